@@ -1,0 +1,12 @@
+import type { ResourceAccess } from './resources.ts';
+
+/** One Lambda function: where its handler lives and what it may touch. */
+export interface FunctionDefinition {
+  /** Stable name, used for the CDK construct id and the local function name. */
+  readonly name: string;
+  /** Handler module, relative to `functions/`; it exports `handler`. */
+  readonly entry: string;
+  readonly access: ResourceAccess;
+  readonly timeoutSeconds?: number;
+  readonly memoryMiB?: number;
+}

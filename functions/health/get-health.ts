@@ -1,0 +1,46 @@
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { createS3Client } from '../adapters/s3-client.ts';
+import { requireEnv } from '../config/env.ts';
+import { bucketIds, envNames } from '../resources.ts';
+import { httpHandler, jsonResponse } from '../shared/http.ts';
+import { logger } from '../shared/logger.ts';
+
+const dynamo = new DynamoDBClient({});
+const s3 = createS3Client();
+const tableName = requireEnv(envNames.table);
+const buckets = bucketIds.map((id) => requireEnv(envNames.buckets[id]));
+
+/** True when the dependency answers; the failure's name is logged, never its payload. */
+async function answers(name: string, probe: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await probe();
+    return true;
+  } catch (error) {
+    logger.warn('health check failed', {
+      dependency: name,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    return false;
+  }
+}
+
+/** GET /api/health: 200 only when the table and every bucket answer. */
+export const handler = httpHandler(async () => {
+  const checks = await Promise.all([
+    answers('table', () =>
+      dynamo.send(
+        new GetItemCommand({
+          TableName: tableName,
+          Key: { pk: { S: 'HEALTH' }, sk: { S: 'HEALTH' } },
+        }),
+      ),
+    ),
+    ...buckets.map((bucket) =>
+      answers(`bucket:${bucket}`, () => s3.send(new HeadBucketCommand({ Bucket: bucket }))),
+    ),
+  ]);
+  return checks.every(Boolean)
+    ? jsonResponse(200, { status: 'ok' })
+    : jsonResponse(503, { status: 'unavailable' });
+});

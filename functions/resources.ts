@@ -1,0 +1,40 @@
+/**
+ * The AWS resources a function may touch, and how. The route table and the workflow task table
+ * declare access in this vocabulary; CDK turns it into least-privilege grants and environment
+ * variables, and the local cloud into the same environment variables.
+ */
+
+export const bucketIds = ['voiceNotes', 'recordings', 'videos'] as const;
+export type BucketId = (typeof bucketIds)[number];
+
+export type AccessMode = 'read' | 'readWrite';
+
+export interface ResourceAccess {
+  readonly table?: AccessMode;
+  readonly buckets?: Partial<Record<BucketId, AccessMode>>;
+  /** Start executions of the booking workflow, or answer its task tokens. */
+  readonly workflow?: readonly ('start' | 'callback')[];
+  /** Create, update and delete the booking's one-time schedule. */
+  readonly schedules?: boolean;
+  /** Send email through SES. */
+  readonly email?: boolean;
+}
+
+/** Environment variable names, shared by CDK, the local cloud and the handlers' config. */
+export const envNames = {
+  table: 'TABLE_NAME',
+  buckets: {
+    voiceNotes: 'VOICE_NOTES_BUCKET',
+    recordings: 'RECORDINGS_BUCKET',
+    videos: 'VIDEOS_BUCKET',
+  },
+  stateMachineArn: 'BOOKING_WORKFLOW_ARN',
+  scheduleGroup: 'SCHEDULE_GROUP_NAME',
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  emailFrom: 'EMAIL_FROM_ADDRESS',
+  s3ForcePathStyle: 'CALLSANTA_S3_FORCE_PATH_STYLE',
+} as const satisfies {
+  table: string;
+  buckets: Record<BucketId, string>;
+  [other: string]: unknown;
+};

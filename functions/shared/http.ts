@@ -1,0 +1,51 @@
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { DomainError } from './errors.ts';
+import { logger } from './logger.ts';
+
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<HttpResult>;
+
+export function jsonResponse(statusCode: number, body: unknown): HttpResult {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body: JSON.stringify(body),
+  };
+}
+
+/** The one place where errors become HTTP answers. */
+export function errorResponse(error: unknown): HttpResult {
+  if (error instanceof DomainError) {
+    return jsonResponse(error.statusCode, {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
+    });
+  }
+  logger.error('unhandled error', { error: error instanceof Error ? error.name : typeof error });
+  return jsonResponse(500, {
+    error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' },
+  });
+}
+
+/** Wraps an HTTP handler: request logging context, and domain errors mapped to status codes. */
+export function httpHandler(handle: HttpHandler) {
+  return middy<APIGatewayProxyEventV2, HttpResult>().handler(async (event, context) => {
+    logger.addContext(context);
+    logger.appendKeys({ routeKey: event.routeKey, requestId: event.requestContext.requestId });
+    try {
+      return await handle(event, context);
+    } catch (error) {
+      return errorResponse(error);
+    } finally {
+      logger.resetKeys();
+    }
+  });
+}
