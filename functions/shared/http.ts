@@ -31,7 +31,10 @@ export function errorResponse(error: unknown): HttpResult {
   }
   logger.error('unhandled error', { error: error instanceof Error ? error.name : typeof error });
   return jsonResponse(500, {
-    error: { code: 'internal_error', message: 'Something went wrong on our side. Please try again.' },
+    error: {
+      code: 'internal_error',
+      message: 'Something went wrong on our side. Please try again.',
+    },
   });
 }
 

@@ -1,0 +1,3 @@
+import { buildApp } from '../lib/app.ts';
+
+buildApp().app.synth();

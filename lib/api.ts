@@ -1,0 +1,112 @@
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { type RouteDefinition, routeKey } from '../functions/routes.ts';
+import { type FunctionBindings, HouseFunction } from './house-function.ts';
+import { acknowledge } from './nag.ts';
+
+export interface ApiProps {
+  readonly routes: readonly RouteDefinition[];
+  readonly bindings: FunctionBindings;
+  readonly logRemovalPolicy: RemovalPolicy;
+  /** Steady-state requests per second across the API, and the burst above it. */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+}
+
+/**
+ * Request metadata only. No source IP or user agent (personal data we do not need) and
+ * nothing from the body.
+ */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    responseLatency: '$context.responseLatency',
+    integrationStatus: '$context.integrationStatus',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+);
+
+/** The HTTP API: one route and one house function per entry of the shared route table. */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: ReadonlyMap<string, HouseFunction>;
+  readonly routes: ReadonlyMap<string, HttpRoute>;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'CallSanta API: bookings, recordings and provider webhooks',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy,
+    });
+    // Christmas Eve traffic is bursty but small; the limits stop a runaway client or a webhook
+    // storm from fanning out into Lambda, DynamoDB and Stripe.
+    const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: accessLogFormat,
+      },
+    });
+
+    const functions = new Map<string, HouseFunction>();
+    const routes = new Map<string, HttpRoute>();
+    for (const route of props.routes) {
+      const key = routeKey(route);
+      if (routes.has(key)) throw new Error(`The route table lists ${key} twice.`);
+      const { name } = route.function;
+      if (functions.has(name)) throw new Error(`Two routes use the function name ${name}.`);
+
+      const fn = new HouseFunction(this, name, {
+        definition: route.function,
+        bindings: props.bindings,
+        logRemovalPolicy: props.logRemovalPolicy,
+      });
+      const httpRoute = new HttpRoute(this, `${name}Route`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${name}Integration`, fn.function),
+        ...(route.authorization === 'iam' ? { authorizer: new HttpIamAuthorizer() } : {}),
+      });
+      if (route.authorization === 'public') {
+        acknowledge(
+          httpRoute,
+          'AwsSolutions-APIG4',
+          `${key} is public by design: parents reach their booking with its secret access ` +
+            'token, which the handler checks, and provider webhooks are accepted only with a ' +
+            'valid Stripe, ElevenLabs or Remotion signature, verified by the handler.',
+        );
+      }
+      functions.set(name, fn);
+      routes.set(key, httpRoute);
+    }
+    this.functions = functions;
+    this.routes = routes;
+  }
+
+}

@@ -1,0 +1,85 @@
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { routes } from '../functions/routes.ts';
+import { Api } from './api.ts';
+import { BookingWorkflow, bookingWorkflowArn } from './booking-workflow.ts';
+import { Data } from './data.ts';
+import type { FunctionBindings } from './house-function.ts';
+import { Scheduling } from './scheduling.ts';
+import { Storage } from './storage.ts';
+
+export interface CallSantaStackProps extends StackProps {
+  /** `dev` may be torn down with its data; every other stage keeps data on delete. */
+  readonly stage: string;
+  /** The From address of every email; its domain must be a verified SES identity. */
+  readonly emailFromAddress: string;
+}
+
+/** The whole product in one stack. It only wires the domain constructs together. */
+export class CallSantaStack extends Stack {
+  readonly data: Data;
+  readonly storage: Storage;
+  readonly scheduling: Scheduling;
+  readonly bookingWorkflow: BookingWorkflow;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props: CallSantaStackProps) {
+    super(scope, id, props);
+    const keepData = props.stage !== 'dev';
+    const removalPolicy = keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const workflowName = `${this.stackName}-booking`;
+    const workflowArn = bookingWorkflowArn(this, workflowName);
+
+    this.data = new Data(this, 'Data', { removalPolicy, deletionProtection: keepData });
+    this.storage = new Storage(this, 'Storage', { removalPolicy });
+    this.scheduling = new Scheduling(this, 'Scheduling', {
+      scheduleGroupName: `${this.stackName}-bookings`,
+      bookingWorkflowArn: workflowArn,
+      removalPolicy,
+    });
+
+    const emailDomain = props.emailFromAddress.split('@').at(-1) ?? props.emailFromAddress;
+    const bindings: FunctionBindings = {
+      table: this.data.table,
+      buckets: this.storage.buckets,
+      bookingWorkflowArn: workflowArn,
+      scheduling: {
+        scheduleGroupName: this.scheduling.scheduleGroup.scheduleGroupName,
+        schedulerRole: this.scheduling.schedulerRole,
+      },
+      email: {
+        fromAddress: props.emailFromAddress,
+        identityArn: this.formatArn({
+          service: 'ses',
+          resource: 'identity',
+          resourceName: emailDomain,
+        }),
+      },
+    };
+
+    this.bookingWorkflow = new BookingWorkflow(this, 'BookingWorkflow', {
+      stateMachineName: workflowName,
+      bindings,
+      logRemovalPolicy: removalPolicy,
+    });
+    this.api = new Api(this, 'Api', { routes, bindings, logRemovalPolicy: removalPolicy });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'VoiceNotesBucketName', {
+      value: this.storage.buckets.voiceNotes.bucketName,
+    });
+    new CfnOutput(this, 'RecordingsBucketName', {
+      value: this.storage.buckets.recordings.bucketName,
+    });
+    new CfnOutput(this, 'VideosBucketName', { value: this.storage.buckets.videos.bucketName });
+    new CfnOutput(this, 'SiteBucketName', { value: this.storage.siteBucket.bucketName });
+    new CfnOutput(this, 'BookingWorkflowArn', {
+      value: this.bookingWorkflow.stateMachine.stateMachineArn,
+    });
+    new CfnOutput(this, 'ScheduleGroupName', {
+      value: this.scheduling.scheduleGroup.scheduleGroupName,
+    });
+  }
+}

@@ -1,0 +1,260 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type IRole, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { tableDefinition } from '../functions/data/table-definition.ts';
+import type { FunctionDefinition } from '../functions/function-definition.ts';
+import {
+  type AccessMode,
+  type BucketId,
+  bucketIds,
+  envNames,
+  type ResourceAccess,
+} from '../functions/resources.ts';
+import { acknowledge, wildcardResourceFinding } from './nag.ts';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const functionsDir = fileURLToPath(new URL('../functions/', import.meta.url));
+
+/** Everything a function may be bound to; `grant` picks what its access declaration names. */
+export interface FunctionBindings {
+  readonly table: ITableV2;
+  readonly buckets: Readonly<Record<BucketId, IBucket>>;
+  /** Built from the workflow's name, so task functions can be bound to it without a cycle. */
+  readonly bookingWorkflowArn: string;
+  readonly scheduling: {
+    readonly scheduleGroupName: string;
+    readonly schedulerRole: IRole;
+  };
+  readonly email: {
+    readonly fromAddress: string;
+    /** The SES identity (domain or address) the function may send as. */
+    readonly identityArn: string;
+  };
+}
+
+export interface HouseFunctionProps {
+  readonly definition: FunctionDefinition;
+  readonly bindings: FunctionBindings;
+  readonly logRetention?: RetentionDays;
+  readonly logRemovalPolicy: RemovalPolicy;
+}
+
+const defaults = { memoryMiB: 256, timeoutSeconds: 10 } as const;
+
+const tableActions: Readonly<Record<AccessMode, readonly string[]>> = {
+  read: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+  ],
+  readWrite: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+  ],
+};
+
+const objectActions: Readonly<Record<AccessMode, readonly string[]>> = {
+  read: ['s3:GetObject'],
+  // PutObject also signs presigned POST uploads; AbortMultipartUpload cleans up failed uploads.
+  readWrite: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+};
+
+/**
+ * The house Lambda: every function goes through it. Node 24 on arm64, ESM bundle with source
+ * maps, X-Ray, its own log group, and a role that holds exactly what its access declaration
+ * names — no AWS managed policies.
+ */
+export class HouseFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly definition: FunctionDefinition;
+  private readonly bindings: FunctionBindings;
+  private accessPolicy?: Policy;
+
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    super(scope, id);
+    const { definition } = props;
+    this.definition = definition;
+    this.bindings = props.bindings;
+
+    const entry = `${functionsDir}${definition.entry}`;
+    if (!existsSync(entry)) {
+      throw new Error(`Function ${definition.name}: handler module functions/${definition.entry} does not exist.`);
+    }
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: props.logRemovalPolicy,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `CallSanta ${definition.name} function`,
+    });
+    // Log permissions for this function's own log group only (instead of the managed
+    // AWSLambdaBasicExecutionRole, which allows writing to every log group).
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry,
+      handler: 'handler',
+      description: `CallSanta ${definition.name}`,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: definition.memoryMiB ?? defaults.memoryMiB,
+      timeout: Duration.seconds(definition.timeoutSeconds ?? defaults.timeoutSeconds),
+      tracing: Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      projectRoot: repoRoot,
+      depsLockFilePath: `${repoRoot}package-lock.json`,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'callsanta',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        // Handlers are ESM TypeScript importing `./x.ts`; esbuild resolves those specifiers itself.
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies bundled into ESM still call require(); give them one.
+        banner:
+          "import { createRequire as __callsantaCreateRequire } from 'node:module'; const require = __callsantaCreateRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // Ship the exact AWS SDK versions the tests ran against, not whatever the runtime carries.
+        bundleAwsSDK: true,
+      },
+    });
+
+    acknowledge(
+      this.role.node.findChild('DefaultPolicy'),
+      'AwsSolutions-IAM5[Resource::*]',
+      'Only the X-Ray statement added by active tracing uses "*": xray:PutTraceSegments and ' +
+        'xray:PutTelemetryRecords do not support resource-level permissions.',
+    );
+
+    this.grant(definition.access);
+  }
+
+  /** Turns an access declaration into least-privilege grants and the env vars handlers read. */
+  grant(access: ResourceAccess): void {
+    const { bindings } = this;
+    const stack = Stack.of(this);
+
+    if (access.table) {
+      const { table } = bindings;
+      const indexArns = tableDefinition.globalSecondaryIndexes.map(
+        (index) => `${table.tableArn}/index/${index.indexName}`,
+      );
+      this.allow(tableActions[access.table], [table.tableArn]);
+      this.allow(['dynamodb:Query'], indexArns);
+      this.function.addEnvironment(envNames.table, table.tableName);
+    }
+
+    for (const id of bucketIds) {
+      const mode = access.buckets?.[id];
+      if (!mode) continue;
+      const bucket = bindings.buckets[id];
+      const objects = bucket.arnForObjects('*');
+      // ListBucket makes a missing key a 404 instead of a 403, and answers HeadBucket.
+      this.allow(['s3:ListBucket'], [bucket.bucketArn]);
+      this.allow(objectActions[mode], [objects]);
+      this.acknowledgeAccess(
+        wildcardResourceFinding(this, objects),
+        `Object keys are per booking and created at run time, so they cannot be listed at deploy ` +
+          `time; the grant covers objects in the ${id} bucket only, with ${mode} actions.`,
+      );
+      this.function.addEnvironment(envNames.buckets[id], bucket.bucketName);
+    }
+
+    const workflow = new Set(access.workflow ?? []);
+    if (workflow.size > 0) {
+      if (workflow.has('start')) this.allow(['states:StartExecution'], [bindings.bookingWorkflowArn]);
+      if (workflow.has('callback')) {
+        // Task-token calls are authorised against the state machine the token belongs to.
+        this.allow(
+          ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          [bindings.bookingWorkflowArn],
+        );
+      }
+      this.function.addEnvironment(envNames.stateMachineArn, bindings.bookingWorkflowArn);
+    }
+
+    if (access.schedules) {
+      const { scheduleGroupName, schedulerRole } = bindings.scheduling;
+      const schedules = stack.formatArn({
+        service: 'scheduler',
+        resource: 'schedule',
+        resourceName: `${scheduleGroupName}/*`,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      });
+      this.allow(
+        [
+          'scheduler:CreateSchedule',
+          'scheduler:UpdateSchedule',
+          'scheduler:DeleteSchedule',
+          'scheduler:GetSchedule',
+        ],
+        [schedules],
+      );
+      this.acknowledgeAccess(
+        wildcardResourceFinding(this, schedules),
+        'Schedules are named after bookings created at run time; the grant is limited to ' +
+          'schedules inside the one booking schedule group.',
+      );
+      // Creating a schedule hands Scheduler its role; only that role, only to Scheduler.
+      this.allow(['iam:PassRole'], [schedulerRole.roleArn], {
+        StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
+      });
+      this.function.addEnvironment(envNames.scheduleGroup, scheduleGroupName);
+      this.function.addEnvironment(envNames.schedulerRoleArn, schedulerRole.roleArn);
+    }
+
+    if (access.email) {
+      this.allow(['ses:SendEmail'], [bindings.email.identityArn]);
+      this.function.addEnvironment(envNames.emailFrom, bindings.email.fromAddress);
+    }
+  }
+
+  private allow(
+    actions: readonly string[],
+    resources: readonly string[],
+    conditions?: Record<string, Record<string, string>>,
+  ): void {
+    if (resources.length === 0) return;
+    this.policy().addStatements(
+      new PolicyStatement({ actions: [...actions], resources: [...resources], conditions }),
+    );
+  }
+
+  private acknowledgeAccess(id: string, reason: string): void {
+    acknowledge(this.policy(), id, reason);
+  }
+
+  /** Access grants live in their own policy, apart from the tracing and logging defaults. */
+  private policy(): Policy {
+    if (!this.accessPolicy) {
+      this.accessPolicy = new Policy(this, 'AccessPolicy', { roles: [this.role] });
+      // The function must not start serving before its grants exist.
+      this.function.node.addDependency(this.accessPolicy);
+    }
+    return this.accessPolicy;
+  }
+}

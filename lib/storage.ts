@@ -1,0 +1,109 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type BucketProps,
+  HttpMethods,
+  type LifecycleRule,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import type { BucketId } from '../functions/resources.ts';
+import { acknowledge } from './nag.ts';
+
+export interface StorageProps {
+  readonly removalPolicy: RemovalPolicy;
+}
+
+const abortUnfinishedUploads: LifecycleRule = {
+  id: 'abort-unfinished-uploads',
+  abortIncompleteMultipartUploadAfter: Duration.days(1),
+};
+
+/**
+ * Retention for children's data: keep it as long as the product needs it, then delete it.
+ * A voice note only feeds the call (it is transcribed when the workflow runs), so it goes
+ * after 90 days — the booking window must stay shorter than that. Recordings and their
+ * videos stay for 400 days so a family can watch again the next Christmas, then go.
+ */
+const retention: Readonly<Record<BucketId, Duration>> = {
+  voiceNotes: Duration.days(90),
+  recordings: Duration.days(400),
+  videos: Duration.days(400),
+};
+
+/** Private, encrypted, TLS-only buckets for the children's media and the static site. */
+export class Storage extends Construct {
+  readonly buckets: Readonly<Record<BucketId, Bucket>>;
+  readonly siteBucket: Bucket;
+  readonly accessLogsBucket: Bucket;
+
+  constructor(scope: Construct, id: string, props: StorageProps) {
+    super(scope, id);
+
+    const secure = {
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: props.removalPolicy,
+    } satisfies BucketProps;
+
+    this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
+      ...secure,
+      // Access logs name object keys (booking ids) and client IPs: a year covers audits.
+      lifecycleRules: [{ id: 'expire', expiration: Duration.days(365) }, abortUnfinishedUploads],
+    });
+    acknowledge(
+      this.accessLogsBucket,
+      'AwsSolutions-S1',
+      'This bucket is the server-access-log destination for the other buckets; logging it ' +
+        'into itself would log its own log deliveries.',
+    );
+
+    const logged = (prefix: string) =>
+      ({
+        ...secure,
+        serverAccessLogsBucket: this.accessLogsBucket,
+        serverAccessLogsPrefix: `${prefix}/`,
+      }) satisfies BucketProps;
+    const expiring = (bucketId: BucketId): LifecycleRule[] => [
+      { id: 'expire', expiration: retention[bucketId] },
+      abortUnfinishedUploads,
+    ];
+
+    this.buckets = {
+      voiceNotes: new Bucket(this, 'VoiceNotes', {
+        ...logged('voice-notes'),
+        lifecycleRules: expiring('voiceNotes'),
+        // Browsers upload voice notes straight to S3 with a presigned POST. Any origin for now:
+        // the presigned policy, not CORS, is what authorises an upload; narrow it to the
+        // site's domain once the CloudFront distribution exists.
+        cors: [
+          {
+            allowedMethods: [HttpMethods.POST, HttpMethods.PUT],
+            allowedOrigins: ['*'],
+            allowedHeaders: ['*'],
+            maxAge: 3000,
+          },
+        ],
+      }),
+      recordings: new Bucket(this, 'Recordings', {
+        ...logged('recordings'),
+        lifecycleRules: expiring('recordings'),
+      }),
+      videos: new Bucket(this, 'Videos', {
+        ...logged('videos'),
+        lifecycleRules: expiring('videos'),
+      }),
+    };
+
+    // The site is served through CloudFront (a later construct); the bucket itself stays private.
+    this.siteBucket = new Bucket(this, 'Site', {
+      ...logged('site'),
+      lifecycleRules: [abortUnfinishedUploads],
+    });
+  }
+}

@@ -1,0 +1,164 @@
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { RouteDefinition } from '../functions/routes.ts';
+import { fromHandlerResult, matchRoute, toApiGatewayEvent } from './api-gateway-event.ts';
+import { PayloadTooLargeError, readBody, sendJson } from './http-util.ts';
+import type { LocalLambdaRuntime } from './lambda-runtime.ts';
+import type { Outbox } from './ses/outbox.ts';
+import { renderOutboxPage } from './ses/outbox-page.ts';
+
+/** API Gateway's request payload limit. */
+const maxRequestBytes = 10 * 1024 * 1024;
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface ApiServerOptions {
+  readonly routes: readonly RouteDefinition[];
+  readonly lambda: LocalLambdaRuntime;
+  readonly outbox: Outbox;
+  /** The built static site (Vite's output). */
+  readonly siteDir: string;
+}
+
+/**
+ * What API Gateway and CloudFront are in AWS, on one local port: `/api/*` from the shared route
+ * table, each handler called with an HTTP API (v2) event; the static site with SPA fallback;
+ * and `/_local/outbox`, the emails the local SES accepted.
+ */
+export function createApiServer(options: ApiServerOptions): Server {
+  return createServer((req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      console.error('[api] request failed:', error instanceof Error ? error.name : error);
+      if (!res.headersSent) {
+        sendJson(res, 500, {
+          error: { code: 'internal_error', message: 'The local API server failed.' },
+        });
+      } else res.end();
+    });
+  });
+}
+
+async function handle(options: ApiServerOptions, req: IncomingMessage, res: ServerResponse) {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+    return handleApi(options, req, res, url);
+  }
+  if (url.pathname === '/_local/outbox') {
+    const messages = await options.outbox.list();
+    if (url.searchParams.get('format') === 'json') {
+      return sendJson(
+        res,
+        200,
+        messages.map(({ to, from, subject, text, html, sentAt }) => ({
+          to,
+          from,
+          subject,
+          text,
+          html,
+          sentAt,
+        })),
+      );
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    return res.end(renderOutboxPage(messages));
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { allow: 'GET, HEAD' });
+    return res.end();
+  }
+  return serveSite(options.siteDir, url.pathname, req, res);
+}
+
+async function handleApi(
+  options: ApiServerOptions,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+) {
+  const method = req.method ?? 'GET';
+  const matched = matchRoute(options.routes, method, url.pathname);
+  if (!matched) {
+    const pathExists = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].some((other) =>
+      matchRoute(options.routes, other, url.pathname),
+    );
+    return sendJson(res, pathExists ? 405 : 404, {
+      error: pathExists
+        ? { code: 'method_not_allowed', message: `${method} is not allowed on ${url.pathname}.` }
+        : { code: 'not_found', message: `There is no API route ${method} ${url.pathname}.` },
+    });
+  }
+  let body: Buffer;
+  try {
+    body = await readBody(req, maxRequestBytes);
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) {
+      return sendJson(res, 413, {
+        error: { code: 'payload_too_large', message: 'The request body is larger than 10 MB.' },
+      });
+    }
+    throw error;
+  }
+  const event = toApiGatewayEvent(
+    {
+      method,
+      url: req.url ?? '/',
+      headers: req.headers,
+      body,
+      sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+    },
+    matched,
+  );
+  const result = (await options.lambda.invoke(matched.route.function, event)) as
+    | APIGatewayProxyResultV2
+    | undefined;
+  const reply = fromHandlerResult(result);
+  res.writeHead(reply.statusCode, reply.headers);
+  res.end(reply.body);
+}
+
+async function serveSite(
+  siteDir: string,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const root = resolve(siteDir);
+  const requested = normalize(join(root, decodeURIComponent(pathname)));
+  const insideRoot = requested.startsWith(root);
+  const file = insideRoot && (await isFile(requested)) ? requested : join(root, 'index.html');
+  if (!(await isFile(file))) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    return res.end(
+      'The site is not built yet: run `npm run build:site` (npm start does it for you).\n',
+    );
+  }
+  const isAsset = file !== join(root, 'index.html');
+  res.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    // Vite fingerprints assets; the HTML shell must always be fresh (SPA routing).
+    'cache-control':
+      isAsset && file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  if (req.method === 'HEAD') return res.end();
+  res.end(await readFile(file));
+}
+
+async function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}

@@ -1,0 +1,157 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type S3rver from 's3rver';
+import { tableDefinition } from '../functions/data/table-definition.ts';
+import type { FunctionDefinition } from '../functions/function-definition.ts';
+import { bucketIds } from '../functions/resources.ts';
+import { routes } from '../functions/routes.ts';
+import { workflowTaskFunctions } from '../functions/workflow/task-functions.ts';
+import { createApiServer } from './api-server.ts';
+import { close, listen } from './aws-protocol-server.ts';
+import { type LocalCloudConfig, localArns, localResourceNames, localUrl } from './config.ts';
+import { ensureTable, startDynamoDbLocal, stopChild } from './dynamodb-local.ts';
+import { handlerEnvironment } from './handler-environment.ts';
+import { LocalLambdaRuntime } from './lambda-runtime.ts';
+import { assertPortFree } from './ports.ts';
+import { startS3Local } from './s3-local.ts';
+import { LocalScheduler } from './scheduler/local-scheduler.ts';
+import { createSchedulerServer } from './scheduler/server.ts';
+import { Outbox } from './ses/outbox.ts';
+import { createSesServer } from './ses/server.ts';
+import { StepFunctionsEngine } from './stepfunctions/engine.ts';
+import { createStepFunctionsServer } from './stepfunctions/server.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+
+export interface RunningLocalCloud {
+  readonly config: LocalCloudConfig;
+  readonly apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole local cloud: DynamoDB Local, s3rver, Step Functions, Scheduler, SES and
+ * the API server, with every handler reaching them through the SDK's endpoint variables.
+ * If any part fails to start, the parts already running are stopped again.
+ */
+export async function startLocalCloud(
+  config: LocalCloudConfig,
+  log: (line: string) => void = () => {},
+): Promise<RunningLocalCloud> {
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    await mkdir(config.dataDir, { recursive: true });
+    Object.assign(process.env, handlerEnvironment(config));
+    const { ports, dataDir } = config;
+
+    const dynamoDbProcess: ChildProcess = await startDynamoDbLocal(
+      ports.dynamodb,
+      join(dataDir, 'dynamodb'),
+    );
+    stops.push(() => stopChild(dynamoDbProcess));
+    const dynamodb = new DynamoDBClient({});
+    stops.push(async () => dynamodb.destroy());
+    await ensureTable(dynamodb, localResourceNames.table, tableDefinition);
+    log(`DynamoDB Local   ${localUrl(ports.dynamodb)}  table ${localResourceNames.table}`);
+
+    const s3: S3rver = await startS3Local(
+      ports.s3,
+      join(dataDir, 's3'),
+      bucketIds.map((id) => localResourceNames.buckets[id]),
+    );
+    stops.push(() => s3.close());
+    log(`S3 (s3rver)      ${localUrl(ports.s3)}`);
+
+    const lambda = new LocalLambdaRuntime();
+    const engine = await StepFunctionsEngine.create({
+      definitionPath: join(projectRoot, 'state-machines/booking.asl.json'),
+      substitutions: Object.fromEntries(
+        workflowTaskFunctions.map((task) => [task.substitution, localArns.function(task.name)]),
+      ),
+      stateMachineArn: localArns.stateMachine,
+      roleArn: `arn:aws:iam::${localResourceNames.accountId}:role/callsanta-local-workflow`,
+      functions: functionsByArn(workflowTaskFunctions),
+      lambda,
+      dynamodb,
+      executionsDir: join(dataDir, 'stepfunctions', 'executions'),
+      timeScale: config.timeScale,
+    });
+    stops.push(() => engine.close());
+    await startServer(
+      createStepFunctionsServer(engine),
+      ports.stepFunctions,
+      'Step Functions',
+      stops,
+    );
+    log(`Step Functions   ${localUrl(ports.stepFunctions)}  ${localArns.stateMachine}`);
+
+    const scheduler = await LocalScheduler.create({
+      directory: join(dataDir, 'scheduler'),
+      region: localResourceNames.region,
+      accountId: localResourceNames.accountId,
+      timeScale: config.timeScale,
+      groups: [localResourceNames.scheduleGroup],
+    });
+    stops.push(() => scheduler.close());
+    await startServer(createSchedulerServer(scheduler), ports.scheduler, 'Scheduler', stops);
+    log(`Scheduler        ${localUrl(ports.scheduler)}  group ${localResourceNames.scheduleGroup}`);
+
+    const outbox = new Outbox(join(dataDir, 'outbox'));
+    await startServer(createSesServer(outbox), ports.ses, 'SES', stops);
+    log(`SES v2           ${localUrl(ports.ses)}`);
+
+    const api = createApiServer({
+      routes,
+      lambda,
+      outbox,
+      siteDir: join(projectRoot, 'frontend/dist'),
+    });
+    await startServer(api, ports.api, 'The API server', stops);
+
+    for (const [name, endpoint] of [
+      ['Stripe', config.stripe],
+      ['ElevenLabs', config.elevenLabs],
+    ] as const) {
+      log(
+        endpoint.emulated
+          ? `${name.padEnd(16)} ${endpoint.baseUrl}  (local default; its emulator is not built yet)`
+          : `${name.padEnd(16)} ${endpoint.baseUrl}  (from the environment; no emulator started)`,
+      );
+    }
+    if (config.timeScale !== 1) log(`Time scale       ${config.timeScale}× (waits are shorter)`);
+
+    return { config, apiUrl: localUrl(ports.api), stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function startServer(
+  server: Server,
+  port: number,
+  what: string,
+  stops: (() => Promise<void>)[],
+): Promise<void> {
+  await assertPortFree(port, what);
+  await listen(server, port, what);
+  stops.push(() => close(server));
+}
+
+function functionsByArn(
+  definitions: readonly FunctionDefinition[],
+): ReadonlyMap<string, FunctionDefinition> {
+  return new Map(
+    definitions.flatMap((definition) => [
+      [localArns.function(definition.name), definition],
+      [`callsanta-local-${definition.name}`, definition],
+    ]),
+  );
+}

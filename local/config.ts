@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Ports are laid out from one base so a second local cloud needs only another base. */
+export const portOffsets = {
+  api: 0,
+  dynamodb: 1,
+  s3: 2,
+  stepFunctions: 3,
+  scheduler: 4,
+  ses: 5,
+  stripe: 6,
+  elevenLabs: 7,
+} as const;
+
+export type ServiceName = keyof typeof portOffsets;
+
+export const localResourceNames = {
+  region: 'us-east-1',
+  accountId: '000000000000',
+  table: 'callsanta-local',
+  buckets: {
+    voiceNotes: 'callsanta-local-voice-notes',
+    recordings: 'callsanta-local-recordings',
+    videos: 'callsanta-local-videos',
+  },
+  stateMachine: 'callsanta-local-booking',
+  scheduleGroup: 'callsanta-local-bookings',
+  schedulerRole: 'callsanta-local-scheduler',
+  emailFrom: 'Santa <santa@callsanta.local>',
+} as const;
+
+const environmentSchema = z.object({
+  CALLSANTA_PORT: z.coerce.number().int().min(1024).max(65_000).default(3000),
+  CALLSANTA_DATA_DIR: z.string().min(1).default('.data'),
+  CALLSANTA_TIME_SCALE: z.coerce.number().positive().max(100_000).default(1),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).default('whsec_callsanta_local_only'),
+  ELEVENLABS_WEBHOOK_SECRET: z.string().min(1).default('callsanta_local_elevenlabs_secret'),
+  REMOTION_WEBHOOK_SECRET: z.string().min(1).default('callsanta_local_remotion_secret'),
+  STRIPE_API_BASE_URL: z.url().optional(),
+  ELEVENLABS_API_BASE_URL: z.url().optional(),
+});
+
+export interface ProviderEndpoint {
+  readonly baseUrl: string;
+  /** False when the environment named an outside base URL: no emulator is started then. */
+  readonly emulated: boolean;
+}
+
+export interface LocalCloudConfig {
+  readonly basePort: number;
+  readonly ports: Readonly<Record<ServiceName, number>>;
+  readonly dataDir: string;
+  readonly timeScale: number;
+  readonly secrets: {
+    readonly stripeWebhook: string;
+    readonly elevenLabsWebhook: string;
+    readonly remotionWebhook: string;
+  };
+  readonly stripe: ProviderEndpoint;
+  readonly elevenLabs: ProviderEndpoint;
+}
+
+/** Reads the local cloud's settings from the environment, with a clear message for a bad one. */
+export function loadLocalCloudConfig(env: NodeJS.ProcessEnv = process.env): LocalCloudConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Local cloud settings are invalid — ${problems.join('; ')}`);
+  }
+  const settings = parsed.data;
+  const ports = Object.fromEntries(
+    Object.entries(portOffsets).map(([name, offset]) => [name, settings.CALLSANTA_PORT + offset]),
+  ) as Record<ServiceName, number>;
+  return {
+    basePort: settings.CALLSANTA_PORT,
+    ports,
+    dataDir: resolve(settings.CALLSANTA_DATA_DIR),
+    timeScale: settings.CALLSANTA_TIME_SCALE,
+    secrets: {
+      stripeWebhook: settings.STRIPE_WEBHOOK_SECRET,
+      elevenLabsWebhook: settings.ELEVENLABS_WEBHOOK_SECRET,
+      remotionWebhook: settings.REMOTION_WEBHOOK_SECRET,
+    },
+    stripe: providerEndpoint(settings.STRIPE_API_BASE_URL, ports.stripe),
+    elevenLabs: providerEndpoint(settings.ELEVENLABS_API_BASE_URL, ports.elevenLabs),
+  };
+}
+
+function providerEndpoint(given: string | undefined, localPort: number): ProviderEndpoint {
+  return given
+    ? { baseUrl: given.replace(/\/$/, ''), emulated: false }
+    : { baseUrl: `http://127.0.0.1:${localPort}`, emulated: true };
+}
+
+export function localUrl(port: number): string {
+  return `http://127.0.0.1:${port}`;
+}
+
+export const localArns = {
+  stateMachine: `arn:aws:states:${localResourceNames.region}:${localResourceNames.accountId}:stateMachine:${localResourceNames.stateMachine}`,
+  schedulerRole: `arn:aws:iam::${localResourceNames.accountId}:role/${localResourceNames.schedulerRole}`,
+  function: (name: string) =>
+    `arn:aws:lambda:${localResourceNames.region}:${localResourceNames.accountId}:function:callsanta-local-${name}`,
+};

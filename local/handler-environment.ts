@@ -1,0 +1,39 @@
+import { bucketIds, envNames } from '../functions/resources.ts';
+import { type LocalCloudConfig, localArns, localResourceNames, localUrl } from './config.ts';
+
+/**
+ * The environment handlers run with locally: the same variables CDK sets in AWS, plus the
+ * SDK's own `AWS_ENDPOINT_URL_<SERVICE>` variables that point plain clients at the stand-ins.
+ */
+export function handlerEnvironment(config: LocalCloudConfig): Record<string, string> {
+  const { ports } = config;
+  return {
+    AWS_REGION: localResourceNames.region,
+    // s3rver checks this key pair; DynamoDB Local and the other stand-ins accept any.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ENDPOINT_URL_DYNAMODB: localUrl(ports.dynamodb),
+    AWS_ENDPOINT_URL_S3: localUrl(ports.s3),
+    AWS_ENDPOINT_URL_SFN: localUrl(ports.stepFunctions),
+    AWS_ENDPOINT_URL_SCHEDULER: localUrl(ports.scheduler),
+    AWS_ENDPOINT_URL_SESV2: localUrl(ports.ses),
+    // s3rver stores streamed uploads corrupted unless checksums are only sent when required.
+    AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+    AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+    [envNames.s3ForcePathStyle]: 'true',
+    [envNames.table]: localResourceNames.table,
+    ...Object.fromEntries(
+      bucketIds.map((id) => [envNames.buckets[id], localResourceNames.buckets[id]]),
+    ),
+    [envNames.stateMachineArn]: localArns.stateMachine,
+    [envNames.scheduleGroup]: localResourceNames.scheduleGroup,
+    [envNames.schedulerRoleArn]: localArns.schedulerRole,
+    [envNames.emailFrom]: localResourceNames.emailFrom,
+    STRIPE_API_BASE_URL: config.stripe.baseUrl,
+    ELEVENLABS_API_BASE_URL: config.elevenLabs.baseUrl,
+    STRIPE_WEBHOOK_SECRET: config.secrets.stripeWebhook,
+    ELEVENLABS_WEBHOOK_SECRET: config.secrets.elevenLabsWebhook,
+    REMOTION_WEBHOOK_SECRET: config.secrets.remotionWebhook,
+    CALLSANTA_TIME_SCALE: String(config.timeScale),
+  };
+}

@@ -1,0 +1,76 @@
+import type { Server } from 'node:http';
+import { z } from 'zod';
+import { AwsServiceError } from '../aws-errors.ts';
+import { createAwsProtocolServer } from '../aws-protocol-server.ts';
+import { parseJsonBody, readBody, sendJson } from '../http-util.ts';
+import type { Outbox } from './outbox.ts';
+
+const content = z.object({ Data: z.string(), Charset: z.string().optional() });
+
+const sendEmailRequest = z.object({
+  FromEmailAddress: z.string().min(3),
+  Destination: z.object({
+    ToAddresses: z.array(z.string().min(3)).default([]),
+    CcAddresses: z.array(z.string().min(3)).default([]),
+    BccAddresses: z.array(z.string().min(3)).default([]),
+  }),
+  ReplyToAddresses: z.array(z.string()).optional(),
+  Content: z.object({
+    Simple: z
+      .object({
+        Subject: content,
+        Body: z.object({ Text: content.optional(), Html: content.optional() }),
+      })
+      .optional(),
+    Raw: z.unknown().optional(),
+    Template: z.unknown().optional(),
+  }),
+  EmailTags: z.array(z.object({ Name: z.string(), Value: z.string() })).optional(),
+  ConfigurationSetName: z.string().optional(),
+});
+
+/**
+ * Amazon SES v2 `SendEmail` (`POST /v2/email/outbound-emails`, REST-JSON): each message
+ * accepted lands in the outbox instead of a mailbox.
+ */
+export function createSesServer(outbox: Outbox): Server {
+  return createAwsProtocolServer('ses', async (req, res) => {
+    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v2/email/outbound-emails') {
+      throw new AwsServiceError(
+        'BadRequestException',
+        `The local SES supports SendEmail only, not ${req.method} ${req.url}.`,
+      );
+    }
+    const parsed = sendEmailRequest.safeParse(parseJsonBody(await readBody(req, 10 * 1024 * 1024)));
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new AwsServiceError('BadRequestException', problems.join('; '));
+    }
+    const request = parsed.data;
+    const simple = request.Content.Simple;
+    if (!simple) {
+      throw new AwsServiceError(
+        'BadRequestException',
+        'The local SES stores Simple content only; send Content.Simple with Subject and Body.',
+      );
+    }
+    const { ToAddresses, CcAddresses, BccAddresses } = request.Destination;
+    if (ToAddresses.length + CcAddresses.length + BccAddresses.length === 0) {
+      throw new AwsServiceError('BadRequestException', 'Destination has no recipients.');
+    }
+    const message = await outbox.add({
+      to: ToAddresses.join(', '),
+      from: request.FromEmailAddress,
+      subject: simple.Subject.Data,
+      text: simple.Body.Text?.Data ?? '',
+      html: simple.Body.Html?.Data ?? '',
+      ...(CcAddresses.length ? { cc: CcAddresses.join(', ') } : {}),
+      ...(request.ReplyToAddresses?.length ? { replyTo: request.ReplyToAddresses.join(', ') } : {}),
+      ...(request.EmailTags
+        ? { tags: Object.fromEntries(request.EmailTags.map((tag) => [tag.Name, tag.Value])) }
+        : {}),
+      ...(request.ConfigurationSetName ? { configurationSet: request.ConfigurationSetName } : {}),
+    });
+    sendJson(res, 200, { MessageId: message.messageId });
+  });
+}

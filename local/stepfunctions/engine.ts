@@ -1,0 +1,385 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
+import type { FunctionDefinition } from '../../functions/function-definition.ts';
+import { AwsServiceError } from '../aws-errors.ts';
+import type { LocalLambdaRuntime } from '../lambda-runtime.ts';
+import { type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './execution-store.ts';
+import { type LocalDefinition, toLocalDefinition } from './local-definition.ts';
+import { applySubstitutions } from './substitutions.ts';
+import { assertSupportedResources, localTaskHandlers } from './task-resources.ts';
+import { TaskTokenRegistry } from './task-tokens.ts';
+
+type EngineEvent = Awaited<
+  ReturnType<ReturnType<StateMachine['run']>['eventLogs']['next']>
+>['value'];
+
+export interface StepFunctionsEngineOptions {
+  readonly definitionPath: string;
+  readonly substitutions: Readonly<Record<string, string>>;
+  readonly stateMachineArn: string;
+  readonly roleArn: string;
+  /** Function ARN (and bare name) → the function it runs. */
+  readonly functions: ReadonlyMap<string, FunctionDefinition>;
+  readonly lambda: LocalLambdaRuntime;
+  readonly dynamodb: DynamoDBClient;
+  readonly executionsDir: string;
+  readonly timeScale: number;
+}
+
+interface RunningExecution {
+  readonly abort: () => void;
+  /** Set when the local cloud shuts down: the execution stays RUNNING and resumes at start. */
+  shuttingDown: boolean;
+}
+
+const maxInputBytes = 256 * 1024;
+const invalidNameCharacters = /[\s<>{}[\]?*"#%\\^|~`$&,;:/]/;
+
+/** Execution names as AWS accepts them: 1–80 characters, no spaces, wildcards or controls. */
+function isValidExecutionName(name: string): boolean {
+  const hasControl = [...name].some((c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+  });
+  return name.length > 0 && name.length <= 80 && !hasControl && !invalidNameCharacters.test(name);
+}
+
+/**
+ * Step Functions for one state machine, run by aws-local-stepfunctions on the real ASL file.
+ * Adds what the library lacks: named executions, task tokens, history in AWS's event types,
+ * StopExecution, time scaling and persistence. Executions still running when the local cloud
+ * stopped are started again from the beginning with the same input; the workflow's steps are
+ * idempotent, as they must be in AWS where any step can be retried.
+ */
+export class StepFunctionsEngine {
+  private readonly tokens = new TaskTokenRegistry();
+  private readonly running = new Map<string, RunningExecution>();
+
+  private constructor(
+    private readonly options: StepFunctionsEngineOptions,
+    private readonly machine: StateMachine,
+    private readonly local: LocalDefinition,
+    private readonly store: ExecutionStore,
+  ) {}
+
+  static async create(options: StepFunctionsEngineOptions): Promise<StepFunctionsEngine> {
+    const asl = applySubstitutions(
+      await readFile(options.definitionPath, 'utf8'),
+      options.substitutions,
+    );
+    const original = JSON.parse(asl) as StateMachineDefinition;
+    // Validate the definition as written, then run the locally rewritten equivalent.
+    new StateMachine(original);
+    const local = toLocalDefinition(original, options.timeScale);
+    assertSupportedResources(local.states);
+    const machine = new StateMachine(local.definition, {
+      validationOptions: { noValidate: true },
+    });
+    const store = new ExecutionStore(options.executionsDir);
+    const engine = new StepFunctionsEngine(options, machine, local, store);
+    for (const record of await store.load()) {
+      if (record.status === 'RUNNING') engine.run(record);
+    }
+    return engine;
+  }
+
+  get stateMachineArn(): string {
+    return this.options.stateMachineArn;
+  }
+
+  start(request: { stateMachineArn?: string; name?: string; input?: string }): ExecutionRecord {
+    this.assertStateMachine(request.stateMachineArn);
+    const name = request.name ?? randomUUID();
+    if (!isValidExecutionName(name)) {
+      throw new AwsServiceError('InvalidName', `Invalid Name: '${name}'`);
+    }
+    const input = request.input ?? '{}';
+    if (Buffer.byteLength(input) > maxInputBytes) {
+      throw new AwsServiceError('InvalidExecutionInput', 'Execution input exceeds 256 KB.');
+    }
+    try {
+      JSON.parse(input);
+    } catch {
+      throw new AwsServiceError('InvalidExecutionInput', 'Invalid State Machine Execution Input.');
+    }
+    const executionArn = this.executionArn(name);
+    const existing = this.store.get(executionArn);
+    if (existing) {
+      // As in AWS: the same name and input while running returns the original execution.
+      if (existing.status === 'RUNNING' && existing.input === input) return existing;
+      throw new AwsServiceError(
+        'ExecutionAlreadyExists',
+        `Execution Already Exists: '${executionArn}'`,
+      );
+    }
+    const record: ExecutionRecord = {
+      executionArn,
+      stateMachineArn: this.options.stateMachineArn,
+      name,
+      input,
+      status: 'RUNNING',
+      startDate: Date.now(),
+      events: [],
+    };
+    this.store.add(record);
+    this.run(record);
+    return record;
+  }
+
+  describe(executionArn: string): ExecutionRecord {
+    const record = this.store.get(executionArn);
+    if (!record) {
+      throw new AwsServiceError(
+        'ExecutionDoesNotExist',
+        `Execution Does Not Exist: '${executionArn}'`,
+      );
+    }
+    return record;
+  }
+
+  list(stateMachineArn: string | undefined, status?: ExecutionStatus): ExecutionRecord[] {
+    this.assertStateMachine(stateMachineArn);
+    return this.store
+      .all()
+      .filter((record) => status === undefined || record.status === status)
+      .sort((a, b) => b.startDate - a.startDate);
+  }
+
+  stop(executionArn: string, error?: string, cause?: string): ExecutionRecord {
+    const record = this.describe(executionArn);
+    if (record.status !== 'RUNNING') return record;
+    this.finish(record, 'ABORTED', { error, cause });
+    this.append(record, 'ExecutionAborted', 'executionAbortedEventDetails', {
+      ...(error ? { error } : {}),
+      ...(cause ? { cause } : {}),
+    });
+    this.running.get(executionArn)?.abort();
+    this.tokens.cancelExecution(executionArn);
+    return record;
+  }
+
+  sendTaskSuccess(token: string, output: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(output);
+    } catch {
+      throw new AwsServiceError('InvalidOutput', 'Invalid Output: the task output is not JSON.');
+    }
+    this.tokens.succeed(token, parsed);
+  }
+
+  sendTaskFailure(token: string, error?: string, cause?: string): void {
+    this.tokens.fail(token, error ?? 'States.TaskFailed', cause ?? '');
+  }
+
+  sendTaskHeartbeat(token: string): void {
+    this.tokens.heartbeat(token);
+  }
+
+  /** Stops running work without recording an end: those executions resume at next start. */
+  async close(): Promise<void> {
+    for (const running of this.running.values()) {
+      running.shuttingDown = true;
+      running.abort();
+    }
+    await this.store.flush();
+  }
+
+  private run(record: ExecutionRecord): void {
+    const controller = new AbortController();
+    const handlers = localTaskHandlers(
+      this.local.states,
+      {
+        lambda: this.options.lambda,
+        functions: this.options.functions,
+        tokens: this.tokens,
+        dynamodb: this.options.dynamodb,
+        timeScale: this.options.timeScale,
+      },
+      {
+        executionArn: record.executionArn,
+        signal: controller.signal,
+        record: (type, detailsKey, details) => this.append(record, type, detailsKey, details),
+      },
+    );
+    const execution = this.machine.run(JSON.parse(record.input), {
+      overrides: { taskResourceLocalHandlers: handlers },
+      noThrowOnAbort: true,
+      context: {
+        Execution: {
+          Id: record.executionArn,
+          Name: record.name,
+          RoleArn: this.options.roleArn,
+          StartTime: new Date(record.startDate).toISOString(),
+        },
+        StateMachine: { Id: this.options.stateMachineArn, Name: this.stateMachineName() },
+      },
+    });
+    const running: RunningExecution = {
+      shuttingDown: false,
+      abort: () => {
+        controller.abort();
+        execution.abort();
+      },
+    };
+    this.running.set(record.executionArn, running);
+    void this.recordEvents(record, running, execution.eventLogs);
+    execution.result.then(
+      (output) => {
+        if (record.status !== 'RUNNING' || running.shuttingDown) return;
+        this.finish(record, 'SUCCEEDED', { output: JSON.stringify(output) });
+      },
+      (error: unknown) => {
+        if (record.status !== 'RUNNING' || running.shuttingDown) return;
+        const timedOut = error instanceof Error && error.name === 'ExecutionTimeoutError';
+        const cause = error instanceof Error ? (error.cause as Error | undefined) : undefined;
+        this.finish(record, timedOut ? 'TIMED_OUT' : 'FAILED', {
+          error: timedOut ? 'States.Timeout' : (cause?.name ?? 'States.Runtime'),
+          cause: cause?.message ?? (error instanceof Error ? error.message : String(error)),
+        });
+      },
+    );
+  }
+
+  private async recordEvents(
+    record: ExecutionRecord,
+    running: RunningExecution,
+    events: AsyncGenerator<EngineEvent>,
+  ): Promise<void> {
+    for await (const event of events) {
+      if (running.shuttingDown) return;
+      this.recordEngineEvent(record, event);
+    }
+  }
+
+  private recordEngineEvent(record: ExecutionRecord, event: EngineEvent): void {
+    if (!event) return;
+    const at = event.timestamp;
+    switch (event.type) {
+      case 'ExecutionStarted':
+        this.append(
+          record,
+          'ExecutionStarted',
+          'executionStartedEventDetails',
+          {
+            input: JSON.stringify(event.input),
+            roleArn: this.options.roleArn,
+          },
+          at,
+        );
+        return;
+      case 'StateEntered':
+        this.append(
+          record,
+          `${this.originalType(event.state.name)}StateEntered`,
+          'stateEnteredEventDetails',
+          {
+            name: event.state.name,
+            input: JSON.stringify(event.state.input),
+          },
+          at,
+        );
+        return;
+      case 'StateExited':
+        this.append(
+          record,
+          `${this.originalType(event.state.name)}StateExited`,
+          'stateExitedEventDetails',
+          {
+            name: event.state.name,
+            output: JSON.stringify(event.state.output ?? null),
+          },
+          at,
+        );
+        return;
+      case 'StateFailed': {
+        const timedOut = event.Error === 'States.Timeout';
+        this.append(
+          record,
+          timedOut ? 'TaskTimedOut' : 'TaskFailed',
+          timedOut ? 'taskTimedOutEventDetails' : 'taskFailedEventDetails',
+          { error: event.Error, cause: String(event.Cause ?? '') },
+          at,
+        );
+        return;
+      }
+      case 'ExecutionSucceeded':
+        this.append(
+          record,
+          'ExecutionSucceeded',
+          'executionSucceededEventDetails',
+          {
+            output: JSON.stringify(event.output),
+          },
+          at,
+        );
+        return;
+      case 'ExecutionFailed':
+        this.append(
+          record,
+          'ExecutionFailed',
+          'executionFailedEventDetails',
+          {
+            error: event.Error,
+            cause: String(event.Cause ?? ''),
+          },
+          at,
+        );
+        return;
+      case 'ExecutionTimeout':
+        this.append(record, 'ExecutionTimedOut', 'executionTimedOutEventDetails', {}, at);
+        return;
+      default:
+        // Aborts are recorded by stop(); retries, catches and branch events need no entry.
+        return;
+    }
+  }
+
+  private append(
+    record: ExecutionRecord,
+    type: string,
+    detailsKey: string,
+    details: Record<string, unknown>,
+    timestamp = Date.now(),
+  ): void {
+    record.events.push({ timestamp, type, detailsKey, details });
+    this.store.save(record);
+  }
+
+  private finish(
+    record: ExecutionRecord,
+    status: ExecutionStatus,
+    result: { output?: string; error?: string | undefined; cause?: string | undefined },
+  ): void {
+    record.status = status;
+    record.stopDate = Date.now();
+    if (result.output !== undefined) record.output = result.output;
+    if (result.error !== undefined) record.error = result.error;
+    if (result.cause !== undefined) record.cause = result.cause;
+    this.running.delete(record.executionArn);
+    this.store.save(record);
+  }
+
+  private originalType(stateName: string): string {
+    return this.local.states.get(stateName)?.type ?? 'Task';
+  }
+
+  private stateMachineName(): string {
+    return this.options.stateMachineArn.split(':').at(-1) ?? '';
+  }
+
+  private executionArn(name: string): string {
+    return `${this.options.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+  }
+
+  private assertStateMachine(stateMachineArn: string | undefined): void {
+    if (stateMachineArn !== undefined && stateMachineArn !== this.options.stateMachineArn) {
+      throw new AwsServiceError(
+        'StateMachineDoesNotExist',
+        `State Machine Does Not Exist: '${stateMachineArn}'`,
+      );
+    }
+  }
+}

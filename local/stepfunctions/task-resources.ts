@@ -1,0 +1,243 @@
+import {
+  DeleteItemCommand,
+  type DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { JSONPath } from 'jsonpath-plus';
+import type { FunctionDefinition } from '../../functions/function-definition.ts';
+import type { LocalLambdaRuntime } from '../lambda-runtime.ts';
+import {
+  insertTaskToken,
+  type LocalStateInfo,
+  localWaitResource,
+  type WaitSpec,
+} from './local-definition.ts';
+import { TaskFailure, type TaskTokenRegistry } from './task-tokens.ts';
+
+type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+type LocalTaskHandler = (input: JsonValue) => Promise<JsonValue>;
+
+export type TaskEventSink = (
+  type: string,
+  detailsKey: string,
+  details: Record<string, unknown>,
+) => void;
+
+export interface TaskResourceDependencies {
+  readonly lambda: LocalLambdaRuntime;
+  /** Function ARN (and bare name) → the function it runs. */
+  readonly functions: ReadonlyMap<string, FunctionDefinition>;
+  readonly tokens: TaskTokenRegistry;
+  readonly dynamodb: DynamoDBClient;
+  readonly timeScale: number;
+}
+
+interface RunScope {
+  readonly executionArn: string;
+  readonly signal: AbortSignal;
+  readonly record: TaskEventSink;
+}
+
+const dynamoDbCommands = {
+  getItem: GetItemCommand,
+  putItem: PutItemCommand,
+  updateItem: UpdateItemCommand,
+  deleteItem: DeleteItemCommand,
+} as const;
+
+/**
+ * Local handlers for every Task state of one execution: Lambda invokes (plain, and
+ * `.waitForTaskToken`), direct DynamoDB integrations, and the sleeper that stands in for Wait.
+ * A resource with no local equivalent is refused when the workflow is loaded, not mid-run.
+ */
+export function localTaskHandlers(
+  states: ReadonlyMap<string, LocalStateInfo>,
+  deps: TaskResourceDependencies,
+  scope: RunScope,
+): Record<string, LocalTaskHandler> {
+  const handlers: Record<string, LocalTaskHandler> = {};
+  for (const [name, state] of states) {
+    if (state.wait) handlers[name] = (input) => waitFor(state.wait as WaitSpec, input, deps, scope);
+    else if (state.resource) handlers[name] = taskHandler(name, state, deps, scope);
+  }
+  return handlers;
+}
+
+/** Fails fast when the definition names a resource the local engine cannot run. */
+export function assertSupportedResources(states: ReadonlyMap<string, LocalStateInfo>): void {
+  for (const [name, state] of states) {
+    if (state.resource && !isSupported(state.resource)) {
+      throw new Error(
+        `State "${name}" uses ${state.resource}, which the local Step Functions engine does not run. Supported: Lambda invoke (optionally .waitForTaskToken), Lambda ARNs and DynamoDB getItem/putItem/updateItem/deleteItem.`,
+      );
+    }
+  }
+}
+
+function isSupported(resource: string): boolean {
+  return (
+    resource === localWaitResource ||
+    resource === 'arn:aws:states:::lambda:invoke' ||
+    resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken' ||
+    resource.startsWith('arn:aws:lambda:') ||
+    dynamoDbOperation(resource) !== undefined
+  );
+}
+
+function dynamoDbOperation(resource: string): keyof typeof dynamoDbCommands | undefined {
+  const operation = resource.match(/^arn:aws:states:::dynamodb:(\w+)$/)?.[1];
+  return operation && operation in dynamoDbCommands
+    ? (operation as keyof typeof dynamoDbCommands)
+    : undefined;
+}
+
+function taskHandler(
+  stateName: string,
+  state: LocalStateInfo,
+  deps: TaskResourceDependencies,
+  scope: RunScope,
+): LocalTaskHandler {
+  const resource = state.resource as string;
+  if (resource === 'arn:aws:states:::lambda:invoke') {
+    return async (input) => {
+      const { FunctionName, Payload } = input as { FunctionName: string; Payload?: JsonValue };
+      const result = await invokeFunction(deps, FunctionName, Payload ?? null);
+      return { ExecutedVersion: '$LATEST', Payload: result, StatusCode: 200 };
+    };
+  }
+  if (resource === 'arn:aws:states:::lambda:invoke.waitForTaskToken') {
+    return (input) => waitForTaskToken(stateName, state, input, deps, scope);
+  }
+  if (resource.startsWith('arn:aws:lambda:')) {
+    return (input) => invokeFunction(deps, resource, input);
+  }
+  const operation = dynamoDbOperation(resource);
+  if (operation) {
+    return async (input) => {
+      try {
+        // The state's Parameters are the operation's input, exactly as AWS passes them on.
+        const Command = dynamoDbCommands[operation] as unknown as new (
+          input: unknown,
+        ) => Parameters<DynamoDBClient['send']>[0];
+        const { $metadata: _metadata, ...output } = await deps.dynamodb.send(new Command(input));
+        return output as JsonValue;
+      } catch (error) {
+        // Step Functions prefixes service errors with the service name.
+        const name = error instanceof Error ? error.name : 'UnknownError';
+        throw new TaskFailure(`DynamoDB.${name}`, error instanceof Error ? error.message : '');
+      }
+    };
+  }
+  throw new Error(`No local handler for ${resource} in state "${stateName}".`);
+}
+
+async function invokeFunction(
+  deps: TaskResourceDependencies,
+  functionName: string,
+  payload: JsonValue,
+): Promise<JsonValue> {
+  const definition = deps.functions.get(functionName);
+  if (!definition) {
+    throw new TaskFailure(
+      'Lambda.ResourceNotFoundException',
+      `Function not found: ${functionName}`,
+    );
+  }
+  try {
+    return ((await deps.lambda.invoke(definition, payload)) ?? null) as JsonValue;
+  } catch (error) {
+    // As in AWS: the error type is the thrown error's name, the cause carries the message.
+    const errorType = error instanceof Error ? error.name : 'Error';
+    const errorMessage = error instanceof Error ? error.message : String(error);
+    throw new TaskFailure(errorType, JSON.stringify({ errorType, errorMessage }));
+  }
+}
+
+async function waitForTaskToken(
+  stateName: string,
+  state: LocalStateInfo,
+  input: JsonValue,
+  deps: TaskResourceDependencies,
+  scope: RunScope,
+): Promise<JsonValue> {
+  // The engine's own TimeoutSeconds fires first; the token lives a moment longer so a late
+  // answer is told TaskTimedOut rather than InvalidToken.
+  const { token, outcome } = deps.tokens.issue(
+    scope.executionArn,
+    stateName,
+    (state.timeoutSeconds ?? 60) + 1,
+  );
+  const { FunctionName, Payload } = insertTaskToken(input, token) as {
+    FunctionName: string;
+    Payload?: JsonValue;
+  };
+  scope.record('TaskScheduled', 'taskScheduledEventDetails', {
+    resourceType: 'lambda',
+    resource: 'invoke.waitForTaskToken',
+    region: 'us-east-1',
+    parameters: JSON.stringify({ FunctionName }),
+  });
+  await invokeFunction(deps, FunctionName, Payload ?? null);
+  scope.record('TaskSubmitted', 'taskSubmittedEventDetails', {
+    resourceType: 'lambda',
+    resource: 'invoke.waitForTaskToken',
+  });
+  // Failures and timeouts reach the history through the engine's StateFailed event.
+  const output = (await outcome) as JsonValue;
+  scope.record('TaskSucceeded', 'taskSucceededEventDetails', {
+    resourceType: 'lambda',
+    resource: 'invoke.waitForTaskToken',
+    output: JSON.stringify(output),
+  });
+  return output;
+}
+
+/** Sleeps as the original Wait state would, divided by the time scale. */
+async function waitFor(
+  spec: WaitSpec,
+  input: JsonValue,
+  deps: TaskResourceDependencies,
+  scope: RunScope,
+): Promise<JsonValue> {
+  const seconds =
+    spec.Seconds ??
+    (spec.SecondsPath ? Number(queryPath(spec.SecondsPath, input)) : undefined) ??
+    undefined;
+  const timestamp =
+    spec.Timestamp ?? (spec.TimestampPath ? String(queryPath(spec.TimestampPath, input)) : null);
+  const realMs = seconds !== undefined ? seconds * 1000 : Date.parse(timestamp ?? '') - Date.now();
+  if (Number.isNaN(realMs)) {
+    throw new TaskFailure('States.Runtime', 'The Wait state resolved to no time to wait for.');
+  }
+  await sleep(Math.max(0, realMs) / deps.timeScale, scope.signal);
+  return input;
+}
+
+function queryPath(path: string, input: JsonValue): unknown {
+  const [value] = JSONPath({ path, json: input as object, wrap: true }) as unknown[];
+  if (value === undefined) {
+    throw new TaskFailure('States.Runtime', `The path ${path} matched nothing in the input.`);
+  }
+  return value;
+}
+
+/** Sleeps in steps below Node's timer ceiling; stops early when the execution is stopped. */
+async function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  const step = 2 ** 31 - 1;
+  let remaining = ms;
+  while (remaining > 0 && !signal.aborted) {
+    const chunk = Math.min(remaining, step);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, chunk);
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      }
+      signal.addEventListener('abort', done, { once: true });
+    });
+    remaining -= chunk;
+  }
+}
