@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Handlers log through Powertools; tests assert on behaviour, not on log lines.
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
     projects: [
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },

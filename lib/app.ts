@@ -29,7 +29,9 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Call
   });
   const stage: unknown = app.node.tryGetContext('stage') ?? 'dev';
   if (typeof stage !== 'string' || !stagePattern.test(stage)) {
-    throw new Error(`Context "stage" must be lower-case letters, digits and dashes, got ${String(stage)}.`);
+    throw new Error(
+      `Context "stage" must be lower-case letters, digits and dashes, got ${String(stage)}.`,
+    );
   }
   const emailFrom: unknown = app.node.tryGetContext('emailFrom') ?? 'santa@callsanta.example';
   if (typeof emailFrom !== 'string' || !emailFrom.includes('@')) {

@@ -15,7 +15,9 @@ import { workflowTaskFunctions } from '../functions/workflow/task-functions.ts';
 import { type FunctionBindings, HouseFunction } from './house-function.ts';
 import { acknowledge } from './nag.ts';
 
-const bookingAslPath = fileURLToPath(new URL('../state-machines/booking.asl.json', import.meta.url));
+const bookingAslPath = fileURLToPath(
+  new URL('../state-machines/booking.asl.json', import.meta.url),
+);
 
 /**
  * The booking workflow's ARN from its name. Functions are bound to this rather than to the
@@ -34,53 +36,27 @@ export function bookingWorkflowArn(scope: Construct, stateMachineName: string): 
 const placeholder = /\$\{([^}]*)\}/g;
 
 /**
- * Checks an ASL document against the substitutions CDK will supply and returns the definition
- * to deploy. Every `${name}` outside a `Comment` must have a substitution and every
- * substitution must be used. Comments are prose, so a `${...}` there is escaped (`\u0024{`, the
- * same JSON text) to keep CloudFormation from treating it as a placeholder.
+ * Checks an ASL document against the substitutions CDK will supply: every `${name}` in it must
+ * have a substitution (CloudFormation would deploy the placeholder text as an ARN), and every
+ * substitution must be used (a task function the workflow never calls is a wiring mistake).
  */
-export function prepareDefinition(asl: string, substitutions: readonly string[]): string {
-  const document: unknown = JSON.parse(asl);
-  const used = new Set<string>();
-  const comments = new Set<string>();
-  const visit = (value: unknown, key?: string): void => {
-    if (typeof value === 'string') {
-      if (key === 'Comment') comments.add(value);
-      else for (const match of value.matchAll(placeholder)) used.add(match[1] ?? '');
-    } else if (Array.isArray(value)) {
-      for (const item of value) visit(item);
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [childKey, child] of Object.entries(value)) {
-        visit(childKey);
-        visit(child, childKey);
-      }
-    }
-  };
-  visit(document);
-
+export function checkSubstitutions(asl: string, substitutions: readonly string[]): void {
+  JSON.parse(asl);
+  const used = new Set([...asl.matchAll(placeholder)].map((match) => match[1] ?? ''));
   const supplied = new Set(substitutions);
   const missing = [...used].filter((name) => !supplied.has(name));
   const unused = [...supplied].filter((name) => !used.has(name));
-  if (missing.length > 0 || unused.length > 0) {
-    throw new Error(
-      [
-        'The booking workflow ASL and its substitutions disagree.',
-        missing.length > 0 ? `Placeholders with no substitution: ${missing.join(', ')}.` : '',
-        unused.length > 0 ? `Substitutions the ASL never uses: ${unused.join(', ')}.` : '',
-        'Align state-machines/booking.asl.json with functions/workflow/task-functions.ts.',
-      ]
-        .filter(Boolean)
-        .join(' '),
-    );
-  }
-
-  let definition = JSON.stringify(document, null, 2);
-  for (const comment of comments) {
-    if (!comment.includes('${')) continue;
-    const escaped = JSON.stringify(comment).replaceAll('${', '\\u0024{');
-    definition = definition.replaceAll(JSON.stringify(comment), escaped);
-  }
-  return definition;
+  if (missing.length === 0 && unused.length === 0) return;
+  throw new Error(
+    [
+      'The booking workflow ASL and its substitutions disagree.',
+      missing.length > 0 ? `Placeholders with no substitution: ${missing.join(', ')}.` : '',
+      unused.length > 0 ? `Substitutions the ASL never uses: ${unused.join(', ')}.` : '',
+      'Align state-machines/booking.asl.json with functions/workflow/task-functions.ts.',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  );
 }
 
 export interface BookingWorkflowProps {
@@ -115,10 +91,8 @@ export class BookingWorkflow extends Construct {
     }
     this.functions = functions;
 
-    const definition = prepareDefinition(
-      props.definition ?? readFileSync(bookingAslPath, 'utf8'),
-      Object.keys(substitutions),
-    );
+    const definition = props.definition ?? readFileSync(bookingAslPath, 'utf8');
+    checkSubstitutions(definition, Object.keys(substitutions));
 
     const logGroup = new LogGroup(this, 'Logs', {
       // The vendedlogs prefix keeps CloudWatch's log resource policy from growing per group.

@@ -1,6 +1,6 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { routes } from '../functions/routes.ts';
+import { type RouteDefinition, routes } from '../functions/routes.ts';
 import { Api } from './api.ts';
 import { BookingWorkflow, bookingWorkflowArn } from './booking-workflow.ts';
 import { Data } from './data.ts';
@@ -13,6 +13,8 @@ export interface CallSantaStackProps extends StackProps {
   readonly stage: string;
   /** The From address of every email; its domain must be a verified SES identity. */
   readonly emailFromAddress: string;
+  /** The HTTP routes; the shared route table unless a test supplies its own. */
+  readonly routes?: readonly RouteDefinition[];
 }
 
 /** The whole product in one stack. It only wires the domain constructs together. */
@@ -63,7 +65,11 @@ export class CallSantaStack extends Stack {
       bindings,
       logRemovalPolicy: removalPolicy,
     });
-    this.api = new Api(this, 'Api', { routes, bindings, logRemovalPolicy: removalPolicy });
+    this.api = new Api(this, 'Api', {
+      routes: props.routes ?? routes,
+      bindings,
+      logRemovalPolicy: removalPolicy,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });

@@ -94,7 +94,9 @@ export class HouseFunction extends Construct {
 
     const entry = `${functionsDir}${definition.entry}`;
     if (!existsSync(entry)) {
-      throw new Error(`Function ${definition.name}: handler module functions/${definition.entry} does not exist.`);
+      throw new Error(
+        `Function ${definition.name}: handler module functions/${definition.entry} does not exist.`,
+      );
     }
 
     this.logGroup = new LogGroup(this, 'Logs', {
@@ -186,7 +188,8 @@ export class HouseFunction extends Construct {
 
     const workflow = new Set(access.workflow ?? []);
     if (workflow.size > 0) {
-      if (workflow.has('start')) this.allow(['states:StartExecution'], [bindings.bookingWorkflowArn]);
+      if (workflow.has('start'))
+        this.allow(['states:StartExecution'], [bindings.bookingWorkflowArn]);
       if (workflow.has('callback')) {
         // Task-token calls are authorised against the state machine the token belongs to.
         this.allow(

@@ -7,11 +7,35 @@ import type { IConstruct } from 'constructs';
  * validation plugins: its report fails on any unacknowledged finding, warning or error alike,
  * and a failed report makes `cdk synth` exit non-zero (in tests, `app.synth()` throws).
  */
-export function addNagChecks(scope: IConstruct): void {
+export function addNagChecks(app: IConstruct): void {
   // writeSuppressionsToCloudFormation keeps every acknowledgement and its reason in the template.
-  Validations.of(scope).addPlugins(
-    new AwsSolutionsChecks(scope, { verbose: true, writeSuppressionsToCloudFormation: true }),
+  Validations.of(app).addPlugins(
+    new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
   );
+  app.node.addValidation({ validate: () => namespacedAcknowledgements(app) });
+}
+
+/**
+ * The CLI suggests acknowledging as `AwsSolutions::AwsSolutions-XYZ`. CDK then suppresses the
+ * finding itself and re-grades the whole cdk-nag report by errors only, so every remaining
+ * unacknowledged *warning* would stop failing synth. Only the plain id, which cdk-nag evaluates
+ * itself, keeps warnings fatal; anything else fails synth here.
+ */
+function namespacedAcknowledgements(root: IConstruct): string[] {
+  const errors: string[] = [];
+  for (const construct of root.node.findAll()) {
+    for (const entry of construct.node.metadata) {
+      if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+      for (const id of Object.keys((entry.data as Record<string, string> | undefined) ?? {})) {
+        if (/^annotation::/i.test(id)) continue;
+        errors.push(
+          `${construct.node.path} acknowledges "${id}": use acknowledge() from lib/nag.ts ` +
+            `with the plain rule id (${id.replace(/^[^:]+::/, '')}).`,
+        );
+      }
+    }
+  }
+  return errors;
 }
 
 const vagueReason = /\b(later|todo|tbd|fixme|temporar(y|ily)|for now)\b/i;

@@ -10,7 +10,6 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { BucketId } from '../functions/resources.ts';
-import { acknowledge } from './nag.ts';
 
 export interface StorageProps {
   readonly removalPolicy: RemovalPolicy;
@@ -56,13 +55,6 @@ export class Storage extends Construct {
       // Access logs name object keys (booking ids) and client IPs: a year covers audits.
       lifecycleRules: [{ id: 'expire', expiration: Duration.days(365) }, abortUnfinishedUploads],
     });
-    acknowledge(
-      this.accessLogsBucket,
-      'AwsSolutions-S1',
-      'This bucket is the server-access-log destination for the other buckets; logging it ' +
-        'into itself would log its own log deliveries.',
-    );
-
     const logged = (prefix: string) =>
       ({
         ...secure,

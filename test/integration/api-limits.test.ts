@@ -1,0 +1,48 @@
+import { mkdtemp } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { routes } from '../../functions/routes.ts';
+import { createApiServer } from '../../local/api-server.ts';
+import { LocalLambdaRuntime } from '../../local/lambda-runtime.ts';
+import { Outbox } from '../../local/ses/outbox.ts';
+
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+  const health = routes[0];
+  if (!health) throw new Error('The route table is empty.');
+  server = createApiServer({
+    // A POST route so a body reaches the size check; the handler is never called.
+    routes: [{ ...health, method: 'POST', path: '/api/upload' }],
+    lambda: new LocalLambdaRuntime(),
+    outbox: new Outbox(await mkdtemp(join(tmpdir(), 'callsanta-outbox-'))),
+    siteDir: join(tmpdir(), 'callsanta-no-site'),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => {
+  server.close();
+});
+
+it('refuses a body over API Gateway’s 10 MB limit with 413 and says why', async () => {
+  const response = await fetch(`${url}/api/upload`, {
+    method: 'POST',
+    body: Buffer.alloc(10 * 1024 * 1024 + 1),
+  });
+
+  expect(response.status).toBe(413);
+  expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+});
+
+it('says the site is not built when there is no build, instead of a bare 404', async () => {
+  const response = await fetch(`${url}/book`);
+
+  expect(response.status).toBe(503);
+  expect(await response.text()).toContain('npm run build:site');
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { requireEnv } from '../../functions/config/env.ts';
+import { loadLocalCloudConfig } from '../../local/config.ts';
+import { applySubstitutions } from '../../local/stepfunctions/substitutions.ts';
+
+describe('loadLocalCloudConfig', () => {
+  it('defaults to port 3000, .data, real time and local provider emulators', () => {
+    const config = loadLocalCloudConfig({});
+
+    expect(config.basePort).toBe(3000);
+    expect(config.ports).toMatchObject({ api: 3000, dynamodb: 3001, s3: 3002, elevenLabs: 3007 });
+    expect(config.dataDir).toMatch(/\/\.data$/);
+    expect(config.timeScale).toBe(1);
+    expect(config.stripe).toEqual({ baseUrl: 'http://127.0.0.1:3006', emulated: true });
+  });
+
+  it('uses a provider base URL from the environment and starts no emulator for it', () => {
+    const config = loadLocalCloudConfig({
+      CALLSANTA_PORT: '4100',
+      ELEVENLABS_API_BASE_URL: 'http://127.0.0.1:9999/',
+      ELEVENLABS_WEBHOOK_SECRET: 'wsec_given',
+    });
+
+    expect(config.elevenLabs).toEqual({ baseUrl: 'http://127.0.0.1:9999', emulated: false });
+    expect(config.secrets.elevenLabsWebhook).toBe('wsec_given');
+    expect(config.ports.api).toBe(4100);
+  });
+
+  it.each([
+    [{ CALLSANTA_PORT: 'eighty' }, /CALLSANTA_PORT/],
+    [{ CALLSANTA_TIME_SCALE: '0' }, /CALLSANTA_TIME_SCALE/],
+    [{ STRIPE_API_BASE_URL: 'not a url' }, /STRIPE_API_BASE_URL/],
+  ])('refuses %o naming the bad setting', (env, message) => {
+    expect(() => loadLocalCloudConfig(env)).toThrow(message);
+  });
+});
+
+describe('applySubstitutions', () => {
+  it('fills every placeholder', () => {
+    expect(applySubstitutions('{"F":"${A}","G":"${B_2}"}', { A: 'arn:a', B_2: 'arn:b' })).toBe(
+      '{"F":"arn:a","G":"arn:b"}',
+    );
+  });
+
+  it('names a placeholder that has no value', () => {
+    expect(() => applySubstitutions('"${Missing}"', {})).toThrow(/\$\{Missing\}/);
+  });
+});
+
+describe('requireEnv', () => {
+  it.each([[{}], [{ TABLE_NAME: '  ' }]])('names the missing variable (%o)', (env) => {
+    expect(() => requireEnv('TABLE_NAME', env)).toThrow(/TABLE_NAME/);
+  });
+
+  it('returns a set value', () => {
+    expect(requireEnv('TABLE_NAME', { TABLE_NAME: 't' })).toBe('t');
+  });
+});
