@@ -37,12 +37,14 @@ describe('loadLocalCloudConfig', () => {
 
 describe('applySubstitutions', () => {
   it('fills every placeholder', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ASL placeholders, not a template.
     expect(applySubstitutions('{"F":"${A}","G":"${B_2}"}', { A: 'arn:a', B_2: 'arn:b' })).toBe(
       '{"F":"arn:a","G":"arn:b"}',
     );
   });
 
   it('names a placeholder that has no value', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: an ASL placeholder, not a template.
     expect(() => applySubstitutions('"${Missing}"', {})).toThrow(/\$\{Missing\}/);
   });
 });

@@ -71,7 +71,8 @@ describe('toLocalDefinition', () => {
   });
 
   it('rewrites states inside Parallel branches too', () => {
-    const branch = (localStates['Fan out']?.Branches as { States: Record<string, unknown> }[])[0];
+    const fanOut = localStates['Fan out'] as { Branches: { States: Record<string, unknown> }[] };
+    const branch = fanOut.Branches[0];
     expect(branch?.States.Nap).toMatchObject({ Type: 'Task', Resource: localWaitResource });
     expect(states.get('Nap')).toMatchObject({ type: 'Wait', wait: { Seconds: 5 } });
   });
