@@ -47,6 +47,7 @@ export async function startLocalCloud(
     stops.length = 0;
   };
   try {
+    await assertPortsFree(config);
     await mkdir(config.dataDir, { recursive: true });
     Object.assign(process.env, handlerEnvironment(config));
     const { ports, dataDir } = config;
@@ -143,6 +144,15 @@ async function startServer(
   await assertPortFree(port, what);
   await listen(server, port, what);
   stops.push(() => close(server));
+}
+
+/** Checks every port before starting anything, so a clash is reported at once. */
+async function assertPortsFree(config: LocalCloudConfig): Promise<void> {
+  for (const [service, port] of Object.entries(config.ports)) {
+    // The provider ports are reserved for emulators that are not built yet.
+    if (service === 'stripe' || service === 'elevenLabs') continue;
+    await assertPortFree(port, `The local ${service} service`);
+  }
 }
 
 function functionsByArn(

@@ -39,6 +39,8 @@ export async function startDynamoDbLocal(port: number, directory: string): Promi
   assertJavaAvailable();
   await assertPortFree(port, 'DynamoDB Local');
   await mkdir(directory, { recursive: true });
+  // DynamoDB Local reports telemetry unless told not to; the child inherits this variable.
+  process.env.DDB_LOCAL_TELEMETRY = '0';
   const child = spawn({ port, path: directory, sharedDb: true, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
