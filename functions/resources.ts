@@ -7,7 +7,11 @@
 export const bucketIds = ['voiceNotes', 'recordings', 'videos'] as const;
 export type BucketId = (typeof bucketIds)[number];
 
-export type AccessMode = 'read' | 'readWrite';
+/**
+ * `probe` proves a resource answers without reading its data (DescribeTable, HeadBucket): what
+ * a health check needs, and nothing about any child.
+ */
+export type AccessMode = 'probe' | 'read' | 'readWrite';
 
 export interface ResourceAccess {
   readonly table?: AccessMode;
@@ -31,6 +35,7 @@ export const envNames = {
   stateMachineArn: 'BOOKING_WORKFLOW_ARN',
   scheduleGroup: 'SCHEDULE_GROUP_NAME',
   schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
   emailFrom: 'EMAIL_FROM_ADDRESS',
   s3ForcePathStyle: 'CALLSANTA_S3_FORCE_PATH_STYLE',
 } as const satisfies {

@@ -41,21 +41,6 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
-/**
- * Why a route may skip API Gateway authorisation. Parents have no AWS identities and providers
- * sign their webhooks, so the check lives in the handler.
- */
-function whyPublic(route: RouteDefinition): string {
-  const key = routeKey(route);
-  if (route.path.startsWith('/api/webhooks/')) {
-    return `${key} receives provider webhooks: the handler accepts a request only with a valid provider signature over the raw body and rejects it when the secret is missing.`;
-  }
-  if (route.path === '/api/health') {
-    return `${key} is the uptime probe: it answers only "ok" or "unavailable" and returns no booking data.`;
-  }
-  return `${key} is the parents' API: parents have no AWS identities, so the handler validates the body and serves an existing booking only with that booking's secret access token.`;
-}
-
 /** The HTTP API: one route and one house function per entry of the shared route table. */
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -112,7 +97,7 @@ export class Api extends Construct {
         acknowledge(
           httpRoute.node.defaultChild ?? httpRoute,
           'AwsSolutions-APIG4',
-          whyPublic(route),
+          `${key} is public: ${route.publicReason}.`,
         );
       }
       functions.set(name, fn);

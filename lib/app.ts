@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { App, Tags } from 'aws-cdk-lib';
+import type { RouteDefinition } from '../functions/routes.ts';
 import { CallSantaStack } from './callsanta-stack.ts';
 import { addNagChecks } from './nag.ts';
 
@@ -7,6 +8,8 @@ export interface BuildAppOptions {
   /** Extra context, e.g. `{ stage: 'prod' }` or `{ 'aws:cdk:bundling-stacks': [] }` in tests. */
   readonly context?: Record<string, unknown>;
   readonly outdir?: string;
+  /** The HTTP routes; the shared route table unless a test supplies its own. */
+  readonly routes?: readonly RouteDefinition[];
 }
 
 /** cdk.json's context (feature flags), so tests synthesize with the flags the CLI uses. */
@@ -33,14 +36,20 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Call
       `Context "stage" must be lower-case letters, digits and dashes, got ${String(stage)}.`,
     );
   }
-  const emailFrom: unknown = app.node.tryGetContext('emailFrom') ?? 'santa@callsanta.example';
-  if (typeof emailFrom !== 'string' || !emailFrom.includes('@')) {
-    throw new Error(`Context "emailFrom" must be an email address, got ${String(emailFrom)}.`);
+  // Only dev may fall back to a placeholder sender; a real stage must name its SES identity.
+  const emailFrom: unknown =
+    app.node.tryGetContext('emailFrom') ??
+    (stage === 'dev' ? 'santa@callsanta.example' : undefined);
+  if (typeof emailFrom !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(emailFrom)) {
+    throw new Error(
+      `Context "emailFrom" must be the sender's email address (-c emailFrom=...), got ${String(emailFrom)}.`,
+    );
   }
 
   const stack = new CallSantaStack(app, `CallSanta-${stage}`, {
     stage,
     emailFromAddress: emailFrom,
+    ...(options.routes ? { routes: options.routes } : {}),
     description: `CallSanta (${stage}): bookings, calls from Santa, recordings and videos`,
   });
   Tags.of(app).add('project', 'callsanta');

@@ -49,6 +49,7 @@ export class CallSantaStack extends Stack {
       scheduling: {
         scheduleGroupName: this.scheduling.scheduleGroup.scheduleGroupName,
         schedulerRole: this.scheduling.schedulerRole,
+        deadLetterQueueArn: this.scheduling.deadLetterQueue.queueArn,
       },
       email: {
         fromAddress: props.emailFromAddress,

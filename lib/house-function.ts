@@ -31,6 +31,8 @@ export interface FunctionBindings {
   readonly scheduling: {
     readonly scheduleGroupName: string;
     readonly schedulerRole: IRole;
+    /** Where Scheduler puts a booking's firing it could not deliver. */
+    readonly deadLetterQueueArn: string;
   };
   readonly email: {
     readonly fromAddress: string;
@@ -49,6 +51,7 @@ export interface HouseFunctionProps {
 const defaults = { memoryMiB: 256, timeoutSeconds: 10 } as const;
 
 const tableActions: Readonly<Record<AccessMode, readonly string[]>> = {
+  probe: ['dynamodb:DescribeTable'],
   read: [
     'dynamodb:GetItem',
     'dynamodb:BatchGetItem',
@@ -68,6 +71,7 @@ const tableActions: Readonly<Record<AccessMode, readonly string[]>> = {
 };
 
 const objectActions: Readonly<Record<AccessMode, readonly string[]>> = {
+  probe: [],
   read: ['s3:GetObject'],
   // PutObject also signs presigned POST uploads; AbortMultipartUpload cleans up failed uploads.
   readWrite: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
@@ -166,7 +170,7 @@ export class HouseFunction extends Construct {
         (index) => `${table.tableArn}/index/${index.indexName}`,
       );
       this.allow(tableActions[access.table], [table.tableArn]);
-      this.allow(['dynamodb:Query'], indexArns);
+      if (access.table !== 'probe') this.allow(['dynamodb:Query'], indexArns);
       this.function.addEnvironment(envNames.table, table.tableName);
     }
 
@@ -177,13 +181,14 @@ export class HouseFunction extends Construct {
       const objects = bucket.arnForObjects('*');
       // ListBucket makes a missing key a 404 instead of a 403, and answers HeadBucket.
       this.allow(['s3:ListBucket'], [bucket.bucketArn]);
+      this.function.addEnvironment(envNames.buckets[id], bucket.bucketName);
+      if (mode === 'probe') continue;
       this.allow(objectActions[mode], [objects]);
       this.acknowledgeAccess(
         wildcardResourceFinding(this, objects),
         `Object keys are per booking and created at run time, so they cannot be listed at deploy ` +
           `time; the grant covers objects in the ${id} bucket only, with ${mode} actions.`,
       );
-      this.function.addEnvironment(envNames.buckets[id], bucket.bucketName);
     }
 
     const workflow = new Set(access.workflow ?? []);
@@ -228,6 +233,10 @@ export class HouseFunction extends Construct {
       });
       this.function.addEnvironment(envNames.scheduleGroup, scheduleGroupName);
       this.function.addEnvironment(envNames.schedulerRoleArn, schedulerRole.roleArn);
+      this.function.addEnvironment(
+        envNames.scheduleDeadLetterQueueArn,
+        bindings.scheduling.deadLetterQueueArn,
+      );
     }
 
     if (access.email) {

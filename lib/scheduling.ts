@@ -39,7 +39,7 @@ export class Scheduling extends Construct {
       retentionPeriod: Duration.days(14),
     });
     acknowledge(
-      this.deadLetterQueue,
+      this.deadLetterQueue.node.defaultChild ?? this.deadLetterQueue,
       'AwsSolutions-SQS3',
       'This queue is itself the dead-letter queue of the booking schedules; nothing consumes ' +
         'it automatically, so a further dead-letter queue behind it would never receive anything.',

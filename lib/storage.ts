@@ -22,12 +22,12 @@ const abortUnfinishedUploads: LifecycleRule = {
 
 /**
  * Retention for children's data: keep it as long as the product needs it, then delete it.
- * A voice note only feeds the call (it is transcribed when the workflow runs), so it goes
- * after 90 days — the booking window must stay shorter than that. Recordings and their
+ * A voice note only feeds the call (it is transcribed when the workflow runs); bookings
+ * may be made up to 90 days ahead, so it goes 120 days after upload — after any call it fed. Recordings and their
  * videos stay for 400 days so a family can watch again the next Christmas, then go.
  */
 const retention: Readonly<Record<BucketId, Duration>> = {
-  voiceNotes: Duration.days(90),
+  voiceNotes: Duration.days(120),
   recordings: Duration.days(400),
   videos: Duration.days(400),
 };

@@ -1,4 +1,4 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
@@ -28,14 +28,7 @@ async function answers(name: string, probe: () => Promise<unknown>): Promise<boo
 /** GET /api/health: 200 only when the table and every bucket answer. */
 export const handler = httpHandler(async () => {
   const checks = await Promise.all([
-    answers('table', () =>
-      dynamo.send(
-        new GetItemCommand({
-          TableName: tableName,
-          Key: { pk: { S: 'HEALTH' }, sk: { S: 'HEALTH' } },
-        }),
-      ),
-    ),
+    answers('table', () => dynamo.send(new DescribeTableCommand({ TableName: tableName }))),
     ...buckets.map((bucket) =>
       answers(`bucket:${bucket}`, () => s3.send(new HeadBucketCommand({ Bucket: bucket }))),
     ),

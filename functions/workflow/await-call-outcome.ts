@@ -9,7 +9,7 @@ import { callTokenKey } from './task-token-keys.ts';
 const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 const tableName = requireEnv(envNames.table);
 
-/** Tokens outlive the longest callback wait (the task's TimeoutSeconds) by a day. */
+/** Tokens are kept two days: well past the call task's TimeoutSeconds, then DynamoDB's TTL removes them. */
 const tokenLifetimeSeconds = 2 * 24 * 60 * 60;
 
 export const awaitCallOutcomeInput = z.object({

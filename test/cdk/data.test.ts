@@ -34,7 +34,7 @@ describe('the single table', () => {
 
   beforeAll(() => {
     dev = synthesize().template;
-    prod = synthesize({ stage: 'prod' }).template;
+    prod = synthesize({ stage: 'prod', emailFrom: 'santa@callsanta.example' }).template;
   });
 
   it('has the keys of tableDefinition', () => {

@@ -100,7 +100,7 @@ describe('buckets', () => {
   });
 
   it.each([
-    ['voiceNotes', 90],
+    ['voiceNotes', 120],
     ['recordings', 400],
     ['videos', 400],
   ] as const)('delete %s after %i days', (bucketId, days) => {

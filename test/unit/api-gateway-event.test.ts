@@ -6,6 +6,7 @@ const route = (method: RouteDefinition['method'], path: string): RouteDefinition
   method,
   path,
   authorization: 'public',
+  publicReason: 'a test route',
   function: { name: 'Test', entry: 'test.ts', access: {} },
 });
 

@@ -1,0 +1,215 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type RouteDefinition, routeKey, routes } from '../../functions/routes.ts';
+import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
+import { buildApp } from '../../lib/app.ts';
+import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
+import type { HouseFunction } from '../../lib/house-function.ts';
+import { flatten, logicalId, skipBundling, statementsOfRole, synthesize } from './synth.ts';
+
+type Route = { Properties: { RouteKey: string; AuthorizationType: string; Target: unknown } };
+type Integration = { Properties: { IntegrationUri: unknown } };
+
+const dynamoWrites = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:*',
+];
+
+function routesByKey(template: Template): Map<string, Route> {
+  const found = Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as Route[];
+  return new Map(found.map((route) => [route.Properties.RouteKey, route]));
+}
+
+/** The logical id of the Lambda a route's integration invokes. */
+function targetFunction(template: Template, route: Route): string {
+  const integrationId = flatten(route.Properties.Target).replace(/^integrations\/<(.*)>$/, '$1');
+  const integration = template.toJSON().Resources[integrationId] as Integration;
+  return flatten(integration.Properties.IntegrationUri).replace(/^<(.*)\.Arn>$/, '$1');
+}
+
+describe('the HTTP API', () => {
+  let template: Template;
+  let stack: CallSantaStack;
+
+  beforeAll(() => {
+    ({ template, stack } = synthesize());
+  });
+
+  it('has exactly one route per entry of the route table', () => {
+    const found = routesByKey(template);
+
+    expect([...found.keys()].sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it.each(routes.map((route) => [routeKey(route), route] as const))(
+    '%s is authorised as declared and invokes its own function',
+    (_key, route) => {
+      // Arrange
+      const fn = stack.api.functions.get(route.function.name);
+
+      // Act
+      const found = routesByKey(template).get(routeKey(route));
+
+      // Assert
+      expect(found?.Properties.AuthorizationType).toBe(
+        route.authorization === 'iam' ? 'AWS_IAM' : 'NONE',
+      );
+      expect(fn).toBeDefined();
+      if (found && fn) expect(targetFunction(template, found)).toBe(logicalId(fn.function));
+    },
+  );
+
+  it('throttles the default stage and writes access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': [logicalIdOfAccessLogs(), 'Arn'] } },
+    });
+
+    function logicalIdOfAccessLogs(): string {
+      return logicalId(stack.api.node.findChild('AccessLogs'));
+    }
+  });
+
+  it('gives an IAM route the IAM authorizer', () => {
+    // Arrange: the shared table has no IAM route yet, so add one to a stack under test.
+    const iamRoute: RouteDefinition = {
+      method: 'POST',
+      path: '/api/support/refunds',
+      authorization: 'iam',
+      function: { name: 'SupportRefund', entry: 'health/get-health.ts', access: {} },
+    };
+    const { stack: underTest } = buildApp({
+      context: skipBundling,
+      routes: [...routes, iamRoute],
+    });
+
+    // Act (cdk-nag runs too: an IAM route needs no acknowledgement)
+    const found = routesByKey(Template.fromStack(underTest));
+
+    // Assert
+    expect(found.get('POST /api/support/refunds')?.Properties.AuthorizationType).toBe('AWS_IAM');
+    expect(found.get('GET /api/health')?.Properties.AuthorizationType).toBe('NONE');
+  });
+});
+
+describe('every function', () => {
+  let template: Template;
+  let functions: [string, HouseFunction][];
+
+  beforeAll(() => {
+    const synthesized = synthesize();
+    template = synthesized.template;
+    functions = [
+      ...synthesized.stack.api.functions,
+      ...synthesized.stack.bookingWorkflow.functions,
+    ];
+  });
+
+  it('goes through the house construct: one per route and per workflow task, no others', () => {
+    const lambdas = Object.keys(template.findResources('AWS::Lambda::Function'));
+
+    expect(functions).toHaveLength(routes.length + workflowTaskFunctions.length);
+    expect(lambdas.sort()).toEqual(functions.map(([, fn]) => logicalId(fn.function)).sort());
+  });
+
+  it('runs Node 24 on arm64 with active tracing, source maps and its own log group', () => {
+    for (const [name, fn] of functions) {
+      const resource = template.toJSON().Resources[logicalId(fn.function)];
+      expect(resource.Properties, name).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: logicalId(fn.logGroup) } },
+        Environment: {
+          Variables: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'callsanta' },
+        },
+      });
+      expect(template.toJSON().Resources[logicalId(fn.logGroup)].Properties, name).toMatchObject({
+        RetentionInDays: 30,
+      });
+    }
+  });
+
+  it('has a role without managed policies whose log rights cover only its own log group', () => {
+    for (const [name, fn] of functions) {
+      const role = template.toJSON().Resources[logicalId(fn.role)];
+      const logStatements = statementsOfRole(template, logicalId(fn.role)).filter((statement) =>
+        statement.Action.some((action) => action.startsWith('logs:')),
+      );
+
+      expect(role.Properties.ManagedPolicyArns, name).toBeUndefined();
+      expect(logStatements.length, name).toBeGreaterThan(0);
+      for (const statement of logStatements) {
+        expect(statement.Resource.map(flatten), name).toEqual([`<${logicalId(fn.logGroup)}.Arn>`]);
+      }
+    }
+  });
+});
+
+describe('least privilege on the table', () => {
+  let template: Template;
+  let stack: CallSantaStack;
+
+  beforeAll(() => {
+    ({ template, stack } = synthesize());
+  });
+
+  function tableStatements(fn: HouseFunction | undefined) {
+    expect(fn).toBeDefined();
+    const table = logicalId(stack.data.table);
+    return statementsOfRole(template, logicalId(fn?.role ?? stack)).filter((statement) =>
+      statement.Resource.some((resource) => flatten(resource).startsWith(`<${table}.Arn>`)),
+    );
+  }
+
+  it('lets the health function probe the table and buckets but read or write no data', () => {
+    // Arrange
+    const health = stack.api.functions.get('GetHealth');
+
+    // Act
+    const tableActions = tableStatements(health).flatMap((statement) => statement.Action);
+    const allActions = statementsOfRole(template, logicalId(health?.role ?? stack)).flatMap(
+      (statement) => statement.Action,
+    );
+
+    // Assert
+    expect(tableActions).toEqual(['dynamodb:DescribeTable']);
+    expect(allActions.filter((action) => action.startsWith('dynamodb:'))).toEqual([
+      'dynamodb:DescribeTable',
+    ]);
+    expect(allActions.filter((action) => action.startsWith('s3:'))).toEqual(
+      expect.arrayContaining(['s3:ListBucket']),
+    );
+    expect(allActions).not.toContain('s3:GetObject');
+    expect(allActions.filter((action) => dynamoWrites.includes(action))).toEqual([]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'CallSanta GetHealth',
+      Environment: { Variables: { TABLE_NAME: { Ref: logicalId(stack.data.table) } } },
+    });
+  });
+
+  it('lets the workflow task function that parks task tokens write the table', () => {
+    const awaitCallOutcome = stack.bookingWorkflow.functions.get('AwaitCallOutcome');
+
+    const actions = tableStatements(awaitCallOutcome).flatMap((statement) => statement.Action);
+
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:GetItem']));
+  });
+
+  it('grants nothing on "*" except X-Ray', () => {
+    for (const [name, fn] of [...stack.api.functions, ...stack.bookingWorkflow.functions]) {
+      const starActions = statementsOfRole(template, logicalId(fn.role))
+        .filter((statement) => statement.Resource.includes('*'))
+        .flatMap((statement) => statement.Action);
+
+      expect(starActions.sort(), name).toEqual([
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ]);
+    }
+  });
+});

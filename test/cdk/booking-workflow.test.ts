@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
+import { checkSubstitutions } from '../../lib/booking-workflow.ts';
+import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
+import { flatten, logicalId, statementsOfRole, synthesize } from './synth.ts';
+
+type StateMachine = {
+  Properties: {
+    DefinitionString: string;
+    DefinitionSubstitutions: Record<string, unknown>;
+    StateMachineName: string;
+    StateMachineType: string;
+    LoggingConfiguration: unknown;
+    TracingConfiguration: unknown;
+  };
+};
+
+const asl = readFileSync(new URL('../../state-machines/booking.asl.json', import.meta.url), 'utf8');
+
+describe('the booking workflow', () => {
+  let template: Template;
+  let stack: CallSantaStack;
+  let stateMachine: StateMachine;
+
+  beforeAll(() => {
+    ({ template, stack } = synthesize());
+    stateMachine = template.toJSON().Resources[
+      logicalId(stack.bookingWorkflow.stateMachine)
+    ] as StateMachine;
+  });
+
+  it('deploys the shared ASL file unchanged as a Standard state machine', () => {
+    expect(JSON.parse(stateMachine.Properties.DefinitionString)).toEqual(JSON.parse(asl));
+    expect(stateMachine.Properties.StateMachineType).toBe('STANDARD');
+  });
+
+  it('resolves every placeholder to the ARN of its task function', () => {
+    // Arrange
+    const { DefinitionString, DefinitionSubstitutions } = stateMachine.Properties;
+    const expected = Object.fromEntries(
+      workflowTaskFunctions.map((task) => {
+        const fn = stack.bookingWorkflow.functions.get(task.name);
+        return [task.substitution, `<${fn ? logicalId(fn.function) : 'missing'}.Arn>`];
+      }),
+    );
+
+    // Act: substitute as CloudFormation does.
+    const substituted = DefinitionString.replace(/\$\{([^}]*)\}/g, (text, name: string) => {
+      const value = DefinitionSubstitutions[name];
+      return value === undefined ? text : flatten(value);
+    });
+
+    // Assert
+    expect(
+      Object.fromEntries(Object.entries(DefinitionSubstitutions).map(([k, v]) => [k, flatten(v)])),
+    ).toEqual(expected);
+    expect(substituted).not.toContain('${');
+    const callTask = JSON.parse(substituted).States['Wait for the call outcome'];
+    expect(callTask.Parameters.FunctionName).toBe(expected.AwaitCallOutcomeFunctionArn);
+  });
+
+  it('logs every event without execution data and traces with X-Ray', () => {
+    expect(stateMachine.Properties.LoggingConfiguration).toMatchObject({
+      Level: 'ALL',
+      IncludeExecutionData: false,
+      Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: expect.anything() } }],
+    });
+    expect(stateMachine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+  });
+
+  it('may invoke exactly its task functions', () => {
+    const role = stack.bookingWorkflow.stateMachine.role;
+
+    const invoke = statementsOfRole(template, logicalId(role)).filter((statement) =>
+      statement.Action.some((action) => action.startsWith('lambda:')),
+    );
+
+    expect(invoke.flatMap((statement) => statement.Action)).toEqual(['lambda:InvokeFunction']);
+    expect(invoke.flatMap((statement) => statement.Resource.map(flatten)).sort()).toEqual(
+      [...stack.bookingWorkflow.functions.values()]
+        .map((fn) => `<${logicalId(fn.function)}.Arn>`)
+        .sort(),
+    );
+  });
+
+  it('raises an alarm when an execution fails', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ExecutionsFailed',
+      Namespace: 'AWS/States',
+      Threshold: 1,
+    });
+  });
+});
+
+describe('checkSubstitutions', () => {
+  const definition = (resource: string) =>
+    JSON.stringify({
+      StartAt: 'A',
+      States: { A: { Type: 'Task', Resource: resource, End: true } },
+    });
+
+  it('accepts an ASL whose placeholders match the substitutions', () => {
+    expect(() => checkSubstitutions(definition(`\${TaskArn}`), ['TaskArn'])).not.toThrow();
+  });
+
+  it('rejects a placeholder that has no substitution, naming it', () => {
+    expect(() => checkSubstitutions(definition(`\${TaskArn}`), [])).toThrow(
+      /no substitution: TaskArn/,
+    );
+  });
+
+  it('rejects a substitution the ASL never uses, naming it', () => {
+    expect(() =>
+      checkSubstitutions(definition('arn:aws:lambda:x'), ['ForgottenFunctionArn']),
+    ).toThrow(/never uses: ForgottenFunctionArn/);
+  });
+
+  it('accepts the real ASL file with the real task table', () => {
+    expect(() =>
+      checkSubstitutions(
+        asl,
+        workflowTaskFunctions.map((task) => task.substitution),
+      ),
+    ).not.toThrow();
+  });
+});
