@@ -5,7 +5,12 @@ import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctio
 import type { FunctionDefinition } from '../../functions/function-definition.ts';
 import { AwsServiceError } from '../aws-errors.ts';
 import type { LocalLambdaRuntime } from '../lambda-runtime.ts';
-import { type ExecutionRecord, type ExecutionStatus, ExecutionStore } from './execution-store.ts';
+import {
+  type ExecutionRecord,
+  type ExecutionStatus,
+  ExecutionStore,
+  type HistoryEventRecord,
+} from './execution-store.ts';
 import { type LocalDefinition, toLocalDefinition } from './local-definition.ts';
 import { applySubstitutions } from './substitutions.ts';
 import { assertSupportedResources, localTaskHandlers } from './task-resources.ts';
@@ -32,6 +37,10 @@ interface RunningExecution {
   readonly abort: () => void;
   /** Set when the local cloud shuts down: the execution stays RUNNING and resumes at start. */
   shuttingDown: boolean;
+  /** States whose StateEntered event is in the history and whose StateExited is not yet. */
+  readonly enteredStates: Set<string>;
+  /** Task events that arrived before their state's StateEntered reached the history. */
+  readonly early: { stateName: string; event: HistoryEventRecord }[];
 }
 
 const maxInputBytes = 256 * 1024;
@@ -189,6 +198,16 @@ export class StepFunctionsEngine {
 
   private run(record: ExecutionRecord): void {
     const controller = new AbortController();
+    let abortEngine = () => {};
+    const running: RunningExecution = {
+      shuttingDown: false,
+      enteredStates: new Set(),
+      early: [],
+      abort: () => {
+        controller.abort();
+        abortEngine();
+      },
+    };
     const handlers = localTaskHandlers(
       this.local.states,
       {
@@ -201,7 +220,13 @@ export class StepFunctionsEngine {
       {
         executionArn: record.executionArn,
         signal: controller.signal,
-        record: (type, detailsKey, details) => this.append(record, type, detailsKey, details),
+        record: (stateName, type, detailsKey, details) =>
+          this.recordTaskEvent(record, running, stateName, {
+            timestamp: Date.now(),
+            type,
+            detailsKey,
+            details,
+          }),
       },
     );
     const execution = this.machine.run(JSON.parse(record.input), {
@@ -217,13 +242,7 @@ export class StepFunctionsEngine {
         StateMachine: { Id: this.options.stateMachineArn, Name: this.stateMachineName() },
       },
     });
-    const running: RunningExecution = {
-      shuttingDown: false,
-      abort: () => {
-        controller.abort();
-        execution.abort();
-      },
-    };
+    abortEngine = execution.abort;
     this.running.set(record.executionArn, running);
     void this.recordEvents(record, running, execution.eventLogs);
     execution.result.then(
@@ -251,7 +270,47 @@ export class StepFunctionsEngine {
     for await (const event of events) {
       if (running.shuttingDown) return;
       this.recordEngineEvent(record, event);
+      if (event?.type === 'StateEntered') {
+        running.enteredStates.add(event.state.name);
+        this.releaseEarlyEvents(record, running, event.state.name);
+      }
+      if (event?.type === 'StateExited') running.enteredStates.delete(event.state.name);
     }
+  }
+
+  /**
+   * The engine's events reach us through an async generator, a moment after they happen; a
+   * task handler's own events (TaskScheduled, …) are immediate. Holding a task event until its
+   * state's StateEntered is in the history keeps the history in the order things happened.
+   */
+  private recordTaskEvent(
+    record: ExecutionRecord,
+    running: RunningExecution,
+    stateName: string,
+    event: HistoryEventRecord,
+  ): void {
+    if (running.enteredStates.has(stateName)) {
+      record.events.push(event);
+      this.store.save(record);
+    } else {
+      running.early.push({ stateName, event });
+    }
+  }
+
+  private releaseEarlyEvents(
+    record: ExecutionRecord,
+    running: RunningExecution,
+    stateName: string,
+  ): void {
+    const ready = running.early.filter((early) => early.stateName === stateName);
+    if (ready.length === 0) return;
+    record.events.push(...ready.map((early) => early.event));
+    running.early.splice(
+      0,
+      running.early.length,
+      ...running.early.filter((e) => e.stateName !== stateName),
+    );
+    this.store.save(record);
   }
 
   private recordEngineEvent(record: ExecutionRecord, event: EngineEvent): void {

@@ -105,17 +105,13 @@ function describe(record: ExecutionRecord) {
 }
 
 function history(record: ExecutionRecord, request: Request) {
-  // Events from the engine and from task handlers arrive on separate paths; order by time.
-  const ordered = record.events
-    .map((event, index) => ({ event, index }))
-    .sort((a, b) => a.event.timestamp - b.event.timestamp || a.index - b.index)
-    .map(({ event }, position) => ({
-      timestamp: seconds(event.timestamp),
-      type: event.type,
-      id: position + 1,
-      previousEventId: position,
-      ...(event.detailsKey ? { [event.detailsKey]: event.details ?? {} } : {}),
-    }));
+  const ordered = record.events.map((event, position) => ({
+    timestamp: seconds(event.timestamp),
+    type: event.type,
+    id: position + 1,
+    previousEventId: position,
+    ...(event.detailsKey ? { [event.detailsKey]: event.details ?? {} } : {}),
+  }));
   if (request.reverseOrder === true) ordered.reverse();
   const maxResults = Math.min(Number(request.maxResults ?? 0) || 100, 1000);
   const offset = Number(optionalString(request, 'nextToken') ?? 0);

@@ -19,7 +19,9 @@ import { TaskFailure, type TaskTokenRegistry } from './task-tokens.ts';
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 type LocalTaskHandler = (input: JsonValue) => Promise<JsonValue>;
 
+/** Records a history event of the named state (TaskScheduled, TaskSucceeded, …). */
 export type TaskEventSink = (
+  stateName: string,
   type: string,
   detailsKey: string,
   details: Record<string, unknown>,
@@ -173,20 +175,20 @@ async function waitForTaskToken(
     FunctionName: string;
     Payload?: JsonValue;
   };
-  scope.record('TaskScheduled', 'taskScheduledEventDetails', {
+  scope.record(stateName, 'TaskScheduled', 'taskScheduledEventDetails', {
     resourceType: 'lambda',
     resource: 'invoke.waitForTaskToken',
     region: 'us-east-1',
     parameters: JSON.stringify({ FunctionName }),
   });
   await invokeFunction(deps, FunctionName, Payload ?? null);
-  scope.record('TaskSubmitted', 'taskSubmittedEventDetails', {
+  scope.record(stateName, 'TaskSubmitted', 'taskSubmittedEventDetails', {
     resourceType: 'lambda',
     resource: 'invoke.waitForTaskToken',
   });
   // Failures and timeouts reach the history through the engine's StateFailed event.
   const output = (await outcome) as JsonValue;
-  scope.record('TaskSucceeded', 'taskSucceededEventDetails', {
+  scope.record(stateName, 'TaskSucceeded', 'taskSucceededEventDetails', {
     resourceType: 'lambda',
     resource: 'invoke.waitForTaskToken',
     output: JSON.stringify(output),
