@@ -22,6 +22,8 @@ export interface ResourceAccess {
   readonly schedules?: boolean;
   /** Send email through SES. */
   readonly email?: boolean;
+  /** Read the app's secrets (Stripe keys, webhook secrets, the access-token secret). */
+  readonly secrets?: boolean;
 }
 
 /** Environment variable names, shared by CDK, the local cloud and the handlers' config. */

@@ -20,6 +20,9 @@ export type RouteDefinition = RouteBase &
  * The one route table. The CDK API construct and the local API server both read it, so a
  * route exists in both places or in neither.
  */
+const parentsApi =
+  "the parents' API: parents have no AWS identities; the handler validates every body and serves an existing booking only with that booking's access token";
+
 export const routes: readonly RouteDefinition[] = [
   {
     method: 'GET',
@@ -34,6 +37,99 @@ export const routes: readonly RouteDefinition[] = [
       access: {
         table: 'probe',
         buckets: { voiceNotes: 'probe', recordings: 'probe', videos: 'probe' },
+      },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/pricing',
+    authorization: 'public',
+    publicReason: 'prices are public',
+    function: { name: 'GetPricing', entry: 'bookings/get-pricing.ts', access: { table: 'read' } },
+  },
+  {
+    method: 'GET',
+    path: '/api/availability',
+    authorization: 'public',
+    publicReason: 'bookable times are public and carry no booking data',
+    function: {
+      name: 'GetAvailability',
+      entry: 'bookings/get-availability.ts',
+      access: { table: 'read' },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/calls',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'CreateBooking',
+      entry: 'bookings/create-booking.ts',
+      access: { table: 'readWrite', buckets: { voiceNotes: 'read' }, secrets: true },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/calls/{callId}',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'GetBooking',
+      entry: 'bookings/get-booking.ts',
+      access: { table: 'read', secrets: true },
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/calls/{callId}',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'RescheduleBooking',
+      entry: 'bookings/reschedule-booking.ts',
+      access: { table: 'readWrite', secrets: true, schedules: true, workflow: ['start'] },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{callId}/cancel',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'CancelBooking',
+      entry: 'bookings/cancel-booking.ts',
+      access: { table: 'readWrite', secrets: true, schedules: true },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/voice-notes',
+    authorization: 'public',
+    publicReason:
+      'parents upload a voice note before they have a booking; the answer is a short-lived upload form S3 limits to one audio key and 10 MB',
+    function: {
+      name: 'CreateVoiceNoteUpload',
+      entry: 'voice-notes/create-upload.ts',
+      access: { buckets: { voiceNotes: 'readWrite' } },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/webhooks/stripe',
+    authorization: 'public',
+    publicReason:
+      'Stripe posts payment events; the handler accepts one only with a valid Stripe-Signature over the raw body',
+    function: {
+      name: 'StripeWebhook',
+      entry: 'webhooks/stripe-webhook.ts',
+      timeoutSeconds: 20,
+      access: {
+        table: 'readWrite',
+        secrets: true,
+        schedules: true,
+        workflow: ['start'],
+        email: true,
       },
     },
   },

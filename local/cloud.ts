@@ -23,6 +23,7 @@ import { Outbox } from './ses/outbox.ts';
 import { createSesServer } from './ses/server.ts';
 import { StepFunctionsEngine } from './stepfunctions/engine.ts';
 import { createStepFunctionsServer } from './stepfunctions/server.ts';
+import { startStripeEmulator } from './stripe/emulator.ts';
 
 const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -33,8 +34,9 @@ export interface RunningLocalCloud {
 }
 
 /**
- * Starts the whole local cloud: DynamoDB Local, s3rver, Step Functions, Scheduler, SES and
- * the API server, with every handler reaching them through the SDK's endpoint variables.
+ * Starts the whole local cloud: DynamoDB Local, s3rver, Step Functions, Scheduler, SES, the
+ * API server and the Stripe emulator, with every handler reaching them through the SDKs'
+ * endpoint settings.
  * If any part fails to start, the parts already running are stopped again.
  */
 export async function startLocalCloud(
@@ -116,16 +118,24 @@ export async function startLocalCloud(
     });
     await startServer(api, ports.api, 'The API server', stops);
 
-    for (const [name, endpoint] of [
-      ['Stripe', config.stripe],
-      ['ElevenLabs', config.elevenLabs],
-    ] as const) {
-      log(
-        endpoint.emulated
-          ? `${name.padEnd(16)} ${endpoint.baseUrl}  (local default; its emulator is not built yet)`
-          : `${name.padEnd(16)} ${endpoint.baseUrl}  (from the environment; no emulator started)`,
-      );
+    if (config.stripe.emulated) {
+      // Started after the API server, so webhooks left undelivered last time reach it at once.
+      const stripe = await startStripeEmulator({
+        port: ports.stripe,
+        dataDir: join(dataDir, 'stripe'),
+        webhookUrl: `${localUrl(ports.api)}/api/webhooks/stripe`,
+        webhookSecret: config.secrets.stripeWebhook,
+      });
+      stops.push(() => stripe.close());
+      log(`Stripe           ${stripe.url}  (emulator; webhooks to /api/webhooks/stripe)`);
+    } else {
+      log(`Stripe           ${config.stripe.baseUrl}  (from the environment; no emulator started)`);
     }
+    log(
+      config.elevenLabs.emulated
+        ? `ElevenLabs       ${config.elevenLabs.baseUrl}  (local default; its emulator is not built yet)`
+        : `ElevenLabs       ${config.elevenLabs.baseUrl}  (from the environment; no emulator started)`,
+    );
     if (config.timeScale !== 1) log(`Time scale       ${config.timeScale}× (waits are shorter)`);
 
     return { config, apiUrl: localUrl(ports.api), stop: stopAll };
@@ -149,8 +159,9 @@ async function startServer(
 /** Checks every port before starting anything, so a clash is reported at once. */
 async function assertPortsFree(config: LocalCloudConfig): Promise<void> {
   for (const [service, port] of Object.entries(config.ports)) {
-    // The provider ports are reserved for emulators that are not built yet.
-    if (service === 'stripe' || service === 'elevenLabs') continue;
+    // A provider port is checked only when its emulator starts (ElevenLabs' is not built yet).
+    if (service === 'stripe' && !config.stripe.emulated) continue;
+    if (service === 'elevenLabs') continue;
     await assertPortFree(port, `The local ${service} service`);
   }
 }

@@ -34,12 +34,31 @@ const environmentSchema = z.object({
   CALLSANTA_PORT: z.coerce.number().int().min(1024).max(65_000).default(3000),
   CALLSANTA_DATA_DIR: z.string().min(1).default('.data'),
   CALLSANTA_TIME_SCALE: z.coerce.number().positive().max(100_000).default(1),
+  STRIPE_SECRET_KEY: z.string().min(1).default('sk_test_callsanta_local'),
+  STRIPE_PUBLISHABLE_KEY: z.string().min(1).default('pk_test_callsanta_local'),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).default('whsec_callsanta_local_only'),
   ELEVENLABS_WEBHOOK_SECRET: z.string().min(1).default('callsanta_local_elevenlabs_secret'),
   REMOTION_WEBHOOK_SECRET: z.string().min(1).default('callsanta_local_remotion_secret'),
   STRIPE_API_BASE_URL: z.url().optional(),
   ELEVENLABS_API_BASE_URL: z.url().optional(),
+  ACCESS_TOKEN_SECRET: z
+    .string()
+    .min(32)
+    .default('callsanta-local-access-token-secret-not-for-production'),
+  CALLSANTA_ADMIN_KEY: z.string().min(8).default('callsanta-local-admin'),
+  // Booking rules, passed to handlers as they are (CDK sets them per stage).
+  CALL_CONCURRENCY_LIMIT: z.string().optional(),
+  EXPECTED_CALL_MINUTES: z.string().optional(),
+  CALLING_HOURS_START: z.string().optional(),
+  CALLING_HOURS_END: z.string().optional(),
 });
+
+const bookingRuleNames = [
+  'CALL_CONCURRENCY_LIMIT',
+  'EXPECTED_CALL_MINUTES',
+  'CALLING_HOURS_START',
+  'CALLING_HOURS_END',
+] as const;
 
 export interface ProviderEndpoint {
   readonly baseUrl: string;
@@ -57,6 +76,12 @@ export interface LocalCloudConfig {
     readonly elevenLabsWebhook: string;
     readonly remotionWebhook: string;
   };
+  readonly accessTokenSecret: string;
+  /** Stands in for IAM on admin routes: the `x-callsanta-admin-key` header must carry it. */
+  readonly adminKey: string;
+  readonly bookingRules: Readonly<Record<string, string>>;
+  /** The keys handlers call Stripe with; the emulator takes any test-mode key. */
+  readonly stripeKeys: { readonly secret: string; readonly publishable: string };
   readonly stripe: ProviderEndpoint;
   readonly elevenLabs: ProviderEndpoint;
 }
@@ -83,6 +108,15 @@ export function loadLocalCloudConfig(env: NodeJS.ProcessEnv = process.env): Loca
       stripeWebhook: settings.STRIPE_WEBHOOK_SECRET,
       elevenLabsWebhook: settings.ELEVENLABS_WEBHOOK_SECRET,
       remotionWebhook: settings.REMOTION_WEBHOOK_SECRET,
+    },
+    accessTokenSecret: settings.ACCESS_TOKEN_SECRET,
+    adminKey: settings.CALLSANTA_ADMIN_KEY,
+    bookingRules: Object.fromEntries(
+      bookingRuleNames.flatMap((name) => (settings[name] ? [[name, settings[name]]] : [])),
+    ),
+    stripeKeys: {
+      secret: settings.STRIPE_SECRET_KEY,
+      publishable: settings.STRIPE_PUBLISHABLE_KEY,
     },
     stripe: providerEndpoint(settings.STRIPE_API_BASE_URL, ports.stripe),
     elevenLabs: providerEndpoint(settings.ELEVENLABS_API_BASE_URL, ports.elevenLabs),

@@ -5,6 +5,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Readonly<Record<string, string>>,
+    /** More the caller can act on, e.g. the nearest free times when a slot is full. */
+    readonly extra?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -20,5 +22,29 @@ export class ValidationError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(message = 'Not found.') {
     super(404, 'not_found', message);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(limitBytes: number) {
+    super(413, 'payload_too_large', `The request body is larger than ${limitBytes} bytes.`);
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(expected: string) {
+    super(415, 'unsupported_media_type', `Send the request body as ${expected}.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: string, message: string, extra?: Readonly<Record<string, unknown>>) {
+    super(409, code, message, undefined, extra);
+  }
+}
+
+export class UpstreamError extends DomainError {
+  constructor(message: string) {
+    super(502, 'upstream_unavailable', message);
   }
 }

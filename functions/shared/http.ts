@@ -26,6 +26,7 @@ export function errorResponse(error: unknown): HttpResult {
         code: error.code,
         message: error.message,
         ...(error.fields ? { fields: error.fields } : {}),
+        ...error.extra,
       },
     });
   }

@@ -1,0 +1,60 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { requireEnv } from '../config/env.ts';
+import type { RenderedEmail } from '../email/email-template.ts';
+import { envNames } from '../resources.ts';
+import { logger } from '../shared/logger.ts';
+
+/** Optional: SES configuration set for delivery, bounce and complaint events. */
+export const sesConfigurationSetEnv = 'SES_CONFIGURATION_SET';
+
+// Read once per cold start: a function that may send mail stops at start without a sender.
+const client = new SESv2Client({});
+const fromAddress = requireEnv(envNames.emailFrom);
+const configurationSet = process.env[sesConfigurationSetEnv]?.trim() || undefined;
+
+// SES accepts only these characters in tag names and values; failing here names the tag.
+const tagPattern = /^[A-Za-z0-9_-]{1,256}$/;
+
+export interface SendEmailInput {
+  readonly to: string;
+  readonly email: RenderedEmail;
+  /** SES message tags, e.g. { template: 'bookingConfirmation', bookingId }. No personal data. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Sends one rendered email (HTML and text parts) through SES v2. Logs the message id and tags
+ * only: addresses and content are personal data.
+ */
+export async function sendEmail({ to, email, tags = {} }: SendEmailInput): Promise<{
+  messageId: string;
+}> {
+  const emailTags = Object.entries(tags).map(([Name, Value]) => {
+    if (!tagPattern.test(Name) || !tagPattern.test(Value)) {
+      throw new Error(
+        `Email tag ${JSON.stringify(Name)} is not valid for SES: use 1-256 letters, digits, _ or -.`,
+      );
+    }
+    return { Name, Value };
+  });
+  const result = await client.send(
+    new SendEmailCommand({
+      FromEmailAddress: fromAddress,
+      Destination: { ToAddresses: [to] },
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: 'UTF-8' },
+          Body: {
+            Text: { Data: email.text, Charset: 'UTF-8' },
+            Html: { Data: email.html, Charset: 'UTF-8' },
+          },
+        },
+      },
+      ...(emailTags.length > 0 ? { EmailTags: emailTags } : {}),
+      ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+    }),
+  );
+  const messageId = result.MessageId ?? '';
+  logger.info('email sent', { messageId, tags });
+  return { messageId };
+}

@@ -1,0 +1,22 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { appSecrets } from '../config/secrets.ts';
+import { isValidAccessToken } from '../core/access-token.ts';
+import { type Booking, findBooking } from '../data/bookings.ts';
+import { NotFoundError } from '../shared/errors.ts';
+import { bearerToken } from '../shared/request.ts';
+
+/**
+ * The booking a request may see: the path's call id with its access token. A wrong, missing
+ * or foreign token answers exactly like an unknown id, so nothing leaks about other bookings.
+ */
+export async function authorizedBooking(event: APIGatewayProxyEventV2): Promise<Booking> {
+  const bookingId = event.pathParameters?.callId ?? '';
+  const token = bearerToken(event);
+  const { accessTokenSecret } = await appSecrets();
+  const notFound = new NotFoundError('No booking matches this link.');
+  if (!token || !/^[0-9A-Z]{26}$/.test(bookingId)) throw notFound;
+  if (!isValidAccessToken(bookingId, token, accessTokenSecret)) throw notFound;
+  const booking = await findBooking(bookingId);
+  if (!booking) throw notFound;
+  return booking;
+}

@@ -1,0 +1,36 @@
+import { DateTime } from 'luxon';
+import type { listAuditEvents } from '../data/audit-trail.ts';
+import type { Booking } from '../data/bookings.ts';
+
+type AuditEvents = Awaited<ReturnType<typeof listAuditEvents>>;
+
+/** What the parent sees of a booking: statuses, times in UTC and on the child's clock, history. */
+export function bookingView(booking: Booking, events: AuditEvents) {
+  const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
+  return {
+    callId: booking.bookingId,
+    callStatus: booking.callStatus,
+    paymentStatus: booking.paymentStatus,
+    videoStatus: booking.videoStatus,
+    child: { name: booking.childName, age: booking.childAge },
+    schedule: {
+      callNow: booking.callNow,
+      scheduledAt: booking.scheduledAt,
+      timezone: booking.timezone,
+      localTime: local.toISO({ suppressMilliseconds: true }),
+      localDisplay: local.toLocaleString(DateTime.DATETIME_FULL, { locale: 'en-US' }),
+    },
+    amountCents: booking.totalCents,
+    currency: booking.currency,
+    purchaseRecording: booking.purchaseRecording,
+    giftBudget: booking.giftBudget,
+    createdAt: booking.createdAt,
+    timeline: events.map((event) => ({
+      type: event.type,
+      at: event.at,
+      ...(event.detail ? { detail: event.detail } : {}),
+    })),
+    /** Transcript and media links join here when the call has happened. */
+    media: {},
+  };
+}

@@ -1,0 +1,115 @@
+import { ulid } from 'ulid';
+import { createPaymentIntent } from '../adapters/payments.ts';
+import { loadBookingConfig } from '../config/booking-config.ts';
+import { appSecrets } from '../config/secrets.ts';
+import { accessTokenFor } from '../core/access-token.ts';
+import { checkedCallTime, newBooking } from '../core/new-booking.ts';
+import { priceBooking } from '../core/pricing.ts';
+import { slotCapacity } from '../core/scheduling-rules.ts';
+import { findActiveAffiliate } from '../data/affiliates.ts';
+import { appendAuditEvent } from '../data/audit-trail.ts';
+import { createBooking, SlotFullError, setPaymentIntent } from '../data/bookings.ts';
+import { activePricing } from '../data/pricing.ts';
+import { reclaimExpiredHolds } from '../data/slots.ts';
+import { bookingRequestSchema } from '../schemas/booking-request.ts';
+import { ConflictError, UpstreamError } from '../shared/errors.ts';
+import { httpHandler, jsonResponse } from '../shared/http.ts';
+import { logger } from '../shared/logger.ts';
+import { parseJsonBody } from '../shared/request.ts';
+import { nearestFreeTimes } from './availability.ts';
+import { assertVoiceNoteUploaded } from './voice-note-check.ts';
+
+const config = loadBookingConfig();
+
+/**
+ * POST /api/calls: validates the request, freezes the price, holds a place in the slot with
+ * the booking in one transaction, then asks Stripe for the PaymentIntent.
+ */
+export const handler = httpHandler(async (event) => {
+  const request = parseJsonBody(event, bookingRequestSchema);
+  const now = new Date();
+  const callAt = checkedCallTime(request, now, config.rules);
+  if (request.voiceNoteKey) await assertVoiceNoteUploaded(request.voiceNoteKey);
+
+  const bookingId = ulid();
+  const [pricing, affiliate, secrets] = await Promise.all([
+    activePricing(),
+    request.affiliateCode ? findActiveAffiliate(request.affiliateCode) : undefined,
+    appSecrets(),
+  ]);
+  const price = priceBooking(pricing, request.purchaseRecording);
+  const booking = newBooking({
+    bookingId,
+    request,
+    callAt,
+    price,
+    affiliateSlug: affiliate?.slug,
+    now,
+  });
+  const created = {
+    type: 'booking_created',
+    detail: {
+      callNow: String(booking.callNow),
+      scheduledAt: booking.scheduledAt,
+      totalCents: String(price.totalCents),
+      ...(affiliate ? { affiliate: affiliate.slug } : {}),
+    },
+  };
+
+  const capacity = slotCapacity(config.rules);
+  try {
+    await createBooking(booking, created, capacity);
+  } catch (error) {
+    if (!(error instanceof SlotFullError)) throw error;
+    // Unpaid holds may have expired: give them back and try once more.
+    if ((await reclaimExpiredHolds(booking.slotStart, now)) === 0) {
+      throw await slotFull(callAt, request.timezone, now);
+    }
+    try {
+      await createBooking(booking, created, capacity);
+    } catch (retryError) {
+      if (retryError instanceof SlotFullError) throw await slotFull(callAt, request.timezone, now);
+      throw retryError;
+    }
+  }
+  logger.info('booking created', { bookingId, callNow: booking.callNow });
+
+  let intent: { id: string; clientSecret: string };
+  try {
+    intent = await createPaymentIntent({
+      bookingId,
+      amountCents: price.totalCents,
+      currency: price.currency,
+      receiptEmail: booking.parentEmail,
+    });
+  } catch (error) {
+    logger.error('payment intent failed', {
+      bookingId,
+      error: error instanceof Error ? error.name : 'unknown',
+    });
+    throw new UpstreamError('The payment service did not answer. Please try again in a moment.');
+  }
+  await setPaymentIntent(bookingId, intent.id);
+  await appendAuditEvent(bookingId, {
+    type: 'payment_intent_created',
+    detail: { paymentIntentId: intent.id },
+  });
+
+  return jsonResponse(201, {
+    callId: bookingId,
+    clientSecret: intent.clientSecret,
+    paymentIntentId: intent.id,
+    accessToken: accessTokenFor(bookingId, secrets.accessTokenSecret),
+    amountCents: price.totalCents,
+    currency: price.currency,
+  });
+});
+
+async function slotFull(callAt: Date, timezone: string, now: Date): Promise<ConflictError> {
+  const alternatives = await nearestFreeTimes(callAt, timezone, now, config.rules);
+  return new ConflictError(
+    'slot_full',
+    'Santa is fully booked at that time. Please choose one of the nearest free times.',
+    { nearestFreeTimes: alternatives },
+  );
+}

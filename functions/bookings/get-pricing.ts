@@ -1,0 +1,5 @@
+import { activePricing } from '../data/pricing.ts';
+import { httpHandler, jsonResponse } from '../shared/http.ts';
+
+/** GET /api/pricing: what a call and the recording add-on cost now. */
+export const handler = httpHandler(async () => jsonResponse(200, await activePricing()));

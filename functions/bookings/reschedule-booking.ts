@@ -1,0 +1,74 @@
+import { loadBookingConfig } from '../config/booking-config.ts';
+import { isChangeable } from '../core/booking-status.ts';
+import { checkedCallTime } from '../core/new-booking.ts';
+import { slotCapacity, slotStart } from '../core/scheduling-rules.ts';
+import { listAuditEvents } from '../data/audit-trail.ts';
+import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
+import { givePlaceBackTransactions, takePlaceTransactions } from '../data/slots.ts';
+import { rescheduleRequestSchema } from '../schemas/booking-request.ts';
+import { ConflictError } from '../shared/errors.ts';
+import { httpHandler, jsonResponse } from '../shared/http.ts';
+import { parseJsonBody } from '../shared/request.ts';
+import { armCall } from './after-payment.ts';
+import { authorizedBooking } from './authorize.ts';
+import { nearestFreeTimes } from './availability.ts';
+import { bookingView } from './booking-view.ts';
+
+const config = loadBookingConfig();
+
+/**
+ * PATCH /api/calls/{callId}: a new time by the same rules. The new place is taken and the old
+ * one given back with the booking change, all or nothing; a paid booking's schedule moves too.
+ */
+export const handler = httpHandler(async (event) => {
+  const booking = await authorizedBooking(event);
+  const request = parseJsonBody(event, rescheduleRequestSchema);
+  if (!isChangeable(booking.callStatus)) {
+    throw new ConflictError('not_reschedulable', 'This call can no longer be moved.');
+  }
+  const now = new Date();
+  const timezone = request.timezone ?? booking.timezone;
+  const callAt = checkedCallTime({ ...request, timezone }, now, config.rules);
+  const newSlot = slotStart(callAt).toISOString();
+  const moves = newSlot !== booking.slotStart;
+  const take = takePlaceTransactions(
+    newSlot,
+    booking.bookingId,
+    slotCapacity(config.rules),
+    booking.holdExpiresAt,
+    booking.paymentStatus === 'paid',
+  );
+  const giveBack = givePlaceBackTransactions(booking.slotStart, booking.bookingId);
+  const change = (...place: unknown[]) =>
+    changeBooking(
+      booking,
+      {
+        scheduledAt: callAt.toISOString(),
+        slotStart: newSlot,
+        timezone,
+        callNow: request.callNow === true,
+      },
+      {
+        type: 'booking_rescheduled',
+        detail: { from: booking.scheduledAt, to: callAt.toISOString() },
+      },
+      ...place,
+    );
+  try {
+    await (moves ? change(...take, ...giveBack) : change());
+  } catch (error) {
+    if (!(error instanceof ConflictingWriteError)) throw error;
+    if (error.failedAlongside[0]) {
+      throw new ConflictError(
+        'slot_full',
+        'Santa is fully booked at that time. Please choose one of the nearest free times.',
+        { nearestFreeTimes: await nearestFreeTimes(callAt, timezone, now, config.rules) },
+      );
+    }
+    // The old place was already given back (an unpaid hold that expired): just take the new one.
+    await change(...take);
+  }
+  const moved = (await findBooking(booking.bookingId)) ?? booking;
+  if (moved.paymentStatus === 'paid') await armCall(moved, now);
+  return jsonResponse(200, bookingView(moved, await listAuditEvents(moved.bookingId)));
+});

@@ -1,0 +1,198 @@
+import {
+  $add,
+  $remove,
+  executeTransactWrite,
+  type FormattedItem,
+  GetItemCommand,
+  type InputItem,
+  PutTransaction,
+  UpdateItemCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox';
+import { DomainError, NotFoundError } from '../shared/errors.ts';
+import { type AuditEvent, auditEventTransaction } from './audit-trail.ts';
+import { BookingEntity } from './entities.ts';
+import { takePlaceTransactions } from './slots.ts';
+
+export type Booking = FormattedItem<typeof BookingEntity>;
+export type NewBooking = Omit<InputItem<typeof BookingEntity>, 'createdAt' | 'updatedAt'>;
+export type BookingChanges = Partial<
+  Omit<Booking, 'bookingId' | 'version' | 'createdAt' | 'updatedAt'>
+>;
+
+export class SlotFullError extends DomainError {
+  constructor() {
+    super(409, 'slot_full', 'That time is fully booked. Choose one of the nearest free times.');
+  }
+}
+
+/** Another request changed the booking first; the caller may re-read and try again. */
+export class StaleBookingError extends DomainError {
+  constructor() {
+    super(409, 'booking_changed', 'The booking changed meanwhile. Reload it and try again.');
+  }
+}
+
+/** Which items of a cancelled transaction failed their condition. */
+function failedConditions(error: unknown): boolean[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] })
+    .CancellationReasons;
+  return reasons?.map((reason) => reason.Code === 'ConditionalCheckFailed');
+}
+
+/**
+ * Writes a new booking, its first audit event and its place in the slot in one transaction:
+ * a booking exists only with its place held.
+ */
+export async function createBooking(
+  booking: NewBooking,
+  event: AuditEvent,
+  capacity: number,
+): Promise<void> {
+  try {
+    await executeTransactWrite(
+      BookingEntity.build(PutTransaction)
+        .item(booking)
+        .options({ condition: { attr: 'bookingId', exists: false } }),
+      auditEventTransaction(booking.bookingId, event),
+      ...takePlaceTransactions(
+        booking.slotStart,
+        booking.bookingId,
+        capacity,
+        booking.holdExpiresAt,
+      ),
+    );
+  } catch (error) {
+    if (failedConditions(error)?.[2]) throw new SlotFullError();
+    throw error;
+  }
+}
+
+export async function findBooking(bookingId: string): Promise<Booking | undefined> {
+  const { Item } = await BookingEntity.build(GetItemCommand)
+    .key({ bookingId })
+    .options({ consistent: true })
+    .send();
+  return Item;
+}
+
+export async function getBooking(bookingId: string): Promise<Booking> {
+  const booking = await findBooking(bookingId);
+  if (!booking) throw new NotFoundError('No such booking.');
+  return booking;
+}
+
+/** The update of a booking that was read at `expectedVersion`, bumping its version. */
+export function bookingUpdateTransaction(
+  booking: Pick<Booking, 'bookingId' | 'version'>,
+  changes: BookingChanges,
+) {
+  return BookingEntity.build(UpdateTransaction)
+    .item({ ...changes, bookingId: booking.bookingId, version: $add(1) })
+    .options({ condition: { attr: 'version', eq: booking.version } });
+}
+
+/**
+ * Applies a change to a booking together with its audit event and any other writes that must
+ * happen with it, all or nothing. Fails with StaleBookingError if the booking moved on.
+ */
+export async function changeBooking(
+  booking: Pick<Booking, 'bookingId' | 'version'>,
+  changes: BookingChanges,
+  event: AuditEvent,
+  // biome-ignore lint/suspicious/noExplicitAny: any toolbox write transaction may join.
+  ...alongside: any[]
+): Promise<void> {
+  try {
+    await executeTransactWrite(
+      bookingUpdateTransaction(booking, changes),
+      auditEventTransaction(booking.bookingId, event),
+      ...alongside,
+    );
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (failed?.[0]) throw new StaleBookingError();
+    if (failed?.slice(2).some(Boolean) && failed.length > 2) {
+      throw new ConflictingWriteError(failed.slice(2));
+    }
+    throw error;
+  }
+}
+
+/** A write that joined a booking change failed its condition (its index among them given). */
+export class ConflictingWriteError extends Error {
+  constructor(readonly failedAlongside: boolean[]) {
+    super('A write made with the booking change failed its condition.');
+    this.name = 'ConflictingWriteError';
+  }
+}
+
+/** Sets a field once, atomically; false when it was already set (someone else claimed it). */
+export async function claimOnce(
+  bookingId: string,
+  field: 'confirmationEmailSentAt',
+  at: string,
+): Promise<boolean> {
+  try {
+    await BookingEntity.build(UpdateItemCommand)
+      .item({ bookingId, [field]: at })
+      .options({ condition: { attr: field, exists: false } })
+      .send();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/**
+ * Records the booking's PaymentIntent. Not version-checked: it only ever sets the one id
+ * Stripe returns for the booking's idempotency key, even if a webhook moved the booking on.
+ */
+export async function setPaymentIntent(bookingId: string, paymentIntentId: string): Promise<void> {
+  await BookingEntity.build(UpdateItemCommand)
+    .item({ bookingId, paymentIntentId })
+    .options({ condition: { attr: 'bookingId', exists: true } })
+    .send();
+}
+
+/** Undoes claimOnce when the claimed work failed, so a retry can claim it again. */
+export async function releaseClaim(
+  bookingId: string,
+  field: 'confirmationEmailSentAt',
+): Promise<void> {
+  await BookingEntity.build(UpdateItemCommand)
+    .item({ bookingId, [field]: $remove() })
+    .send();
+}
+
+/** Records the name of the schedule or execution that will run the call, once. */
+export async function recordWorkflowArmed(
+  bookingId: string,
+  version: number,
+  names: { scheduleName?: string; executionName: string },
+): Promise<boolean> {
+  try {
+    await BookingEntity.build(UpdateItemCommand)
+      .item({ bookingId, ...names })
+      .options({
+        condition: {
+          and: [
+            { attr: 'version', eq: version },
+            {
+              or: [
+                { attr: 'executionName', exists: false },
+                { attr: 'executionName', ne: names.executionName },
+              ],
+            },
+          ],
+        },
+      })
+      .send();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}

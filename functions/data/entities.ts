@@ -1,0 +1,148 @@
+import { boolean, Entity, item, number, record, string } from 'dynamodb-toolbox';
+import { callStatuses, paymentStatuses, videoStatuses } from '../core/booking-status.ts';
+import { table } from './table.ts';
+
+const timestamps = {
+  created: { name: 'createdAt', savedAs: 'createdAt' },
+  modified: { name: 'updatedAt', savedAs: 'updatedAt' },
+} as const;
+
+/** A booking: `BOOKING#<id>` / `BOOKING`. Index attributes are plain fields on it. */
+export const BookingEntity = new Entity({
+  name: 'Booking',
+  table,
+  timestamps,
+  schema: item({
+    bookingId: string().key(),
+    version: number(),
+    callStatus: string().enum(...callStatuses),
+    paymentStatus: string().enum(...paymentStatuses),
+    videoStatus: string().enum(...videoStatuses),
+    childName: string(),
+    childAge: number(),
+    childGender: string().optional(),
+    childInfoText: string().optional(),
+    voiceNoteKey: string().optional(),
+    phoneNumber: string(),
+    parentEmail: string(),
+    parentEmailKey: string(),
+    giftBudget: number(),
+    purchaseRecording: boolean(),
+    callNow: boolean(),
+    scheduledAt: string(),
+    timezone: string(),
+    slotStart: string(),
+    baseCents: number(),
+    recordingCents: number(),
+    totalCents: number(),
+    currency: string(),
+    consentVersion: string(),
+    consentedAt: string(),
+    recordingConsent: boolean(),
+    affiliateSlug: string().optional(),
+    utmSource: string().optional(),
+    paymentIntentId: string().optional(),
+    holdExpiresAt: string(),
+    scheduleName: string().optional(),
+    executionName: string().optional(),
+    confirmationEmailSentAt: string().optional(),
+    attempts: number(),
+    paidAt: string().optional(),
+    cancelledAt: string().optional(),
+    refundedAt: string().optional(),
+  }),
+  computeKey: ({ bookingId }: { bookingId: string }) => ({
+    pk: `BOOKING#${bookingId}`,
+    sk: 'BOOKING',
+  }),
+});
+
+/** The append-only audit trail: `BOOKING#<id>` / `EVENT#<iso time>#<ulid>`. No personal data. */
+export const BookingEventEntity = new Entity({
+  name: 'BookingEvent',
+  table,
+  timestamps: false,
+  schema: item({
+    bookingId: string().key(),
+    eventKey: string().key(),
+    type: string(),
+    at: string(),
+    detail: record(string(), string()).optional(),
+  }),
+  computeKey: ({ bookingId, eventKey }: { bookingId: string; eventKey: string }) => ({
+    pk: `BOOKING#${bookingId}`,
+    sk: `EVENT#${eventKey}`,
+  }),
+});
+
+/** A webhook already handled: `WEBHOOK#<provider>#<event id>` / `WEBHOOK`, kept 30 days. */
+export const ProcessedWebhookEntity = new Entity({
+  name: 'ProcessedWebhook',
+  table,
+  timestamps: false,
+  schema: item({
+    provider: string().key(),
+    eventId: string().key(),
+    type: string(),
+    processedAt: string(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ provider, eventId }: { provider: string; eventId: string }) => ({
+    pk: `WEBHOOK#${provider}#${eventId}`,
+    sk: 'WEBHOOK',
+  }),
+});
+
+/** How many calls a 15-minute slot has sold or holds: `SLOT#<slot start>` / `SLOT`. */
+export const SlotCounterEntity = new Entity({
+  name: 'SlotCounter',
+  table,
+  timestamps: false,
+  schema: item({ slotStart: string().key(), count: number() }),
+  computeKey: ({ slotStart }: { slotStart: string }) => ({ pk: `SLOT#${slotStart}`, sk: 'SLOT' }),
+});
+
+/** One booking's place in a slot: `SLOT#<slot start>` / `HOLD#<booking id>`. */
+export const SlotHoldEntity = new Entity({
+  name: 'SlotHold',
+  table,
+  timestamps: false,
+  schema: item({
+    slotStart: string().key(),
+    bookingId: string().key(),
+    confirmed: boolean(),
+    holdExpiresAt: string(),
+  }),
+  computeKey: ({ slotStart, bookingId }: { slotStart: string; bookingId: string }) => ({
+    pk: `SLOT#${slotStart}`,
+    sk: `HOLD#${bookingId}`,
+  }),
+});
+
+/** The active price list: `PRICING` / `ACTIVE`. */
+export const PricingEntity = new Entity({
+  name: 'Pricing',
+  table,
+  schema: item({
+    id: string().key().const('ACTIVE'),
+    baseCents: number(),
+    recordingCents: number(),
+    currency: string(),
+  }),
+  computeKey: () => ({ pk: 'PRICING', sk: 'ACTIVE' }),
+});
+
+/** A creator in the affiliate programme: `AFFILIATE` / `<slug>`, one partition to list them. */
+export const AffiliateEntity = new Entity({
+  name: 'Affiliate',
+  table,
+  timestamps,
+  schema: item({
+    slug: string().key(),
+    name: string(),
+    email: string(),
+    payoutPercent: number(),
+    active: boolean(),
+  }),
+  computeKey: ({ slug }: { slug: string }) => ({ pk: 'AFFILIATE', sk: slug }),
+});

@@ -1,0 +1,127 @@
+import {
+  $add,
+  DeleteTransaction,
+  executeTransactWrite,
+  GetItemCommand,
+  PutTransaction,
+  QueryCommand,
+  UpdateTransaction,
+} from 'dynamodb-toolbox';
+import { SlotCounterEntity, SlotHoldEntity } from './entities.ts';
+import { table } from './table.ts';
+
+/**
+ * Call capacity per 15-minute slot. A counter item says how many places are taken; each
+ * booking's place is a hold item beside it. Taking a place increments the counter only while
+ * it is below capacity, in the same transaction as the booking write, so two parents can never
+ * both get the last place. Unpaid holds past their expiry are given back lazily, when a full
+ * slot is asked for again — no sweeper to run or to fail.
+ */
+
+export function takePlaceTransactions(
+  slotStart: string,
+  bookingId: string,
+  capacity: number,
+  holdExpiresAt: string,
+  confirmed = false,
+) {
+  return [
+    SlotCounterEntity.build(UpdateTransaction)
+      .item({ slotStart, count: $add(1) })
+      .options({
+        condition: {
+          or: [
+            { attr: 'count', exists: false },
+            { attr: 'count', lt: capacity },
+          ],
+        },
+      }),
+    SlotHoldEntity.build(PutTransaction)
+      .item({ slotStart, bookingId, confirmed, holdExpiresAt })
+      .options({ condition: { attr: 'bookingId', exists: false } }),
+  ] as const;
+}
+
+export function givePlaceBackTransactions(slotStart: string, bookingId: string) {
+  return [
+    SlotHoldEntity.build(DeleteTransaction)
+      .key({ slotStart, bookingId })
+      .options({ condition: { attr: 'bookingId', exists: true } }),
+    SlotCounterEntity.build(UpdateTransaction).item({ slotStart, count: $add(-1) }),
+  ] as const;
+}
+
+/** Gives a place back; a hold that is already gone (reclaimed, given back) needs nothing. */
+export async function givePlaceBack(slotStart: string, bookingId: string): Promise<void> {
+  try {
+    await executeTransactWrite(...givePlaceBackTransactions(slotStart, bookingId));
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') throw error;
+  }
+}
+
+/**
+ * A paid booking whose unpaid hold expired and was reclaimed still gets its place, even past
+ * capacity: the parent paid, and one call over the estimate waits for a line, never fails.
+ */
+export function forcePlaceTransactions(slotStart: string, bookingId: string) {
+  return [
+    SlotCounterEntity.build(UpdateTransaction).item({ slotStart, count: $add(1) }),
+    SlotHoldEntity.build(PutTransaction).item({
+      slotStart,
+      bookingId,
+      confirmed: true,
+      holdExpiresAt: new Date().toISOString(),
+    }),
+  ] as const;
+}
+
+export function confirmPlaceTransaction(slotStart: string, bookingId: string) {
+  return SlotHoldEntity.build(UpdateTransaction)
+    .item({ slotStart, bookingId, confirmed: true })
+    .options({ condition: { attr: 'bookingId', exists: true } });
+}
+
+/** Frees the places of unpaid bookings whose hold has expired; returns how many. */
+export async function reclaimExpiredHolds(slotStart: string, now: Date): Promise<number> {
+  const { Items = [] } = await table
+    .build(QueryCommand)
+    .entities(SlotHoldEntity)
+    .query({ partition: `SLOT#${slotStart}`, range: { beginsWith: 'HOLD#' } })
+    .options({ maxPages: Number.POSITIVE_INFINITY })
+    .send();
+  let reclaimed = 0;
+  for (const hold of Items) {
+    if (hold.confirmed || hold.holdExpiresAt > now.toISOString()) continue;
+    try {
+      await executeTransactWrite(
+        SlotHoldEntity.build(DeleteTransaction)
+          .key({ slotStart, bookingId: hold.bookingId })
+          .options({
+            condition: {
+              and: [
+                { attr: 'confirmed', eq: false },
+                { attr: 'holdExpiresAt', lte: now.toISOString() },
+              ],
+            },
+          }),
+        SlotCounterEntity.build(UpdateTransaction).item({ slotStart, count: $add(-1) }),
+      );
+      reclaimed += 1;
+    } catch {
+      // Paid or reclaimed by someone else in the meantime: nothing to give back.
+    }
+  }
+  return reclaimed;
+}
+
+/** Places taken in each slot (0 for a slot nobody has booked). */
+export async function placesTaken(slotStarts: readonly string[]): Promise<Map<string, number>> {
+  const counts = await Promise.all(
+    slotStarts.map(async (slotStart) => {
+      const { Item } = await SlotCounterEntity.build(GetItemCommand).key({ slotStart }).send();
+      return [slotStart, Item?.count ?? 0] as const;
+    }),
+  );
+  return new Map(counts);
+}

@@ -1,0 +1,43 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { Table } from 'dynamodb-toolbox';
+import { requireEnv } from '../config/env.ts';
+import { envNames } from '../resources.ts';
+import { tableDefinition } from './table-definition.ts';
+
+export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  marshallOptions: { removeUndefinedValues: true },
+});
+
+const [byConversation, byAffiliate, byCallStatus, byParentEmail] =
+  tableDefinition.globalSecondaryIndexes;
+
+/** The one table, as dynamodb-toolbox sees it; its name is read when first used. */
+export const table = new Table({
+  documentClient,
+  name: () => requireEnv(envNames.table),
+  partitionKey: { name: tableDefinition.partitionKey.name, type: 'string' },
+  sortKey: { name: tableDefinition.sortKey.name, type: 'string' },
+  indexes: {
+    byConversation: {
+      type: 'global',
+      partitionKey: { name: byConversation.partitionKey.name, type: 'string' },
+    },
+    byAffiliate: {
+      type: 'global',
+      partitionKey: { name: byAffiliate.partitionKey.name, type: 'string' },
+      sortKey: { name: byAffiliate.sortKey.name, type: 'string' },
+    },
+    byCallStatus: {
+      type: 'global',
+      partitionKey: { name: byCallStatus.partitionKey.name, type: 'string' },
+      sortKey: { name: byCallStatus.sortKey.name, type: 'string' },
+    },
+    byParentEmail: {
+      type: 'global',
+      partitionKey: { name: byParentEmail.partitionKey.name, type: 'string' },
+      sortKey: { name: byParentEmail.sortKey.name, type: 'string' },
+    },
+  },
+  entityAttributeSavedAs: 'entity',
+});

@@ -1,0 +1,26 @@
+import type { ReactElement } from 'react';
+import type { z } from 'zod';
+
+/**
+ * One email: the schema its props must pass, its subject line and its body. Method syntax on
+ * purpose: it lets every template sit in one registry typed by its own props.
+ */
+export interface EmailTemplate<Schema extends z.ZodType<object> = z.ZodType<object>> {
+  readonly schema: Schema;
+  subject(props: z.output<Schema>): string;
+  Component(props: z.output<Schema>): ReactElement;
+}
+
+/** What SES sends: every email has both an HTML and a plain-text part. */
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+/** Ties a template's parts together so their props types are checked against its schema. */
+export function defineEmailTemplate<Schema extends z.ZodType<object>>(
+  template: EmailTemplate<Schema>,
+): EmailTemplate<Schema> {
+  return template;
+}

@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { bookingConfirmation } from './templates/booking-confirmation.tsx';
+
+/**
+ * Every email CallSanta sends, by name. Adding one: a file in templates/ exporting its schema,
+ * subject and component via defineEmailTemplate, and one line here.
+ */
+export const emailTemplates = {
+  bookingConfirmation,
+} as const;
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+
+/** The props a template accepts, before its schema checks them. */
+export type EmailProps<Name extends EmailTemplateName> = z.input<
+  (typeof emailTemplates)[Name]['schema']
+>;
+
+export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];

@@ -1,0 +1,24 @@
+import { render, toPlainText } from '@react-email/render';
+import { createElement } from 'react';
+import type { EmailTemplate, RenderedEmail } from './email-template.ts';
+import { type EmailProps, type EmailTemplateName, emailTemplates } from './registry.ts';
+
+// html-to-text shouts headings in capitals by default; a greeting should not.
+const textOptions = {
+  selectors: ['h1', 'h2', 'h3'].map((selector) => ({ selector, options: { uppercase: false } })),
+};
+
+/**
+ * Renders a template to its subject, HTML and plain-text parts. Props are checked by the
+ * template's schema first, so a bad booking fails here rather than reaching a parent. The text
+ * part is derived from the same HTML, so the two never say different things.
+ */
+export async function renderEmail<Name extends EmailTemplateName>(
+  name: Name,
+  props: EmailProps<Name>,
+): Promise<RenderedEmail> {
+  const template: EmailTemplate = emailTemplates[name];
+  const checked = template.schema.parse(props);
+  const html = await render(createElement(template.Component, checked));
+  return { subject: template.subject(checked), html, text: toPlainText(html, textOptions) };
+}

@@ -1,0 +1,151 @@
+import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js';
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/**
+ * The body of `POST /api/calls` — the one schema for a booking request, used by the API to
+ * validate and by the site to check the form before sending.
+ */
+
+export const consentTextVersion = '2026-11-01';
+
+/** Letters (any script) and marks, single spaces, hyphens and apostrophes between them. */
+const childNamePattern = /^[\p{L}\p{M}]+(?:[ '’-][\p{L}\p{M}]+)*$/u;
+export const voiceNoteKeyPattern =
+  /^voice-notes\/[0-9A-HJKMNP-TV-Z]{26}\.(webm|ogg|mp3|m4a|mp4|wav)$/;
+export const affiliateSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const childGenders = ['girl', 'boy', 'other', 'prefer_not_to_say'] as const;
+
+export const phoneNumberSchema = z
+  .string({ error: 'Enter the phone number Santa should call.' })
+  .trim()
+  .refine((value) => value.startsWith('+') && isValidPhoneNumber(value), {
+    error: 'Enter a valid phone number in international format, e.g. +1 415 555 2671.',
+  })
+  .transform((value) => parsePhoneNumberWithError(value).number);
+
+export const timezoneSchema = z
+  .string({ error: 'Choose a time zone.' })
+  .refine((value) => IANAZone.isValidZone(value) && value.includes('/'), {
+    error: 'Choose a time zone by its IANA name, e.g. America/New_York.',
+  });
+
+const consentSchema = z.object(
+  {
+    ownsNumber: z.literal(true, { error: 'Confirm that you own or may use this phone number.' }),
+    isGuardian: z.literal(true, { error: "Confirm that you are the child's parent or guardian." }),
+    aiCall: z.literal(true, { error: 'Agree to an AI-voiced call from Santa.' }),
+    recording: z.boolean().optional(),
+    version: z
+      .literal(consentTextVersion, { error: 'The consent text has changed: reload the page.' })
+      .optional(),
+  },
+  { error: 'Give your consent to the call.' },
+);
+
+export const bookingRequestSchema = z
+  .strictObject({
+    childName: z
+      .string({ error: "Enter the child's name." })
+      .trim()
+      .min(1, { error: "Enter the child's name." })
+      .max(50, { error: "The child's name can be at most 50 characters." })
+      .regex(childNamePattern, {
+        error: "Use letters, spaces, hyphens and apostrophes only in the child's name.",
+      }),
+    childAge: z
+      .number({ error: "Enter the child's age as a number." })
+      .int({ error: "Enter the child's age in whole years." })
+      .min(1, { error: 'Santa calls children aged 1 to 17.' })
+      .max(17, { error: 'Santa calls children aged 1 to 17.' }),
+    childGender: z
+      .enum(childGenders, { error: 'Choose girl, boy, other or prefer not to say.' })
+      .optional(),
+    childInfoText: z
+      .string({ error: 'Tell Santa about the child in words.' })
+      .trim()
+      .max(1000, { error: 'Keep what you tell Santa to 1000 characters.' })
+      .optional(),
+    voiceNoteKey: z
+      .string()
+      .regex(voiceNoteKeyPattern, { error: 'The voice note reference is not one we issued.' })
+      .optional(),
+    phoneNumber: phoneNumberSchema,
+    timezone: timezoneSchema,
+    scheduledAt: z.iso
+      .datetime({ offset: true, error: 'Give the call time as an ISO date and time.' })
+      .optional(),
+    callNow: z.literal(true, { error: 'callNow can only be true.' }).optional(),
+    parentEmail: z
+      .email({ error: 'Enter a valid email address.' })
+      .max(254, { error: 'Enter a valid email address.' })
+      .transform((value) => value.toLowerCase()),
+    giftBudget: z
+      .number({ error: 'Enter a gift budget in whole dollars.' })
+      .int({ error: 'Enter a gift budget in whole dollars.' })
+      .min(0, { error: 'The gift budget is between $0 and $1000.' })
+      .max(1000, { error: 'The gift budget is between $0 and $1000.' }),
+    purchaseRecording: z.boolean({ error: 'Say whether you want the recording.' }),
+    affiliateCode: z
+      .string()
+      .max(50, { error: 'That affiliate code is not valid.' })
+      .regex(affiliateSlugPattern, { error: 'That affiliate code is not valid.' })
+      .optional(),
+    utmSource: z
+      .string()
+      .max(100, { error: 'utmSource can be at most 100 characters.' })
+      .regex(/^[\w.\-~ ]*$/, { error: 'utmSource has characters we do not accept.' })
+      .optional(),
+    consent: consentSchema,
+  })
+  .superRefine((request, context) => {
+    if (request.callNow && request.scheduledAt) {
+      context.addIssue({
+        code: 'custom',
+        path: ['scheduledAt'],
+        message: 'Choose a time or "call now", not both.',
+      });
+    }
+    if (!request.callNow && !request.scheduledAt) {
+      context.addIssue({
+        code: 'custom',
+        path: ['scheduledAt'],
+        message: 'Choose when Santa should call, or "call now".',
+      });
+    }
+    if (request.purchaseRecording && request.consent.recording !== true) {
+      context.addIssue({
+        code: 'custom',
+        path: ['consent', 'recording'],
+        message: 'Agree to the call being recorded, or leave the recording out.',
+      });
+    }
+  });
+
+export type BookingRequest = z.infer<typeof bookingRequestSchema>;
+
+/** The body of `PATCH /api/calls/{callId}`: a new time, by the same rules. */
+export const rescheduleRequestSchema = z
+  .strictObject({
+    scheduledAt: z.iso
+      .datetime({ offset: true, error: 'Give the call time as an ISO date and time.' })
+      .optional(),
+    callNow: z.literal(true, { error: 'callNow can only be true.' }).optional(),
+    timezone: timezoneSchema.optional(),
+  })
+  .refine((request) => Boolean(request.callNow) !== Boolean(request.scheduledAt), {
+    path: ['scheduledAt'],
+    error: 'Choose a new time, or "call now".',
+  });
+export type RescheduleRequest = z.infer<typeof rescheduleRequestSchema>;
+
+/** zod issues as `{ field: message }`, the first message per field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'body';
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,305 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type Stripe from 'stripe';
+import { PayloadTooLargeError, readBody, sendJson } from '../http-util.ts';
+import { authenticate, type KeyKind } from './auth.ts';
+import { invalidRequest, permissionError, StripeApiError } from './errors.ts';
+import { parseStripeForm } from './form-encoding.ts';
+import type { IdempotencyKeys } from './idempotency.ts';
+import { stripeId } from './ids.ts';
+import type { StripeLedger } from './ledger.ts';
+import { emulatorApiVersion, type RequestContext } from './objects.ts';
+import { Params } from './params.ts';
+import {
+  readCancelPaymentIntent,
+  readConfirmPaymentIntent,
+  readCreatePaymentIntent,
+  readCreateRefund,
+  readRetrieve,
+  readRetrievePaymentIntent,
+} from './requests.ts';
+import type { EmulatorEvent } from './store.ts';
+
+export interface StripeServerOptions {
+  readonly ledger: StripeLedger;
+  readonly idempotency: IdempotencyKeys;
+  /** Saves the state and sends the events just raised; runs after every POST. */
+  readonly commit: () => Promise<void>;
+  /** Delivers a stored event again (emulator only). */
+  readonly resend: (eventId: string) => EmulatorEvent;
+}
+
+interface RouteCall {
+  readonly id: string;
+  readonly params: Params;
+  readonly keyKind: KeyKind;
+  readonly context: RequestContext;
+}
+
+interface Route {
+  readonly method: 'GET' | 'POST';
+  readonly pattern: RegExp;
+  /** A publishable key may call it, with the payment intent's client secret. */
+  readonly publishable?: boolean;
+  readonly handle: (call: RouteCall) => unknown;
+}
+
+const publishableKeyRefused =
+  'This API call cannot be made with a publishable API key. Please use a secret API key.';
+
+const corsHeaders = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'Request-Id, Idempotency-Key, Idempotent-Replayed',
+};
+
+/**
+ * The Stripe API subset CallSanta uses, over HTTP on Stripe's wire format: form-encoded
+ * requests with bracket keys, JSON answers, Stripe's error bodies and status codes, API keys,
+ * and Idempotency-Key replays. Browsers may call it too (CORS), as they call api.stripe.com.
+ */
+export function createStripeServer(options: StripeServerOptions): Server {
+  const routes = createRoutes(options);
+  return createServer((req, res) => {
+    const requestId = stripeId('req');
+    handle(req, res, requestId, routes, options).catch((error: unknown) => {
+      const failure = toStripeError(error);
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      sendJson(res, failure.statusCode, { error: failure.body }, baseHeaders(requestId));
+    });
+  });
+}
+
+function createRoutes({ ledger, resend }: StripeServerOptions): Route[] {
+  return [
+    {
+      method: 'POST',
+      pattern: /^\/v1\/payment_intents$/,
+      handle: ({ params }) => ledger.createPaymentIntent(readCreatePaymentIntent(params)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/payment_intents\/([^/]+)$/,
+      publishable: true,
+      handle: ({ id, params, keyKind }) => {
+        const { clientSecret } = readRetrievePaymentIntent(params);
+        const intent = ledger.paymentIntent(id);
+        assertClientSecret(intent, clientSecret, keyKind);
+        return intent;
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/,
+      publishable: true,
+      handle: ({ id, params, keyKind, context }) => {
+        const input = readConfirmPaymentIntent(params);
+        assertClientSecret(ledger.paymentIntent(id), input.clientSecret, keyKind);
+        return ledger.confirmPaymentIntent(id, input, context);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
+      handle: ({ id, params, context }) =>
+        ledger.cancelPaymentIntent(id, readCancelPaymentIntent(params), context),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/refunds$/,
+      handle: ({ params, context }) => ledger.createRefund(readCreateRefund(params), context),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/refunds\/([^/]+)$/,
+      handle: retrieval((id) => ledger.refund(id)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/charges\/([^/]+)$/,
+      handle: retrieval((id) => ledger.charge(id)),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/events\/([^/]+)$/,
+      handle: retrieval((id) => ledger.event(id)),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/_emulator\/events\/([^/]+)\/resend$/,
+      handle: retrieval((id) => resend(id)),
+    },
+  ];
+}
+
+/** A route that takes no parameters but `expand` and answers with the object it looks up. */
+function retrieval(lookup: (id: string) => unknown): Route['handle'] {
+  return ({ id, params }) => {
+    readRetrieve(params);
+    return lookup(id);
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  routes: readonly Route[],
+  { ledger, idempotency, commit }: StripeServerOptions,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      ...corsHeaders,
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers':
+        'Authorization, Content-Type, Idempotency-Key, Stripe-Version, Stripe-Account',
+      'access-control-max-age': '600',
+    });
+    res.end();
+    return;
+  }
+  const keyKind = authenticate(req.headers.authorization);
+  const { route, id } = findRoute(routes, req.method ?? 'GET', url.pathname);
+  if (keyKind === 'publishable' && !route.publishable) throw permissionError(publishableKeyRefused);
+
+  const body = route.method === 'POST' ? await readForm(req) : '';
+  const form = parseStripeForm([url.search.slice(1), body].filter(Boolean).join('&'));
+  const params = new Params(form);
+  const expand = params.stringList('expand') ?? [];
+
+  const idempotencyKey = route.method === 'POST' ? header(req, 'idempotency-key') : undefined;
+  const claim = idempotencyKey
+    ? idempotency.claim({
+        key: idempotencyKey,
+        method: route.method,
+        path: url.pathname,
+        params: form,
+      })
+    : undefined;
+  const keyHeaders: Record<string, string> = idempotencyKey
+    ? { 'idempotency-key': idempotencyKey }
+    : {};
+  if (claim?.kind === 'replay') {
+    sendJson(res, claim.record.statusCode, claim.record.body, {
+      ...baseHeaders(requestId),
+      ...keyHeaders,
+      'idempotent-replayed': 'true',
+      'original-request': claim.record.requestId,
+    });
+    return;
+  }
+
+  let statusCode = 200;
+  let answer: unknown;
+  try {
+    const context = { requestId, idempotencyKey: idempotencyKey ?? null };
+    answer = expandFields(route.handle({ id, params, keyKind, context }), expand, ledger);
+  } catch (error) {
+    const failure = toStripeError(error);
+    statusCode = failure.statusCode;
+    answer = { error: failure.body };
+  }
+  claim?.settle({ statusCode, body: answer, requestId });
+  if (route.method === 'POST') await commit();
+  sendJson(res, statusCode, answer, { ...baseHeaders(requestId), ...keyHeaders });
+}
+
+function findRoute(
+  routes: readonly Route[],
+  method: string,
+  path: string,
+): { route: Route; id: string } {
+  for (const route of routes) {
+    const match = route.method === method ? route.pattern.exec(path) : null;
+    const id = match ? decodePathSegment(match[1] ?? '') : undefined;
+    if (id !== undefined) return { route, id };
+  }
+  throw new StripeApiError(404, {
+    type: 'invalid_request_error',
+    message: `Unrecognized request URL (${method}: ${path}). The local Stripe emulator serves PaymentIntents (create, retrieve, confirm, cancel), refunds, charges and events.`,
+  });
+}
+
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A publishable key acts on an intent only with its client secret (how Stripe.js confirms in
+ * the browser); a given secret must match whichever key is used.
+ */
+function assertClientSecret(
+  intent: Stripe.PaymentIntent,
+  clientSecret: string | undefined,
+  keyKind: KeyKind,
+): void {
+  if (clientSecret !== undefined && clientSecret !== intent.client_secret) {
+    throw invalidRequest(
+      'The client_secret provided does not match the client_secret associated with the PaymentIntent.',
+      { param: 'client_secret' },
+    );
+  }
+  if (keyKind === 'publishable' && clientSecret === undefined) {
+    throw permissionError(publishableKeyRefused);
+  }
+}
+
+/** Which id fields `expand[]` may replace with their object, per object type. */
+function expandFields(answer: unknown, fields: readonly string[], ledger: StripeLedger): unknown {
+  if (fields.length === 0) return answer;
+  const object = { ...(answer as { object?: string } & Record<string, unknown>) };
+  const resolvers: Record<string, (id: string) => unknown> = {
+    latest_charge: (id) => ledger.charge(id),
+    charge: (id) => ledger.charge(id),
+    payment_intent: (id) => ledger.paymentIntent(id),
+  };
+  const expandable: Record<string, readonly string[]> = {
+    payment_intent: ['latest_charge'],
+    charge: ['payment_intent'],
+    refund: ['charge', 'payment_intent'],
+  };
+  for (const field of fields) {
+    const resolve = resolvers[field];
+    if (!resolve || !expandable[object.object ?? '']?.includes(field)) {
+      throw invalidRequest(`This property cannot be expanded (${field}).`, { param: 'expand' });
+    }
+    const id = object[field];
+    if (typeof id === 'string') object[field] = resolve(id);
+  }
+  return object;
+}
+
+async function readForm(req: IncomingMessage): Promise<string> {
+  const body = (await readBody(req, 256 * 1024)).toString('utf8');
+  if (body && /json/i.test(req.headers['content-type'] ?? '')) {
+    throw invalidRequest(
+      'Invalid request: the Stripe API takes application/x-www-form-urlencoded bodies, not JSON.',
+    );
+  }
+  return body;
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+}
+
+function baseHeaders(requestId: string): Record<string, string> {
+  return { ...corsHeaders, 'request-id': requestId, 'stripe-version': emulatorApiVersion };
+}
+
+function toStripeError(error: unknown): StripeApiError {
+  if (error instanceof StripeApiError) return error;
+  if (error instanceof PayloadTooLargeError) return invalidRequest(error.message);
+  console.error('[stripe] internal error:', error);
+  return new StripeApiError(500, {
+    type: 'api_error',
+    message: 'The local Stripe emulator failed; see its log.',
+  });
+}

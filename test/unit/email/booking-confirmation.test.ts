@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { EmailProps } from '../../../functions/email/registry.ts';
+import { renderEmail } from '../../../functions/email/render-email.ts';
+
+const booking: EmailProps<'bookingConfirmation'> = {
+  childName: 'Emma Rose',
+  callNow: false,
+  callAtUtc: '2026-12-24T23:30:00Z',
+  timezone: 'America/New_York',
+  amountCents: 2999,
+  currency: 'usd',
+  purchaseRecording: true,
+  manageUrl: 'https://callsanta.example/manage/b-1?token=abc&x=1',
+};
+
+describe('booking confirmation', () => {
+  it('names the child and says when Santa calls, in the parent time zone, in html and text', async () => {
+    const email = await renderEmail('bookingConfirmation', booking);
+
+    expect(email.subject).toBe('Santa will call Emma on Thursday, December 24');
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Santa will call Emma on Thursday, December 24 at 6:30 PM EST.');
+      expect(part).toContain('$29.99');
+      expect(part).toContain('Included');
+      expect(part).toContain('Manage or cancel your booking');
+      expect(part).toContain('AI-voiced call from CallSanta');
+      expect(part).toContain('be with Emma when the phone rings');
+      expect(part).toContain('because you booked and paid for a call from Santa');
+      expect(part).toContain('never sell them');
+      // The first name only: the full name stays in the booking.
+      expect(part).not.toContain('Rose');
+    }
+    expect(email.html).toMatch(/^<!DOCTYPE html/);
+    expect(email.html).toContain('href="https://callsanta.example/manage/b-1?token=abc&amp;x=1"');
+    expect(email.text).toContain('https://callsanta.example/manage/b-1?token=abc&x=1');
+    expect(email.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it.each([
+    // UTC says the 24th; Tokyo is already on Christmas morning.
+    [
+      'Asia/Tokyo',
+      '2026-12-24T23:30:00Z',
+      'Friday, December 25',
+      'Friday, December 25 at 8:30 AM GMT+9',
+    ],
+    // UTC says the 25th; Los Angeles is still on Christmas Eve.
+    [
+      'America/Los_Angeles',
+      '2026-12-25T02:00:00Z',
+      'Thursday, December 24',
+      'Thursday, December 24 at 6:00 PM PST',
+    ],
+  ])('in %s shows %s as the local day and time', async (timezone, callAtUtc, day, time) => {
+    const email = await renderEmail('bookingConfirmation', { ...booking, timezone, callAtUtc });
+
+    expect(email.subject).toBe(`Santa will call Emma on ${day}`);
+    expect(email.html).toContain(time);
+    expect(email.text).toContain(time);
+  });
+
+  it('says "in the next few minutes" for a call-now booking, with no date', async () => {
+    const email = await renderEmail('bookingConfirmation', { ...booking, callNow: true });
+
+    expect(email.subject).toBe('Santa will call Emma in the next few minutes');
+    expect(email.text).toContain('Santa will call Emma in the next few minutes.');
+    expect(email.html).toContain('Santa will call Emma in the next few minutes.');
+    expect(email.text).not.toContain('December');
+  });
+
+  it('says when the recording was not bought, and formats other currencies', async () => {
+    const email = await renderEmail('bookingConfirmation', {
+      ...booking,
+      purchaseRecording: false,
+      amountCents: 1500,
+      currency: 'eur',
+    });
+
+    expect(email.text).toContain('Not included.');
+    expect(email.text).toContain('€15.00');
+  });
+
+  it('escapes a hostile child name: text in the html, never markup', async () => {
+    const email = await renderEmail('bookingConfirmation', {
+      ...booking,
+      childName: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+    });
+
+    expect(email.html).not.toContain('<script');
+    expect(email.html).not.toContain('<img');
+    expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    // The text part is not markup; it carries the name exactly as typed.
+    expect(email.text).toContain('Santa will call <script>alert(1)</script><img');
+  });
+
+  it.each([
+    ['a javascript: manage link', { manageUrl: 'javascript:alert(1)' }],
+    ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }],
+    ['a call time that is not an instant', { callAtUtc: 'next Thursday' }],
+    ['a blank child name', { childName: '   ' }],
+    ['a fractional amount', { amountCents: 29.99 }],
+  ])('refuses %s', async (_what, change) => {
+    await expect(renderEmail('bookingConfirmation', { ...booking, ...change })).rejects.toThrow();
+  });
+});
