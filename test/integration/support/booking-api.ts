@@ -1,0 +1,130 @@
+import Stripe from 'stripe';
+import type { RunningLocalCloud } from '../../../local/cloud.ts';
+import { eventually } from './local-cloud.ts';
+
+/** Tomorrow at 17:00 UTC: midday in New York, inside calling hours, more than an hour away. */
+export function tomorrowAt(hourUtc = 17, minuteUtc = 0): string {
+  const day = new Date(Date.now() + 24 * 3600_000);
+  day.setUTCHours(hourUtc, minuteUtc, 0, 0);
+  return day.toISOString();
+}
+
+export function validBooking(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    childName: 'Emma',
+    childAge: 7,
+    childGender: 'girl',
+    childInfoText: 'Loves dinosaurs and her cat Pepper.',
+    phoneNumber: '+14155552671',
+    timezone: 'America/New_York',
+    scheduledAt: tomorrowAt(),
+    parentEmail: 'parent@example.com',
+    giftBudget: 50,
+    purchaseRecording: true,
+    consent: { ownsNumber: true, isGuardian: true, aiCall: true, recording: true },
+    ...overrides,
+  };
+}
+
+export interface CreatedBooking {
+  readonly callId: string;
+  readonly clientSecret: string;
+  readonly paymentIntentId: string;
+  readonly accessToken: string;
+  readonly amountCents: number;
+  readonly currency: string;
+}
+
+export async function postJson(
+  cloud: RunningLocalCloud,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  method = 'POST',
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${cloud.apiUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+export async function createBooking(
+  cloud: RunningLocalCloud,
+  overrides: Record<string, unknown> = {},
+): Promise<CreatedBooking> {
+  const { status, body } = await postJson(cloud, '/api/calls', validBooking(overrides));
+  if (status !== 201) throw new Error(`Booking was refused: ${status} ${JSON.stringify(body)}`);
+  return body as unknown as CreatedBooking;
+}
+
+/** Confirms the PaymentIntent as the browser does: publishable key plus client secret. */
+export async function payWithCard(
+  cloud: RunningLocalCloud,
+  booking: CreatedBooking,
+  paymentMethod = 'pm_card_visa',
+): Promise<Stripe.PaymentIntent> {
+  const browser = new Stripe(cloud.config.stripeKeys.publishable, {
+    host: '127.0.0.1',
+    port: cloud.config.ports.stripe,
+    protocol: 'http',
+  });
+  return browser.paymentIntents.confirm(booking.paymentIntentId, {
+    payment_method: paymentMethod,
+    client_secret: booking.clientSecret,
+  } as Stripe.PaymentIntentConfirmParams);
+}
+
+export async function getBooking(
+  cloud: RunningLocalCloud,
+  callId: string,
+  token: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${cloud.apiUrl}/api/calls/${callId}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+export function bookingWhere(
+  cloud: RunningLocalCloud,
+  booking: CreatedBooking,
+  what: string,
+  ready: (body: Record<string, unknown>) => boolean,
+): Promise<Record<string, unknown>> {
+  return eventually(what, async () => {
+    const { body } = await getBooking(cloud, booking.callId, booking.accessToken);
+    return ready(body) ? body : undefined;
+  });
+}
+
+export async function outbox(
+  cloud: RunningLocalCloud,
+): Promise<{ to: string; subject: string; text: string; html: string }[]> {
+  return (await fetch(`${cloud.apiUrl}/_local/outbox?format=json`)).json() as never;
+}
+
+/** A signed Stripe event, made with Stripe's own SDK as Stripe would send it. */
+export function signedStripeEvent(
+  secret: string,
+  event: { id: string; type: string; object: Record<string, unknown> },
+): { payload: string; signature: string } {
+  const payload = JSON.stringify({
+    id: event.id,
+    object: 'event',
+    api_version: '2026-10-28.endive',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: event.type,
+    data: { object: event.object },
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret });
+  return { payload, signature };
+}
+
+export function timelineTypes(body: Record<string, unknown>): string[] {
+  return (body.timeline as { type: string }[]).map((event) => event.type);
+}
