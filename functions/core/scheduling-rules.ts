@@ -95,7 +95,8 @@ export function candidateSlots(
     minute < rules.callingHoursEndMinute;
     minute += slotMinutes
   ) {
-    const local = day.plus({ minutes: minute });
+    // Set the wall clock (not "add minutes"), so times after a DST change stay on the quarter.
+    const local = day.set({ hour: Math.floor(minute / 60), minute: minute % 60 });
     // Skip wall-clock times a DST jump removes (luxon moves them an hour on).
     if (local.hour * 60 + local.minute !== minute) continue;
     const instant = local.toJSDate();

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import {
+  candidateSlots,
+  isWithinCallingHours,
+  defaultSchedulingRules as rules,
+  scheduleProblem,
+  slotCapacity,
+  slotStart,
+} from '../../functions/core/scheduling-rules.ts';
+import { atExpression, workflowStart } from '../../functions/core/workflow-start.ts';
+
+const now = new Date('2026-12-20T12:00:00Z');
+
+describe('scheduleProblem', () => {
+  it.each([
+    ['2026-12-20T12:10:00Z', 'UTC', 'too_soon'],
+    ['2026-12-20T12:15:00Z', 'UTC', undefined],
+    ['2027-03-20T12:00:00Z', 'UTC', undefined],
+    ['2027-03-20T12:01:00Z', 'UTC', 'too_far'],
+    ['2026-12-21T07:59:00Z', 'UTC', 'outside_calling_hours'],
+    ['2026-12-21T08:00:00Z', 'UTC', undefined],
+    ['2026-12-21T20:59:00Z', 'UTC', undefined],
+    ['2026-12-21T21:00:00Z', 'UTC', 'outside_calling_hours'],
+    // 18:00 UTC is 13:00 in New York but 05:00 next day in Sydney.
+    ['2026-12-21T18:00:00Z', 'America/New_York', undefined],
+    ['2026-12-21T18:00:00Z', 'Australia/Sydney', 'outside_calling_hours'],
+  ])('%s in %s → %s', (callAt, zone, problem) => {
+    expect(scheduleProblem(new Date(callAt), zone, now, rules)).toBe(problem);
+  });
+});
+
+describe('slots', () => {
+  it('sizes a slot from concurrent calls and call length', () => {
+    expect(slotCapacity({ ...rules, concurrentCalls: 4, expectedCallMinutes: 5 })).toBe(12);
+    expect(slotCapacity({ ...rules, concurrentCalls: 1, expectedCallMinutes: 15 })).toBe(1);
+    expect(slotCapacity({ ...rules, concurrentCalls: 1, expectedCallMinutes: 40 })).toBe(1);
+  });
+
+  it('puts an instant in its UTC quarter hour', () => {
+    expect(slotStart(new Date('2026-12-24T18:44:59Z')).toISOString()).toBe(
+      '2026-12-24T18:30:00.000Z',
+    );
+  });
+
+  it('offers 52 quarter hours on a normal day and skips those already too soon', () => {
+    expect(candidateSlots('2026-12-22', 'Europe/London', now, rules)).toHaveLength(52);
+    const today = candidateSlots('2026-12-20', 'UTC', now, rules);
+    expect(today[0]?.toISOString()).toBe('2026-12-20T12:15:00.000Z');
+  });
+
+  it('offers no wall-clock time that a DST jump removes, and no duplicate when clocks go back', () => {
+    const rulesAllDay = {
+      ...rules,
+      callingHoursStartMinute: 0,
+      callingHoursEndMinute: 24 * 60,
+      maximumLeadDays: 400,
+    };
+    const spring = candidateSlots('2027-03-14', 'America/New_York', now, rulesAllDay);
+    const fall = candidateSlots('2027-11-07', 'America/New_York', now, rulesAllDay);
+
+    expect(spring).toHaveLength(92);
+    expect(new Set(fall.map((slot) => slot.getTime())).size).toBe(fall.length);
+  });
+
+  it('knows calling hours on the child’s clock', () => {
+    expect(isWithinCallingHours(new Date('2026-12-24T13:00:00Z'), 'America/New_York', rules)).toBe(
+      true,
+    );
+    expect(isWithinCallingHours(new Date('2026-12-24T13:00:00Z'), 'Asia/Tokyo', rules)).toBe(false);
+  });
+});
+
+describe('workflowStart', () => {
+  it('starts an hour early when a reminder is due', () => {
+    const start = workflowStart('B1', new Date('2026-12-24T18:00:00Z'), 2, now);
+
+    expect(start.startAt.toISOString()).toBe('2026-12-24T17:00:00.000Z');
+    expect(start.executionName).toBe('booking-B1-v2');
+    expect(start.input).toEqual({
+      bookingId: 'B1',
+      callAt: '2026-12-24T18:00:00.000Z',
+      version: 2,
+    });
+  });
+
+  it('starts a minute early when the call is too close for a reminder', () => {
+    const start = workflowStart('B1', new Date('2026-12-20T12:30:00Z'), 2, now);
+
+    expect(start.startAt.toISOString()).toBe('2026-12-20T12:29:00.000Z');
+  });
+
+  it('never starts in the past', () => {
+    expect(workflowStart('B1', now, 2, now).startAt).toEqual(now);
+  });
+
+  it('writes at() expressions to the second, in UTC', () => {
+    expect(atExpression(new Date('2026-12-24T17:00:00.250Z'))).toBe('at(2026-12-24T17:00:00)');
+  });
+});
