@@ -9,6 +9,7 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
+import { assertCallTransition, assertPaymentTransition } from '../core/booking-status.ts';
 import { DomainError, NotFoundError } from '../shared/errors.ts';
 import { type AuditEvent, auditEventTransaction } from './audit-trail.ts';
 import { BookingEntity } from './entities.ts';
@@ -98,12 +99,15 @@ export function bookingUpdateTransaction(
  * happen with it, all or nothing. Fails with StaleBookingError if the booking moved on.
  */
 export async function changeBooking(
-  booking: Pick<Booking, 'bookingId' | 'version'>,
+  booking: Pick<Booking, 'bookingId' | 'version' | 'callStatus' | 'paymentStatus'>,
   changes: BookingChanges,
   event: AuditEvent,
   // biome-ignore lint/suspicious/noExplicitAny: any toolbox write transaction may join.
   ...alongside: any[]
 ): Promise<void> {
+  // The core decides which moves are legal; an illegal one is an error, never an overwrite.
+  if (changes.callStatus) assertCallTransition(booking.callStatus, changes.callStatus);
+  if (changes.paymentStatus) assertPaymentTransition(booking.paymentStatus, changes.paymentStatus);
   try {
     await executeTransactWrite(
       bookingUpdateTransaction(booking, changes),
