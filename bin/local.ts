@@ -12,6 +12,9 @@ async function main(): Promise<void> {
   console.log(
     `  Webhook secrets  Stripe ${config.secrets.stripeWebhook} · ElevenLabs ${config.secrets.elevenLabsWebhook} · Remotion ${config.secrets.remotionWebhook}`,
   );
+  console.log(
+    `  Admin key        ${config.adminKey}  (header x-callsanta-admin-key on IAM routes)`,
+  );
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;

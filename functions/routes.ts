@@ -133,6 +133,55 @@ export const routes: readonly RouteDefinition[] = [
       },
     },
   },
+  {
+    method: 'POST',
+    path: '/api/affiliates',
+    authorization: 'public',
+    publicReason:
+      'creators sign up to the affiliate programme without an AWS identity; the handler validates every body and can only create an affiliate under a free slug',
+    function: {
+      name: 'CreateAffiliate',
+      entry: 'affiliates/create-affiliate.ts',
+      access: { table: 'readWrite' },
+    },
+  },
+  // Before `/api/affiliates/{slug}`: the local server takes the first match, where API
+  // Gateway prefers the literal path anyway (and `check-slug` is a reserved slug).
+  {
+    method: 'GET',
+    path: '/api/affiliates/check-slug',
+    authorization: 'public',
+    publicReason:
+      'the sign-up form asks whether a slug is free; the answer is free, taken, reserved or invalid and nothing about the affiliate holding it',
+    function: {
+      name: 'CheckAffiliateSlug',
+      entry: 'affiliates/check-slug.ts',
+      access: { table: 'read' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/affiliates/{slug}',
+    authorization: 'public',
+    publicReason:
+      "a creator's landing page is public; it shows the creator's name only, never their email or earnings",
+    function: {
+      name: 'GetAffiliate',
+      entry: 'affiliates/get-affiliate.ts',
+      access: { table: 'read' },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/admin/affiliates/report',
+    // Revenue and payouts are for staff: signed with AWS credentials, checked by API Gateway.
+    authorization: 'iam',
+    function: {
+      name: 'AffiliateReport',
+      entry: 'affiliates/get-report.ts',
+      access: { table: 'read' },
+    },
+  },
 ];
 
 /** The API Gateway route key, e.g. `GET /api/health`. */

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -31,6 +32,11 @@ export interface ApiServerOptions {
   readonly outbox: Outbox;
   /** The built static site (Vite's output). */
   readonly siteDir: string;
+  /**
+   * Stands in for IAM: routes with `authorization: 'iam'` need it in `x-callsanta-admin-key`.
+   * Without one they are always refused.
+   */
+  readonly adminKey?: string;
 }
 
 /**
@@ -100,6 +106,10 @@ async function handleApi(
         : { code: 'not_found', message: `There is no API route ${method} ${url.pathname}.` },
     });
   }
+  // API Gateway refuses an unsigned request before any Lambda runs, in these words.
+  if (matched.route.authorization === 'iam' && !hasAdminKey(req, options.adminKey)) {
+    return sendJson(res, 403, { message: 'Forbidden' });
+  }
   let body: Buffer;
   try {
     body = await readBody(req, maxRequestBytes);
@@ -127,6 +137,14 @@ async function handleApi(
   const reply = fromHandlerResult(result);
   res.writeHead(reply.statusCode, reply.headers);
   res.end(reply.body);
+}
+
+/** Compares digests so the time taken says nothing about how much of the key matched. */
+function hasAdminKey(req: IncomingMessage, adminKey: string | undefined): boolean {
+  const given = req.headers['x-callsanta-admin-key'];
+  if (adminKey === undefined || typeof given !== 'string') return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(adminKey));
 }
 
 async function serveSite(

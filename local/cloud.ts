@@ -115,6 +115,7 @@ export async function startLocalCloud(
       lambda,
       outbox,
       siteDir: join(projectRoot, 'frontend/dist'),
+      adminKey: config.adminKey,
     });
     await startServer(api, ports.api, 'The API server', stops);
 

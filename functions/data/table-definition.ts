@@ -10,7 +10,7 @@
  * | task token       | TOKEN#<kind>#<correlation id>   | TOKEN                       |
  * | call capacity    | CAPACITY#<pool>                 | CAPACITY / lease items      |
  * | pricing          | PRICING                         | ACTIVE                      |
- * | affiliate        | AFFILIATE#<slug>                | AFFILIATE                   |
+ * | affiliate        | AFFILIATE                       | <slug> (one partition lists all) |
  *
  * Indexes are sparse: an item appears in one only when it carries that index's key attributes.
  */

@@ -155,7 +155,7 @@ async function onPaymentSucceeded(intent: Stripe.PaymentIntent): Promise<void> {
       }
     });
     const booking = await findBooking(bookingId ?? '');
-    if (!booking || booking.paymentStatus !== 'paid' || booking.callStatus === 'cancelled') return;
+    if (booking?.paymentStatus !== 'paid' || booking.callStatus === 'cancelled') return;
     const secrets = await appSecrets();
     await armCall(booking, now);
     await sendConfirmationOnce(
