@@ -1,8 +1,12 @@
-import { authenticationError } from './errors.ts';
+import type Stripe from 'stripe';
+import { authenticationError, invalidRequest, permissionError } from './errors.ts';
 
 export type KeyKind = 'secret' | 'publishable';
 
 const testKey = /^(sk|pk)_test_[0-9A-Za-z_]+$/;
+
+export const publishableKeyRefused =
+  'This API call cannot be made with a publishable API key. Please use a secret API key.';
 
 /**
  * The kind of API key a request carries, from `Authorization: Bearer <key>` (or Basic with
@@ -40,4 +44,24 @@ function redact(key: string): string {
   const prefix = /^[a-z]{2,3}_(?:test|live)_/.exec(key)?.[0] ?? '';
   const tail = key.length - prefix.length > 8 ? key.slice(-4) : '';
   return `${prefix}${'*'.repeat(key.length - prefix.length - tail.length)}${tail}`;
+}
+
+/**
+ * A publishable key acts on an intent only with its client secret (how Stripe.js confirms in
+ * the browser); a given secret must match whichever key is used.
+ */
+export function assertClientSecret(
+  intent: Stripe.PaymentIntent,
+  clientSecret: string | undefined,
+  keyKind: KeyKind,
+): void {
+  if (clientSecret !== undefined && clientSecret !== intent.client_secret) {
+    throw invalidRequest(
+      'The client_secret provided does not match the client_secret associated with the PaymentIntent.',
+      { param: 'client_secret' },
+    );
+  }
+  if (keyKind === 'publishable' && clientSecret === undefined) {
+    throw permissionError(publishableKeyRefused);
+  }
 }

@@ -211,8 +211,8 @@ export function newEvent<T extends EmulatorEvent['type']>(
   object: EventOf<T>['data']['object'],
   context: RequestContext,
   previousAttributes?: EventOf<T>['data']['previous_attributes'],
-): EventOf<T> {
-  // TypeScript cannot narrow the union by a generic `type`; the signature ties the two.
+): EmulatorEvent {
+  // TypeScript cannot narrow the union by a generic `type`; the parameters tie the two.
   return {
     id: stripeId('evt'),
     object: 'event',
@@ -226,5 +226,5 @@ export function newEvent<T extends EmulatorEvent['type']>(
     pending_webhooks: 1,
     request: { id: context.requestId, idempotency_key: context.idempotencyKey },
     type,
-  } as EventOf<T>;
+  } as EmulatorEvent;
 }

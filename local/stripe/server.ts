@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type Stripe from 'stripe';
 import { PayloadTooLargeError, readBody, sendJson } from '../http-util.ts';
-import { authenticate, type KeyKind } from './auth.ts';
+import { assertClientSecret, authenticate, type KeyKind, publishableKeyRefused } from './auth.ts';
 import { invalidRequest, permissionError, StripeApiError } from './errors.ts';
+import { expandFields } from './expand.ts';
 import { parseStripeForm } from './form-encoding.ts';
 import type { IdempotencyKeys } from './idempotency.ts';
 import { stripeId } from './ids.ts';
@@ -42,9 +42,6 @@ interface Route {
   readonly publishable?: boolean;
   readonly handle: (call: RouteCall) => unknown;
 }
-
-const publishableKeyRefused =
-  'This API call cannot be made with a publishable API key. Please use a secret API key.';
 
 const corsHeaders = {
   'access-control-allow-origin': '*',
@@ -228,51 +225,6 @@ function decodePathSegment(segment: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * A publishable key acts on an intent only with its client secret (how Stripe.js confirms in
- * the browser); a given secret must match whichever key is used.
- */
-function assertClientSecret(
-  intent: Stripe.PaymentIntent,
-  clientSecret: string | undefined,
-  keyKind: KeyKind,
-): void {
-  if (clientSecret !== undefined && clientSecret !== intent.client_secret) {
-    throw invalidRequest(
-      'The client_secret provided does not match the client_secret associated with the PaymentIntent.',
-      { param: 'client_secret' },
-    );
-  }
-  if (keyKind === 'publishable' && clientSecret === undefined) {
-    throw permissionError(publishableKeyRefused);
-  }
-}
-
-/** Which id fields `expand[]` may replace with their object, per object type. */
-function expandFields(answer: unknown, fields: readonly string[], ledger: StripeLedger): unknown {
-  if (fields.length === 0) return answer;
-  const object = { ...(answer as { object?: string } & Record<string, unknown>) };
-  const resolvers: Record<string, (id: string) => unknown> = {
-    latest_charge: (id) => ledger.charge(id),
-    charge: (id) => ledger.charge(id),
-    payment_intent: (id) => ledger.paymentIntent(id),
-  };
-  const expandable: Record<string, readonly string[]> = {
-    payment_intent: ['latest_charge'],
-    charge: ['payment_intent'],
-    refund: ['charge', 'payment_intent'],
-  };
-  for (const field of fields) {
-    const resolve = resolvers[field];
-    if (!resolve || !expandable[object.object ?? '']?.includes(field)) {
-      throw invalidRequest(`This property cannot be expanded (${field}).`, { param: 'expand' });
-    }
-    const id = object[field];
-    if (typeof id === 'string') object[field] = resolve(id);
-  }
-  return object;
 }
 
 async function readForm(req: IncomingMessage): Promise<string> {

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EmulatorEvent } from './store.ts';
 
@@ -58,22 +60,17 @@ export class WebhookDispatcher {
         if (stopped) return;
       }
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-            'stripe-signature': signatureHeader(payload, secret),
-          },
-          body: payload,
-          signal: AbortSignal.any([signal, AbortSignal.timeout(attemptTimeoutMs)]),
-        });
-        await response.body?.cancel();
-        if (response.ok) {
+        const status = await post(
+          url,
+          payload,
+          signatureHeader(payload, secret),
+          AbortSignal.any([signal, AbortSignal.timeout(attemptTimeoutMs)]),
+        );
+        if (status >= 200 && status < 300) {
           this.options.onDelivered(event);
           return;
         }
-        outcome = `HTTP ${response.status}`;
+        outcome = `HTTP ${status}`;
       } catch (error) {
         if (signal.aborted) return;
         outcome = describe(error);
@@ -87,8 +84,43 @@ export class WebhookDispatcher {
   }
 }
 
+/**
+ * One POST with node:http rather than fetch, which refuses some ports outright (6000, 6665…)
+ * that CALLSANTA_PORT may well pick.
+ */
+function post(
+  url: string,
+  payload: string,
+  signature: string,
+  signal: AbortSignal,
+): Promise<number> {
+  const target = new URL(url);
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const request = send(
+      target,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(payload),
+          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+          'stripe-signature': signature,
+        },
+        signal,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
-  if (cause?.code) return cause.code;
-  return error instanceof Error ? error.message : String(error);
+  const { code, message } = error as { code?: string; message?: string };
+  return code ?? message ?? String(error);
 }

@@ -62,7 +62,17 @@ it('keeps data, pending schedules and running workflows across a restart', async
       Content: { Simple: { Subject: { Data: 'Kept email' }, Body: { Text: { Data: 'kept' } } } },
     }),
   );
-  const fireAt = new Date(Date.now() + 8000);
+  await new SFNClient({}).send(
+    new StartExecutionCommand({
+      stateMachineArn: localArns.stateMachine,
+      name: 'restart-running',
+      input: JSON.stringify({ bookingId: 'restart-running', callAt: new Date().toISOString() }),
+    }),
+  );
+  const tokenBefore = await eventually('the first token', readToken);
+
+  // Made last, just before the stop, so it is still pending then even on a loaded machine.
+  const fireAt = new Date(Date.now() + 12_000);
   await new SchedulerClient({}).send(
     new CreateScheduleCommand({
       Name: 'restart-scheduled',
@@ -81,15 +91,6 @@ it('keeps data, pending schedules and running workflows across a restart', async
       },
     }),
   );
-  await new SFNClient({}).send(
-    new StartExecutionCommand({
-      stateMachineArn: localArns.stateMachine,
-      name: 'restart-running',
-      input: JSON.stringify({ bookingId: 'restart-running', callAt: new Date().toISOString() }),
-    }),
-  );
-  const tokenBefore = await eventually('the first token', readToken);
-
   // Act: stop everything and start again on the same data folder.
   await cloud.stop();
   cloud = await startTestCloud({ dataDir, basePort });
@@ -134,7 +135,7 @@ it('keeps data, pending schedules and running workflows across a restart', async
       new SFNClient({})
         .send(new DescribeExecutionCommand({ executionArn: executionArn('restart-scheduled') }))
         .catch(() => undefined),
-    20_000,
+    30_000,
   );
   expect(JSON.parse(scheduled.input ?? '{}')).toMatchObject({ bookingId: 'restart-scheduled' });
 });

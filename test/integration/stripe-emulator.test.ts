@@ -82,13 +82,16 @@ let emulator: RunningStripeEmulator;
 let stripe: Stripe;
 let browser: Stripe;
 
-async function startEmulator(dataDir?: string): Promise<RunningStripeEmulator> {
+async function startEmulator(
+  dataDir?: string,
+  webhookRetryDelaysMs: readonly number[] = [50, 100, 200],
+): Promise<RunningStripeEmulator> {
   return startStripeEmulator({
     port: 0,
     dataDir: dataDir ?? (await mkdtemp(join(tmpdir(), 'callsanta-stripe-'))),
     webhookUrl,
     webhookSecret,
-    webhookRetryDelaysMs: [50, 100, 200],
+    webhookRetryDelaysMs,
   });
 }
 
@@ -106,7 +109,10 @@ function createIntent(overrides: Partial<Stripe.PaymentIntentCreateParams> = {})
   });
 }
 
-/** Confirms as Stripe.js does in the browser: the publishable key and the client secret. */
+/**
+ * Confirms as Stripe.js does in the browser: the publishable key and the client secret (which
+ * the SDK's confirm parameters do not list, since servers never need it).
+ */
 function confirmInBrowser(intent: Stripe.PaymentIntent, paymentMethod: string) {
   return browser.paymentIntents.confirm(intent.id, {
     payment_method: paymentMethod,
@@ -320,7 +326,7 @@ describe('publishable keys', () => {
 
     const seen = await browser.paymentIntents.retrieve(intent.id, {
       client_secret: intent.client_secret ?? '',
-    } as Stripe.PaymentIntentRetrieveParams);
+    });
 
     expect(seen.id).toBe(intent.id);
   });
@@ -539,6 +545,29 @@ describe('persistence', () => {
       expect(event.type).toBe('payment_intent.succeeded');
       expect(replay.id).toBe(created.id);
       expect(replay.status).toBe('requires_payment_method');
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('delivers at the next start a webhook that had not got through when it stopped', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-stripe-redeliver-'));
+    // The first attempt fails and the retry is far off, so the stop comes before delivery.
+    const before = await startEmulator(dataDir, [60_000]);
+    const client = clientFor(before.url);
+    const intent = await client.paymentIntents.create({ amount: 5000, currency: 'usd' });
+    receiver.fail(intent.id, 1);
+    await client.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' });
+    await eventually('the first attempt', async () =>
+      receiver.failuresLeft(intent.id) === 0 ? true : undefined,
+    );
+    await before.close();
+
+    const after = await startEmulator(dataDir);
+    try {
+      const [delivery] = await receiver.waitFor('payment_intent.succeeded', intent.id);
+
+      expect(delivery?.event.data.object).toMatchObject({ id: intent.id, status: 'succeeded' });
     } finally {
       await after.close();
     }
