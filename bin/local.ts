@@ -15,6 +15,9 @@ async function main(): Promise<void> {
   console.log(
     `  Admin key        ${config.adminKey}  (header x-callsanta-admin-key on IAM routes)`,
   );
+  console.log(
+    `  Stripe keys      ${config.stripeKeys.publishable} (browser) · ${config.stripeKeys.secret} (server)`,
+  );
   console.log('Press Ctrl-C to stop.');
 
   let stopping = false;
