@@ -3,6 +3,7 @@ import { App, Tags } from 'aws-cdk-lib';
 import type { RouteDefinition } from '../functions/routes.ts';
 import { CallSantaStack } from './callsanta-stack.ts';
 import { addNagChecks } from './nag.ts';
+import { readStageSettings } from './settings.ts';
 
 export interface BuildAppOptions {
   /** Extra context, e.g. `{ stage: 'prod' }` or `{ 'aws:cdk:bundling-stacks': [] }` in tests. */
@@ -10,6 +11,11 @@ export interface BuildAppOptions {
   readonly outdir?: string;
   /** The HTTP routes; the shared route table unless a test supplies its own. */
   readonly routes?: readonly RouteDefinition[];
+  /**
+   * CDK's built-in CloudFormation schema check (on by default, as in `cdk synth`). It only
+   * ever warns, and takes seconds per synth, so the assertion tests turn it off.
+   */
+  readonly builtinCloudFormationValidation?: boolean;
 }
 
 /** cdk.json's context (feature flags), so tests synthesize with the flags the CLI uses. */
@@ -19,8 +25,6 @@ const cdkJsonContext = (
   }
 ).context;
 
-const stagePattern = /^[a-z][a-z0-9-]{0,19}$/;
-
 /**
  * The CDK app, shared by `bin/app.ts` and the tests so both check the same thing. The stack is
  * environment-agnostic (no account or region lookups): synth needs no credentials.
@@ -29,26 +33,14 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Call
   const app = new App({
     context: { ...cdkJsonContext, ...options.context },
     ...(options.outdir ? { outdir: options.outdir } : {}),
+    ...(options.builtinCloudFormationValidation === false
+      ? { builtinCloudFormationValidation: false }
+      : {}),
   });
-  const stage: unknown = app.node.tryGetContext('stage') ?? 'dev';
-  if (typeof stage !== 'string' || !stagePattern.test(stage)) {
-    throw new Error(
-      `Context "stage" must be lower-case letters, digits and dashes, got ${String(stage)}.`,
-    );
-  }
-  // Only dev may fall back to a placeholder sender; a real stage must name its SES identity.
-  const emailFrom: unknown =
-    app.node.tryGetContext('emailFrom') ??
-    (stage === 'dev' ? 'santa@callsanta.example' : undefined);
-  if (typeof emailFrom !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(emailFrom)) {
-    throw new Error(
-      `Context "emailFrom" must be the sender's email address (-c emailFrom=...), got ${String(emailFrom)}.`,
-    );
-  }
-
+  const settings = readStageSettings(app.node);
+  const { stage } = settings;
   const stack = new CallSantaStack(app, `CallSanta-${stage}`, {
-    stage,
-    emailFromAddress: emailFrom,
+    settings,
     ...(options.routes ? { routes: options.routes } : {}),
     description: `CallSanta (${stage}): bookings, calls from Santa, recordings and videos`,
   });

@@ -6,13 +6,16 @@ import { BookingWorkflow, bookingWorkflowArn } from './booking-workflow.ts';
 import { Data } from './data.ts';
 import type { FunctionBindings } from './house-function.ts';
 import { Scheduling } from './scheduling.ts';
+import { AppSecrets } from './secrets.ts';
+import { bookingEnvironment, type StageSettings } from './settings.ts';
 import { Storage } from './storage.ts';
 
 export interface CallSantaStackProps extends StackProps {
-  /** `dev` may be torn down with its data; every other stage keeps data on delete. */
-  readonly stage: string;
-  /** The From address of every email; its domain must be a verified SES identity. */
-  readonly emailFromAddress: string;
+  /**
+   * The stage and its settings (`lib/settings.ts`). `dev` may be torn down with its data;
+   * every other stage keeps data on delete.
+   */
+  readonly settings: StageSettings;
   /** The HTTP routes; the shared route table unless a test supplies its own. */
   readonly routes?: readonly RouteDefinition[];
 }
@@ -24,24 +27,30 @@ export class CallSantaStack extends Stack {
   readonly scheduling: Scheduling;
   readonly bookingWorkflow: BookingWorkflow;
   readonly api: Api;
+  readonly appSecrets: AppSecrets;
 
   constructor(scope: Construct, id: string, props: CallSantaStackProps) {
     super(scope, id, props);
-    const keepData = props.stage !== 'dev';
+    const { settings } = props;
+    const keepData = settings.stage !== 'dev';
     const removalPolicy = keepData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     const workflowName = `${this.stackName}-booking`;
     const workflowArn = bookingWorkflowArn(this, workflowName);
 
     this.data = new Data(this, 'Data', { removalPolicy, deletionProtection: keepData });
-    this.storage = new Storage(this, 'Storage', { removalPolicy });
+    this.storage = new Storage(this, 'Storage', {
+      removalPolicy,
+      uploadOrigins: [new URL(settings.publicSiteUrl).origin],
+    });
+    this.appSecrets = new AppSecrets(this, 'AppSecrets', { stage: settings.stage, removalPolicy });
     this.scheduling = new Scheduling(this, 'Scheduling', {
       scheduleGroupName: `${this.stackName}-bookings`,
       bookingWorkflowArn: workflowArn,
       removalPolicy,
     });
 
-    const emailDomain = props.emailFromAddress.split('@').at(-1) ?? props.emailFromAddress;
+    const emailDomain = settings.emailFrom.split('@').at(-1) ?? settings.emailFrom;
     const bindings: FunctionBindings = {
       table: this.data.table,
       buckets: this.storage.buckets,
@@ -52,13 +61,28 @@ export class CallSantaStack extends Stack {
         deadLetterQueueArn: this.scheduling.deadLetterQueue.queueArn,
       },
       email: {
-        fromAddress: props.emailFromAddress,
+        fromAddress: settings.emailFrom,
         identityArn: this.formatArn({
           service: 'ses',
           resource: 'identity',
           resourceName: emailDomain,
         }),
+        ...(settings.sesConfigurationSet
+          ? {
+              configurationSet: {
+                name: settings.sesConfigurationSet,
+                arn: this.formatArn({
+                  service: 'ses',
+                  resource: 'configuration-set',
+                  resourceName: settings.sesConfigurationSet,
+                }),
+              },
+            }
+          : {}),
+        ...(settings.discordWebhookUrl ? { discordWebhookUrl: settings.discordWebhookUrl } : {}),
       },
+      secretArn: this.appSecrets.secret.secretArn,
+      environment: bookingEnvironment(settings),
     };
 
     this.bookingWorkflow = new BookingWorkflow(this, 'BookingWorkflow', {
@@ -85,6 +109,7 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'BookingWorkflowArn', {
       value: this.bookingWorkflow.stateMachine.stateMachineArn,
     });
+    new CfnOutput(this, 'AppSecretsName', { value: this.appSecrets.secret.secretName });
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduling.scheduleGroup.scheduleGroupName,
     });

@@ -8,6 +8,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { discordWebhookEnv } from '../functions/adapters/discord-notifier.ts';
+import { appSecretsArnEnv } from '../functions/config/secrets.ts';
 import { tableDefinition } from '../functions/data/table-definition.ts';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
 import {
@@ -38,8 +40,22 @@ export interface FunctionBindings {
     readonly fromAddress: string;
     /** The SES identity (domain or address) the function may send as. */
     readonly identityArn: string;
+    /** An SES configuration set to send through: SendEmail is authorised against it too. */
+    readonly configurationSet?: { readonly name: string; readonly arn: string };
+    /** The team's "new paid booking" Discord webhook; unset means no notification. */
+    readonly discordWebhookUrl?: string;
   };
+  /** The app's Secrets Manager secret (Stripe keys, access-token secret). */
+  readonly secretArn: string;
+  /** Set on every function: the public site URL and the stage's booking rules. */
+  readonly environment: Readonly<Record<string, string>>;
 }
+
+/**
+ * Read by `functions/adapters/email-sender.ts` (its constant cannot be imported here: that module
+ * requires EMAIL_FROM_ADDRESS as soon as it loads).
+ */
+export const sesConfigurationSetEnv = 'SES_CONFIGURATION_SET';
 
 export interface HouseFunctionProps {
   readonly definition: FunctionDefinition;
@@ -132,6 +148,7 @@ export class HouseFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: 'callsanta',
         NODE_OPTIONS: '--enable-source-maps',
+        ...props.bindings.environment,
       },
       bundling: {
         // Handlers are ESM TypeScript importing `./x.ts`; esbuild resolves those specifiers itself.
@@ -231,6 +248,8 @@ export class HouseFunction extends Construct {
       this.allow(['iam:PassRole'], [schedulerRole.roleArn], {
         StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' },
       });
+      // A booking's schedule starts the booking workflow: its target input names the ARN.
+      this.function.addEnvironment(envNames.stateMachineArn, bindings.bookingWorkflowArn);
       this.function.addEnvironment(envNames.scheduleGroup, scheduleGroupName);
       this.function.addEnvironment(envNames.schedulerRoleArn, schedulerRole.roleArn);
       this.function.addEnvironment(
@@ -240,8 +259,26 @@ export class HouseFunction extends Construct {
     }
 
     if (access.email) {
-      this.allow(['ses:SendEmail'], [bindings.email.identityArn]);
-      this.function.addEnvironment(envNames.emailFrom, bindings.email.fromAddress);
+      const { email } = bindings;
+      this.allow(
+        ['ses:SendEmail'],
+        [email.identityArn, ...(email.configurationSet ? [email.configurationSet.arn] : [])],
+      );
+      this.function.addEnvironment(envNames.emailFrom, email.fromAddress);
+      if (email.configurationSet) {
+        this.function.addEnvironment(sesConfigurationSetEnv, email.configurationSet.name);
+      }
+      if (email.discordWebhookUrl) {
+        this.function.addEnvironment(discordWebhookEnv, email.discordWebhookUrl);
+      }
+    }
+
+    if (access.secrets) {
+      // The one secret, by its full ARN; it is encrypted with the AWS managed key
+      // aws/secretsmanager, whose key policy lets Secrets Manager decrypt for any caller
+      // allowed GetSecretValue, so no KMS grant is needed.
+      this.allow(['secretsmanager:GetSecretValue'], [bindings.secretArn]);
+      this.function.addEnvironment(appSecretsArnEnv, bindings.secretArn);
     }
   }
 

@@ -13,6 +13,8 @@ import type { BucketId } from '../functions/resources.ts';
 
 export interface StorageProps {
   readonly removalPolicy: RemovalPolicy;
+  /** The site origins whose pages upload voice notes straight to S3 (presigned POST). */
+  readonly uploadOrigins: readonly string[];
 }
 
 const abortUnfinishedUploads: LifecycleRule = {
@@ -70,13 +72,15 @@ export class Storage extends Construct {
       voiceNotes: new Bucket(this, 'VoiceNotes', {
         ...logged('voice-notes'),
         lifecycleRules: expiring('voiceNotes'),
-        // Browsers upload voice notes straight to S3 with a presigned POST. Any origin for now:
-        // the presigned policy, not CORS, is what authorises an upload; narrow it to the
-        // site's domain once the CloudFront distribution exists.
+        // Browsers upload voice notes straight to S3 with a presigned POST (a multipart form
+        // whose fields carry the signed policy), from the site's origin only. The signed policy,
+        // not CORS, is what authorises an upload; CORS lets the page read S3's answer. Objects
+        // are encrypted with S3-managed keys by the bucket default, which a form upload needs
+        // neither a field nor a KMS grant for.
         cors: [
           {
-            allowedMethods: [HttpMethods.POST, HttpMethods.PUT],
-            allowedOrigins: ['*'],
+            allowedMethods: [HttpMethods.POST],
+            allowedOrigins: [...props.uploadOrigins],
             allowedHeaders: ['*'],
             maxAge: 3000,
           },

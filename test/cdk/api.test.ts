@@ -2,12 +2,14 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RouteDefinition, routeKey, routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
-import { buildApp } from '../../lib/app.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import type { HouseFunction } from '../../lib/house-function.ts';
-import { flatten, logicalId, skipBundling, statementsOfRole, synthesize } from './synth.ts';
+import { buildTestApp, flatten, logicalId, statementsOfRole, synthesize } from './synth.ts';
 
-type Route = { Properties: { RouteKey: string; AuthorizationType: string; Target: unknown } };
+type Route = {
+  Properties: { RouteKey: string; AuthorizationType: string; Target: unknown };
+  Metadata?: { cdk_nag?: { rules_to_suppress?: { id: string; reason: string }[] } };
+};
 type Integration = { Properties: { IntegrationUri: unknown } };
 
 const dynamoWrites = [
@@ -36,7 +38,7 @@ describe('the HTTP API', () => {
 
   beforeAll(() => {
     ({ template, stack } = synthesize());
-  });
+  }, 60_000);
 
   it('has exactly one route per entry of the route table', () => {
     const found = routesByKey(template);
@@ -62,6 +64,42 @@ describe('the HTTP API', () => {
     },
   );
 
+  it.each(routes.map((route) => [routeKey(route), route] as const))(
+    '%s carries its own reason for being public, and only a public route has one',
+    (key, route) => {
+      const found = routesByKey(template).get(key);
+
+      const acknowledged = found?.Metadata?.cdk_nag?.rules_to_suppress ?? [];
+
+      if (route.authorization === 'public') {
+        expect(acknowledged).toEqual([
+          {
+            id: 'AwsSolutions-APIG4',
+            reason: `${key} is public: ${route.publicReason.replace(/\.$/, '')}.`,
+          },
+        ]);
+      } else {
+        expect(acknowledged).toEqual([]);
+      }
+    },
+  );
+
+  it('refuses a public route without a reason of its own', () => {
+    // Arrange
+    const unexplained = {
+      method: 'GET',
+      path: '/api/unexplained',
+      authorization: 'public',
+      publicReason: ' ',
+      function: { name: 'Unexplained', entry: 'health/get-health.ts', access: {} },
+    } as const satisfies RouteDefinition;
+
+    // Act + Assert
+    expect(() => buildTestApp({ routes: [unexplained] })).toThrow(
+      /GET \/api\/unexplained is public, so its publicReason/,
+    );
+  });
+
   it('throttles the default stage and writes access logs', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -82,10 +120,7 @@ describe('the HTTP API', () => {
       authorization: 'iam',
       function: { name: 'SupportRefund', entry: 'health/get-health.ts', access: {} },
     };
-    const { stack: underTest } = buildApp({
-      context: skipBundling,
-      routes: [...routes, iamRoute],
-    });
+    const { stack: underTest } = buildTestApp({ routes: [...routes, iamRoute] });
 
     // Act (cdk-nag runs too: an IAM route needs no acknowledgement)
     const found = routesByKey(Template.fromStack(underTest));
@@ -107,7 +142,7 @@ describe('every function', () => {
       ...synthesized.stack.api.functions,
       ...synthesized.stack.bookingWorkflow.functions,
     ];
-  });
+  }, 60_000);
 
   it('goes through the house construct: one per route and per workflow task, no others', () => {
     const lambdas = Object.keys(template.findResources('AWS::Lambda::Function'));
@@ -156,7 +191,7 @@ describe('least privilege on the table', () => {
 
   beforeAll(() => {
     ({ template, stack } = synthesize());
-  });
+  }, 60_000);
 
   function tableStatements(fn: HouseFunction | undefined) {
     expect(fn).toBeDefined();
@@ -192,12 +227,23 @@ describe('least privilege on the table', () => {
     });
   });
 
-  it('lets the workflow task function that parks task tokens write the table', () => {
-    const awaitCallOutcome = stack.bookingWorkflow.functions.get('AwaitCallOutcome');
+  it('lets every function declared readWrite read and write the table, routes and tasks alike', () => {
+    const writers = [...routes.map((route) => route.function), ...workflowTaskFunctions].filter(
+      (definition) => definition.access.table === 'readWrite',
+    );
 
-    const actions = tableStatements(awaitCallOutcome).flatMap((statement) => statement.Action);
+    expect(writers.length).toBeGreaterThan(0);
+    for (const definition of writers) {
+      const fn =
+        stack.api.functions.get(definition.name) ??
+        stack.bookingWorkflow.functions.get(definition.name);
 
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:GetItem']));
+      const actions = tableStatements(fn).flatMap((statement) => statement.Action);
+
+      expect(actions, definition.name).toEqual(
+        expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:GetItem']),
+      );
+    }
   });
 
   it('grants nothing on "*" except X-Ray', () => {

@@ -5,10 +5,9 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../lib/app.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { acknowledge } from '../../lib/nag.ts';
-import { skipBundling, synthesize } from './synth.ts';
+import { buildTestApp, synthesize } from './synth.ts';
 
 interface Finding {
   readonly rule: string;
@@ -43,6 +42,47 @@ function acknowledgements(root: IConstruct): { id: string; path: string; reason:
   );
 }
 
+/** Every logical id a CloudFormation value points at: Ref, GetAtt and `${Id}` in Fn::Sub. */
+function referencesIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(referencesIn);
+  if (typeof value !== 'object' || value === null) return [];
+  const node = value as Record<string, unknown>;
+  if (typeof node.Ref === 'string') return [node.Ref];
+  const getAtt = node['Fn::GetAtt'];
+  if (Array.isArray(getAtt)) return [String(getAtt[0])];
+  const sub = node['Fn::Sub'];
+  const text = Array.isArray(sub) ? sub[0] : sub;
+  const inSub =
+    typeof text === 'string'
+      ? [...text.matchAll(/\$\{([^}.!]+)/g)].map((match) => match[1] ?? '')
+      : [];
+  return [...inSub, ...Object.values(node).flatMap(referencesIn)];
+}
+
+/** A dependency cycle as the ids along it, or undefined when the graph has none. */
+function findCycle(graph: ReadonlyMap<string, readonly string[]>): string[] | undefined {
+  const done = new Set<string>();
+  const onPath: string[] = [];
+  const visit = (id: string): string[] | undefined => {
+    if (done.has(id)) return undefined;
+    const seen = onPath.indexOf(id);
+    if (seen >= 0) return [...onPath.slice(seen), id];
+    onPath.push(id);
+    for (const next of graph.get(id) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    onPath.pop();
+    done.add(id);
+    return undefined;
+  };
+  for (const id of graph.keys()) {
+    const cycle = visit(id);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
 const covers = (ackPath: string, resourcePath: string) =>
   resourcePath === ackPath || resourcePath.startsWith(`${ackPath}/`);
 
@@ -53,20 +93,55 @@ describe('the CDK app', () => {
 
   beforeAll(() => {
     ({ app, stack, template } = synthesize());
-  });
+  }, 60_000);
 
   it('is one environment-agnostic stack named after the stage', () => {
     expect(stack.stackName).toBe('CallSanta-dev');
     expect(Token.isUnresolved(stack.account)).toBe(true);
     expect(Token.isUnresolved(stack.region)).toBe(true);
     expect(
-      buildApp({ context: { ...skipBundling, stage: 'prod', emailFrom: 'santa@example.com' } })
-        .stack.stackName,
+      buildTestApp({
+        context: {
+          stage: 'prod',
+          emailFrom: 'santa@example.com',
+          publicSiteUrl: 'https://callsanta.example.com',
+        },
+      }).stack.stackName,
     ).toBe('CallSanta-prod');
   });
 
   it('refuses a real stage without a sender address', () => {
-    expect(() => buildApp({ context: { ...skipBundling, stage: 'prod' } })).toThrow(/emailFrom/);
+    expect(() =>
+      buildTestApp({ context: { stage: 'prod', publicSiteUrl: 'https://callsanta.example.com' } }),
+    ).toThrow(/emailFrom/);
+  });
+
+  it('refuses a real stage without the public site URL parents are sent to', () => {
+    expect(() =>
+      buildTestApp({ context: { stage: 'prod', emailFrom: 'santa@example.com' } }),
+    ).toThrow(/publicSiteUrl/);
+  });
+
+  it('has no dependency cycle between its resources', () => {
+    // Arrange
+    const resources = template.toJSON().Resources as Record<
+      string,
+      { DependsOn?: string | string[]; Properties?: unknown }
+    >;
+    const dependencies = new Map(
+      Object.entries(resources).map(([id, resource]) => [
+        id,
+        [...referencesIn(resource.Properties), ...[resource.DependsOn ?? []].flat()].filter(
+          (target) => target in resources,
+        ),
+      ]),
+    );
+
+    // Act
+    const cycle = findCycle(dependencies);
+
+    // Assert
+    expect(cycle).toBeUndefined();
   });
 
   it('outputs the API URL, table, buckets and state machine', () => {
@@ -81,6 +156,7 @@ describe('the CDK app', () => {
         'VideosBucketName',
         'SiteBucketName',
         'BookingWorkflowArn',
+        'AppSecretsName',
       ]),
     );
   });
@@ -117,7 +193,7 @@ describe('the CDK app', () => {
 describe('synth with cdk-nag', () => {
   it('fails on an unacknowledged warning-level finding', () => {
     // Arrange: a table without point-in-time recovery is AwsSolutions-DDB3, a warning.
-    const { app, stack } = buildApp({ context: skipBundling });
+    const { app, stack } = buildTestApp();
     new Table(stack, 'TableWithoutPitr', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
     });
@@ -128,7 +204,7 @@ describe('synth with cdk-nag', () => {
 
   it('fails on an unacknowledged error-level finding', () => {
     // Arrange: a wildcard resource in a policy is AwsSolutions-IAM5, an error.
-    const { app, stack } = buildApp({ context: skipBundling });
+    const { app, stack } = buildTestApp();
     new Role(stack, 'WildcardRole', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
     }).addToPolicy(new PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
@@ -138,7 +214,7 @@ describe('synth with cdk-nag', () => {
   });
 
   it('passes once that finding is acknowledged with its plain id', () => {
-    const { app, stack } = buildApp({ context: skipBundling });
+    const { app, stack } = buildTestApp();
     const table = new Table(stack, 'TableWithoutPitr', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
     });
@@ -149,7 +225,7 @@ describe('synth with cdk-nag', () => {
   });
 
   it('rejects the namespaced acknowledgement form, which would make warnings non-fatal', () => {
-    const { app, stack } = buildApp({ context: skipBundling });
+    const { app, stack } = buildTestApp();
     const table = new Table(stack, 'TableWithoutPitr', {
       partitionKey: { name: 'pk', type: AttributeType.STRING },
     });
@@ -162,7 +238,7 @@ describe('synth with cdk-nag', () => {
   it.each(['will fix later', 'TODO', 'temporary until launch, to be reviewed by the team'])(
     'refuses the acknowledgement reason "%s"',
     (reason) => {
-      const { stack } = buildApp({ context: skipBundling });
+      const { stack } = buildTestApp();
 
       expect(() => acknowledge(stack, 'AwsSolutions-DDB3', reason)).toThrow(/concrete reason/);
     },

@@ -17,6 +17,21 @@ type StateMachine = {
   };
 };
 
+/** The FunctionName of every Lambda task in a (substituted) ASL document, nested states too. */
+function lambdaTaskFunctionNames(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(lambdaTaskFunctionNames);
+  if (typeof node !== 'object' || node === null) return [];
+  const state = node as Record<string, unknown>;
+  const ownName =
+    state.Type === 'Task' && String(state.Resource).startsWith('arn:aws:states:::lambda:invoke')
+      ? [
+          ((state.Parameters ?? state.Arguments) as Record<string, unknown> | undefined)
+            ?.FunctionName,
+        ]
+      : [];
+  return [...ownName.map(String), ...Object.values(state).flatMap(lambdaTaskFunctionNames)];
+}
+
 const asl = readFileSync(new URL('../../state-machines/booking.asl.json', import.meta.url), 'utf8');
 
 describe('the booking workflow', () => {
@@ -29,7 +44,7 @@ describe('the booking workflow', () => {
     stateMachine = template.toJSON().Resources[
       logicalId(stack.bookingWorkflow.stateMachine)
     ] as StateMachine;
-  });
+  }, 60_000);
 
   it('deploys the shared ASL file unchanged as a Standard state machine', () => {
     expect(JSON.parse(stateMachine.Properties.DefinitionString)).toEqual(JSON.parse(asl));
@@ -57,8 +72,9 @@ describe('the booking workflow', () => {
       Object.fromEntries(Object.entries(DefinitionSubstitutions).map(([k, v]) => [k, flatten(v)])),
     ).toEqual(expected);
     expect(substituted).not.toContain('${');
-    const callTask = JSON.parse(substituted).States['Wait for the call outcome'];
-    expect(callTask.Parameters.FunctionName).toBe(expected.AwaitCallOutcomeFunctionArn);
+    const invoked = lambdaTaskFunctionNames(JSON.parse(substituted));
+    expect(invoked.length).toBeGreaterThan(0);
+    expect(new Set(invoked)).toEqual(new Set(Object.values(expected)));
   });
 
   it('logs every event without execution data and traces with X-Ray', () => {

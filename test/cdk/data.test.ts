@@ -1,7 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type IndexDefinition, tableDefinition } from '../../functions/data/table-definition.ts';
-import { synthesize } from './synth.ts';
+import { prodContext, synthesize } from './synth.ts';
 
 type GlobalTable = {
   Properties: {
@@ -34,8 +34,8 @@ describe('the single table', () => {
 
   beforeAll(() => {
     dev = synthesize().template;
-    prod = synthesize({ stage: 'prod', emailFrom: 'santa@callsanta.example' }).template;
-  });
+    prod = synthesize(prodContext).template;
+  }, 60_000);
 
   it('has the keys of tableDefinition', () => {
     // Arrange

@@ -9,7 +9,7 @@ describe('booking schedules', () => {
 
   beforeAll(() => {
     ({ template, stack } = synthesize());
-  });
+  }, 60_000);
 
   it('live in their own schedule group', () => {
     template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', {

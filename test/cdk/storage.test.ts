@@ -2,7 +2,7 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bucketIds } from '../../functions/resources.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
-import { flatten, logicalId, synthesize } from './synth.ts';
+import { flatten, logicalId, statementsOfRole, synthesize } from './synth.ts';
 
 type BucketPolicy = {
   Properties: {
@@ -35,7 +35,7 @@ describe('buckets', () => {
   beforeAll(() => {
     ({ template, stack } = synthesize());
     allBucketIds = Object.keys(template.findResources('AWS::S3::Bucket'));
-  });
+  }, 60_000);
 
   it('exist for voice notes, recordings, videos, the site and the access logs', () => {
     const expected = [
@@ -115,15 +115,39 @@ describe('buckets', () => {
     expect(expirations).toEqual([days]);
   });
 
-  it('allow browser uploads (CORS) on the voice-note bucket only', () => {
+  it('allow browser uploads (CORS) on the voice-note bucket only: form POSTs from the site', () => {
     const resources = template.toJSON().Resources as Record<string, Bucket>;
     const voiceNotes = logicalId(stack.storage.buckets.voiceNotes);
 
     const withCors = allBucketIds.filter((id) => resources[id]?.Properties.CorsConfiguration);
 
     expect(withCors).toEqual([voiceNotes]);
-    template.hasResourceProperties('AWS::S3::Bucket', {
-      CorsConfiguration: { CorsRules: [{ AllowedMethods: ['POST', 'PUT'] }] },
+    expect(resources[voiceNotes]?.Properties.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedMethods: ['POST'],
+          AllowedOrigins: ['https://callsanta.example'],
+          AllowedHeaders: ['*'],
+          MaxAge: 3000,
+        },
+      ],
     });
+  });
+
+  it('encrypt voice notes with S3-managed keys, which presigned POST uploads need no KMS grant for', () => {
+    const voiceNotes = template.toJSON().Resources[logicalId(stack.storage.buckets.voiceNotes)];
+    const upload = stack.api.functions.get('CreateVoiceNoteUpload');
+
+    const kmsActions = statementsOfRole(template, logicalId(upload?.role ?? stack))
+      .flatMap((statement) => statement.Action)
+      .filter((action) => action.startsWith('kms:'));
+
+    expect(upload).toBeDefined();
+    expect(voiceNotes.Properties.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [
+        { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+      ],
+    });
+    expect(kmsActions).toEqual([]);
   });
 });

@@ -1,11 +1,19 @@
 import { type App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
-import { buildApp } from '../../lib/app.ts';
+import { type BuildAppOptions, buildApp } from '../../lib/app.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
+import type { HouseFunction } from '../../lib/house-function.ts';
 
 /** Skips esbuild: assertions look at the template, not at the bundles. */
 export const skipBundling = { 'aws:cdk:bundling-stacks': [] } as const;
+
+/** A real stage names its sender and its site: there are no placeholders outside dev. */
+export const prodContext = {
+  stage: 'prod',
+  emailFrom: 'santa@callsanta.example',
+  publicSiteUrl: 'https://www.callsanta.example',
+} as const;
 
 export interface Synthesized {
   readonly app: App;
@@ -13,10 +21,35 @@ export interface Synthesized {
   readonly template: Template;
 }
 
-/** The app exactly as `bin/app.ts` builds it (cdk-nag included), synthesized once. */
+/**
+ * The app exactly as `bin/app.ts` builds it (cdk-nag included) but for esbuild and CDK's
+ * built-in CloudFormation schema check (which only warns), for tests that build their own app.
+ */
+export function buildTestApp(
+  options: Omit<BuildAppOptions, 'builtinCloudFormationValidation'> = {},
+) {
+  return buildApp({
+    ...options,
+    context: { ...skipBundling, ...options.context },
+    builtinCloudFormationValidation: false,
+  });
+}
+
+const synthesized = new Map<string, Synthesized>();
+
+/**
+ * The app synthesized once per context and test file: tests only read the template and the
+ * construct tree, so they share them (tests that add constructs use `buildTestApp`).
+ */
 export function synthesize(context: Record<string, unknown> = {}): Synthesized {
-  const { app, stack } = buildApp({ context: { ...skipBundling, ...context } });
-  return { app, stack, template: Template.fromStack(stack) };
+  const key = JSON.stringify(context);
+  let result = synthesized.get(key);
+  if (!result) {
+    const { app, stack } = buildTestApp({ context });
+    result = { app, stack, template: Template.fromStack(stack) };
+    synthesized.set(key, result);
+  }
+  return result;
 }
 
 /** The logical id of a construct's CloudFormation resource (its default child, or itself). */
@@ -74,4 +107,34 @@ export function flatten(value: unknown): string {
     if (typeof node.Ref === 'string') return `<${node.Ref}>`;
   }
   return JSON.stringify(value);
+}
+
+/** Every house function of the stack: one per route and per workflow task. */
+export function houseFunctions(stack: CallSantaStack): [string, HouseFunction][] {
+  return [...stack.api.functions, ...stack.bookingWorkflow.functions];
+}
+
+/** The function's environment variables as synthesized. */
+export function environmentOf(template: Template, fn: HouseFunction): Record<string, unknown> {
+  const resource = template.toJSON().Resources[logicalId(fn.function)] as {
+    Properties: { Environment?: { Variables?: Record<string, unknown> } };
+  };
+  return resource.Properties.Environment?.Variables ?? {};
+}
+
+/** Every action the function's role is allowed, with the resources (flattened) it applies to. */
+export function grantsOf(template: Template, fn: HouseFunction): Statement[] {
+  return statementsOfRole(template, logicalId(fn.role)).filter(
+    (statement) => statement.Effect === 'Allow',
+  );
+}
+
+/** The statements allowing any of these actions (or a wildcard covering them). */
+export function allowing(statements: readonly Statement[], action: string): Statement[] {
+  const [service] = action.split(':');
+  return statements.filter((statement) =>
+    statement.Action.some(
+      (allowed) => allowed === action || allowed === '*' || allowed === `${service}:*`,
+    ),
+  );
 }

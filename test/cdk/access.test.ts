@@ -1,0 +1,288 @@
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appSecretsArnEnv } from '../../functions/config/secrets.ts';
+import { bucketIds, envNames } from '../../functions/resources.ts';
+import { routes } from '../../functions/routes.ts';
+import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
+import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
+import type { HouseFunction } from '../../lib/house-function.ts';
+import {
+  allowing,
+  environmentOf,
+  flatten,
+  grantsOf,
+  houseFunctions,
+  logicalId,
+  type Statement,
+  synthesize,
+} from './synth.ts';
+
+const definitions = [...routes.map((route) => route.function), ...workflowTaskFunctions];
+
+/** Any action that changes an item, through the item APIs or PartiQL, or a wildcard. */
+const tableWrite =
+  /^dynamodb:(\*|Put|Update|Delete|BatchWrite|PartiQLInsert|PartiQLUpdate|PartiQLDelete)/;
+
+const actions = (statements: readonly Statement[]) =>
+  statements.flatMap((statement) => statement.Action);
+const resources = (statements: readonly Statement[]) =>
+  [...new Set(statements.flatMap((statement) => statement.Resource.map(flatten)))].sort();
+
+describe('least privilege per function', () => {
+  let template: Template;
+  let stack: CallSantaStack;
+  let functions: Map<string, HouseFunction>;
+  let stateMachineArn: string;
+  let scheduleGroupName: string;
+
+  beforeAll(() => {
+    ({ template, stack } = synthesize());
+    functions = new Map(houseFunctions(stack));
+    const stateMachineName = template.toJSON().Resources[
+      logicalId(stack.bookingWorkflow.stateMachine)
+    ].Properties.StateMachineName as string;
+    stateMachineArn = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:stateMachine:${stateMachineName}`;
+    scheduleGroupName = template.toJSON().Resources[logicalId(stack.scheduling.scheduleGroup)]
+      .Properties.Name as string;
+  }, 60_000);
+
+  function fn(name: string): HouseFunction {
+    const found = functions.get(name);
+    if (!found) throw new Error(`No house function ${name}: is it still in the route table?`);
+    return found;
+  }
+
+  describe('the app secret', () => {
+    let secret: string;
+
+    beforeAll(() => {
+      secret = `<${logicalId(stack.appSecrets.secret)}>`;
+    });
+
+    it('can be read, with APP_SECRETS_ARN, only by functions declared with secrets', () => {
+      // Arrange
+      const declared = definitions.filter((d) => d.access.secrets).map((d) => d.name);
+
+      // Act
+      const readers = [...functions]
+        .filter(([, f]) =>
+          allowing(grantsOf(template, f), 'secretsmanager:GetSecretValue').some((statement) =>
+            statement.Resource.some((resource) => ['*', secret].includes(flatten(resource))),
+          ),
+        )
+        .map(([name]) => name);
+      const withArn = [...functions]
+        .filter(([, f]) => environmentOf(template, f)[appSecretsArnEnv] !== undefined)
+        .map(([name]) => name);
+
+      // Assert
+      expect(declared).toEqual(expect.arrayContaining(['StripeWebhook', 'GetBooking']));
+      expect(readers.sort()).toEqual([...declared].sort());
+      expect(withArn.sort()).toEqual([...declared].sort());
+      for (const name of declared) {
+        expect(flatten(environmentOf(template, fn(name))[appSecretsArnEnv]), name).toBe(secret);
+      }
+    });
+
+    it('is granted as GetSecretValue on that one secret, and no other secret action', () => {
+      for (const definition of definitions.filter((d) => d.access.secrets)) {
+        const secretStatements = grantsOf(template, fn(definition.name)).filter((statement) =>
+          statement.Action.some((action) => action.startsWith('secretsmanager:')),
+        );
+
+        expect(actions(secretStatements), definition.name).toEqual([
+          'secretsmanager:GetSecretValue',
+        ]);
+        expect(resources(secretStatements), definition.name).toEqual([secret]);
+      }
+    });
+
+    it('is readable by no other role, and has no resource policy', () => {
+      // Arrange
+      const readerRoles = definitions
+        .filter((d) => d.access.secrets)
+        .map((d) => logicalId(fn(d.name).role));
+      type Policy = { Properties: { Roles?: { Ref: string }[]; PolicyDocument: unknown } };
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Policy[];
+
+      // Act
+      const rolesWithSecretAccess = policies
+        .filter((policy) =>
+          JSON.stringify(policy.Properties.PolicyDocument).includes('secretsmanager'),
+        )
+        .flatMap((policy) => policy.Properties.Roles?.map((role) => role.Ref) ?? []);
+
+      // Assert
+      expect([...new Set(rolesWithSecretAccess)].sort()).toEqual([...readerRoles].sort());
+      template.resourceCountIs('AWS::SecretsManager::ResourcePolicy', 0);
+    });
+  });
+
+  describe('the table', () => {
+    const readOnly = definitions.filter((d) => d.access.table !== 'readWrite').map((d) => d.name);
+
+    it('is read-only for the pricing, availability and booking-view functions', () => {
+      expect(readOnly).toEqual(
+        expect.arrayContaining(['GetBooking', 'GetPricing', 'GetAvailability']),
+      );
+    });
+
+    it.each(readOnly)('cannot be written by %s', (name) => {
+      const writes = actions(grantsOf(template, fn(name))).filter((action) =>
+        tableWrite.test(action),
+      );
+
+      expect(writes).toEqual([]);
+    });
+
+    it.each(['GetBooking', 'GetPricing', 'GetAvailability'])('can be read by %s', (name) => {
+      const table = `<${logicalId(stack.data.table)}.Arn>`;
+
+      const reads = grantsOf(template, fn(name)).filter((statement) =>
+        statement.Resource.map(flatten).includes(table),
+      );
+
+      expect(actions(reads)).toEqual(
+        expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']),
+      );
+    });
+  });
+
+  describe('the Stripe webhook', () => {
+    let grants: Statement[];
+
+    beforeAll(() => {
+      grants = grantsOf(template, fn('StripeWebhook'));
+    });
+
+    it('may start executions of the booking workflow only', () => {
+      const start = allowing(grants, 'states:StartExecution');
+
+      expect(actions(start)).toEqual(['states:StartExecution']);
+      expect(resources(start)).toEqual([stateMachineArn]);
+      expect(environmentOf(template, fn('StripeWebhook'))[envNames.stateMachineArn]).toBeDefined();
+    });
+
+    it('may manage schedules in the booking schedule group only', () => {
+      // Arrange
+      const scheduler = grants.filter((statement) =>
+        statement.Action.some((action) => action.startsWith('scheduler:') || action === '*'),
+      );
+
+      // Act
+      const scheduleArns = resources(scheduler);
+
+      // Assert
+      expect(actions(scheduler).sort()).toEqual([
+        'scheduler:CreateSchedule',
+        'scheduler:DeleteSchedule',
+        'scheduler:GetSchedule',
+        'scheduler:UpdateSchedule',
+      ]);
+      expect(scheduleArns).toEqual([
+        `arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${scheduleGroupName}/*`,
+      ]);
+    });
+
+    it('may pass only the scheduler role, and only to EventBridge Scheduler', () => {
+      const iam = grants.filter((statement) =>
+        statement.Action.some((action) => action.startsWith('iam:') || action === '*'),
+      );
+
+      expect(iam).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['iam:PassRole'],
+          Resource: [{ 'Fn::GetAtt': [logicalId(stack.scheduling.schedulerRole), 'Arn'] }],
+          Condition: { StringEquals: { 'iam:PassedToService': 'scheduler.amazonaws.com' } },
+        },
+      ]);
+    });
+
+    it('may send email as the sender identity only', () => {
+      const ses = grants.filter((statement) =>
+        statement.Action.some((action) => action.startsWith('ses:') || action === '*'),
+      );
+
+      expect(actions(ses)).toEqual(['ses:SendEmail']);
+      expect(resources(ses)).toEqual([
+        'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/callsanta.example',
+      ]);
+      expect(environmentOf(template, fn('StripeWebhook'))[envNames.emailFrom]).toBe(
+        'santa@callsanta.example',
+      );
+    });
+  });
+
+  it.each(definitions.filter((d) => d.access.schedules).map((d) => d.name))(
+    '%s hands schedules the scheduler role, the group, the workflow and the dead-letter queue',
+    (name) => {
+      const environment = environmentOf(template, fn(name));
+
+      expect(flatten(environment[envNames.scheduleDeadLetterQueueArn])).toBe(
+        `<${logicalId(stack.scheduling.deadLetterQueue)}.Arn>`,
+      );
+      expect(flatten(environment[envNames.schedulerRoleArn])).toBe(
+        `<${logicalId(stack.scheduling.schedulerRole)}.Arn>`,
+      );
+      expect(environment[envNames.scheduleGroup]).toBe(scheduleGroupName);
+      expect(flatten(environment[envNames.stateMachineArn])).toBe(stateMachineArn);
+    },
+  );
+
+  it('lets exactly the functions declared with workflow start start executions', () => {
+    const declared = definitions
+      .filter((d) => d.access.workflow?.includes('start'))
+      .map((d) => d.name);
+
+    const starters = [...functions]
+      .filter(([, f]) => allowing(grantsOf(template, f), 'states:StartExecution').length > 0)
+      .map(([name]) => name);
+
+    expect(declared).toEqual(expect.arrayContaining(['StripeWebhook', 'RescheduleBooking']));
+    expect(starters.sort()).toEqual([...declared].sort());
+  });
+
+  describe('voice-note uploads', () => {
+    let grants: Statement[];
+
+    beforeAll(() => {
+      grants = grantsOf(template, fn('CreateVoiceNoteUpload'));
+    });
+
+    it('may put objects in the voice-note bucket only', () => {
+      const bucket = logicalId(stack.storage.buckets.voiceNotes);
+
+      const put = allowing(grants, 's3:PutObject');
+
+      expect(resources(put)).toEqual([`<${bucket}.Arn>/*`]);
+      expect(
+        environmentOf(template, fn('CreateVoiceNoteUpload'))[envNames.buckets.voiceNotes],
+      ).toEqual({
+        Ref: bucket,
+      });
+    });
+
+    it('has nothing on the table, the workflow, schedules, email, secrets or KMS', () => {
+      const services = new Set(actions(grants).map((action) => action.split(':')[0]));
+      const environment = environmentOf(template, fn('CreateVoiceNoteUpload'));
+
+      expect([...services].sort()).toEqual(['logs', 's3', 'xray']);
+      expect(environment[envNames.table]).toBeUndefined();
+      expect(environment[appSecretsArnEnv]).toBeUndefined();
+    });
+  });
+
+  it('lets a function put objects only into buckets it declares readWrite', () => {
+    for (const definition of definitions) {
+      const allowed = bucketIds
+        .filter((id) => definition.access.buckets?.[id] === 'readWrite')
+        .map((id) => `<${logicalId(stack.storage.buckets[id])}.Arn>/*`)
+        .sort();
+
+      const put = resources(allowing(grantsOf(template, fn(definition.name)), 's3:PutObject'));
+
+      expect(put, definition.name).toEqual(allowed);
+    }
+  });
+});

@@ -1,0 +1,217 @@
+import { App } from 'aws-cdk-lib';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { discordWebhookEnv } from '../../functions/adapters/discord-notifier.ts';
+import { loadBookingConfig } from '../../functions/config/booking-config.ts';
+import { defaultSchedulingRules } from '../../functions/core/scheduling-rules.ts';
+import { routes } from '../../functions/routes.ts';
+import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
+import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
+import { sesConfigurationSetEnv } from '../../lib/house-function.ts';
+import { readStageSettings } from '../../lib/settings.ts';
+import {
+  allowing,
+  buildTestApp,
+  environmentOf,
+  flatten,
+  grantsOf,
+  houseFunctions,
+  logicalId,
+  prodContext,
+  synthesize,
+} from './synth.ts';
+
+const definitions = [...routes.map((route) => route.function), ...workflowTaskFunctions];
+const emailFunctions = definitions.filter((d) => d.access.email).map((d) => d.name);
+
+/** The environment as a handler sees it: only plain strings (tokens become their text). */
+function asStrings(environment: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(environment).map(([name, value]) => [name, flatten(value)]),
+  );
+}
+
+describe('every function, with the default settings of dev', () => {
+  let template: Template;
+  let stack: CallSantaStack;
+
+  beforeAll(() => {
+    ({ template, stack } = synthesize());
+  }, 60_000);
+
+  it('gets the placeholder site URL and the default booking rules, as the handlers parse them', () => {
+    for (const [name, fn] of houseFunctions(stack)) {
+      const config = loadBookingConfig(asStrings(environmentOf(template, fn)));
+
+      expect(config, name).toEqual({
+        rules: defaultSchedulingRules,
+        publicSiteUrl: 'https://callsanta.example',
+      });
+    }
+  });
+
+  it('gets no Discord webhook and no SES configuration set when none is configured', () => {
+    for (const [name, fn] of houseFunctions(stack)) {
+      const environment = environmentOf(template, fn);
+
+      expect(environment[discordWebhookEnv], name).toBeUndefined();
+      expect(environment[sesConfigurationSetEnv], name).toBeUndefined();
+    }
+  });
+});
+
+describe('every function, with settings from context', () => {
+  const context = {
+    publicSiteUrl: 'https://santa.example.org/',
+    callConcurrencyLimit: '7',
+    expectedCallMinutes: 9,
+    callingHoursStart: '09:30',
+    callingHoursEnd: '20:15',
+    discordWebhookUrl: 'https://discord.com/api/webhooks/123/token',
+    sesConfigurationSet: 'callsanta-events',
+  };
+  let template: Template;
+  let stack: CallSantaStack;
+
+  beforeAll(() => {
+    ({ template, stack } = synthesize(context));
+  }, 60_000);
+
+  it('gets the booking rules and site URL from context', () => {
+    for (const [name, fn] of houseFunctions(stack)) {
+      const environment = environmentOf(template, fn);
+
+      const config = loadBookingConfig(asStrings(environment));
+
+      expect(environment, name).toMatchObject({
+        PUBLIC_SITE_URL: 'https://santa.example.org/',
+        CALL_CONCURRENCY_LIMIT: '7',
+        EXPECTED_CALL_MINUTES: '9',
+        CALLING_HOURS_START: '09:30',
+        CALLING_HOURS_END: '20:15',
+      });
+      expect(config, name).toEqual({
+        rules: {
+          ...defaultSchedulingRules,
+          concurrentCalls: 7,
+          expectedCallMinutes: 9,
+          callingHoursStartMinute: 9 * 60 + 30,
+          callingHoursEndMinute: 20 * 60 + 15,
+        },
+        publicSiteUrl: 'https://santa.example.org',
+      });
+    }
+  });
+
+  it('gives the Discord webhook and the configuration set only to functions that send email', () => {
+    // Act
+    const withWebhook = houseFunctions(stack)
+      .filter(([, fn]) => environmentOf(template, fn)[discordWebhookEnv] !== undefined)
+      .map(([name]) => name);
+    const withConfigurationSet = houseFunctions(stack)
+      .filter(([, fn]) => environmentOf(template, fn)[sesConfigurationSetEnv] !== undefined)
+      .map(([name]) => name);
+
+    // Assert
+    expect(emailFunctions).toContain('StripeWebhook');
+    expect(withWebhook.sort()).toEqual([...emailFunctions].sort());
+    expect(withConfigurationSet.sort()).toEqual([...emailFunctions].sort());
+    for (const name of emailFunctions) {
+      const fn = stack.api.functions.get(name) ?? stack.bookingWorkflow.functions.get(name);
+      expect(fn && environmentOf(template, fn), name).toMatchObject({
+        [discordWebhookEnv]: context.discordWebhookUrl,
+        [sesConfigurationSetEnv]: context.sesConfigurationSet,
+      });
+    }
+  });
+
+  it('names the configuration set as the email sender reads it', async () => {
+    // The sender module requires its From address as soon as it loads.
+    vi.stubEnv('EMAIL_FROM_ADDRESS', 'santa@callsanta.example');
+    try {
+      const sender = await import('../../functions/adapters/email-sender.ts');
+
+      expect(sender.sesConfigurationSetEnv).toBe(sesConfigurationSetEnv);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('lets functions that send email send through the configuration set', () => {
+    for (const name of emailFunctions) {
+      const fn = stack.api.functions.get(name) ?? stack.bookingWorkflow.functions.get(name);
+      expect(fn, name).toBeDefined();
+      if (!fn) continue;
+
+      const sendEmail = allowing(grantsOf(template, fn), 'ses:SendEmail');
+
+      expect(sendEmail.flatMap((statement) => statement.Resource.map(flatten)).sort()).toEqual([
+        'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:configuration-set/callsanta-events',
+        'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/callsanta.example',
+      ]);
+    }
+  });
+
+  it('lets browsers upload voice notes from the configured site only', () => {
+    const bucket = template.toJSON().Resources[logicalId(stack.storage.buckets.voiceNotes)];
+
+    expect(bucket.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual([
+      'https://santa.example.org',
+    ]);
+  });
+});
+
+describe('stage settings', () => {
+  const settingsOf = (context: Record<string, unknown>) =>
+    readStageSettings(new App({ context }).node);
+
+  it('take a stage’s values from cdk.json’s "stages", and -c values over those', () => {
+    // Arrange
+    const context = {
+      ...prodContext,
+      stages: {
+        prod: { callConcurrencyLimit: 12, expectedCallMinutes: 6, callingHoursEnd: '20:00' },
+        dev: { callConcurrencyLimit: 1 },
+      },
+      expectedCallMinutes: '4',
+    };
+
+    // Act
+    const settings = settingsOf(context);
+
+    // Assert
+    expect(settings.bookingRules).toEqual({
+      callConcurrencyLimit: 12,
+      expectedCallMinutes: 4,
+      callingHoursStart: '08:00',
+      callingHoursEnd: '20:00',
+    });
+  });
+
+  it('keep placeholders to dev: a real stage must name its site', () => {
+    expect(settingsOf({}).publicSiteUrl).toBe('https://callsanta.example');
+    expect(() => settingsOf({ stage: 'prod', emailFrom: 'santa@callsanta.example' })).toThrow(
+      /Context "publicSiteUrl"/,
+    );
+  });
+
+  it.each([
+    ['callConcurrencyLimit', 0],
+    ['callConcurrencyLimit', '2.5'],
+    ['expectedCallMinutes', 'five'],
+    ['expectedCallMinutes', 90],
+    ['callingHoursStart', '8am'],
+    ['callingHoursEnd', '25:00'],
+    ['publicSiteUrl', 'http://callsanta.example'],
+    ['discordWebhookUrl', 'not a url'],
+    ['sesConfigurationSet', 'has spaces'],
+  ])('stop synth when %s is %j, naming the setting', (key, value) => {
+    expect(() => buildTestApp({ context: { [key]: value } })).toThrow(`Context "${key}"`);
+  });
+
+  it('stop synth when calling hours end before they start', () => {
+    expect(() => settingsOf({ callingHoursStart: '21:00', callingHoursEnd: '08:00' })).toThrow(
+      /"callingHoursStart" \(21:00\) must be before "callingHoursEnd" \(08:00\)/,
+    );
+  });
+});
