@@ -6,17 +6,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeExecutionCommand,
   SendTaskSuccessCommand,
-  SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { callTokenKey } from '../functions/workflow/task-token-keys.ts';
 import { startLocalCloud } from '../local/cloud.ts';
-import { loadLocalCloudConfig, localArns, localResourceNames } from '../local/config.ts';
+import { loadLocalCloudConfig } from '../local/config.ts';
+import {
+  fixtureStateMachineArn,
+  startFixtureEngine,
+} from '../test/integration/support/fixture-engine.ts';
 
 const basePort = 3900;
 const healthRequests = 300;
@@ -60,35 +60,34 @@ async function main() {
     `GET /api/health × ${healthRequests}: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))}`,
   );
 
-  const sfn = new SFNClient({});
-  const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  const engine = await startFixtureEngine();
   const trips: number[] = [];
   for (let i = 0; i < roundTrips; i++) {
     const bookingId = `bench-${i}`;
     const started = performance.now();
-    const { executionArn } = await sfn.send(
+    const { executionArn } = await engine.sfn.send(
       new StartExecutionCommand({
-        stateMachineArn: localArns.stateMachine,
+        stateMachineArn: fixtureStateMachineArn,
         name: bookingId,
-        input: JSON.stringify({ bookingId, callAt: new Date().toISOString() }),
+        input: JSON.stringify({
+          bookingId,
+          callAt: new Date().toISOString(),
+          tokenDir: engine.tokenDir,
+        }),
       }),
     );
-    let token: string | undefined;
-    while (!token) {
-      const { Item } = await documents.send(
-        new GetCommand({ TableName: localResourceNames.table, Key: callTokenKey(bookingId) }),
-      );
-      token = Item?.taskToken as string | undefined;
-    }
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));
+    const token = await engine.parkedToken(bookingId);
+    await engine.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));
     let status = 'RUNNING';
     while (status === 'RUNNING') {
-      status = (await sfn.send(new DescribeExecutionCommand({ executionArn }))).status ?? 'RUNNING';
+      status =
+        (await engine.sfn.send(new DescribeExecutionCommand({ executionArn }))).status ?? 'RUNNING';
     }
     trips.push(performance.now() - started);
   }
+  await engine.stop();
   console.log(
-    `workflow start → token parked → SendTaskSuccess → SUCCEEDED × ${roundTrips}: p50 ${ms(percentile(trips, 50))}, p95 ${ms(percentile(trips, 95))}`,
+    `engine: start → token parked → SendTaskSuccess → SUCCEEDED × ${roundTrips}: p50 ${ms(percentile(trips, 50))}, p95 ${ms(percentile(trips, 95))}`,
   );
 
   await cloud.stop();

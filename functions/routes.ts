@@ -116,6 +116,18 @@ export const routes: readonly RouteDefinition[] = [
   },
   {
     method: 'POST',
+    path: '/api/webhooks/elevenlabs',
+    authorization: 'public',
+    publicReason:
+      'ElevenLabs posts call outcomes; the handler accepts one only with a valid ElevenLabs-Signature over the raw body',
+    function: {
+      name: 'ElevenLabsWebhook',
+      entry: 'webhooks/elevenlabs-webhook.ts',
+      access: { table: 'readWrite', secrets: true, workflow: ['callback'] },
+    },
+  },
+  {
+    method: 'POST',
     path: '/api/webhooks/stripe',
     authorization: 'public',
     publicReason:

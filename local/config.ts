@@ -38,6 +38,9 @@ const environmentSchema = z.object({
   STRIPE_PUBLISHABLE_KEY: z.string().min(1).default('pk_test_callsanta_local'),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).default('whsec_callsanta_local_only'),
   ELEVENLABS_WEBHOOK_SECRET: z.string().min(1).default('callsanta_local_elevenlabs_secret'),
+  ELEVENLABS_API_KEY: z.string().min(1).default('xi_local_key'),
+  ELEVENLABS_AGENT_ID: z.string().min(1).default('agent_local_santa'),
+  ELEVENLABS_PHONE_NUMBER_ID: z.string().min(1).default('phnum_local'),
   REMOTION_WEBHOOK_SECRET: z.string().min(1).default('callsanta_local_remotion_secret'),
   STRIPE_API_BASE_URL: z.url().optional(),
   ELEVENLABS_API_BASE_URL: z.url().optional(),
@@ -51,6 +54,10 @@ const environmentSchema = z.object({
   EXPECTED_CALL_MINUTES: z.string().optional(),
   CALLING_HOURS_START: z.string().optional(),
   CALLING_HOURS_END: z.string().optional(),
+  CALL_STARTS_PER_SECOND: z.string().optional(),
+  CALL_LEASE_SECONDS: z.string().optional(),
+  CALL_RETRY_WAIT_SECONDS: z.string().optional(),
+  CALL_MAX_RETRIES: z.string().optional(),
 });
 
 const bookingRuleNames = [
@@ -58,6 +65,10 @@ const bookingRuleNames = [
   'EXPECTED_CALL_MINUTES',
   'CALLING_HOURS_START',
   'CALLING_HOURS_END',
+  'CALL_STARTS_PER_SECOND',
+  'CALL_LEASE_SECONDS',
+  'CALL_RETRY_WAIT_SECONDS',
+  'CALL_MAX_RETRIES',
 ] as const;
 
 export interface ProviderEndpoint {
@@ -84,6 +95,12 @@ export interface LocalCloudConfig {
   readonly stripeKeys: { readonly secret: string; readonly publishable: string };
   readonly stripe: ProviderEndpoint;
   readonly elevenLabs: ProviderEndpoint;
+  /** The key handlers call ElevenLabs with (the emulator accepts only it) and Santa's ids. */
+  readonly elevenLabsAccount: {
+    readonly apiKey: string;
+    readonly agentId: string;
+    readonly phoneNumberId: string;
+  };
 }
 
 /** Reads the local cloud's settings from the environment, with a clear message for a bad one. */
@@ -120,6 +137,11 @@ export function loadLocalCloudConfig(env: NodeJS.ProcessEnv = process.env): Loca
     },
     stripe: providerEndpoint(settings.STRIPE_API_BASE_URL, ports.stripe),
     elevenLabs: providerEndpoint(settings.ELEVENLABS_API_BASE_URL, ports.elevenLabs),
+    elevenLabsAccount: {
+      apiKey: settings.ELEVENLABS_API_KEY,
+      agentId: settings.ELEVENLABS_AGENT_ID,
+      phoneNumberId: settings.ELEVENLABS_PHONE_NUMBER_ID,
+    },
   };
 }
 

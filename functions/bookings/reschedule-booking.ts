@@ -9,7 +9,7 @@ import { rescheduleRequestSchema } from '../schemas/booking-request.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseJsonBody } from '../shared/request.ts';
-import { armCall } from './after-payment.ts';
+import { armCall } from './arm-call.ts';
 import { authorizedBooking } from './authorize.ts';
 import { nearestFreeTimes } from './availability.ts';
 import { bookingView } from './booking-view.ts';

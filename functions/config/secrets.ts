@@ -7,6 +7,8 @@ const appSecretsSchema = z.object({
   stripeSecretKey: z.string().min(1),
   stripeWebhookSecret: z.string().min(1),
   accessTokenSecret: z.string().min(32),
+  elevenLabsApiKey: z.string().min(1),
+  elevenLabsWebhookSecret: z.string().min(1),
 });
 export type AppSecrets = z.infer<typeof appSecretsSchema>;
 
@@ -33,6 +35,8 @@ async function load(env: NodeJS.ProcessEnv): Promise<AppSecrets> {
       stripeSecretKey: requireEnv('STRIPE_SECRET_KEY', env),
       stripeWebhookSecret: requireEnv('STRIPE_WEBHOOK_SECRET', env),
       accessTokenSecret: requireEnv('ACCESS_TOKEN_SECRET', env),
+      elevenLabsApiKey: requireEnv('ELEVENLABS_API_KEY', env),
+      elevenLabsWebhookSecret: requireEnv('ELEVENLABS_WEBHOOK_SECRET', env),
     });
   }
   const client = new SecretsManagerClient({});

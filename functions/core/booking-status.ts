@@ -30,7 +30,8 @@ export type VideoStatus = (typeof videoStatuses)[number];
  */
 const callTransitions: Readonly<Record<CallStatus, readonly CallStatus[]>> = {
   pending: ['scheduled', 'queued', 'cancelled'],
-  scheduled: ['scheduled', 'queued', 'cancelled'],
+  // A run that fails before it could call ends the booking failed (and refunded).
+  scheduled: ['scheduled', 'queued', 'cancelled', 'failed'],
   queued: ['in_progress', 'queued', 'failed', 'no_answer', 'cancelled'],
   in_progress: ['completed', 'queued', 'failed', 'no_answer'],
   completed: [],

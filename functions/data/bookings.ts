@@ -133,15 +133,22 @@ export class ConflictingWriteError extends Error {
 }
 
 /** Sets a field once, atomically; false when it was already set (someone else claimed it). */
+export type ClaimField =
+  | 'confirmationEmailSentAt'
+  | 'reminderSentAt'
+  | 'transcriptEmailSentAt'
+  | 'notCompletedEmailSentAt';
+
 export async function claimOnce(
   bookingId: string,
-  field: 'confirmationEmailSentAt',
+  field: ClaimField,
   at: string,
 ): Promise<boolean> {
   try {
     await BookingEntity.build(UpdateItemCommand)
       .item({ bookingId, [field]: at })
-      .options({ condition: { attr: field, exists: false } })
+      // The toolbox types conditions per attribute; any claim field takes the same condition.
+      .options({ condition: { attr: field as 'reminderSentAt', exists: false } })
       .send();
     return true;
   } catch (error) {
@@ -162,10 +169,7 @@ export async function setPaymentIntent(bookingId: string, paymentIntentId: strin
 }
 
 /** Undoes claimOnce when the claimed work failed, so a retry can claim it again. */
-export async function releaseClaim(
-  bookingId: string,
-  field: 'confirmationEmailSentAt',
-): Promise<void> {
+export async function releaseClaim(bookingId: string, field: ClaimField): Promise<void> {
   await BookingEntity.build(UpdateItemCommand)
     .item({ bookingId, [field]: $remove() })
     .send();
@@ -197,6 +201,40 @@ export async function recordWorkflowArmed(
     return true;
   } catch (error) {
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** The workflow's run was overtaken: the booking was rescheduled or cancelled meanwhile. */
+export class BookingOvertakenError extends Error {
+  constructor() {
+    super('The booking changed since this workflow run started.');
+    this.name = 'BookingOvertaken';
+  }
+}
+
+/**
+ * A change made by the booking workflow. It leaves `version` alone (the version is the
+ * parent's schedule, which the run was started for) and applies only while the booking is
+ * still at that version: a run overtaken by a reschedule or cancellation changes nothing.
+ */
+export async function changeBookingFromWorkflow(
+  booking: Pick<Booking, 'bookingId' | 'callStatus' | 'paymentStatus'>,
+  runVersion: number,
+  changes: BookingChanges,
+  event: AuditEvent,
+): Promise<void> {
+  if (changes.callStatus) assertCallTransition(booking.callStatus, changes.callStatus);
+  if (changes.paymentStatus) assertPaymentTransition(booking.paymentStatus, changes.paymentStatus);
+  try {
+    await executeTransactWrite(
+      BookingEntity.build(UpdateTransaction)
+        .item({ ...changes, bookingId: booking.bookingId })
+        .options({ condition: { attr: 'version', eq: runVersion } }),
+      auditEventTransaction(booking.bookingId, event),
+    );
+  } catch (error) {
+    if (failedConditions(error)?.[0]) throw new BookingOvertakenError();
     throw error;
   }
 }

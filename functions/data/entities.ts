@@ -50,6 +50,16 @@ export const BookingEntity = new Entity({
     paidAt: string().optional(),
     cancelledAt: string().optional(),
     refundedAt: string().optional(),
+    // The call, filled in by the booking workflow.
+    conversationId: string().optional(),
+    voiceNoteTranscript: string().optional(),
+    reminderSentAt: string().optional(),
+    transcriptKey: string().optional(),
+    audioKey: string().optional(),
+    callDurationSecs: number().optional(),
+    transcriptEmailSentAt: string().optional(),
+    notCompletedEmailSentAt: string().optional(),
+    lastOutcome: string().optional(),
   }),
   computeKey: ({ bookingId }: { bookingId: string }) => ({
     pk: `BOOKING#${bookingId}`,
@@ -145,4 +155,42 @@ export const AffiliateEntity = new Entity({
     active: boolean(),
   }),
   computeKey: ({ slug }: { slug: string }) => ({ pk: 'AFFILIATE', sk: slug }),
+});
+
+/** A parked workflow task token: `TOKEN#call#<conversation id>` / `TOKEN`, kept two days. */
+export const CallTokenEntity = new Entity({
+  name: 'CallToken',
+  table,
+  timestamps: false,
+  schema: item({
+    conversationId: string().key(),
+    bookingId: string(),
+    taskToken: string(),
+    attempt: number(),
+    storedAt: string(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ conversationId }: { conversationId: string }) => ({
+    pk: `TOKEN#call#${conversationId}`,
+    sk: 'TOKEN',
+  }),
+});
+
+/**
+ * Santa's phone lines: `CAPACITY#<pool>` / `CAPACITY`. One lease per call in progress (with
+ * an expiry, so a crashed workflow cannot hold a line for ever) and a token bucket for call
+ * starts per second. Written with a version check, never blindly.
+ */
+export const CallCapacityEntity = new Entity({
+  name: 'CallCapacity',
+  table,
+  timestamps: false,
+  schema: item({
+    pool: string().key(),
+    version: number(),
+    leases: record(string(), number()),
+    tokens: number(),
+    refilledAt: number(),
+  }),
+  computeKey: ({ pool }: { pool: string }) => ({ pk: `CAPACITY#${pool}`, sk: 'CAPACITY' }),
 });

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { bookingConfirmation } from './templates/booking-confirmation.tsx';
+import { callNotCompleted } from './templates/call-not-completed.tsx';
+import { callReminder } from './templates/call-reminder.tsx';
+import { callTranscript } from './templates/call-transcript.tsx';
 
 /**
  * Every email CallSanta sends, by name. Adding one: a file in templates/ exporting its schema,
@@ -7,6 +10,9 @@ import { bookingConfirmation } from './templates/booking-confirmation.tsx';
  */
 export const emailTemplates = {
   bookingConfirmation,
+  callReminder,
+  callTranscript,
+  callNotCompleted,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -5,7 +5,8 @@ import {
   refundPayment,
   verifyStripeEvent,
 } from '../adapters/payments.ts';
-import { announcePaidBooking, armCall, sendConfirmationOnce } from '../bookings/after-payment.ts';
+import { announcePaidBooking, sendConfirmationOnce } from '../bookings/after-payment.ts';
+import { armCall } from '../bookings/arm-call.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { isChangeable } from '../core/booking-status.ts';

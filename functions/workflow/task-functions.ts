@@ -6,15 +6,65 @@ export interface WorkflowTaskFunction extends FunctionDefinition {
   readonly substitution: string;
 }
 
+const task = (
+  name: string,
+  entry: string,
+  access: FunctionDefinition['access'],
+  extra: Partial<FunctionDefinition> = {},
+): WorkflowTaskFunction => ({
+  name,
+  substitution: `${name}FunctionArn`,
+  entry: `workflow/${entry}`,
+  access,
+  ...extra,
+});
+
 /**
  * The booking workflow's Lambda tasks. CDK creates each function and substitutes its ARN into
  * the ASL; the local Step Functions engine maps the same ARN to the same handler module.
  */
 export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
-  {
-    name: 'AwaitCallOutcome',
-    substitution: 'AwaitCallOutcomeFunctionArn',
-    entry: 'workflow/await-call-outcome.ts',
-    access: { table: 'readWrite' },
-  },
+  task('CheckBooking', 'check-booking.ts', { table: 'read' }),
+  task('SendReminder', 'send-reminder.ts', { table: 'readWrite', email: true, secrets: true }),
+  task(
+    'TranscribeVoiceNote',
+    'transcribe-voice-note.ts',
+    {
+      table: 'readWrite',
+      buckets: { voiceNotes: 'read' },
+      secrets: true,
+    },
+    { timeoutSeconds: 60 },
+  ),
+  task('AcquireCallCapacity', 'acquire-call-capacity.ts', { table: 'readWrite' }),
+  task('PlaceCall', 'place-call.ts', { table: 'readWrite', secrets: true }, { timeoutSeconds: 30 }),
+  task('CheckConversation', 'check-conversation.ts', { table: 'read', secrets: true }),
+  task('ReleaseCallCapacity', 'release-call-capacity.ts', { table: 'readWrite' }),
+  task('DecideAfterCall', 'decide-after-call.ts', { table: 'readWrite' }),
+  task(
+    'SaveCallRecords',
+    'save-call-records.ts',
+    {
+      table: 'readWrite',
+      buckets: { recordings: 'readWrite' },
+      secrets: true,
+    },
+    { timeoutSeconds: 120, memoryMiB: 1024 },
+  ),
+  task('SendTranscriptEmail', 'send-transcript-email.ts', {
+    table: 'readWrite',
+    buckets: { recordings: 'read' },
+    email: true,
+    secrets: true,
+  }),
+  task(
+    'FinishUnsuccessfulCall',
+    'finish-unsuccessful-call.ts',
+    {
+      table: 'readWrite',
+      email: true,
+      secrets: true,
+    },
+    { timeoutSeconds: 30 },
+  ),
 ];

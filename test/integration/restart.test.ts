@@ -11,15 +11,22 @@ import {
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import {
   DescribeExecutionCommand,
-  SendTaskSuccessCommand,
+  GetExecutionHistoryCommand,
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, expect, it } from 'vitest';
-import { callTokenKey } from '../../functions/workflow/task-token-keys.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localArns, localResourceNames } from '../../local/config.ts';
+import {
+  bookingWhere,
+  createBooking,
+  outbox,
+  payWithCard,
+  timelineTypes,
+  tomorrowAt,
+} from './support/booking-api.ts';
 import { eventually, freeBasePort, startTestCloud } from './support/local-cloud.ts';
 
 let cloud: RunningLocalCloud | undefined;
@@ -36,15 +43,9 @@ it('keeps data, pending schedules and running workflows across a restart', async
   // Arrange: a first local cloud with something in every store.
   const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-restart-'));
   const basePort = await freeBasePort();
-  cloud = await startTestCloud({ dataDir, basePort });
+  let running = await startTestCloud({ dataDir, basePort });
+  cloud = running;
   const documents = () => DynamoDBDocumentClient.from(new DynamoDBClient({}));
-  const readToken = async () =>
-    (
-      await documents().send(
-        new GetCommand({ TableName: table, Key: callTokenKey('restart-running') }),
-      )
-    ).Item?.taskToken as string | undefined;
-
   await documents().send(
     new PutCommand({ TableName: table, Item: { pk: 'BOOKING#kept', sk: 'BOOKING' } }),
   );
@@ -62,15 +63,24 @@ it('keeps data, pending schedules and running workflows across a restart', async
       Content: { Simple: { Subject: { Data: 'Kept email' }, Body: { Text: { Data: 'kept' } } } },
     }),
   );
+  // A paid booking whose workflow run has sent its reminder and now waits for the call time.
+  const booking = await createBooking(running, { scheduledAt: tomorrowAt(15) });
+  await payWithCard(running, booking);
+  await bookingWhere(running, booking, 'the booking to be scheduled', (b) =>
+    timelineTypes(b).includes('call_scheduled'),
+  );
   await new SFNClient({}).send(
     new StartExecutionCommand({
       stateMachineArn: localArns.stateMachine,
-      name: 'restart-running',
-      input: JSON.stringify({ bookingId: 'restart-running', callAt: new Date().toISOString() }),
+      name: 'restart-run',
+      input: JSON.stringify({ bookingId: booking.callId, callAt: tomorrowAt(15), version: 2 }),
     }),
   );
-  const tokenBefore = await eventually('the first token', readToken);
-
+  const reminders = async () =>
+    (await outbox(running)).filter((email) => email.subject.includes('in an hour'));
+  await eventually('the reminder', async () =>
+    (await reminders()).length === 1 ? true : undefined,
+  );
   // Made last, just before the stop, so it is still pending then even on a loaded machine.
   const fireAt = new Date(Date.now() + 12_000);
   await new SchedulerClient({}).send(
@@ -86,16 +96,22 @@ it('keeps data, pending schedules and running workflows across a restart', async
         Input: JSON.stringify({
           StateMachineArn: localArns.stateMachine,
           Name: 'restart-scheduled',
-          Input: JSON.stringify({ bookingId: 'restart-scheduled', callAt: fireAt.toISOString() }),
+          Input: JSON.stringify({
+            bookingId: 'no-such-booking',
+            callAt: fireAt.toISOString(),
+            version: 1,
+          }),
         }),
       },
     }),
   );
-  // Act: stop everything and start again on the same data folder.
-  await cloud.stop();
-  cloud = await startTestCloud({ dataDir, basePort });
 
-  // Assert
+  // Act: stop everything and start again on the same data folder.
+  await running.stop();
+  running = await startTestCloud({ dataDir, basePort });
+  cloud = running;
+
+  // Assert: every store kept its data.
   const kept = await documents().send(
     new GetCommand({ TableName: table, Key: { pk: 'BOOKING#kept', sk: 'BOOKING' } }),
   );
@@ -104,31 +120,35 @@ it('keeps data, pending schedules and running workflows across a restart', async
     new GetObjectCommand({ Bucket: localResourceNames.buckets.recordings, Key: 'kept.txt' }),
   );
   expect(await object.Body?.transformToString()).toBe('kept');
-  const outbox = await fetch(`${cloud.apiUrl}/_local/outbox?format=json`).then((r) => r.json());
-  expect(outbox.map((m: { subject: string }) => m.subject)).toEqual(['Kept email']);
-  const schedule = await new SchedulerClient({}).send(
+  expect((await outbox(running)).map((email) => email.subject)).toContain('Kept email');
+  const entry = await new SchedulerClient({}).send(
     new GetScheduleCommand({
-      Name: 'restart-scheduled',
+      Name: `booking-${booking.callId}`,
       GroupName: localResourceNames.scheduleGroup,
     }),
   );
-  expect(schedule.State).toBe('ENABLED');
+  expect(entry.State).toBe('ENABLED');
 
-  // The running workflow resumes: it parks a fresh token, which completes it.
-  const tokenAfter = await eventually('a fresh token after restart', async () => {
-    const token = await readToken();
-    return token && token !== tokenBefore ? token : undefined;
+  // The running workflow resumes from its start: it checks the booking again and waits for
+  // the call time, and the reminder it already sent is not sent twice.
+  const history = async () =>
+    (
+      await new SFNClient({}).send(
+        new GetExecutionHistoryCommand({ executionArn: executionArn('restart-run') }),
+      )
+    ).events ?? [];
+  await eventually('the resumed run to wait for the call', async () => {
+    const waits = (await history()).filter((event) => event.type === 'WaitStateEntered');
+    return waits.length === 2 ? true : undefined;
   });
-  await new SFNClient({}).send(new SendTaskSuccessCommand({ taskToken: tokenAfter, output: '{}' }));
-  const resumed = await eventually('the resumed execution to succeed', async () => {
-    const execution = await new SFNClient({}).send(
-      new DescribeExecutionCommand({ executionArn: executionArn('restart-running') }),
-    );
-    return execution.status === 'SUCCEEDED' ? execution : undefined;
-  });
-  expect(resumed.status).toBe('SUCCEEDED');
+  const resumed = await new SFNClient({}).send(
+    new DescribeExecutionCommand({ executionArn: executionArn('restart-run') }),
+  );
+  expect(resumed.status).toBe('RUNNING');
+  expect((await history()).filter((event) => event.type === 'ExecutionStarted')).toHaveLength(2);
+  expect(await reminders()).toHaveLength(1);
 
-  // The pending schedule still fires after the restart.
+  // The schedule made before the restart still fires after it.
   const scheduled = await eventually(
     'the schedule made before the restart to fire',
     () =>
@@ -137,5 +157,5 @@ it('keeps data, pending schedules and running workflows across a restart', async
         .catch(() => undefined),
     30_000,
   );
-  expect(JSON.parse(scheduled.input ?? '{}')).toMatchObject({ bookingId: 'restart-scheduled' });
+  expect(JSON.parse(scheduled.input ?? '{}')).toMatchObject({ bookingId: 'no-such-booking' });
 });

@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localArns, localResourceNames } from '../../local/config.ts';
+import { fixtureStateMachineArn, startFixtureEngine } from './support/fixture-engine.ts';
 import { eventually, startTestCloud } from './support/local-cloud.ts';
 
 // One hour of booking time passes in one second.
@@ -64,22 +65,30 @@ it('fires a schedule an hour away, written in the booking’s time zone, within 
   expect(elapsed).toBeLessThan(4000);
 });
 
-it('times out a call that never reports back and fails the execution with States.Timeout', async () => {
-  const sfn = new SFNClient({});
+it('times out a task nobody answers and fails the execution with States.Timeout', async () => {
+  const engine = await startFixtureEngine({ timeScale });
+  try {
+    // The fixture's callback task has TimeoutSeconds 3600: one second at this scale.
+    const { executionArn: arn } = await engine.sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: fixtureStateMachineArn,
+        name: 'scaled-timeout',
+        input: JSON.stringify({
+          bookingId: 'scaled-timeout',
+          callAt: new Date().toISOString(),
+          tokenDir: engine.tokenDir,
+        }),
+      }),
+    );
+    const execution = await eventually('the unanswered task to time out', async () => {
+      const described = await engine.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+      return described.status === 'RUNNING' ? undefined : described;
+    });
+    const { events } = await engine.sfn.send(new GetExecutionHistoryCommand({ executionArn: arn }));
 
-  const { executionArn: arn } = await sfn.send(
-    new StartExecutionCommand({
-      stateMachineArn: localArns.stateMachine,
-      name: 'scaled-timeout',
-      input: JSON.stringify({ bookingId: 'scaled-timeout', callAt: new Date().toISOString() }),
-    }),
-  );
-  const execution = await eventually('the unanswered call to time out', async () => {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
-    return described.status === 'RUNNING' ? undefined : described;
-  });
-  const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn: arn }));
-
-  expect(execution).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
-  expect(events?.map((event) => event.type)).toContain('TaskTimedOut');
+    expect(execution).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+    expect(events?.map((event) => event.type)).toContain('TaskTimedOut');
+  } finally {
+    await engine.stop();
+  }
 });

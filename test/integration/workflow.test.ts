@@ -1,4 +1,3 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeExecutionCommand,
   ExecutionAlreadyExists,
@@ -7,51 +6,42 @@ import {
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
-  SFNClient,
+  type SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callTokenKey } from '../../functions/workflow/task-token-keys.ts';
-import type { RunningLocalCloud } from '../../local/cloud.ts';
-import { localArns, localResourceNames } from '../../local/config.ts';
-import { eventually, startTestCloud } from './support/local-cloud.ts';
+import {
+  type FixtureEngine,
+  fixtureStateMachineArn,
+  startFixtureEngine,
+} from './support/fixture-engine.ts';
+import { eventually } from './support/local-cloud.ts';
 
-let cloud: RunningLocalCloud;
+let engine: FixtureEngine;
 let sfn: SFNClient;
-let documents: DynamoDBDocumentClient;
 
 beforeAll(async () => {
-  cloud = await startTestCloud();
-  sfn = new SFNClient({});
-  documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+  engine = await startFixtureEngine();
+  sfn = engine.sfn;
 });
 
 afterAll(async () => {
-  await cloud?.stop();
+  await engine?.stop();
 });
 
 async function startBooking(bookingId: string, callAt = new Date().toISOString()) {
   return sfn.send(
     new StartExecutionCommand({
-      stateMachineArn: localArns.stateMachine,
+      stateMachineArn: fixtureStateMachineArn,
       name: bookingId,
-      input: JSON.stringify({ bookingId, callAt }),
+      input: JSON.stringify({ bookingId, callAt, tokenDir: engine.tokenDir }),
     }),
   );
 }
 
-/** The token the workflow's task function parked under the booking. */
-function parkedToken(bookingId: string): Promise<string> {
-  return eventually(`the task token of ${bookingId}`, async () => {
-    const { Item } = await documents.send(
-      new GetCommand({ TableName: localResourceNames.table, Key: callTokenKey(bookingId) }),
-    );
-    return Item?.taskToken as string | undefined;
-  });
-}
+const parkedToken = (bookingId: string) => engine.parkedToken(bookingId);
 
 function finished(executionArn: string) {
   return eventually(`${executionArn} to finish`, async () => {
@@ -60,7 +50,7 @@ function finished(executionArn: string) {
   });
 }
 
-describe('the booking workflow on the local Step Functions server', () => {
+describe('the local Step Functions server, through the real SDK', () => {
   it('parks a task token and resumes with SendTaskSuccess, output carried into the result', async () => {
     const { executionArn } = await startBooking('booking-roundtrip');
 

@@ -1,0 +1,56 @@
+import type { ElevenLabs } from '@elevenlabs/elevenlabs-js';
+import { santaCallVariableNames } from './dynamic-variables.ts';
+import { santaFirstMessage, santaSystemPrompt, santaTimeUpMessage } from './santa-prompt.ts';
+
+/**
+ * The voice Santa speaks with: "George", an ElevenLabs premade voice (warm, older, British).
+ * Swap in a voice from the voice library here; the next `npm run agent:sync` applies it.
+ */
+export const santaVoiceId = 'JBFqnCBsd6RMkjVDRZzb';
+
+/** The hard cap on a call: ElevenLabs ends it, with `santaTimeUpMessage`, at five minutes. */
+export const santaMaxCallSeconds = 300;
+
+/** Examples shown in the ElevenLabs dashboard when testing the agent there; never used in calls. */
+const placeholders: Record<string, string | number> = {
+  child_name: 'Emma',
+  child_age: 7,
+  child_gender: 'girl',
+  child_info_text: 'Loves drawing reindeer and helped her little brother learn to ride a bike.',
+  child_info_voice_transcript: '',
+  gift_budget: '50 US dollars',
+  call_local_time: 'Tuesday 24 December, 5:30 PM',
+};
+
+/**
+ * The Santa agent, exactly as sent to `POST /v1/convai/agents/create` and
+ * `PATCH /v1/convai/agents/{agent_id}` — typed by the SDK, so a renamed field fails the build.
+ */
+export const santaAgent = {
+  name: 'CallSanta — Santa',
+  tags: ['callsanta'],
+  conversationConfig: {
+    agent: {
+      firstMessage: santaFirstMessage,
+      // The disclosure must be heard in full before anyone can talk over it.
+      disableFirstMessageInterruptions: true,
+      language: 'en',
+      maxConversationDurationMessage: santaTimeUpMessage,
+      prompt: { prompt: santaSystemPrompt, llm: 'gemini-2.5-flash', temperature: 0.6 },
+      // The SDK passes this field through untouched, so it is written in the API's own casing.
+      dynamicVariables: {
+        dynamic_variable_placeholders: Object.fromEntries(
+          santaCallVariableNames.map((name) => [name, placeholders[name] ?? '']),
+        ),
+      },
+    },
+    // English-only agents use the v2 Flash model.
+    tts: { voiceId: santaVoiceId, modelId: 'eleven_flash_v2', stability: 0.55, speed: 0.95 },
+    conversation: { maxDurationSeconds: santaMaxCallSeconds },
+  },
+  platformSettings: {
+    // The transcript and audio are copied to our own storage after the call; ElevenLabs'
+    // copy of a child's voice is kept no longer than a month.
+    privacy: { recordVoice: true, retentionDays: 30 },
+  },
+} satisfies ElevenLabs.conversationalAi.BodyCreateAgentV1ConvaiAgentsCreatePost;

@@ -1,0 +1,96 @@
+import { Button, Heading, Text } from '@react-email/components';
+import { z } from 'zod';
+import { defineEmailTemplate } from '../email-template.ts';
+import { firstName, formatMoney } from '../format.ts';
+import { EmailLayout } from '../layout.tsx';
+import { styles } from '../theme.ts';
+
+export const callNotCompletedSchema = z
+  .object({
+    childName: z.string().trim().min(1),
+    /** no_answer: every attempt rang out; failed: the call could not be placed or dropped. */
+    reason: z.enum(['no_answer', 'failed']),
+    /** How many times Santa dialled. */
+    attempts: z.number().int().nonnegative(),
+    /** True once the payment has been refunded in full. */
+    refunded: z.boolean(),
+    /** What was paid, in the currency's minor unit, as Stripe charged it. */
+    amountCents: z.number().int().nonnegative(),
+    currency: z.string().regex(/^[A-Za-z]{3}$/, 'Expected an ISO 4217 code'),
+    // http(s) only: a javascript: or data: link must never become the button.
+    bookAgainUrl: z.url({ protocol: /^https?$/ }),
+  })
+  // "Nobody answered" after no attempt at all would be untrue.
+  .refine((props) => props.reason !== 'no_answer' || props.attempts > 0, {
+    message: 'A call nobody answered was tried at least once',
+    path: ['attempts'],
+  });
+
+export type CallNotCompletedProps = z.infer<typeof callNotCompletedSchema>;
+
+/** "once", "twice", "3 times". */
+function timesTried(attempts: number): string {
+  if (attempts === 1) return 'once';
+  if (attempts === 2) return 'twice';
+  return `${attempts} times`;
+}
+
+/** What happened, in plain words. */
+function whatHappened(props: CallNotCompletedProps, name: string): string {
+  return props.reason === 'no_answer'
+    ? `Santa tried to call ${name} ${timesTried(props.attempts)}, but nobody answered the phone.`
+    : `Santa's call to ${name} could not be completed because of a technical problem. We are very sorry.`;
+}
+
+/** "Santa could not reach Emma", or "Santa's call to Emma could not be completed". */
+export function callNotCompletedSubject(props: CallNotCompletedProps): string {
+  const name = firstName(props.childName);
+  return props.reason === 'no_answer'
+    ? `Santa could not reach ${name}`
+    : `Santa's call to ${name} could not be completed`;
+}
+
+/** Sent once, when a booked call ends without Santa talking to the child. */
+export function CallNotCompleted(props: CallNotCompletedProps) {
+  const name = firstName(props.childName);
+  const amount = formatMoney(props.amountCents, props.currency);
+  // Whole strings, not JSX fragments: React would put <!-- --> between adjacent text parts.
+  return (
+    <EmailLayout
+      preview={
+        props.refunded
+          ? `${whatHappened(props, name)} Your ${amount} is being refunded in full.`
+          : whatHappened(props, name)
+      }
+      reason="You are getting this email because you booked a call from Santa on CallSanta, and it could not take place."
+    >
+      <Heading as="h1" style={styles.heading}>
+        {`Santa could not talk to ${name} this time`}
+      </Heading>
+      <Text style={styles.paragraph}>{whatHappened(props, name)}</Text>
+      {props.reason === 'no_answer' ? (
+        <Text style={styles.paragraph}>
+          Santa calls from a number you may not know, so a phone on silent or one that blocks
+          unknown callers can miss him.
+        </Text>
+      ) : null}
+      {props.refunded ? (
+        <Text style={styles.paragraph}>
+          {`We have refunded the full ${amount} to the card you paid with. It usually shows up on your statement within 5–10 business days, depending on your bank.`}
+        </Text>
+      ) : null}
+      <Text style={styles.paragraph}>
+        {`Santa would still love to talk to ${name}. You can book another call whenever suits you.`}
+      </Text>
+      <Button href={props.bookAgainUrl} style={styles.button}>
+        Book another call
+      </Button>
+    </EmailLayout>
+  );
+}
+
+export const callNotCompleted = defineEmailTemplate({
+  schema: callNotCompletedSchema,
+  subject: callNotCompletedSubject,
+  Component: CallNotCompleted,
+});

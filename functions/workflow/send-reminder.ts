@@ -1,0 +1,22 @@
+import { manageUrl } from '../bookings/manage-link.ts';
+import { appSecrets } from '../config/secrets.ts';
+import { loadWorkflowConfig } from '../config/workflow-config.ts';
+import { getBooking } from '../data/bookings.ts';
+import { sendBookingEmailOnce } from '../email/send-once.ts';
+import { runInput } from './run-input.ts';
+
+const config = loadWorkflowConfig();
+
+/** The reminder an hour before the call, sent once however often this step runs. */
+export async function handler(event: unknown) {
+  const { bookingId } = runInput.parse(event);
+  const booking = await getBooking(bookingId);
+  const { accessTokenSecret } = await appSecrets();
+  await sendBookingEmailOnce(booking, 'reminderSentAt', 'callReminder', {
+    childName: booking.childName,
+    callAtUtc: booking.scheduledAt,
+    timezone: booking.timezone,
+    manageUrl: manageUrl(config.publicSiteUrl, bookingId, accessTokenSecret),
+  });
+  return { sent: true };
+}
