@@ -24,6 +24,8 @@ export interface ResourceAccess {
   readonly email?: boolean;
   /** Read the app's secrets (Stripe keys, webhook secrets, the access-token secret). */
   readonly secrets?: boolean;
+  /** Talk to ElevenLabs: needs the Santa agent's id and its phone number's id. */
+  readonly elevenLabs?: boolean;
 }
 
 /** Environment variable names, shared by CDK, the local cloud and the handlers' config. */
