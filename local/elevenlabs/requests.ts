@@ -1,0 +1,48 @@
+import { isValidPhoneNumber } from 'libphonenumber-js';
+import { z } from 'zod';
+
+const dynamicVariables = z.record(
+  z.string().refine((name) => !name.startsWith('system__'), {
+    error: 'Dynamic variable names starting with system__ are reserved.',
+  }),
+  z.union([z.string(), z.number(), z.boolean(), z.null()], {
+    error: 'Dynamic variable values must be strings, numbers, booleans or null.',
+  }),
+);
+
+/** `POST /v1/convai/twilio/outbound-call`. */
+export const outboundCallRequest = z.object({
+  agent_id: z.string().min(1),
+  agent_phone_number_id: z.string().min(1),
+  to_number: z.string().refine((value) => value.startsWith('+') && isValidPhoneNumber(value), {
+    error: 'to_number must be a valid phone number in E.164 format.',
+  }),
+  conversation_initiation_client_data: z
+    .looseObject({ dynamic_variables: dynamicVariables.nullish() })
+    .nullish(),
+  call_recording_enabled: z.boolean().nullish(),
+  telephony_call_config: z
+    .looseObject({ ringing_timeout_secs: z.number().int().min(1).max(600).nullish() })
+    .nullish(),
+});
+export type OutboundCallRequest = z.infer<typeof outboundCallRequest>;
+
+const configObject = z.record(z.string(), z.unknown());
+
+/** `POST /v1/convai/agents/create`: the conversation config is the one thing required. */
+export const createAgentRequest = z.object({
+  conversation_config: configObject,
+  platform_settings: configObject.nullish(),
+  name: z.string().nullish(),
+  tags: z.array(z.string()).nullish(),
+});
+export type CreateAgentRequest = z.infer<typeof createAgentRequest>;
+
+/** `PATCH /v1/convai/agents/{agent_id}`: any part of the agent. */
+export const updateAgentRequest = createAgentRequest.partial();
+export type UpdateAgentRequest = z.infer<typeof updateAgentRequest>;
+
+/** The form fields of `POST /v1/speech-to-text` the emulator looks at. */
+export const speechToTextForm = z.object({
+  model_id: z.string().regex(/^scribe_v\d/, { error: 'model_id must name a Scribe model.' }),
+});

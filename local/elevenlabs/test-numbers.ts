@@ -1,0 +1,36 @@
+/** How a simulated call goes. */
+export type CallOutcome = 'answered' | 'busy' | 'no-answer' | 'voicemail' | 'never-reports';
+
+/**
+ * The emulator's test phone numbers (all valid US numbers in the 555-01xx range kept for
+ * fiction), documented in the README. Any other number answers and talks to Santa.
+ */
+export const testNumbers = {
+  busy: '+14155550101',
+  noAnswer: '+14155550102',
+  voicemail: '+14155550103',
+  /** The call "connects" and then ElevenLabs never reports back: no webhook, ever. */
+  neverReports: '+14155550104',
+  /** Busy on its first three calls, answered from the fourth: the workflow's retry path. */
+  busyThreeTimes: '+14155550105',
+} as const;
+
+const busyCallsBeforeAnswer = 3;
+
+/** The outcome of a call to `toNumber`, given how many calls that number had before this one. */
+export function outcomeFor(toNumber: string, earlierCalls: number): CallOutcome {
+  switch (toNumber) {
+    case testNumbers.busy:
+      return 'busy';
+    case testNumbers.noAnswer:
+      return 'no-answer';
+    case testNumbers.voicemail:
+      return 'voicemail';
+    case testNumbers.neverReports:
+      return 'never-reports';
+    case testNumbers.busyThreeTimes:
+      return earlierCalls < busyCallsBeforeAnswer ? 'busy' : 'answered';
+    default:
+      return 'answered';
+  }
+}
