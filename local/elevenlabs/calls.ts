@@ -1,12 +1,12 @@
 import type { AudioCache, RenderedCall } from './audio.ts';
 import type { CallSimulator } from './call-simulator.ts';
 import { isLive, type StoredConversation } from './conversation.ts';
-import { notFound, tooManyConcurrentCalls } from './errors.ts';
+import { notFound, serviceUnavailable, tooManyConcurrentCalls } from './errors.ts';
 import { conversationIdPattern, newIds } from './ids.ts';
 import type { OutboundCallRequest } from './requests.ts';
 import type { ScriptLine } from './script.ts';
 import type { ElevenLabsState } from './store.ts';
-import { outcomeFor } from './test-numbers.ts';
+import { isUnavailableFor, outcomeFor } from './test-numbers.ts';
 
 export interface OutboundCallsOptions {
   readonly state: ElevenLabsState;
@@ -30,6 +30,7 @@ export class OutboundCalls {
     }
     const earlierCalls = state.callsPerNumber.get(request.to_number) ?? 0;
     state.callsPerNumber.set(request.to_number, earlierCalls + 1);
+    if (isUnavailableFor(request.to_number, earlierCalls)) throw serviceUnavailable();
     const ringingTimeout = request.telephony_call_config?.ringing_timeout_secs;
     const conversation: StoredConversation = {
       conversation_id: newIds.conversation(),

@@ -39,6 +39,13 @@ export function tooManyConcurrentCalls(limit: number): ElevenLabsApiError {
   });
 }
 
+export function serviceUnavailable(): ElevenLabsApiError {
+  return new ElevenLabsApiError(503, {
+    status: 'service_unavailable',
+    message: 'The service is temporarily unavailable. Please retry.',
+  });
+}
+
 /** A 422 listing what is wrong with the body, located as FastAPI locates it. */
 export function invalidBody(error: z.ZodError): ElevenLabsApiError {
   return new ElevenLabsApiError(

@@ -13,7 +13,14 @@ export const testNumbers = {
   neverReports: '+14155550104',
   /** Busy on its first three calls, answered from the fourth: the workflow's retry path. */
   busyThreeTimes: '+14155550105',
+  /** The first call request fails with HTTP 503 (a provider blip); later ones answer. */
+  unavailableOnce: '+14155550106',
 } as const;
+
+/** Whether a request to call `toNumber` fails as if ElevenLabs were briefly down. */
+export function isUnavailableFor(toNumber: string, earlierCalls: number): boolean {
+  return toNumber === testNumbers.unavailableOnce && earlierCalls === 0;
+}
 
 const busyCallsBeforeAnswer = 3;
 
