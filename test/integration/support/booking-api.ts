@@ -92,11 +92,16 @@ export function bookingWhere(
   booking: CreatedBooking,
   what: string,
   ready: (body: Record<string, unknown>) => boolean,
+  timeoutMs?: number,
 ): Promise<Record<string, unknown>> {
-  return eventually(what, async () => {
-    const { body } = await getBooking(cloud, booking.callId, booking.accessToken);
-    return ready(body) ? body : undefined;
-  });
+  return eventually(
+    what,
+    async () => {
+      const { body } = await getBooking(cloud, booking.callId, booking.accessToken);
+      return ready(body) ? body : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export async function outbox(

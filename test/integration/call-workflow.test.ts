@@ -1,0 +1,327 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signElevenLabsPayload } from '../../functions/webhooks/elevenlabs-signature.ts';
+import type { RunningLocalCloud } from '../../local/cloud.ts';
+import { localArns, localResourceNames } from '../../local/config.ts';
+import {
+  bookingWhere,
+  type CreatedBooking,
+  createBooking,
+  outbox,
+  payWithCard,
+  postJson,
+  timelineTypes,
+} from './support/booking-api.ts';
+import { startTestCloud } from './support/local-cloud.ts';
+
+let cloud: RunningLocalCloud;
+
+// A minute of booking time passes in a second; retries wait one (scaled) minute; one line.
+beforeAll(async () => {
+  cloud = await startTestCloud({
+    timeScale: 60,
+    env: {
+      CALL_RETRY_WAIT_SECONDS: '60',
+      CALL_CONCURRENCY_LIMIT: '1',
+      EXPECTED_CALL_MINUTES: '1',
+    },
+  });
+});
+
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+/** A time zone where it is now daytime, so "call now" is inside calling hours. */
+function daytimeZone(): string {
+  const zones = [
+    'America/New_York',
+    'Europe/London',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'America/Los_Angeles',
+    'Asia/Kolkata',
+  ];
+  const zone = zones.find((candidate) => {
+    const hour = DateTime.now().setZone(candidate).hour;
+    return hour >= 9 && hour < 20;
+  });
+  if (!zone) throw new Error('No daytime zone found.');
+  return zone;
+}
+
+async function paidCallNow(phoneNumber: string, extra: Record<string, unknown> = {}) {
+  const booking = await createBooking(cloud, {
+    scheduledAt: undefined,
+    callNow: true,
+    timezone: daytimeZone(),
+    phoneNumber,
+    ...extra,
+  });
+  await payWithCard(cloud, booking);
+  return booking;
+}
+
+const finalStatuses = ['completed', 'no_answer', 'failed'];
+
+/** Waits until the booking's call is over and the parent has been emailed about it. */
+function callOver(booking: CreatedBooking) {
+  return bookingWhere(
+    cloud,
+    booking,
+    'the call to end and the parent to be told',
+    (body) =>
+      finalStatuses.includes(body.callStatus as string) &&
+      (body.timeline as { type: string; detail?: { template?: string } }[]).some(
+        (event) => event.type === 'email_sent' && event.detail?.template !== 'bookingConfirmation',
+      ),
+    // The longest path waits out the call task's 20-minute timeout: 20 s at this time scale.
+    45_000,
+  );
+}
+
+function executionHistory(callId: string) {
+  return new SFNClient({}).send(
+    new GetExecutionHistoryCommand({
+      executionArn: `${localArns.stateMachine.replace(':stateMachine:', ':execution:')}:booking-${callId}-v2`,
+      maxResults: 1000,
+    }),
+  );
+}
+
+async function emulatedConversation(conversationId: string) {
+  const response = await fetch(
+    `${cloud.config.elevenLabs.baseUrl}/v1/convai/conversations/${conversationId}`,
+    { headers: { 'xi-api-key': 'xi_local_key' } },
+  );
+  return (await response.json()) as {
+    conversation_initiation_client_data: { dynamic_variables: Record<string, unknown> };
+  };
+}
+
+describe('the call workflow on the local cloud', () => {
+  it('calls with what the parent told us, completes, saves transcript and audio, and emails the transcript', async () => {
+    const booking = await paidCallNow('+14155552671', { giftBudget: 40 });
+
+    const done = await callOver(booking);
+    const conversationId =
+      (done.timeline as { type: string; detail?: { conversationId?: string } }[]).find(
+        (event) => event.type === 'call_placed',
+      )?.detail?.conversationId ?? '';
+    const conversation = await emulatedConversation(conversationId);
+    const s3 = new S3Client({ forcePathStyle: true });
+    const transcript = JSON.parse(
+      (await (
+        await s3.send(
+          new GetObjectCommand({
+            Bucket: localResourceNames.buckets.recordings,
+            Key: `calls/${booking.callId}/transcript.json`,
+          }),
+        )
+      ).Body?.transformToString()) ?? '{}',
+    );
+    const audio = Buffer.from(
+      (await (
+        await s3.send(
+          new GetObjectCommand({
+            Bucket: localResourceNames.buckets.recordings,
+            Key: `calls/${booking.callId}/audio.mp3`,
+          }),
+        )
+      ).Body?.transformToByteArray()) ?? [],
+    );
+    const transcriptEmails = (await outbox(cloud)).filter(
+      (email) =>
+        email.subject.includes('transcript') &&
+        email.html.includes(`/recording/${booking.callId}#token=${booking.accessToken}`),
+    );
+    const { events } = await executionHistory(booking.callId);
+    const states = events?.flatMap((event) => event.stateEnteredEventDetails?.name ?? []);
+
+    expect(done).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid' });
+    expect(conversation.conversation_initiation_client_data.dynamic_variables).toMatchObject({
+      child_name: 'Emma',
+      child_age: 7,
+      child_gender: 'girl',
+      child_info_text: 'Loves dinosaurs and her cat Pepper.',
+      child_info_voice_transcript: '',
+      gift_budget: '40 US dollars',
+      call_local_time: expect.any(String),
+    });
+    expect(JSON.stringify(transcript.turns)).toContain('Emma');
+    expect(audio.length).toBeGreaterThan(1000);
+    expect(
+      audio.subarray(0, 3).toString('latin1') === 'ID3' ||
+        (audio[0] === 0xff && ((audio[1] ?? 0) & 0xe0) === 0xe0),
+    ).toBe(true);
+    expect(transcriptEmails).toHaveLength(1);
+    expect(states).toEqual(
+      expect.arrayContaining([
+        'Check the booking is still on',
+        'Wait until the call time',
+        'Transcribe the voice note',
+        'Confirm the booking before calling',
+        'Wait for a free line',
+        'Place the call and wait for the outcome',
+        'Release the line',
+        'Decide what to do after the call',
+        "Save the call's transcript and audio",
+        'Send the transcript email',
+        "Santa's call is done",
+      ]),
+    );
+  });
+
+  it('calls again after a busy line and completes on the fourth attempt', async () => {
+    const booking = await paidCallNow('+14155550105');
+
+    const done = await callOver(booking);
+    const types = timelineTypes(done);
+
+    expect(done).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid' });
+    expect(types.filter((type) => type === 'call_placed')).toHaveLength(4);
+    expect(types.filter((type) => type === 'call_attempt_unanswered')).toHaveLength(3);
+  });
+
+  it.each([
+    ['a line that is always busy', '+14155550101'],
+    ['voicemail every time', '+14155550103'],
+  ])('ends no_answer after three retries on %s, refunds and tells the parent', async (_, phone) => {
+    const booking = await paidCallNow(phone);
+
+    const done = await callOver(booking);
+    const notCompleted = (await outbox(cloud)).filter((email) =>
+      email.subject.startsWith('Santa could not reach'),
+    );
+
+    expect(done).toMatchObject({ callStatus: 'no_answer', paymentStatus: 'refunded' });
+    expect(timelineTypes(done).filter((type) => type === 'call_placed')).toHaveLength(4);
+    expect(notCompleted.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('asks ElevenLabs for the status when no webhook ever comes, then ends failed and refunded', async () => {
+    const booking = await paidCallNow('+14155550104');
+
+    const done = await callOver(booking);
+    const { events } = await executionHistory(booking.callId);
+
+    expect(done).toMatchObject({ callStatus: 'failed', paymentStatus: 'refunded' });
+    expect(events?.map((event) => event.type)).toContain('TaskTimedOut');
+    expect(events?.flatMap((event) => event.stateEnteredEventDetails?.name ?? [])).toContain(
+      'Ask ElevenLabs how the call went',
+    );
+  });
+
+  it('retries a step that failed for a passing reason (ElevenLabs 503) and completes', async () => {
+    const booking = await paidCallNow('+14155550106');
+
+    const done = await callOver(booking);
+    const { events } = await executionHistory(booking.callId);
+
+    expect(done).toMatchObject({ callStatus: 'completed' });
+    expect(
+      events
+        ?.filter((event) => event.type === 'TaskFailed')
+        .map((event) => event.taskFailedEventDetails?.error),
+    ).toContain('ElevenLabsUnavailable');
+  });
+
+  it('serves a burst of simultaneous calls one line at a time, none failing for lack of a line', async () => {
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    let mostLinesInUse = 0;
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        const { Item } = await documents.send(
+          new GetCommand({
+            TableName: localResourceNames.table,
+            Key: { pk: 'CAPACITY#calls', sk: 'CAPACITY' },
+          }),
+        );
+        const now = Date.now();
+        const live = Object.values((Item?.leases ?? {}) as Record<string, number>).filter(
+          (expiresAt) => expiresAt > now,
+        );
+        mostLinesInUse = Math.max(mostLinesInUse, live.length);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+
+    const bookings = await Promise.all([1, 2, 3].map(() => paidCallNow('+14155552671')));
+    const results = await Promise.all(bookings.map((booking) => callOver(booking)));
+    watching = false;
+    await watch;
+
+    expect(results.map((result) => result.callStatus)).toEqual([
+      'completed',
+      'completed',
+      'completed',
+    ]);
+    expect(mostLinesInUse).toBe(1);
+  });
+});
+
+describe('POST /api/webhooks/elevenlabs', () => {
+  const secret = () => cloud.config.secrets.elevenLabsWebhook;
+  const payload = (conversationId: string) =>
+    JSON.stringify({
+      type: 'call_initiation_failure',
+      event_timestamp: Math.floor(Date.now() / 1000),
+      data: {
+        conversation_id: conversationId,
+        agent_id: 'agent',
+        failure_reason: 'busy',
+        metadata: { type: 'twilio', body: {} },
+      },
+    });
+  const send = (body: string, signature: string | undefined) =>
+    postJson(
+      cloud,
+      '/api/webhooks/elevenlabs',
+      body,
+      signature ? { 'elevenlabs-signature': signature } : {},
+    );
+
+  it.each([
+    ['no signature', () => undefined],
+    [
+      'a signature made with another secret',
+      (body: string) => signElevenLabsPayload(body, 'not-ours'),
+    ],
+    [
+      'a stale signature',
+      (body: string) => signElevenLabsPayload(body, secret(), Math.floor(Date.now() / 1000) - 3600),
+    ],
+    [
+      'a signature from the future',
+      (body: string) => signElevenLabsPayload(body, secret(), Math.floor(Date.now() / 1000) + 3600),
+    ],
+  ])('refuses %s with 401', async (_, sign) => {
+    const body = payload('conv_forged');
+
+    const response = await send(body, sign(body));
+
+    expect(response.status).toBe(401);
+  });
+
+  it('acknowledges an unknown conversation with 200 and changes nothing', async () => {
+    const body = payload('conv_nobody_knows');
+
+    const response = await send(body, signElevenLabsPayload(body, secret()));
+
+    expect(response).toEqual({ status: 200, body: { received: true, unknownConversation: true } });
+  });
+
+  it('acknowledges an event type it does not use', async () => {
+    const body = JSON.stringify({ type: 'something_new', event_timestamp: 1, data: {} });
+
+    const response = await send(body, signElevenLabsPayload(body, secret()));
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ ignored: true });
+  });
+});
