@@ -11,6 +11,7 @@ import {
   bookingWhere,
   type CreatedBooking,
   createBooking,
+  getBooking,
   outbox,
   payWithCard,
   postJson,
@@ -314,6 +315,35 @@ describe('POST /api/webhooks/elevenlabs', () => {
     const response = await send(body, signElevenLabsPayload(body, secret()));
 
     expect(response).toEqual({ status: 200, body: { received: true, unknownConversation: true } });
+  });
+
+  it('changes nothing when a finished call’s webhooks come again or out of order', async () => {
+    const booking = await paidCallNow('+14155552671');
+    const done = await callOver(booking);
+    const conversationId =
+      (done.timeline as { type: string; detail?: { conversationId?: string } }[]).find(
+        (event) => event.type === 'call_placed',
+      )?.detail?.conversationId ?? '';
+    const transcription = JSON.stringify({
+      type: 'post_call_transcription',
+      event_timestamp: Math.floor(Date.now() / 1000),
+      data: {
+        conversation_id: conversationId,
+        status: 'done',
+        transcript: [{ role: 'agent', message: 'Ho ho ho!', time_in_call_secs: 0 }],
+        metadata: { phone_call: { call_result: 'answered' } },
+      },
+    });
+    const lateFailure = payload(conversationId);
+
+    const again = await send(transcription, signElevenLabsPayload(transcription, secret()));
+    const late = await send(lateFailure, signElevenLabsPayload(lateFailure, secret()));
+    const after = await getBooking(cloud, booking.callId, booking.accessToken);
+
+    expect(again).toEqual({ status: 200, body: { received: true, duplicate: true } });
+    expect(late.status).toBe(200);
+    expect(after.body).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid' });
+    expect(after.body.timeline).toEqual(done.timeline);
   });
 
   it('acknowledges an event type it does not use', async () => {
