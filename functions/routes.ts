@@ -77,7 +77,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'GetBooking',
       entry: 'bookings/get-booking.ts',
-      access: { table: 'read', secrets: true },
+      access: { table: 'read', buckets: { recordings: 'read' }, secrets: true },
     },
   },
   {
@@ -100,6 +100,21 @@ export const routes: readonly RouteDefinition[] = [
       name: 'CancelBooking',
       entry: 'bookings/cancel-booking.ts',
       access: { table: 'readWrite', secrets: true, schedules: true },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{callId}/erase',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'EraseChildData',
+      entry: 'bookings/erase-child-data.ts',
+      access: {
+        table: 'readWrite',
+        buckets: { voiceNotes: 'readWrite', recordings: 'readWrite' },
+        secrets: true,
+      },
     },
   },
   {

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { listAuditEvents } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
+import type { CallMedia } from './call-media.ts';
 
 type AuditEvents = Awaited<ReturnType<typeof listAuditEvents>>;
 
 /** What the parent sees of a booking: statuses, times in UTC and on the child's clock, history. */
-export function bookingView(booking: Booking, events: AuditEvents) {
+export function bookingView(booking: Booking, events: AuditEvents, media: CallMedia = {}) {
   const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
   return {
     callId: booking.bookingId,
@@ -30,7 +31,8 @@ export function bookingView(booking: Booking, events: AuditEvents) {
       at: event.at,
       ...(event.detail ? { detail: event.detail } : {}),
     })),
-    /** Transcript and media links join here when the call has happened. */
-    media: {},
+    attempts: booking.attempts,
+    /** The transcript and, when bought, a short-lived audio link, once the call happened. */
+    media,
   };
 }

@@ -238,3 +238,39 @@ export async function changeBookingFromWorkflow(
     throw error;
   }
 }
+
+/** What is left of a child once the parent asks us to forget them. */
+export const erasedChildName = '[erased]';
+
+/**
+ * Forgets the child: name, interests, voice-note reference and transcript, call record keys.
+ * The booking keeps what accounting needs (amounts, dates, statuses) and its audit trail,
+ * which never held personal data. One transaction with the audit event.
+ */
+export async function eraseChildData(
+  booking: Pick<Booking, 'bookingId' | 'version'>,
+): Promise<void> {
+  const at = new Date().toISOString();
+  try {
+    await executeTransactWrite(
+      BookingEntity.build(UpdateTransaction)
+        .item({
+          bookingId: booking.bookingId,
+          version: $add(1),
+          childName: erasedChildName,
+          childGender: $remove(),
+          childInfoText: $remove(),
+          voiceNoteKey: $remove(),
+          voiceNoteTranscript: $remove(),
+          transcriptKey: $remove(),
+          audioKey: $remove(),
+          dataErasedAt: at,
+        })
+        .options({ condition: { attr: 'version', eq: booking.version } }),
+      auditEventTransaction(booking.bookingId, { type: 'child_data_erased' }),
+    );
+  } catch (error) {
+    if (failedConditions(error)?.[0]) throw new StaleBookingError();
+    throw error;
+  }
+}

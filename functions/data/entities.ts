@@ -60,6 +60,7 @@ export const BookingEntity = new Entity({
     transcriptEmailSentAt: string().optional(),
     notCompletedEmailSentAt: string().optional(),
     lastOutcome: string().optional(),
+    dataErasedAt: string().optional(),
   }),
   computeKey: ({ bookingId }: { bookingId: string }) => ({
     pk: `BOOKING#${bookingId}`,

@@ -177,6 +177,49 @@ describe('the call workflow on the local cloud', () => {
     );
   });
 
+  it('shows the parent the transcript and a short-lived audio link, then erases the child on request', async () => {
+    const booking = await paidCallNow('+14155552671');
+    await callOver(booking);
+
+    const view = await getBooking(cloud, booking.callId, booking.accessToken);
+    const media = view.body.media as { transcript: { message: string }[]; audioUrl: string };
+    const audio = await fetch(media.audioUrl);
+    const early = await postJson(
+      cloud,
+      `/api/calls/${booking.callId}/erase`,
+      {},
+      { authorization: 'Bearer wrong' },
+    );
+    const erased = await postJson(
+      cloud,
+      `/api/calls/${booking.callId}/erase`,
+      {},
+      { authorization: `Bearer ${booking.accessToken}` },
+    );
+    const after = await getBooking(cloud, booking.callId, booking.accessToken);
+    const transcriptGone = await new S3Client({ forcePathStyle: true })
+      .send(
+        new GetObjectCommand({
+          Bucket: localResourceNames.buckets.recordings,
+          Key: `calls/${booking.callId}/transcript.json`,
+        }),
+      )
+      .then(
+        () => false,
+        () => true,
+      );
+
+    expect(JSON.stringify(media.transcript)).toContain('Emma');
+    expect(audio.status).toBe(200);
+    expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    expect(early.status).toBe(404);
+    expect(erased.status).toBe(200);
+    expect(after.body).toMatchObject({ child: { name: '[erased]' }, media: {} });
+    expect(JSON.stringify(after.body)).not.toContain('dinosaurs');
+    expect(timelineTypes(after.body)).toContain('child_data_erased');
+    expect(transcriptGone).toBe(true);
+  });
+
   it('calls again after a busy line and completes on the fourth attempt', async () => {
     const booking = await paidCallNow('+14155550105');
 

@@ -1,0 +1,44 @@
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createS3Client } from '../adapters/s3-client.ts';
+import { requireEnv } from '../config/env.ts';
+import type { Booking } from '../data/bookings.ts';
+import { envNames } from '../resources.ts';
+import type { StoredTranscript } from '../workflow/call-records.ts';
+
+const s3 = createS3Client();
+/** Media links live minutes, not days: a forwarded page stops working soon after. */
+const linkSeconds = 15 * 60;
+
+export interface CallMedia {
+  readonly transcript?: StoredTranscript['turns'];
+  readonly durationSecs?: number;
+  /** The call's audio, when the recording was bought: a short-lived private link. */
+  readonly audioUrl?: string;
+  readonly linksExpireAt?: string;
+}
+
+/** The finished call's transcript, and a short-lived link to its audio if it was bought. */
+export async function callMedia(booking: Booking): Promise<CallMedia> {
+  if (booking.callStatus !== 'completed' || !booking.transcriptKey) return {};
+  const bucket = requireEnv(envNames.buckets.recordings);
+  const object = await s3.send(
+    new GetObjectCommand({ Bucket: bucket, Key: booking.transcriptKey }),
+  );
+  const transcript = JSON.parse(
+    (await object.Body?.transformToString()) ?? '{}',
+  ) as StoredTranscript;
+  const audioUrl =
+    booking.purchaseRecording && booking.audioKey
+      ? await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: booking.audioKey }), {
+          expiresIn: linkSeconds,
+        })
+      : undefined;
+  return {
+    transcript: transcript.turns,
+    durationSecs: transcript.durationSecs,
+    ...(audioUrl
+      ? { audioUrl, linksExpireAt: new Date(Date.now() + linkSeconds * 1000).toISOString() }
+      : {}),
+  };
+}

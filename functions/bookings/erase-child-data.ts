@@ -1,0 +1,53 @@
+import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
+import { createS3Client } from '../adapters/s3-client.ts';
+import { requireEnv } from '../config/env.ts';
+import { listAuditEvents } from '../data/audit-trail.ts';
+import { eraseChildData, findBooking } from '../data/bookings.ts';
+import { envNames } from '../resources.ts';
+import { ConflictError } from '../shared/errors.ts';
+import { httpHandler, jsonResponse } from '../shared/http.ts';
+import { logger } from '../shared/logger.ts';
+import { callRecordKeys } from '../workflow/call-records.ts';
+import { authorizedBooking } from './authorize.ts';
+import { bookingView } from './booking-view.ts';
+
+const s3 = createS3Client();
+const callOver = ['completed', 'failed', 'no_answer', 'cancelled'];
+
+/**
+ * POST /api/calls/{callId}/erase: the parent asks us to delete their child's data — the voice
+ * note, the transcript and the recording in S3, and the child's details on the booking. Only
+ * once no call is coming or happening; asking again answers the same.
+ */
+export const handler = httpHandler(async (event) => {
+  const booking = await authorizedBooking(event);
+  if (!callOver.includes(booking.callStatus)) {
+    throw new ConflictError(
+      'call_not_over',
+      'Santa still has this call to make. Cancel it first, or wait until it is over.',
+    );
+  }
+  if (!booking.dataErasedAt) {
+    const records = callRecordKeys(booking.bookingId);
+    await Promise.all([
+      booking.voiceNoteKey
+        ? s3.send(
+            new DeleteObjectsCommand({
+              Bucket: requireEnv(envNames.buckets.voiceNotes),
+              Delete: { Objects: [{ Key: booking.voiceNoteKey }] },
+            }),
+          )
+        : undefined,
+      s3.send(
+        new DeleteObjectsCommand({
+          Bucket: requireEnv(envNames.buckets.recordings),
+          Delete: { Objects: [{ Key: records.transcript }, { Key: records.audio }] },
+        }),
+      ),
+    ]);
+    await eraseChildData(booking);
+    logger.info('child data erased', { bookingId: booking.bookingId });
+  }
+  const erased = (await findBooking(booking.bookingId)) ?? booking;
+  return jsonResponse(200, bookingView(erased, await listAuditEvents(booking.bookingId)));
+});
