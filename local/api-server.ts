@@ -37,6 +37,8 @@ export interface ApiServerOptions {
    * Without one they are always refused.
    */
   readonly adminKey?: string;
+  /** The site's runtime configuration, served as `/config.json` (written at deploy in AWS). */
+  readonly siteConfig?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -61,6 +63,9 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
     return handleApi(options, req, res, url);
+  }
+  if (url.pathname === '/config.json' && options.siteConfig) {
+    return sendJson(res, 200, options.siteConfig, { 'cache-control': 'no-store' });
   }
   if (url.pathname === '/_local/outbox') {
     const messages = await options.outbox.list();

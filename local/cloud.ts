@@ -22,6 +22,7 @@ import { LocalScheduler } from './scheduler/local-scheduler.ts';
 import { createSchedulerServer } from './scheduler/server.ts';
 import { Outbox } from './ses/outbox.ts';
 import { createSesServer } from './ses/server.ts';
+import { siteRuntimeConfig } from './site-config.ts';
 import { StepFunctionsEngine } from './stepfunctions/engine.ts';
 import { createStepFunctionsServer } from './stepfunctions/server.ts';
 import { startStripeEmulator } from './stripe/emulator.ts';
@@ -117,6 +118,7 @@ export async function startLocalCloud(
       outbox,
       siteDir: join(projectRoot, 'frontend/dist'),
       adminKey: config.adminKey,
+      siteConfig: siteRuntimeConfig(config),
     });
     await startServer(api, ports.api, 'The API server', stops);
 
