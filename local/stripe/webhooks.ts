@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { WebhookPoster } from '../webhook-delivery.ts';
 import type { EmulatorEvent } from './store.ts';
 
 /** `Stripe-Signature`: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */
@@ -30,97 +28,31 @@ export interface WebhookDispatcherOptions {
  * ordering between events). Sending never waits for delivery.
  */
 export class WebhookDispatcher {
-  private readonly deliveries = new Set<Promise<void>>();
-  private readonly stopping = new AbortController();
+  private readonly poster: WebhookPoster;
 
-  constructor(private readonly options: WebhookDispatcherOptions) {}
+  constructor(private readonly options: WebhookDispatcherOptions) {
+    this.poster = new WebhookPoster('stripe', options.url, options.attemptTimeoutMs);
+  }
 
   send(event: EmulatorEvent): void {
-    if (this.stopping.signal.aborted) return;
-    const delivery = this.deliver(event).finally(() => this.deliveries.delete(delivery));
-    this.deliveries.add(delivery);
+    const payload = JSON.stringify(event, null, 2);
+    this.poster.send(
+      {
+        label: `${event.id} (${event.type})`,
+        payload,
+        headers: () => ({
+          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
+          'stripe-signature': signatureHeader(payload, this.options.secret),
+        }),
+        retryDelaysMs: this.options.retryDelaysMs,
+        delivered: (status) => status >= 200 && status < 300,
+      },
+      (delivered) => (delivered ? this.options.onDelivered(event) : this.options.onGaveUp(event)),
+    );
   }
 
   /** Stops retrying; an event not delivered yet stays undelivered for the next start. */
-  async close(): Promise<void> {
-    this.stopping.abort();
-    await Promise.allSettled([...this.deliveries]);
+  close(): Promise<void> {
+    return this.poster.close();
   }
-
-  private async deliver(event: EmulatorEvent): Promise<void> {
-    const { url, secret, retryDelaysMs, attemptTimeoutMs = 10_000 } = this.options;
-    const payload = JSON.stringify(event, null, 2);
-    const signal = this.stopping.signal;
-    let outcome = '';
-    for (let attempt = 0; attempt <= retryDelaysMs.length; attempt++) {
-      if (attempt > 0) {
-        const stopped = await sleep(retryDelaysMs[attempt - 1], false, { signal }).catch(
-          () => true,
-        );
-        if (stopped) return;
-      }
-      try {
-        const status = await post(
-          url,
-          payload,
-          signatureHeader(payload, secret),
-          AbortSignal.any([signal, AbortSignal.timeout(attemptTimeoutMs)]),
-        );
-        if (status >= 200 && status < 300) {
-          this.options.onDelivered(event);
-          return;
-        }
-        outcome = `HTTP ${status}`;
-      } catch (error) {
-        if (signal.aborted) return;
-        outcome = describe(error);
-      }
-    }
-    // Ids only: the payload holds personal data.
-    console.error(
-      `[stripe] gave up delivering ${event.id} (${event.type}) to ${url} after ${retryDelaysMs.length + 1} attempts: ${outcome}`,
-    );
-    this.options.onGaveUp(event);
-  }
-}
-
-/**
- * One POST with node:http rather than fetch, which refuses some ports outright (6000, 6665…)
- * that CALLSANTA_PORT may well pick.
- */
-function post(
-  url: string,
-  payload: string,
-  signature: string,
-  signal: AbortSignal,
-): Promise<number> {
-  const target = new URL(url);
-  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const request = send(
-      target,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json; charset=utf-8',
-          'content-length': Buffer.byteLength(payload),
-          'user-agent': 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
-          'stripe-signature': signature,
-        },
-        signal,
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
-function describe(error: unknown): string {
-  const { code, message } = error as { code?: string; message?: string };
-  return code ?? message ?? String(error);
 }
