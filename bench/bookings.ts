@@ -43,7 +43,7 @@ async function main() {
     started = performance.now();
     await payWithCard(cloud, booking);
     await bookingWhere(cloud, booking, 'scheduling', (b) =>
-      timelineTypes(b).includes('confirmation_email_sent'),
+      timelineTypes(b).includes('email_sent'),
     );
     toScheduled.push(performance.now() - started);
   }

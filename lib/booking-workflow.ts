@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { workflowTaskFunctions } from '../functions/workflow/task-functions.ts';
+import type { Alerts } from './alerts.ts';
 import { type FunctionBindings, HouseFunction } from './house-function.ts';
 import { acknowledge } from './nag.ts';
 
@@ -63,6 +64,8 @@ export interface BookingWorkflowProps {
   readonly stateMachineName: string;
   readonly bindings: FunctionBindings;
   readonly logRemovalPolicy: RemovalPolicy;
+  /** Where the workflow's alarms notify. */
+  readonly alerts: Alerts;
   /** Defaults to state-machines/booking.asl.json, the file the local cloud also runs. */
   readonly definition?: string;
 }
@@ -74,6 +77,10 @@ export interface BookingWorkflowProps {
 export class BookingWorkflow extends Construct {
   readonly stateMachine: StateMachine;
   readonly functions: ReadonlyMap<string, HouseFunction>;
+  /** Any failed execution: a booked call may not have happened, or its parent heard nothing. */
+  readonly failedExecutionsAlarm: Alarm;
+  /** Any execution that ran out of time. */
+  readonly timedOutExecutionsAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: BookingWorkflowProps) {
     super(scope, id);
@@ -129,13 +136,23 @@ export class BookingWorkflow extends Construct {
         'resource-level permissions.',
     );
 
-    new Alarm(this, 'FailedExecutionsAlarm', {
+    const alarmWhenAny = { threshold: 1, evaluationPeriods: 1 } as const;
+    this.failedExecutionsAlarm = new Alarm(this, 'FailedExecutionsAlarm', {
       alarmDescription: 'A booking workflow execution failed: a booked call may not happen.',
       metric: this.stateMachine.metricFailed({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
+      ...alarmWhenAny,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    this.timedOutExecutionsAlarm = new Alarm(this, 'TimedOutExecutionsAlarm', {
+      alarmDescription:
+        'A booking workflow execution timed out: a booked call may not happen, or its parent heard nothing.',
+      metric: this.stateMachine.metricTimedOut({ period: Duration.minutes(5) }),
+      ...alarmWhenAny,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    props.alerts.notify(this.failedExecutionsAlarm);
+    props.alerts.notify(this.timedOutExecutionsAlarm);
   }
 }

@@ -1,13 +1,14 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { type RouteDefinition, routes } from '../functions/routes.ts';
+import { Alerts } from './alerts.ts';
 import { Api } from './api.ts';
 import { BookingWorkflow, bookingWorkflowArn } from './booking-workflow.ts';
 import { Data } from './data.ts';
 import type { FunctionBindings } from './house-function.ts';
 import { Scheduling } from './scheduling.ts';
 import { AppSecrets } from './secrets.ts';
-import { bookingEnvironment, type StageSettings } from './settings.ts';
+import { functionEnvironment, type StageSettings } from './settings.ts';
 import { Storage } from './storage.ts';
 
 export interface CallSantaStackProps extends StackProps {
@@ -28,6 +29,7 @@ export class CallSantaStack extends Stack {
   readonly bookingWorkflow: BookingWorkflow;
   readonly api: Api;
   readonly appSecrets: AppSecrets;
+  readonly alerts: Alerts;
 
   constructor(scope: Construct, id: string, props: CallSantaStackProps) {
     super(scope, id, props);
@@ -44,10 +46,14 @@ export class CallSantaStack extends Stack {
       uploadOrigins: [new URL(settings.publicSiteUrl).origin],
     });
     this.appSecrets = new AppSecrets(this, 'AppSecrets', { stage: settings.stage, removalPolicy });
+    this.alerts = new Alerts(this, 'Alerts', {
+      ...(settings.alarmEmail ? { email: settings.alarmEmail } : {}),
+    });
     this.scheduling = new Scheduling(this, 'Scheduling', {
       scheduleGroupName: `${this.stackName}-bookings`,
       bookingWorkflowArn: workflowArn,
       removalPolicy,
+      alerts: this.alerts,
     });
 
     const emailDomain = settings.emailFrom.split('@').at(-1) ?? settings.emailFrom;
@@ -82,13 +88,15 @@ export class CallSantaStack extends Stack {
         ...(settings.discordWebhookUrl ? { discordWebhookUrl: settings.discordWebhookUrl } : {}),
       },
       secretArn: this.appSecrets.secret.secretArn,
-      environment: bookingEnvironment(settings),
+      elevenLabs: settings.elevenLabs,
+      environment: functionEnvironment(settings),
     };
 
     this.bookingWorkflow = new BookingWorkflow(this, 'BookingWorkflow', {
       stateMachineName: workflowName,
       bindings,
       logRemovalPolicy: removalPolicy,
+      alerts: this.alerts,
     });
     this.api = new Api(this, 'Api', {
       routes: props.routes ?? routes,
@@ -109,6 +117,7 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'BookingWorkflowArn', {
       value: this.bookingWorkflow.stateMachine.stateMachineArn,
     });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
     new CfnOutput(this, 'AppSecretsName', { value: this.appSecrets.secret.secretName });
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduling.scheduleGroup.scheduleGroupName,

@@ -45,9 +45,11 @@ export interface FunctionBindings {
     /** The team's "new paid booking" Discord webhook; unset means no notification. */
     readonly discordWebhookUrl?: string;
   };
-  /** The app's Secrets Manager secret (Stripe keys, access-token secret). */
+  /** The app's Secrets Manager secret (Stripe and ElevenLabs keys, access-token secret). */
   readonly secretArn: string;
-  /** Set on every function: the public site URL and the stage's booking rules. */
+  /** The stage's ElevenLabs Santa agent and the phone number it calls from. */
+  readonly elevenLabs: { readonly agentId: string; readonly phoneNumberId: string };
+  /** Set on every function: the public site URL, the booking rules and the call workflow rules. */
   readonly environment: Readonly<Record<string, string>>;
 }
 
@@ -56,6 +58,15 @@ export interface FunctionBindings {
  * requires EMAIL_FROM_ADDRESS as soon as it loads).
  */
 export const sesConfigurationSetEnv = 'SES_CONFIGURATION_SET';
+
+/**
+ * Read by `createElevenLabsAdapter` in `functions/adapters/elevenlabs.ts` (as string literals;
+ * test/cdk/handlers.test.ts proves the adapter accepts what CDK sets under these names).
+ */
+export const elevenLabsEnv = {
+  agentId: 'ELEVENLABS_AGENT_ID',
+  phoneNumberId: 'ELEVENLABS_PHONE_NUMBER_ID',
+} as const;
 
 export interface HouseFunctionProps {
   readonly definition: FunctionDefinition;
@@ -279,6 +290,19 @@ export class HouseFunction extends Construct {
       // allowed GetSecretValue, so no KMS grant is needed.
       this.allow(['secretsmanager:GetSecretValue'], [bindings.secretArn]);
       this.function.addEnvironment(appSecretsArnEnv, bindings.secretArn);
+    }
+
+    if (access.elevenLabs) {
+      // ElevenLabs is outside AWS: no grant, only the ids the adapter needs. Its API key is in
+      // the app secret, so a function that talks to ElevenLabs must be able to read that.
+      if (!(access.secrets ?? this.definition.access.secrets)) {
+        throw new Error(
+          `Function ${this.definition.name} declares elevenLabs but not secrets: it could not ` +
+            'read the ElevenLabs API key (elevenLabsApiKey in the app secret).',
+        );
+      }
+      this.function.addEnvironment(elevenLabsEnv.agentId, bindings.elevenLabs.agentId);
+      this.function.addEnvironment(elevenLabsEnv.phoneNumberId, bindings.elevenLabs.phoneNumberId);
     }
   }
 

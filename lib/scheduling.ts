@@ -4,6 +4,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { Alerts } from './alerts.ts';
 import { acknowledge } from './nag.ts';
 
 export interface SchedulingProps {
@@ -12,6 +13,8 @@ export interface SchedulingProps {
   readonly bookingWorkflowArn: string;
   /** Removing the group deletes every pending booking schedule with it. */
   readonly removalPolicy: RemovalPolicy;
+  /** Where the undelivered-schedules alarm notifies. */
+  readonly alerts: Alerts;
 }
 
 /**
@@ -23,6 +26,8 @@ export class Scheduling extends Construct {
   readonly scheduleGroup: ScheduleGroup;
   readonly schedulerRole: Role;
   readonly deadLetterQueue: Queue;
+  /** A booking schedule fired but could not start the workflow. */
+  readonly undeliveredSchedulesAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: SchedulingProps) {
     super(scope, id);
@@ -71,7 +76,7 @@ export class Scheduling extends Construct {
     );
 
     // A message here is a booked call that did not start: someone has to look at it today.
-    new Alarm(this, 'UndeliveredSchedulesAlarm', {
+    this.undeliveredSchedulesAlarm = new Alarm(this, 'UndeliveredSchedulesAlarm', {
       alarmDescription: 'A booking schedule fired but could not start the booking workflow.',
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
@@ -82,5 +87,6 @@ export class Scheduling extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    props.alerts.notify(this.undeliveredSchedulesAlarm);
   }
 }

@@ -26,23 +26,25 @@ const generatedKey = 'accessTokenSecret' satisfies keyof AppSecretsJson;
  *
  * - `accessTokenSecret` (signs the links parents manage a booking with) is generated at the
  *   first deploy: 64 letters and digits, never seen by anyone.
- * - `stripeSecretKey` and `stripeWebhookSecret` start as placeholders; ops put the real values
- *   in once, keeping the generated key:
+ * - `stripeSecretKey`, `stripeWebhookSecret`, `elevenLabsApiKey` and `elevenLabsWebhookSecret`
+ *   start as placeholders; ops put the real values in once, keeping the generated key:
  *
  *   ```sh
  *   aws secretsmanager get-secret-value --secret-id callsanta/prod/app \
- *     --query SecretString --output text > app-secret.json   # edit the two Stripe values
+ *     --query SecretString --output text > app-secret.json   # edit the four placeholders
  *   aws secretsmanager put-secret-value --secret-id callsanta/prod/app \
  *     --secret-string file://app-secret.json && rm app-secret.json
  *   ```
  *
  * Deploys leave the value alone, but CloudFormation regenerates the *whole* value when
- * `generateSecretString` changes: that would wipe the Stripe keys and revoke every parent's
- * link, so the test in test/cdk pins it.
+ * `generateSecretString` changes: that would wipe the Stripe and ElevenLabs keys and revoke
+ * every parent's link, so the test in test/cdk pins it. A key the handlers start to need later
+ * is added to the stored value by ops with the commands above, never to the template.
  *
  * Rotation (why there is no rotation schedule): the Stripe keys are rolled in Stripe's
- * dashboard, which shows the new key once; ops then put it here as above (warm functions keep
- * the old key until their container is recycled, so roll with Stripe's overlap period). A new
+ * dashboard, which shows the new key once, and the ElevenLabs keys in ElevenLabs'; ops then put
+ * them here as above (warm functions keep the old key until their container is recycled, so
+ * roll with the provider's overlap period, or keep the old key valid for an hour). A new
  * `accessTokenSecret` makes every manage link already emailed to parents invalid, so it is
  * replaced by hand only when it may have leaked — put a new 64-character value with the same
  * command, and expect parents to need a new link.
@@ -72,7 +74,7 @@ export class AppSecrets extends Construct {
       this.secret.node.defaultChild ?? this.secret,
       'AwsSolutions-SMG4',
       'No automatic rotation: the Stripe keys are issued and rolled in the Stripe dashboard and ' +
-        'then put here by ops, and a new accessTokenSecret invalidates every manage link already ' +
+        'the ElevenLabs keys in the ElevenLabs dashboard, then put here by ops, and a new accessTokenSecret invalidates every manage link already ' +
         'emailed to parents, so it is replaced by hand only after a suspected leak (procedure in ' +
         'lib/secrets.ts).',
     );

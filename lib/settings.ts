@@ -1,5 +1,6 @@
 import type { Node } from 'constructs';
 import { loadBookingConfig } from '../functions/config/booking-config.ts';
+import { loadWorkflowConfig } from '../functions/config/workflow-config.ts';
 
 /**
  * Per-stage settings, from CDK context. Each setting is looked up as `-c <key>=<value>` first,
@@ -20,15 +21,35 @@ export interface StageSettings {
     readonly callingHoursStart: string;
     readonly callingHoursEnd: string;
   };
+  /** The call workflow's rules, as the handlers read them: `functions/config/workflow-config.ts`. */
+  readonly workflowRules: {
+    /** Call starts per second across all lines (Twilio's calls-per-second limit). */
+    readonly callStartsPerSecond: number;
+    /** How long a call holds its line if its workflow never gives it back. */
+    readonly callLeaseSeconds: number;
+    /** How long to wait before calling again after busy, no answer or voicemail. */
+    readonly callRetryWaitSeconds: number;
+    /** Calls after the first one; 3 means at most four calls. */
+    readonly callMaxRetries: number;
+  };
+  /** The ElevenLabs Santa agent and the phone number it calls from (`npm run agent:sync`). */
+  readonly elevenLabs: {
+    readonly agentId: string;
+    readonly phoneNumberId: string;
+  };
   /** The team's "new paid booking" channel; unset means no notification. */
   readonly discordWebhookUrl?: string;
   /** An existing SES configuration set for delivery, bounce and complaint events. */
   readonly sesConfigurationSet?: string;
+  /** Subscribed by email to the alarm topic; unset means no subscription (subscribe by hand). */
+  readonly alarmEmail?: string;
 }
 
 const stagePattern = /^[a-z][a-z0-9-]{0,19}$/;
 const emailPattern = /^[^@\s]+@[^@\s]+$/;
 const configurationSetPattern = /^[A-Za-z0-9_-]{1,64}$/;
+/** ElevenLabs ids are opaque tokens such as `agent_01jz…` or `phnum_01jz…`. */
+const elevenLabsIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
 
 /** Booking rule defaults: the values the product was priced and tested with. */
 export const bookingRuleDefaults: StageSettings['bookingRules'] = {
@@ -38,10 +59,24 @@ export const bookingRuleDefaults: StageSettings['bookingRules'] = {
   callingHoursEnd: '21:00',
 };
 
+/**
+ * Call workflow defaults: one call start per second (Twilio's default calls-per-second), a line
+ * held at most 15 minutes, 5 minutes between attempts and three retries.
+ */
+export const workflowRuleDefaults: StageSettings['workflowRules'] = {
+  callStartsPerSecond: 1,
+  // Longer than the call task's 20-minute timeout, so a slow call never loses its line.
+  callLeaseSeconds: 1500,
+  callRetryWaitSeconds: 300,
+  callMaxRetries: 3,
+};
+
 /** Placeholders only dev may fall back to; every other stage must name the real thing. */
 const devDefaults = {
   emailFrom: 'santa@callsanta.example',
   publicSiteUrl: 'https://callsanta.example',
+  elevenLabsAgentId: 'agent_dev_placeholder',
+  elevenLabsPhoneNumberId: 'phnum_dev_placeholder',
 } as const;
 
 /** The booking-rule environment every function gets, named as the handlers read it. */
@@ -54,6 +89,22 @@ export function bookingEnvironment(settings: StageSettings): Record<string, stri
     CALLING_HOURS_START: rules.callingHoursStart,
     CALLING_HOURS_END: rules.callingHoursEnd,
   };
+}
+
+/** The call workflow's rules, named as the handlers read them (every function gets them). */
+export function workflowEnvironment(settings: StageSettings): Record<string, string> {
+  const rules = settings.workflowRules;
+  return {
+    CALL_STARTS_PER_SECOND: String(rules.callStartsPerSecond),
+    CALL_LEASE_SECONDS: String(rules.callLeaseSeconds),
+    CALL_RETRY_WAIT_SECONDS: String(rules.callRetryWaitSeconds),
+    CALL_MAX_RETRIES: String(rules.callMaxRetries),
+  };
+}
+
+/** What every function gets: the site URL, the booking rules and the call workflow's rules. */
+export function functionEnvironment(settings: StageSettings): Record<string, string> {
+  return { ...bookingEnvironment(settings), ...workflowEnvironment(settings) };
 }
 
 /** Reads and checks the stage's settings; a bad value stops synth naming its context key. */
@@ -105,6 +156,38 @@ export function readStageSettings(node: Node): StageSettings {
     callingHoursEnd: String(setting('callingHoursEnd') ?? bookingRuleDefaults.callingHoursEnd),
   };
 
+  const workflowRules = {
+    callStartsPerSecond: numberSetting(
+      'callStartsPerSecond',
+      setting('callStartsPerSecond') ?? workflowRuleDefaults.callStartsPerSecond,
+    ),
+    callLeaseSeconds: numberSetting(
+      'callLeaseSeconds',
+      setting('callLeaseSeconds') ?? workflowRuleDefaults.callLeaseSeconds,
+    ),
+    callRetryWaitSeconds: numberSetting(
+      'callRetryWaitSeconds',
+      setting('callRetryWaitSeconds') ?? workflowRuleDefaults.callRetryWaitSeconds,
+    ),
+    callMaxRetries: numberSetting(
+      'callMaxRetries',
+      setting('callMaxRetries') ?? workflowRuleDefaults.callMaxRetries,
+    ),
+  };
+
+  // The Santa agent and its number live in ElevenLabs: a real stage must name its own.
+  const elevenLabs = {
+    agentId: elevenLabsId(
+      'elevenLabsAgentId',
+      setting('elevenLabsAgentId') ?? (isDev ? devDefaults.elevenLabsAgentId : undefined),
+    ),
+    phoneNumberId: elevenLabsId(
+      'elevenLabsPhoneNumberId',
+      setting('elevenLabsPhoneNumberId') ??
+        (isDev ? devDefaults.elevenLabsPhoneNumberId : undefined),
+    ),
+  };
+
   const discordWebhookUrl = setting('discordWebhookUrl');
   if (discordWebhookUrl !== undefined && !isHttpsUrl(discordWebhookUrl)) {
     throw new Error('Context "discordWebhookUrl" must be an https URL (a Discord webhook).');
@@ -119,13 +202,26 @@ export function readStageSettings(node: Node): StageSettings {
     );
   }
 
+  const alarmEmail = setting('alarmEmail');
+  if (
+    alarmEmail !== undefined &&
+    (typeof alarmEmail !== 'string' || !emailPattern.test(alarmEmail))
+  ) {
+    throw new Error(
+      `Context "alarmEmail" must be an email address for alarm notifications, got ${String(alarmEmail)}.`,
+    );
+  }
+
   const settings: StageSettings = {
     stage,
     emailFrom,
     publicSiteUrl,
     bookingRules,
+    workflowRules,
+    elevenLabs,
     ...(typeof discordWebhookUrl === 'string' ? { discordWebhookUrl } : {}),
     ...(typeof sesConfigurationSet === 'string' ? { sesConfigurationSet } : {}),
+    ...(typeof alarmEmail === 'string' ? { alarmEmail } : {}),
   };
   checkWithHandlersParser(settings);
   return settings;
@@ -149,32 +245,52 @@ function numberSetting(key: string, value: unknown): number {
   return number;
 }
 
+function elevenLabsId(key: string, value: unknown): string {
+  if (typeof value !== 'string' || !elevenLabsIdPattern.test(value)) {
+    throw new Error(
+      `Context "${key}" must be an ElevenLabs id (letters, digits, _ and -; npm run agent:sync prints the agent's), got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
 const contextKeyOf: Readonly<Record<string, string>> = {
   PUBLIC_SITE_URL: 'publicSiteUrl',
   CALL_CONCURRENCY_LIMIT: 'callConcurrencyLimit',
   EXPECTED_CALL_MINUTES: 'expectedCallMinutes',
   CALLING_HOURS_START: 'callingHoursStart',
   CALLING_HOURS_END: 'callingHoursEnd',
+  CALL_STARTS_PER_SECOND: 'callStartsPerSecond',
+  CALL_LEASE_SECONDS: 'callLeaseSeconds',
+  CALL_RETRY_WAIT_SECONDS: 'callRetryWaitSeconds',
+  CALL_MAX_RETRIES: 'callMaxRetries',
 };
 
-/**
- * Runs the handlers' own parser over the environment CDK is about to set, so a value a
- * handler would reject at its first cold start stops synth instead.
- */
-function checkWithHandlersParser(settings: StageSettings): void {
-  const environment = bookingEnvironment(settings);
-  let rules: ReturnType<typeof loadBookingConfig>['rules'];
+/** Runs one of the handlers' parsers; its error names the context keys behind the variables. */
+function parseAsHandlers<T>(settings: StageSettings, what: string, parse: () => T): T {
   try {
-    rules = loadBookingConfig(environment).rules;
+    return parse();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const keys = Object.entries(contextKeyOf)
       .filter(([envName]) => message.includes(envName))
       .map(([, key]) => `"${key}"`);
     throw new Error(
-      `Context ${keys.join(', ') || 'booking settings'} for stage ${settings.stage} would be rejected by the handlers: ${message}`,
+      `Context ${keys.join(', ') || what} for stage ${settings.stage} would be rejected by the handlers: ${message}`,
     );
   }
+}
+
+/**
+ * Runs the handlers' own parsers over the environment CDK is about to set, so a value a
+ * handler would reject at its first cold start stops synth instead.
+ */
+function checkWithHandlersParser(settings: StageSettings): void {
+  const environment = functionEnvironment(settings);
+  const { rules } = parseAsHandlers(settings, 'booking settings', () =>
+    loadBookingConfig(environment),
+  );
+  parseAsHandlers(settings, 'call workflow settings', () => loadWorkflowConfig(environment));
   if (rules.callingHoursStartMinute >= rules.callingHoursEndMinute) {
     throw new Error(
       `Context "callingHoursStart" (${settings.bookingRules.callingHoursStart}) must be before "callingHoursEnd" (${settings.bookingRules.callingHoursEnd}).`,

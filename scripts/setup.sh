@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Prepares a fresh machine for CallSanta: Java for DynamoDB Local and espeak-ng for the local
-# ElevenLabs' call recordings (each when missing), then the npm dependencies — which bring
-# Node 24 itself (the `node` devDependency), so the machine's own Node only has to be able to
-# run npm.
+# Prepares a fresh machine for CallSanta: Java for DynamoDB Local, espeak-ng for the local
+# ElevenLabs' call recordings and Chromium for the browser tests (each when missing), then the
+# npm dependencies — which bring Node 24 itself (the `node` devDependency), so the machine's own
+# Node only has to be able to run npm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +43,16 @@ if ! command -v espeak-ng >/dev/null 2>&1; then
   apt_install "espeak-ng" espeak-ng
 fi
 
+# The browser tests drive Debian's Chromium through playwright-core; npm never downloads one.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Chromium (Debian's package) for the browser tests …"
+  apt_install "Chromium" chromium
+  [ -x /usr/bin/chromium ] || {
+    echo "setup: the chromium package did not provide /usr/bin/chromium (on Ubuntu it is a snap stub); install Debian's chromium so that /usr/bin/chromium runs it." >&2
+    exit 1
+  }
+fi
+
 echo "setup: installing npm dependencies (including Node 24) …"
 npm ci --no-audit --no-fund
-echo "setup: done — Node $(node_modules/.bin/node --version), $(java -version 2>&1 | head -n 1), $(espeak-ng --version | head -n 1)"
+echo "setup: done — Node $(node_modules/.bin/node --version), $(java -version 2>&1 | head -n 1), $(espeak-ng --version | head -n 1), $(/usr/bin/chromium --version 2>/dev/null | head -n 1)"

@@ -1,13 +1,14 @@
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appSecretsArnEnv } from '../../functions/config/secrets.ts';
 import { bucketIds, envNames } from '../../functions/resources.ts';
-import { routes } from '../../functions/routes.ts';
+import { type RouteDefinition, routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
-import type { HouseFunction } from '../../lib/house-function.ts';
+import { elevenLabsEnv, type HouseFunction } from '../../lib/house-function.ts';
 import {
   allowing,
+  buildTestApp,
   environmentOf,
   flatten,
   grantsOf,
@@ -243,6 +244,130 @@ describe('least privilege per function', () => {
     expect(starters.sort()).toEqual([...declared].sort());
   });
 
+  describe('the ElevenLabs webhook', () => {
+    let grants: Statement[];
+
+    beforeAll(() => {
+      grants = grantsOf(template, fn('ElevenLabsWebhook'));
+    });
+
+    it('may answer task tokens of the booking workflow only', () => {
+      // Arrange
+      const taskResponse = [
+        'states:SendTaskFailure',
+        'states:SendTaskHeartbeat',
+        'states:SendTaskSuccess',
+      ];
+
+      // Act
+      const callback = grants.filter((statement) =>
+        statement.Action.some((action) => action.startsWith('states:') || action === '*'),
+      );
+
+      // Assert
+      expect(actions(callback).sort()).toEqual(taskResponse);
+      expect(resources(callback)).toEqual([stateMachineArn]);
+      expect(allowing(grants, 'states:SendTaskSuccess').length).toBeGreaterThan(0);
+      expect(
+        flatten(environmentOf(template, fn('ElevenLabsWebhook'))[envNames.stateMachineArn]),
+      ).toBe(stateMachineArn);
+    });
+
+    it('cannot start, stop or read executions', () => {
+      for (const action of [
+        'states:StartExecution',
+        'states:StopExecution',
+        'states:DescribeExecution',
+      ]) {
+        expect(allowing(grants, action), action).toEqual([]);
+      }
+    });
+  });
+
+  it('lets exactly the functions declared with workflow callback answer task tokens', () => {
+    const declared = definitions
+      .filter((d) => d.access.workflow?.includes('callback'))
+      .map((d) => d.name);
+
+    const answerers = [...functions]
+      .filter(([, f]) => allowing(grantsOf(template, f), 'states:SendTaskSuccess').length > 0)
+      .map(([name]) => name);
+
+    expect(declared).toEqual(['ElevenLabsWebhook']);
+    expect(answerers.sort()).toEqual(declared);
+  });
+
+  it.each(workflowTaskFunctions.map((task) => task.name))(
+    'workflow task %s cannot start executions',
+    (name) => {
+      const grants = grantsOf(template, fn(name));
+
+      expect(allowing(grants, 'states:StartExecution')).toEqual([]);
+      expect(environmentOf(template, fn(name))[envNames.stateMachineArn]).toBeUndefined();
+    },
+  );
+
+  describe('ElevenLabs', () => {
+    const callers = ['PlaceCall', 'CheckConversation', 'SaveCallRecords', 'TranscribeVoiceNote'];
+
+    it.each(callers)('%s gets the agent and phone number ids and the app secret', (name) => {
+      const environment = environmentOf(template, fn(name));
+      const secretReads = allowing(grantsOf(template, fn(name)), 'secretsmanager:GetSecretValue');
+
+      expect(environment).toMatchObject({
+        [elevenLabsEnv.agentId]: 'agent_dev_placeholder',
+        [elevenLabsEnv.phoneNumberId]: 'phnum_dev_placeholder',
+      });
+      expect(flatten(environment[appSecretsArnEnv])).toBe(
+        `<${logicalId(stack.appSecrets.secret)}>`,
+      );
+      expect(resources(secretReads)).toEqual([`<${logicalId(stack.appSecrets.secret)}>`]);
+    });
+
+    it('ids go to exactly the functions declared with elevenLabs', () => {
+      // Arrange
+      const declared = definitions.filter((d) => d.access.elevenLabs).map((d) => d.name);
+
+      // Act
+      const withIds = [...functions]
+        .filter(([, f]) => {
+          const environment = environmentOf(template, f);
+          return (
+            environment[elevenLabsEnv.agentId] !== undefined ||
+            environment[elevenLabsEnv.phoneNumberId] !== undefined
+          );
+        })
+        .map(([name]) => name);
+
+      // Assert
+      expect([...declared].sort()).toEqual([...callers].sort());
+      expect(withIds.sort()).toEqual([...declared].sort());
+    });
+  });
+
+  describe('the call records', () => {
+    it('SaveCallRecords may put objects in the recordings bucket only', () => {
+      const recordings = `<${logicalId(stack.storage.buckets.recordings)}.Arn>/*`;
+
+      const put = allowing(grantsOf(template, fn('SaveCallRecords')), 's3:PutObject');
+
+      expect(resources(put)).toEqual([recordings]);
+    });
+
+    it('TranscribeVoiceNote may get objects from the voice-note bucket only, and write none', () => {
+      // Arrange
+      const grants = grantsOf(template, fn('TranscribeVoiceNote'));
+      const objectWrites = ['s3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'];
+
+      // Act
+      const get = allowing(grants, 's3:GetObject');
+
+      // Assert
+      expect(resources(get)).toEqual([`<${logicalId(stack.storage.buckets.voiceNotes)}.Arn>/*`]);
+      for (const action of objectWrites) expect(allowing(grants, action), action).toEqual([]);
+    });
+  });
+
   describe('voice-note uploads', () => {
     let grants: Statement[];
 
@@ -284,5 +409,52 @@ describe('least privilege per function', () => {
 
       expect(put, definition.name).toEqual(allowed);
     }
+  });
+});
+
+describe('the elevenLabs access flag', () => {
+  const route = (name: string, access: RouteDefinition['function']['access']): RouteDefinition => ({
+    method: 'POST',
+    path: `/test/${name}`,
+    authorization: 'public',
+    publicReason: 'a route that exists only in this test',
+    function: { name, entry: 'workflow/check-conversation.ts', access },
+  });
+
+  it('adds the two ids and nothing else: no IAM grant, no other variable', () => {
+    // Arrange: two functions that differ only by the flag.
+    const access = { table: 'read', secrets: true } as const;
+    const { stack } = buildTestApp({
+      routes: [route('With', { ...access, elevenLabs: true }), route('Without', access)],
+    });
+    const template = Template.fromStack(stack);
+    const fnOf = (name: string) => {
+      const found = stack.api.functions.get(name);
+      if (!found) throw new Error(`No house function ${name}`);
+      return found;
+    };
+    /** Grants apart from each function's own log group. */
+    const accessGrants = (f: HouseFunction) =>
+      grantsOf(template, f).filter((statement) =>
+        statement.Action.every((action) => !action.startsWith('logs:')),
+      );
+
+    // Act
+    const withFlag = environmentOf(template, fnOf('With'));
+    const withoutFlag = environmentOf(template, fnOf('Without'));
+
+    // Assert
+    expect(accessGrants(fnOf('With'))).toEqual(accessGrants(fnOf('Without')));
+    expect(withFlag).toEqual({
+      ...withoutFlag,
+      [elevenLabsEnv.agentId]: 'agent_dev_placeholder',
+      [elevenLabsEnv.phoneNumberId]: 'phnum_dev_placeholder',
+    });
+  });
+
+  it('stops synth for a function that could not read the ElevenLabs API key', () => {
+    expect(() =>
+      buildTestApp({ routes: [route('NoKey', { table: 'read', elevenLabs: true })] }),
+    ).toThrow(/NoKey declares elevenLabs but not secrets/);
   });
 });

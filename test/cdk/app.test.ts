@@ -105,6 +105,8 @@ describe('the CDK app', () => {
           stage: 'prod',
           emailFrom: 'santa@example.com',
           publicSiteUrl: 'https://callsanta.example.com',
+          elevenLabsAgentId: 'agent_prod',
+          elevenLabsPhoneNumberId: 'phnum_prod',
         },
       }).stack.stackName,
     ).toBe('CallSanta-prod');
@@ -144,7 +146,7 @@ describe('the CDK app', () => {
     expect(cycle).toBeUndefined();
   });
 
-  it('outputs the API URL, table, buckets and state machine', () => {
+  it('outputs the API URL, table, buckets, state machine and alarm topic', () => {
     const outputs = Object.keys(template.findOutputs('*'));
 
     expect(outputs).toEqual(
@@ -156,6 +158,7 @@ describe('the CDK app', () => {
         'VideosBucketName',
         'SiteBucketName',
         'BookingWorkflowArn',
+        'AlarmTopicArn',
         'AppSecretsName',
       ]),
     );

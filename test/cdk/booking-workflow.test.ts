@@ -101,13 +101,59 @@ describe('the booking workflow', () => {
     );
   });
 
-  it('raises an alarm when an execution fails', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ExecutionsFailed',
-      Namespace: 'AWS/States',
-      Threshold: 1,
-    });
-  });
+  it.each(workflowTaskFunctions.map((task) => task.name))(
+    'names the ARN of task function %s in its definition',
+    (name) => {
+      // Arrange
+      const fn = stack.bookingWorkflow.functions.get(name);
+      const arn = `<${fn ? logicalId(fn.function) : 'missing'}.Arn>`;
+      const { DefinitionString, DefinitionSubstitutions } = stateMachine.Properties;
+
+      // Act
+      const substituted = DefinitionString.replace(/\$\{([^}]*)\}/g, (text, key: string) => {
+        const value = DefinitionSubstitutions[key];
+        return value === undefined ? text : flatten(value);
+      });
+
+      // Assert
+      expect(lambdaTaskFunctionNames(JSON.parse(substituted))).toContain(arn);
+    },
+  );
+
+  it.each([
+    ['failed', 'ExecutionsFailed', () => stack.bookingWorkflow.failedExecutionsAlarm],
+    ['timed-out', 'ExecutionsTimedOut', () => stack.bookingWorkflow.timedOutExecutionsAlarm],
+  ] as const)(
+    'raises the %s-executions alarm on this state machine at the first one in 5 minutes, to the alarm topic',
+    (_kind, metricName, alarmOf) => {
+      // Arrange
+      const alarms = template.toJSON().Resources as Record<string, { Properties: unknown }>;
+
+      // Act
+      const alarm = alarms[logicalId(alarmOf())]?.Properties;
+
+      // Assert
+      expect(alarm).toEqual(
+        expect.objectContaining({
+          Namespace: 'AWS/States',
+          MetricName: metricName,
+          Dimensions: [
+            {
+              Name: 'StateMachineArn',
+              Value: { Ref: logicalId(stack.bookingWorkflow.stateMachine) },
+            },
+          ],
+          Statistic: 'Sum',
+          Period: 300,
+          EvaluationPeriods: 1,
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'notBreaching',
+          AlarmActions: [{ Ref: logicalId(stack.alerts.topic) }],
+        }),
+      );
+    },
+  );
 });
 
 describe('checkSubstitutions', () => {

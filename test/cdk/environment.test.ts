@@ -3,12 +3,13 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { discordWebhookEnv } from '../../functions/adapters/discord-notifier.ts';
 import { loadBookingConfig } from '../../functions/config/booking-config.ts';
+import { loadWorkflowConfig } from '../../functions/config/workflow-config.ts';
 import { defaultSchedulingRules } from '../../functions/core/scheduling-rules.ts';
 import { routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
-import { sesConfigurationSetEnv } from '../../lib/house-function.ts';
-import { readStageSettings } from '../../lib/settings.ts';
+import { elevenLabsEnv, sesConfigurationSetEnv } from '../../lib/house-function.ts';
+import { readStageSettings, workflowRuleDefaults } from '../../lib/settings.ts';
 import {
   allowing,
   buildTestApp,
@@ -50,6 +51,43 @@ describe('every function, with the default settings of dev', () => {
     }
   });
 
+  it('gets the default call workflow rules, as the handlers parse them', () => {
+    for (const [name, fn] of houseFunctions(stack)) {
+      const environment = environmentOf(template, fn);
+
+      const config = loadWorkflowConfig(asStrings(environment));
+
+      expect(environment, name).toMatchObject({
+        CALL_STARTS_PER_SECOND: '1',
+        CALL_LEASE_SECONDS: '1500',
+        CALL_RETRY_WAIT_SECONDS: '300',
+        CALL_MAX_RETRIES: '3',
+      });
+      expect(config, name).toEqual({
+        capacity: { concurrentCalls: 4, startsPerSecond: 1, leaseSeconds: 1500 },
+        retryWaitSeconds: 300,
+        maxRetries: 3,
+        publicSiteUrl: 'https://callsanta.example',
+      });
+    }
+  });
+
+  it('uses the same call workflow defaults as the handlers would without the variables', () => {
+    // Arrange: only the one variable the handlers have no default for.
+    const handlerDefaults = loadWorkflowConfig({ PUBLIC_SITE_URL: 'https://callsanta.example' });
+
+    // Act
+    const { capacity, retryWaitSeconds, maxRetries } = handlerDefaults;
+
+    // Assert
+    expect({
+      callStartsPerSecond: capacity.startsPerSecond,
+      callLeaseSeconds: capacity.leaseSeconds,
+      callRetryWaitSeconds: retryWaitSeconds,
+      callMaxRetries: maxRetries,
+    }).toEqual(workflowRuleDefaults);
+  });
+
   it('gets no Discord webhook and no SES configuration set when none is configured', () => {
     for (const [name, fn] of houseFunctions(stack)) {
       const environment = environmentOf(template, fn);
@@ -69,6 +107,12 @@ describe('every function, with settings from context', () => {
     callingHoursEnd: '20:15',
     discordWebhookUrl: 'https://discord.com/api/webhooks/123/token',
     sesConfigurationSet: 'callsanta-events',
+    callStartsPerSecond: '0.5',
+    callLeaseSeconds: 1800,
+    callRetryWaitSeconds: '120',
+    callMaxRetries: 0,
+    elevenLabsAgentId: 'agent_01jzsanta',
+    elevenLabsPhoneNumberId: 'phnum_01jznorthpole',
   };
   let template: Template;
   let stack: CallSantaStack;
@@ -99,6 +143,37 @@ describe('every function, with settings from context', () => {
           callingHoursEndMinute: 20 * 60 + 15,
         },
         publicSiteUrl: 'https://santa.example.org',
+      });
+    }
+  });
+
+  it('gets the call workflow rules from context', () => {
+    for (const [name, fn] of houseFunctions(stack)) {
+      const environment = environmentOf(template, fn);
+
+      const config = loadWorkflowConfig(asStrings(environment));
+
+      expect(config, name).toEqual({
+        capacity: { concurrentCalls: 7, startsPerSecond: 0.5, leaseSeconds: 1800 },
+        retryWaitSeconds: 120,
+        maxRetries: 0,
+        publicSiteUrl: 'https://santa.example.org',
+      });
+    }
+  });
+
+  it('gives the ElevenLabs agent and phone number from context to the functions that call', () => {
+    const callers = workflowTaskFunctions.filter((task) => task.access.elevenLabs);
+    expect(callers.length).toBeGreaterThan(0);
+
+    for (const task of callers) {
+      const fn = stack.bookingWorkflow.functions.get(task.name);
+      expect(fn, task.name).toBeDefined();
+      if (!fn) continue;
+
+      expect(environmentOf(template, fn), task.name).toMatchObject({
+        [elevenLabsEnv.agentId]: 'agent_01jzsanta',
+        [elevenLabsEnv.phoneNumberId]: 'phnum_01jznorthpole',
       });
     }
   });
@@ -188,6 +263,52 @@ describe('stage settings', () => {
     });
   });
 
+  it('take the call workflow rules and the ElevenLabs ids from a stage in cdk.json', () => {
+    // Arrange: the ids only in cdk.json, as a stage keeps them in the repository.
+    const {
+      elevenLabsAgentId: _agent,
+      elevenLabsPhoneNumberId: _number,
+      ...fromCommandLine
+    } = prodContext;
+    const context = {
+      ...fromCommandLine,
+      stages: {
+        prod: {
+          callStartsPerSecond: 3,
+          callMaxRetries: 5,
+          elevenLabsAgentId: 'agent_prod',
+          elevenLabsPhoneNumberId: 'phnum_prod',
+        },
+      },
+      callMaxRetries: '2',
+    };
+
+    // Act
+    const settings = settingsOf(context);
+
+    // Assert
+    expect(settings.workflowRules).toEqual({
+      ...workflowRuleDefaults,
+      callStartsPerSecond: 3,
+      callMaxRetries: 2,
+    });
+    expect(settings.elevenLabs).toEqual({ agentId: 'agent_prod', phoneNumberId: 'phnum_prod' });
+  });
+
+  it('keep the ElevenLabs placeholders to dev: a real stage must name its agent and number', () => {
+    // Arrange
+    const { elevenLabsAgentId: _agent, ...withoutAgent } = prodContext;
+    const { elevenLabsPhoneNumberId: _number, ...withoutNumber } = prodContext;
+
+    // Act + Assert
+    expect(settingsOf({}).elevenLabs).toEqual({
+      agentId: 'agent_dev_placeholder',
+      phoneNumberId: 'phnum_dev_placeholder',
+    });
+    expect(() => settingsOf(withoutAgent)).toThrow(/Context "elevenLabsAgentId"/);
+    expect(() => settingsOf(withoutNumber)).toThrow(/Context "elevenLabsPhoneNumberId"/);
+  });
+
   it('keep placeholders to dev: a real stage must name its site', () => {
     expect(settingsOf({}).publicSiteUrl).toBe('https://callsanta.example');
     expect(() => settingsOf({ stage: 'prod', emailFrom: 'santa@callsanta.example' })).toThrow(
@@ -205,6 +326,16 @@ describe('stage settings', () => {
     ['publicSiteUrl', 'http://callsanta.example'],
     ['discordWebhookUrl', 'not a url'],
     ['sesConfigurationSet', 'has spaces'],
+    ['callStartsPerSecond', 0],
+    ['callStartsPerSecond', 'fast'],
+    ['callLeaseSeconds', 30],
+    ['callLeaseSeconds', '900.5'],
+    ['callRetryWaitSeconds', 0],
+    ['callMaxRetries', -1],
+    ['callMaxRetries', 11],
+    ['elevenLabsAgentId', 'agent with spaces'],
+    ['elevenLabsPhoneNumberId', ''],
+    ['alarmEmail', 'nobody'],
   ])('stop synth when %s is %j, naming the setting', (key, value) => {
     expect(() => buildTestApp({ context: { [key]: value } })).toThrow(`Context "${key}"`);
   });

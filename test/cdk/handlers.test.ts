@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { Template } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createElevenLabsAdapter } from '../../functions/adapters/elevenlabs.ts';
+import type { FunctionDefinition } from '../../functions/function-definition.ts';
 import { routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
-import { environmentOf, flatten, synthesize } from './synth.ts';
+import { environmentOf, flatten, houseFunctions, synthesize } from './synth.ts';
 
 const functionsDir = fileURLToPath(new URL('../../functions/', import.meta.url));
 const definitions = [...routes.map((route) => route.function), ...workflowTaskFunctions];
@@ -72,4 +75,109 @@ describe('every handler module', () => {
       else expect(typeof (await started)).toBe('function');
     },
   );
+});
+
+describe('the handler table', () => {
+  it('lists every house function of the stack, so each one is cold-started above', () => {
+    const { stack } = synthesize();
+
+    const deployed = houseFunctions(stack).map(([name]) => name);
+
+    expect(deployed.sort()).toEqual(definitions.map((d) => d.name).sort());
+  }, 60_000);
+});
+
+describe('the ElevenLabs adapter', () => {
+  let template: Template;
+  let stack: CallSantaStack;
+
+  beforeAll(() => {
+    ({ template, stack } = synthesize());
+  }, 60_000);
+
+  /** The function's environment plus the API key, as functions/workflow/elevenlabs.ts adds it. */
+  function adapterEnvironment(name: string): Record<string, string> {
+    const fn = stack.api.functions.get(name) ?? stack.bookingWorkflow.functions.get(name);
+    if (!fn) throw new Error(`No house function ${name}`);
+    const environment = Object.fromEntries(
+      Object.entries(environmentOf(template, fn)).map(([key, value]) => [key, flatten(value)]),
+    );
+    return { ...environment, ELEVENLABS_API_KEY: 'the elevenLabsApiKey of the app secret' };
+  }
+
+  it.each(definitions.filter((d) => d.access.elevenLabs).map((d) => d.name))(
+    'can be made from the environment CDK gives %s',
+    (name) => {
+      const environment = adapterEnvironment(name);
+
+      const make = () => createElevenLabsAdapter(environment);
+
+      expect(make).not.toThrow();
+    },
+  );
+
+  it('cannot be made from the environment of a function without elevenLabs', () => {
+    const other = definitions.find((d) => !d.access.elevenLabs);
+    if (!other) throw new Error('Every function declares elevenLabs');
+    const environment = adapterEnvironment(other.name);
+
+    const make = () => createElevenLabsAdapter(environment);
+
+    expect(make).toThrow(/ELEVENLABS_AGENT_ID/);
+  });
+});
+
+/**
+ * The first-party modules a handler bundles (npm packages left out), as esbuild resolves them:
+ * what the handler can reach at run time, whether or not its module loads them eagerly.
+ */
+async function bundledModules(definition: FunctionDefinition): Promise<string[]> {
+  const result = await build({
+    entryPoints: [`${functionsDir}${definition.entry}`],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('every handler module’s imports', () => {
+  const modules = new Map<string, string[]>();
+
+  beforeAll(async () => {
+    for (const definition of definitions) {
+      modules.set(definition.name, await bundledModules(definition));
+    }
+  }, 60_000);
+
+  const uses = (name: string, module: string) =>
+    (modules.get(name) ?? []).some((input) => input.endsWith(module));
+
+  // Both are used lazily (on the first request), so a cold start alone would not catch a
+  // handler that needs them without its declaration: it would fail on its first real call.
+  it('read the app secret exactly when their access declares secrets', () => {
+    const readers = definitions.filter((d) => uses(d.name, 'functions/config/secrets.ts'));
+
+    expect(readers.map((d) => d.name).sort()).toEqual(
+      definitions
+        .filter((d) => d.access.secrets)
+        .map((d) => d.name)
+        .sort(),
+    );
+  });
+
+  it('reach the ElevenLabs adapter exactly when their access declares elevenLabs', () => {
+    const callers = definitions.filter((d) => uses(d.name, 'functions/adapters/elevenlabs.ts'));
+
+    expect(callers.map((d) => d.name).sort()).toEqual(
+      definitions
+        .filter((d) => d.access.elevenLabs)
+        .map((d) => d.name)
+        .sort(),
+    );
+  });
 });

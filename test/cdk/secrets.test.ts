@@ -69,12 +69,14 @@ describe('the app secret', () => {
   });
 
   it('keeps its generation settings: a change would make CloudFormation regenerate the value', () => {
-    // A new GenerateSecretString wipes the Stripe keys ops put in and revokes every parent's
-    // link. If this must change, plan the re-entry of the Stripe keys first.
+    // A new GenerateSecretString wipes the Stripe and ElevenLabs keys ops put in and revokes
+    // every parent's link. If this must change, plan the re-entry of those keys first.
     expect(onlySecret(dev).Properties.GenerateSecretString).toEqual({
       SecretStringTemplate: JSON.stringify({
         stripeSecretKey: 'REPLACE-WITH-THE-STRIPE-SECRET-KEY',
         stripeWebhookSecret: 'REPLACE-WITH-THE-STRIPE-WEBHOOK-SIGNING-SECRET',
+        elevenLabsApiKey: 'REPLACE-WITH-THE-ELEVENLABS-API-KEY',
+        elevenLabsWebhookSecret: 'REPLACE-WITH-THE-ELEVENLABS-WEBHOOK-SECRET',
       }),
       GenerateStringKey: 'accessTokenSecret',
       PasswordLength: 64,

@@ -8,11 +8,16 @@ import type { HouseFunction } from '../../lib/house-function.ts';
 /** Skips esbuild: assertions look at the template, not at the bundles. */
 export const skipBundling = { 'aws:cdk:bundling-stacks': [] } as const;
 
-/** A real stage names its sender and its site: there are no placeholders outside dev. */
+/**
+ * A real stage names its sender, its site and its ElevenLabs agent and number: there are no
+ * placeholders outside dev.
+ */
 export const prodContext = {
   stage: 'prod',
   emailFrom: 'santa@callsanta.example',
   publicSiteUrl: 'https://www.callsanta.example',
+  elevenLabsAgentId: 'agent_prod_santa',
+  elevenLabsPhoneNumberId: 'phnum_prod_line',
 } as const;
 
 export interface Synthesized {

@@ -50,7 +50,7 @@ describe('booking, paying and scheduling a call', () => {
 
     const intent = await payWithCard(cloud, booking);
     const paid = await bookingWhere(cloud, booking, 'the booking to be scheduled', (b) =>
-      timelineTypes(b).includes('confirmation_email_sent'),
+      timelineTypes(b).includes('email_sent'),
     );
     const entry = await schedule(booking.callId);
     const emails = (await outbox(cloud)).filter((email) => email.text.includes(booking.callId));
@@ -78,7 +78,7 @@ describe('booking, paying and scheduling a call', () => {
       'payment_intent_created',
       'payment_succeeded',
       'call_scheduled',
-      'confirmation_email_sent',
+      'email_sent',
     ]);
   });
 
