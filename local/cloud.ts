@@ -70,6 +70,7 @@ export async function startLocalCloud(
       ports.s3,
       join(dataDir, 's3'),
       bucketIds.map((id) => localResourceNames.buckets[id]),
+      localUrl(ports.api),
     );
     stops.push(() => s3.close());
     log(`S3 (s3rver)      ${localUrl(ports.s3)}`);

@@ -1,29 +1,73 @@
-import { useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { Layout } from './components/Layout.tsx';
+import { captureAttribution } from './lib/attribution.ts';
+import { useLocation } from './lib/router.tsx';
+import { AffiliateJoin, AffiliateLanding } from './pages/Affiliate.tsx';
+import { Landing } from './pages/Landing.tsx';
+import { NotFound, Privacy, Terms } from './pages/Static.tsx';
 
-type Health = 'checking' | 'ok' | 'unavailable';
+// The wizard carries the shared schema (zod, luxon, libphonenumber-js): loaded only on /book.
+const Book = lazy(() => import('./pages/Book.tsx'));
+const Success = lazy(() => import('./pages/Success.tsx'));
+const Manage = lazy(() => import('./pages/Manage.tsx'));
+const Recording = lazy(() => import('./pages/Recording.tsx'));
 
-/** The landing page. The booking wizard, status and recording pages arrive with the site issue. */
+const callIdShape = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+function route(path: string): ReactNode {
+  const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, ...rest] = segments;
+  if (!first) return <Landing />;
+  if (rest.length) return <NotFound />;
+  if (second === undefined) {
+    switch (first) {
+      case 'book':
+        return <Book />;
+      case 'privacy':
+        return <Privacy />;
+      case 'terms':
+        return <Terms />;
+      default:
+        return <AffiliateLanding slug={first} />;
+    }
+  }
+  if (first === 'affiliate' && second === 'join') return <AffiliateJoin />;
+  if (!callIdShape.test(second)) {
+    return ['success', 'manage', 'recording'].includes(first) ? (
+      <NotFound what="booking" />
+    ) : (
+      <NotFound />
+    );
+  }
+  switch (first) {
+    case 'success':
+      return <Success key={second} callId={second} />;
+    case 'manage':
+      return <Manage key={second} callId={second} />;
+    case 'recording':
+      return <Recording key={second} callId={second} />;
+    default:
+      return <NotFound />;
+  }
+}
+
 export function App() {
-  const [health, setHealth] = useState<Health>('checking');
-
+  const location = useLocation();
+  const [path = '/', search = ''] = location.split('?');
   useEffect(() => {
-    fetch('/api/health')
-      .then((response) => setHealth(response.ok ? 'ok' : 'unavailable'))
-      .catch(() => setHealth('unavailable'));
-  }, []);
-
+    captureAttribution(search);
+  }, [search]);
   return (
-    <main>
-      <h1>A phone call from Santa</h1>
-      <p>
-        Tell us your child's name, age and what they love. At the time you choose, Santa rings your
-        phone and talks with them — and afterwards you get the transcript and, if you like, the
-        recording.
-      </p>
-      <p className="status" aria-live="polite">
-        Service status:{' '}
-        {health === 'checking' ? 'checking…' : health === 'ok' ? 'all systems go' : 'unavailable'}
-      </p>
-    </main>
+    <Layout>
+      <Suspense
+        fallback={
+          <main id="main" className="page" aria-busy="true">
+            <p className="lead">Loading…</p>
+          </main>
+        }
+      >
+        {route(path)}
+      </Suspense>
+    </Layout>
   );
 }

@@ -15,6 +15,8 @@ export interface CallMedia {
   readonly durationSecs?: number;
   /** The call's audio, when the recording was bought: a short-lived private link. */
   readonly audioUrl?: string;
+  /** The same audio, served as a file download (Content-Disposition: attachment). */
+  readonly downloadUrl?: string;
   readonly linksExpireAt?: string;
 }
 
@@ -28,17 +30,29 @@ export async function callMedia(booking: Booking): Promise<CallMedia> {
   const transcript = JSON.parse(
     (await object.Body?.transformToString()) ?? '{}',
   ) as StoredTranscript;
-  const audioUrl =
-    booking.purchaseRecording && booking.audioKey
-      ? await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: booking.audioKey }), {
-          expiresIn: linkSeconds,
-        })
-      : undefined;
+  const audio = (disposition?: string) =>
+    getSignedUrl(
+      s3,
+      new GetObjectCommand({
+        Bucket: bucket,
+        Key: booking.audioKey,
+        ...(disposition ? { ResponseContentDisposition: disposition } : {}),
+      }),
+      { expiresIn: linkSeconds },
+    );
+  const bought = booking.purchaseRecording && booking.audioKey;
+  const [audioUrl, downloadUrl] = bought
+    ? await Promise.all([audio(), audio('attachment; filename="santa-call.mp3"')])
+    : [undefined, undefined];
   return {
     transcript: transcript.turns,
     durationSecs: transcript.durationSecs,
-    ...(audioUrl
-      ? { audioUrl, linksExpireAt: new Date(Date.now() + linkSeconds * 1000).toISOString() }
+    ...(audioUrl && downloadUrl
+      ? {
+          audioUrl,
+          downloadUrl,
+          linksExpireAt: new Date(Date.now() + linkSeconds * 1000).toISOString(),
+        }
       : {}),
   };
 }

@@ -182,7 +182,11 @@ describe('the call workflow on the local cloud', () => {
     await callOver(booking);
 
     const view = await getBooking(cloud, booking.callId, booking.accessToken);
-    const media = view.body.media as { transcript: { message: string }[]; audioUrl: string };
+    const media = view.body.media as {
+      transcript: { message: string }[];
+      audioUrl: string;
+      downloadUrl: string;
+    };
     const audio = await fetch(media.audioUrl);
     const early = await postJson(
       cloud,
@@ -211,6 +215,7 @@ describe('the call workflow on the local cloud', () => {
 
     expect(JSON.stringify(media.transcript)).toContain('Emma');
     expect(audio.status).toBe(200);
+    expect(decodeURIComponent(media.downloadUrl)).toContain('attachment');
     expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     expect(early.status).toBe(404);
     expect(erased.status).toBe(200);

@@ -1,0 +1,126 @@
+import {
+  type CountryCode,
+  getCountries,
+  getCountryCallingCode,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js';
+import { useMemo } from 'react';
+import { describedBy, FieldError, hintId } from './Field.tsx';
+
+let countryList: { code: CountryCode; name: string; dial: string }[] | undefined;
+function countries() {
+  if (countryList) return countryList;
+  let names: Intl.DisplayNames | undefined;
+  try {
+    names = new Intl.DisplayNames(undefined, { type: 'region' });
+  } catch {
+    names = undefined;
+  }
+  countryList = getCountries()
+    .map((code) => ({
+      code,
+      name: names?.of(code) ?? code,
+      dial: `+${getCountryCallingCode(code)}`,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return countryList;
+}
+
+/** The visitor's country from their language settings (en-US → US), else the US. */
+export function defaultCountry(): string {
+  try {
+    const region = new Intl.Locale(navigator.language).maximize().region;
+    if (region && (getCountries() as string[]).includes(region)) return region;
+  } catch {
+    // Fall through.
+  }
+  return 'US';
+}
+
+/** The E.164 number for what was typed, or '' while it is not a valid number. */
+export function toE164(national: string, country: string): { e164: string; country?: string } {
+  const typed = national.trim();
+  if (!typed) return { e164: '' };
+  const parsed = typed.startsWith('+')
+    ? parsePhoneNumberFromString(typed)
+    : parsePhoneNumberFromString(typed, country as CountryCode);
+  if (!parsed?.isValid()) return { e164: '' };
+  return { e164: parsed.number, ...(parsed.country ? { country: parsed.country } : {}) };
+}
+
+/** A country picker and the number, checked live with libphonenumber-js. */
+export function PhoneInput({
+  country,
+  national,
+  error,
+  onChange,
+  onBlur,
+}: {
+  readonly country: string;
+  readonly national: string;
+  readonly error?: string | undefined;
+  readonly onChange: (value: { country: string; national: string; e164: string }) => void;
+  readonly onBlur?: () => void;
+}) {
+  const list = useMemo(countries, []);
+  const { e164 } = toE164(national, country);
+  const formatted = e164 ? parsePhoneNumberFromString(e164)?.formatInternational() : undefined;
+  const update = (nextCountry: string, nextNational: string) => {
+    const parsed = toE164(nextNational, nextCountry);
+    onChange({
+      country: nextNational.trim().startsWith('+') && parsed.country ? parsed.country : nextCountry,
+      national: nextNational,
+      e164: parsed.e164,
+    });
+  };
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor="phone-number">Phone number Santa should call</label>
+      <p className="hint" id={hintId('phone-number')}>
+        A mobile or landline your child can answer.
+      </p>
+      <div className="phone-row">
+        <div className="phone-country">
+          <label htmlFor="phone-country" className="sub-label">
+            Country
+          </label>
+          <select
+            id="phone-country"
+            value={country}
+            onChange={(event) => update(event.target.value, national)}
+            autoComplete="tel-country-code"
+          >
+            {list.map((item) => (
+              <option key={item.code} value={item.code}>
+                {item.name} ({item.dial})
+              </option>
+            ))}
+          </select>
+        </div>
+        <input
+          id="phone-number"
+          type="tel"
+          inputMode="tel"
+          autoComplete="tel-national"
+          value={national}
+          onChange={(event) => update(country, event.target.value)}
+          onBlur={onBlur}
+          {...describedBy('phone-number', error, true)}
+          aria-describedby={`${hintId('phone-number')} phone-number-check${error ? ' phone-number-error' : ''}`}
+        />
+      </div>
+      <p className="phone-check" id="phone-number-check" aria-live="polite">
+        {formatted ? (
+          <>
+            <span aria-hidden="true">✓ </span>Santa will call {formatted}
+          </>
+        ) : national.trim() && !error ? (
+          'Keep typing — this is not a complete number yet.'
+        ) : (
+          '\u00a0'
+        )}
+      </p>
+      <FieldError id="phone-number" error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { loadStripe, type Stripe, type StripeElements } from '@stripe/stripe-js';
+import { useEffect, useRef, useState } from 'react';
+import { formatMoney } from '../lib/format.ts';
+import type { PaymentProps } from './Payment.tsx';
+
+/**
+ * Stripe's Payment Element with a deferred intent: the element shows before the booking
+ * exists; Pay validates it, creates the booking (and its PaymentIntent), then confirms.
+ * Loaded only when the site is configured for Stripe, so Stripe.js never loads otherwise.
+ */
+export default function StripePayment({
+  config,
+  amountCents,
+  currency,
+  createBooking,
+  onPaid,
+}: PaymentProps) {
+  const mount = useRef<HTMLDivElement>(null);
+  const [stripe, setStripe] = useState<Stripe | null>(null);
+  const elements = useRef<StripeElements | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: mount once; the amount is updated below
+  useEffect(() => {
+    let live = true;
+    loadStripe(config.stripePublishableKey).then(
+      (loaded) => {
+        if (!live || !loaded || !mount.current) return;
+        const created = loaded.elements({
+          mode: 'payment',
+          amount: amountCents,
+          currency: currency.toLowerCase(),
+          appearance: { theme: 'stripe', variables: { colorPrimary: '#a4161a' } },
+        });
+        created.create('payment', { layout: 'tabs' }).mount(mount.current);
+        elements.current = created;
+        setStripe(loaded);
+      },
+      () => live && setMessage('Secure payment could not be loaded. Reload the page to try again.'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [config.stripePublishableKey]);
+
+  useEffect(() => {
+    elements.current?.update({ amount: amountCents });
+  }, [amountCents]);
+
+  async function pay() {
+    if (!stripe || !elements.current) return;
+    setBusy(true);
+    setMessage('');
+    try {
+      const { error: invalid } = await elements.current.submit();
+      if (invalid) {
+        setMessage(invalid.message ?? 'Check your payment details.');
+        return;
+      }
+      const booking = await createBooking();
+      if (!booking) return;
+      const { error } = await stripe.confirmPayment({
+        elements: elements.current,
+        clientSecret: booking.clientSecret,
+        confirmParams: { return_url: `${window.location.origin}/success/${booking.callId}` },
+        redirect: 'if_required',
+      });
+      if (error) {
+        setMessage(`${error.message ?? 'The payment did not go through.'} Please try again.`);
+        return;
+      }
+      onPaid(booking);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="payment" aria-label="Payment">
+      <div ref={mount} className="payment-element" />
+      <button
+        type="button"
+        className="button button-primary button-large button-block"
+        onClick={() => void pay()}
+        disabled={busy || !stripe}
+      >
+        {busy ? 'Paying…' : `Pay ${formatMoney(amountCents, currency)}`}
+      </button>
+      <p className={message ? 'status status-error' : 'status'} role="status">
+        {message || '\u00a0'}
+      </p>
+    </section>
+  );
+}

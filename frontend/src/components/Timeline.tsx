@@ -1,0 +1,190 @@
+import { detectedTimeZone, formatWhen } from '../lib/format.ts';
+import type { BookingView, TimelineEvent } from '../lib/types.ts';
+
+const emailWords: Record<string, string> = {
+  bookingConfirmation: 'Confirmation email sent',
+  callReminder: 'Reminder email sent',
+  callTranscript: 'Transcript emailed to you',
+  callNotCompleted: 'We emailed you about the call',
+};
+
+/** The audit trail's event types in a parent's words. */
+export function describeEvent(event: TimelineEvent): string | undefined {
+  switch (event.type) {
+    case 'booking_created':
+      return 'Booking started';
+    case 'payment_intent_created':
+      return undefined;
+    case 'payment_succeeded':
+      return 'Payment received';
+    case 'payment_failed':
+      return 'A payment attempt was declined';
+    case 'payment_canceled':
+      return 'Unpaid booking released';
+    case 'payment_refunded':
+      return 'Refunded in full';
+    case 'call_scheduled':
+      return 'Santa has the call in his diary';
+    case 'call_started':
+      return 'Santa is getting ready to call right now';
+    case 'booking_rescheduled':
+      return 'Call moved to a new time';
+    case 'booking_cancelled':
+      return 'Booking cancelled';
+    case 'email_sent':
+      return emailWords[event.detail?.template ?? ''] ?? 'Email sent';
+    case 'voice_note_transcribed':
+      return 'Santa listened to your voice note';
+    case 'call_queued':
+      return 'Santa is picking up the phone';
+    case 'call_placed':
+      return 'Santa is calling';
+    case 'call_attempt_unanswered':
+      return event.detail?.final ? 'Nobody answered' : 'Nobody answered — Santa will try again';
+    case 'call_attempt_failed':
+      return 'The call could not be connected';
+    case 'call_completed':
+      return 'Call completed';
+    case 'call_not_answered':
+      return 'Santa could not reach you';
+    case 'call_failed':
+      return 'The call could not be made';
+    case 'child_data_erased':
+      return "Your child's details were deleted";
+    case 'video_rendering':
+    case 'video_started':
+      return 'The video is being made';
+    case 'video_completed':
+    case 'video_ready':
+      return 'The video is ready';
+    default: {
+      const words = event.type.replaceAll('_', ' ');
+      return words.charAt(0).toUpperCase() + words.slice(1);
+    }
+  }
+}
+
+type StepState = 'done' | 'current' | 'upcoming';
+interface Milestone {
+  readonly key: string;
+  readonly label: string;
+  readonly state: StepState;
+  readonly at?: string | undefined;
+}
+
+const firstAt = (events: readonly TimelineEvent[], test: (event: TimelineEvent) => boolean) =>
+  events.find(test)?.at;
+
+const callOrder = ['pending', 'scheduled', 'queued', 'in_progress', 'completed'];
+
+/** The booking's progress as milestones: paid, scheduled, reminder, calling, completed, video. */
+export function milestones(booking: BookingView): Milestone[] {
+  const events = booking.timeline;
+  const reached = callOrder.indexOf(booking.callStatus);
+  const paidAt = firstAt(events, (e) => e.type === 'payment_succeeded');
+  const scheduledAt = firstAt(
+    events,
+    (e) => e.type === 'call_scheduled' || e.type === 'call_started',
+  );
+  const reminderAt = firstAt(
+    events,
+    (e) => e.type === 'email_sent' && e.detail?.template === 'callReminder',
+  );
+  const callingAt = firstAt(events, (e) => e.type === 'call_placed' || e.type === 'call_queued');
+  const completedAt = firstAt(events, (e) => e.type === 'call_completed');
+
+  const list: { key: string; label: string; done: boolean; at?: string | undefined }[] = [
+    {
+      key: 'paid',
+      label: 'Paid',
+      done: booking.paymentStatus !== 'pending' || !!paidAt,
+      at: paidAt,
+    },
+    {
+      key: 'scheduled',
+      label: booking.schedule.callNow ? 'Call starting now' : 'Scheduled',
+      done: !!scheduledAt || reached >= 2,
+      at: scheduledAt,
+    },
+  ];
+  if (reminderAt || (!booking.schedule.callNow && reached <= 1)) {
+    list.push({
+      key: 'reminder',
+      label: 'Reminder sent (an hour before)',
+      done: !!reminderAt,
+      at: reminderAt,
+    });
+  }
+  list.push(
+    { key: 'calling', label: 'Santa is calling', done: reached >= 3 || !!callingAt, at: callingAt },
+    { key: 'completed', label: 'Call completed', done: reached >= 4, at: completedAt },
+  );
+  if (booking.purchaseRecording) {
+    list.push({
+      key: 'recording',
+      label: 'Recording ready',
+      done: booking.callStatus === 'completed',
+      at: completedAt,
+    });
+    if (booking.videoStatus === 'processing' || booking.videoStatus === 'completed') {
+      list.push(
+        { key: 'video-rendering', label: 'Video being made', done: true },
+        { key: 'video-ready', label: 'Video ready', done: booking.videoStatus === 'completed' },
+      );
+    }
+  }
+  const firstOpen = list.findIndex((item) => !item.done);
+  return list.map((item, index) => ({
+    key: item.key,
+    label: item.label,
+    at: item.at,
+    state: item.done ? 'done' : index === firstOpen ? 'current' : 'upcoming',
+  }));
+}
+
+export function Timeline({ booking }: { readonly booking: BookingView }) {
+  const zone = detectedTimeZone();
+  const ended = ['cancelled', 'failed', 'no_answer'].includes(booking.callStatus);
+  return (
+    <>
+      {ended ? null : (
+        <ol className="milestones" aria-label="Progress">
+          {milestones(booking).map((item) => (
+            <li key={item.key} className={`milestone milestone-${item.state}`}>
+              <span className="milestone-dot" aria-hidden="true">
+                {item.state === 'done' ? '✓' : ''}
+              </span>
+              <span className="milestone-label">
+                {item.label}
+                <span className="visually-hidden">
+                  {item.state === 'done'
+                    ? ' — done'
+                    : item.state === 'current'
+                      ? ' — in progress'
+                      : ' — to come'}
+                </span>
+              </span>
+              <span className="milestone-time">
+                {item.at ? formatWhen(item.at, zone) : '\u00a0'}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <details className="activity" open={ended}>
+        <summary>Everything that happened</summary>
+        <ol>
+          {booking.timeline.map((event, index) => {
+            const words = describeEvent(event);
+            return words ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the audit trail only grows at its end
+              <li key={`${event.type}-${event.at}-${index}`}>
+                <span>{words}</span> <time dateTime={event.at}>{formatWhen(event.at, zone)}</time>
+              </li>
+            ) : null;
+          })}
+        </ol>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,264 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, api } from '../lib/api.ts';
+import { FieldError } from './Field.tsx';
+
+interface UploadForm {
+  readonly key: string;
+  readonly uploadUrl: string;
+  readonly fields: Readonly<Record<string, string>>;
+  readonly maxBytes: number;
+}
+
+type State =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'recording'; readonly seconds: number }
+  | { readonly kind: 'uploading'; readonly url: string; readonly percent: number | undefined }
+  | { readonly kind: 'saved'; readonly url?: string | undefined }
+  | { readonly kind: 'failed'; readonly url?: string | undefined; readonly message: string };
+
+const maxSeconds = 120;
+/** Recordings of this page load by key, so a parent can still listen after going back a step. */
+const recordings = new Map<string, string>();
+const preferredTypes = [
+  'audio/webm;codecs=opus',
+  'audio/webm',
+  'audio/ogg;codecs=opus',
+  'audio/mp4',
+];
+
+export const canRecord = () =>
+  typeof window !== 'undefined' &&
+  typeof window.MediaRecorder !== 'undefined' &&
+  Boolean(navigator.mediaDevices?.getUserMedia);
+
+/** Posts the recording straight to S3 with the presigned form, reporting progress. */
+function uploadWithProgress(
+  form: UploadForm,
+  blob: Blob,
+  onProgress: (percent: number) => void,
+): Promise<void> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(form.fields)) body.append(name, value);
+  body.append('file', blob, form.key.split('/').pop());
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', form.uploadUrl);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(Math.round((event.loaded / event.total) * 100));
+    };
+    xhr.onload = () =>
+      xhr.status >= 200 && xhr.status < 300
+        ? resolve()
+        : reject(new Error('The voice note could not be saved. Please try again.'));
+    xhr.onerror = () => reject(new TypeError('network'));
+    xhr.send(body);
+  });
+}
+
+/**
+ * Where S3 does not let the page read its answer (no CORS rule), the form still uploads as a
+ * plain cross-origin form post; the booking then checks the note arrived.
+ */
+async function uploadWithoutProgress(form: UploadForm, blob: Blob): Promise<void> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(form.fields)) body.append(name, value);
+  body.append('file', blob, form.key.split('/').pop());
+  await fetch(form.uploadUrl, { method: 'POST', body, mode: 'no-cors' });
+}
+
+/**
+ * A voice note for Santa, recorded in the browser: record, listen back, record again. It is
+ * uploaded as soon as it is recorded; its key goes into the booking.
+ */
+export function VoiceNote({
+  savedKey,
+  onKey,
+  error,
+}: {
+  readonly savedKey?: string | undefined;
+  readonly onKey: (key: string | undefined, busy: boolean) => void;
+  readonly error?: string | undefined;
+}) {
+  const [state, setState] = useState<State>(() =>
+    savedKey ? { kind: 'saved', url: recordings.get(savedKey) } : { kind: 'idle' },
+  );
+  const recorder = useRef<MediaRecorder | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+
+  useEffect(
+    () => () => {
+      window.clearInterval(timer.current);
+      recorder.current?.stream.getTracks().forEach((track) => {
+        track.stop();
+      });
+    },
+    [],
+  );
+
+  async function upload(blob: Blob, url: string) {
+    setState({ kind: 'uploading', url, percent: 0 });
+    onKey(undefined, true);
+    try {
+      const form = await api<UploadForm>('/api/voice-notes', {
+        method: 'POST',
+        body: { contentType: blob.type || 'audio/webm', sizeBytes: blob.size },
+      });
+      try {
+        await uploadWithProgress(form, blob, (percent) =>
+          setState({ kind: 'uploading', url, percent }),
+        );
+      } catch (error) {
+        if (!(error instanceof TypeError)) throw error;
+        setState({ kind: 'uploading', url, percent: undefined });
+        await uploadWithoutProgress(form, blob);
+      }
+      recordings.set(form.key, url);
+      setState({ kind: 'saved', url });
+      onKey(form.key, false);
+    } catch (error) {
+      setState({
+        kind: 'failed',
+        url,
+        message:
+          error instanceof ApiError || error instanceof Error
+            ? error.message
+            : 'The voice note could not be saved.',
+      });
+      onKey(undefined, false);
+    }
+  }
+
+  async function start() {
+    setState({ kind: 'starting' });
+    onKey(undefined, true);
+    let stream: MediaStream;
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    } catch {
+      setState({
+        kind: 'failed',
+        message:
+          'We could not use your microphone. Allow microphone access in your browser, or type instead.',
+      });
+      onKey(undefined, false);
+      return;
+    }
+    const mimeType = preferredTypes.find((type) => MediaRecorder.isTypeSupported(type));
+    const media = new MediaRecorder(stream, mimeType ? { mimeType } : undefined);
+    const chunks: Blob[] = [];
+    media.ondataavailable = (event) => {
+      if (event.data.size) chunks.push(event.data);
+    };
+    media.onstop = () => {
+      window.clearInterval(timer.current);
+      stream.getTracks().forEach((track) => {
+        track.stop();
+      });
+      const type = (media.mimeType || mimeType || 'audio/webm').split(';')[0] ?? 'audio/webm';
+      const blob = new Blob(chunks, { type });
+      void upload(blob, URL.createObjectURL(blob));
+    };
+    recorder.current = media;
+    media.start(250);
+    const startedAt = Date.now();
+    setState({ kind: 'recording', seconds: 0 });
+    timer.current = window.setInterval(() => {
+      const seconds = Math.floor((Date.now() - startedAt) / 1000);
+      if (seconds >= maxSeconds) media.stop();
+      else setState({ kind: 'recording', seconds });
+    }, 250);
+  }
+
+  const stop = () => recorder.current?.state === 'recording' && recorder.current.stop();
+  const discard = () => {
+    setState({ kind: 'idle' });
+    onKey(undefined, false);
+  };
+
+  const url = 'url' in state ? state.url : undefined;
+  const hasNote = url !== undefined || state.kind === 'saved';
+  const status =
+    state.kind === 'starting'
+      ? 'Asking for your microphone…'
+      : state.kind === 'recording'
+        ? `Recording… speak now. Press Stop when you are done (up to ${maxSeconds / 60} minutes).`
+        : state.kind === 'uploading'
+          ? state.percent === undefined
+            ? 'Saving your voice note…'
+            : `Saving your voice note… ${state.percent}%`
+          : state.kind === 'saved'
+            ? 'Voice note saved. Santa will listen to it before the call.'
+            : state.kind === 'failed'
+              ? state.message
+              : '\u00a0';
+
+  return (
+    <fieldset className={error ? 'voice-note field-invalid' : 'voice-note'}>
+      <legend>
+        Or record a voice note for Santa <span className="optional">(optional)</span>
+      </legend>
+      <p className="hint">
+        Tell Santa in your own words what your child loves, what they did this year, and anything to
+        avoid. Up to two minutes.
+      </p>
+      <div className="voice-controls">
+        {state.kind === 'recording' ? (
+          <button type="button" className="button button-primary" onClick={stop}>
+            <span aria-hidden="true">■ </span>Stop recording ({state.seconds}s)
+          </button>
+        ) : hasNote ? (
+          <>
+            {url ? (
+              // biome-ignore lint/a11y/useMediaCaption: a parent's own voice note, played back to them
+              <audio controls src={url} aria-label="Your voice note" />
+            ) : null}
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void start()}
+              disabled={state.kind === 'uploading'}
+            >
+              Record again
+            </button>
+            <button
+              type="button"
+              className="button button-link"
+              onClick={discard}
+              disabled={state.kind === 'uploading'}
+            >
+              Delete voice note
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void start()}
+            disabled={state.kind === 'starting'}
+          >
+            <span aria-hidden="true">● </span>Record a voice note
+          </button>
+        )}
+      </div>
+      <div className="progress-slot">
+        {state.kind === 'uploading' ? (
+          <progress
+            max={100}
+            value={state.percent}
+            aria-label="Voice note upload"
+            className="upload-progress"
+          />
+        ) : null}
+      </div>
+      <p
+        className={state.kind === 'failed' ? 'status status-error' : 'status'}
+        role="status"
+        data-testid="voice-note-status"
+      >
+        {status}
+      </p>
+      <FieldError id="voice-note" error={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,587 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { childGenders } from '../../../functions/schemas/booking-request.ts';
+import { AvailabilityPicker } from '../components/AvailabilityPicker.tsx';
+import { describedBy, Field, FieldError } from '../components/Field.tsx';
+import { Page } from '../components/Page.tsx';
+import { Payment } from '../components/Payment.tsx';
+import { defaultCountry, PhoneInput } from '../components/PhoneInput.tsx';
+import { canRecord, VoiceNote } from '../components/VoiceNote.tsx';
+import { ApiError, api } from '../lib/api.ts';
+import {
+  clearDraft,
+  type Draft,
+  firstInvalidStep,
+  loadDraft,
+  type StepNumber,
+  saveDraft,
+  stepOfField,
+  steps,
+  toRequest,
+  validate,
+  validateStep,
+} from '../lib/booking-draft.ts';
+import { useSiteConfig } from '../lib/config.ts';
+import { detectedTimeZone, formatDateTime, formatMoney, formatTime } from '../lib/format.ts';
+import { Link, navigate, useLocation } from '../lib/router.tsx';
+import { rememberToken } from '../lib/tokens.ts';
+import type { BookableTime, CreatedBooking } from '../lib/types.ts';
+import { usePricing } from '../lib/usePricing.ts';
+
+const genderLabels: Record<(typeof childGenders)[number], string> = {
+  girl: 'Girl',
+  boy: 'Boy',
+  other: 'Other',
+  prefer_not_to_say: 'Prefer not to say',
+};
+
+function defaults(): Draft {
+  return {
+    childName: '',
+    childAge: '',
+    childGender: '',
+    childInfoText: '',
+    timezone: detectedTimeZone(),
+    callNow: false,
+    country: defaultCountry(),
+    phoneNational: '',
+    phoneNumber: '',
+    parentEmail: '',
+    giftBudget: '',
+    purchaseRecording: true,
+    consent: { ownsNumber: false, isGuardian: false, aiCall: false, recording: false },
+  };
+}
+
+const stepPath = (step: StepNumber) => (step === 1 ? '/book' : `/book?step=${step}`);
+
+/** The four-step booking wizard. */
+export default function Book() {
+  const location = useLocation();
+  const requested = Math.min(
+    4,
+    Math.max(1, Number(new URLSearchParams(location.split('?')[1] ?? '').get('step')) || 1),
+  ) as StepNumber;
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(defaults()));
+  const [shown, setShown] = useState<Record<number, boolean>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [voiceBusy, setVoiceBusy] = useState(false);
+  const [booked, setBooked] = useState<{ key: string; booking: CreatedBooking }>();
+  const [slotFull, setSlotFull] = useState<{ message: string; times: BookableTime[] }>();
+  const [formError, setFormError] = useState('');
+  const [notice, setNotice] = useState('');
+  const { config, failed: configFailed } = useSiteConfig();
+  const { pricing } = usePricing();
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const previousStep = useRef<StepNumber | undefined>(undefined);
+
+  const allErrors = validate(draft);
+  // A later step needs the earlier ones done: /book?step=3 on a fresh visit starts at step 1.
+  const earlierInvalid = firstInvalidStep(
+    Object.fromEntries(Object.entries(allErrors).filter(([f]) => stepOfField(f) < requested)),
+  );
+  const step = earlierInvalid ?? requested;
+
+  useEffect(() => {
+    if (step !== requested) {
+      setShown((current) => ({ ...current, [step]: true }));
+      navigate(stepPath(step), { replace: true });
+    }
+  }, [step, requested]);
+
+  useEffect(() => saveDraft(draft), [draft]);
+
+  useEffect(() => {
+    if (previousStep.current !== undefined && previousStep.current !== step) {
+      stepHeading.current?.focus();
+    }
+    previousStep.current = step;
+  }, [step]);
+
+  const errorsFor = (which: StepNumber): Record<string, string> => {
+    const client = shown[which]
+      ? Object.fromEntries(
+          Object.entries(allErrors).filter(([field]) => stepOfField(field) === which),
+        )
+      : {};
+    const server = Object.fromEntries(
+      Object.entries(serverErrors).filter(([field]) => stepOfField(field) === which),
+    );
+    return { ...client, ...server };
+  };
+  const errors = errorsFor(step);
+  if (step === 1 && shown[1] && voiceBusy) {
+    errors.voiceNoteKey ??= 'Wait a moment until your voice note is saved.';
+  }
+
+  const update = (patch: Partial<Draft>, ...fields: string[]) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    if (fields.some((field) => serverErrors[field])) {
+      setServerErrors((current) => {
+        const next = { ...current };
+        for (const field of fields) delete next[field];
+        return next;
+      });
+    }
+  };
+
+  const focusFirstError = () =>
+    requestAnimationFrame(() => {
+      const target = form.current?.querySelector<HTMLElement>(
+        '[aria-invalid="true"], .field-error',
+      );
+      if (target?.matches('input, select, textarea')) target.focus();
+      else target?.scrollIntoView({ block: 'center' });
+    });
+
+  const next = (event: FormEvent) => {
+    event.preventDefault();
+    if (step === 4) return;
+    const stepErrors = Object.keys(errorsFor(step)).length || (step === 1 && voiceBusy);
+    const clientErrors = validateStep(draft, step);
+    if (stepErrors || Object.keys(clientErrors).length) {
+      setShown((current) => ({ ...current, [step]: true }));
+      focusFirstError();
+      return;
+    }
+    navigate(stepPath((step + 1) as StepNumber));
+  };
+
+  async function createBooking(): Promise<CreatedBooking | undefined> {
+    setFormError('');
+    setSlotFull(undefined);
+    setNotice('');
+    const invalid = validate(draft);
+    if (Object.keys(invalid).length) {
+      setShown({ 1: true, 2: true, 3: true, 4: true });
+      const first = firstInvalidStep(invalid) ?? 4;
+      if (first !== 4) navigate(stepPath(first));
+      else focusFirstError();
+      return undefined;
+    }
+    const body = toRequest(draft);
+    const key = JSON.stringify(body);
+    if (booked?.key === key) return booked.booking;
+    if (booked) {
+      // The details changed after a declined payment: let the old, unpaid hold go at once.
+      void api(`/api/calls/${booked.booking.callId}/cancel`, {
+        method: 'POST',
+        token: booked.booking.accessToken,
+      }).catch(() => undefined);
+      setBooked(undefined);
+    }
+    try {
+      const created = await api<CreatedBooking>('/api/calls', { method: 'POST', body });
+      rememberToken(created.callId, created.accessToken);
+      setBooked({ key, booking: created });
+      return created;
+    } catch (error) {
+      if (!(error instanceof ApiError)) {
+        setFormError('Something went wrong. Please try again.');
+        return undefined;
+      }
+      if (error.code === 'slot_full') {
+        const times = (error.body.nearestFreeTimes ?? []) as BookableTime[];
+        setSlotFull({ message: error.message, times });
+        return undefined;
+      }
+      if (Object.keys(error.fields).length) {
+        setServerErrors(error.fields);
+        const first = firstInvalidStep(error.fields) ?? 4;
+        if (first !== 4) navigate(stepPath(first));
+        else focusFirstError();
+        return undefined;
+      }
+      setFormError(error.message);
+      return undefined;
+    }
+  }
+
+  const paid = (booking: CreatedBooking) => {
+    clearDraft();
+    navigate(`/success/${booking.callId}`);
+  };
+
+  const currentBooking =
+    booked && booked.key === JSON.stringify(toRequest(draft)) ? booked.booking : undefined;
+  const totalCents = pricing
+    ? pricing.baseCents + (draft.purchaseRecording ? pricing.recordingCents : 0)
+    : undefined;
+
+  return (
+    <Page title={`Book — ${steps[step - 1]?.title}`} heading="Book a call from Santa">
+      <ol className="stepper" aria-label="Booking steps">
+        {steps.map((item) => (
+          <li
+            key={item.number}
+            className={item.number === step ? 'current' : item.number < step ? 'done' : 'upcoming'}
+            aria-current={item.number === step ? 'step' : undefined}
+          >
+            <span className="stepper-number" aria-hidden="true">
+              {item.number < step ? '✓' : item.number}
+            </span>
+            <span className="stepper-title">{item.title}</span>
+          </li>
+        ))}
+      </ol>
+
+      <form ref={form} className="card wizard" onSubmit={next} noValidate>
+        <h2 ref={stepHeading} tabIndex={-1}>
+          <span className="step-count">
+            Step {step} of {steps.length}:{' '}
+          </span>
+          {steps[step - 1]?.title}
+        </h2>
+        <p className="status status-error form-summary" role="status">
+          {Object.keys(errors).length
+            ? `Please check ${Object.keys(errors).length === 1 ? 'the field' : `the ${Object.keys(errors).length} fields`} marked below.`
+            : '\u00a0'}
+        </p>
+
+        {step === 1 ? (
+          <>
+            <Field id="child-name" label="Child's first name" error={errors.childName}>
+              <input
+                id="child-name"
+                value={draft.childName}
+                autoComplete="off"
+                maxLength={80}
+                onChange={(event) => update({ childName: event.target.value }, 'childName')}
+                {...describedBy('child-name', errors.childName)}
+              />
+            </Field>
+            <Field id="child-age" label="Age" hint="In years, 1 to 17." error={errors.childAge}>
+              <input
+                id="child-age"
+                className="input-short"
+                inputMode="numeric"
+                value={draft.childAge}
+                onChange={(event) => update({ childAge: event.target.value }, 'childAge')}
+                {...describedBy('child-age', errors.childAge, true)}
+              />
+            </Field>
+            <fieldset className="field">
+              <legend>
+                Santa should speak to them as <span className="optional">(optional)</span>
+              </legend>
+              <div className="choice-row">
+                {childGenders.map((gender) => (
+                  <label key={gender} className="choice">
+                    <input
+                      type="radio"
+                      name="child-gender"
+                      value={gender}
+                      checked={draft.childGender === gender}
+                      onChange={() => update({ childGender: gender }, 'childGender')}
+                    />
+                    <span>{genderLabels[gender]}</span>
+                  </label>
+                ))}
+              </div>
+              <FieldError id="child-gender" error={errors.childGender} />
+            </fieldset>
+            <Field
+              id="child-info"
+              label="What should Santa know?"
+              optional
+              hint="Their interests, a good deed this year, a pet's name, what they hope for — and anything Santa should not mention."
+              error={errors.childInfoText}
+            >
+              <textarea
+                id="child-info"
+                rows={4}
+                value={draft.childInfoText}
+                onChange={(event) => update({ childInfoText: event.target.value }, 'childInfoText')}
+                {...describedBy('child-info', errors.childInfoText, true)}
+              />
+              <p className="counter" aria-hidden="true">
+                {draft.childInfoText.trim().length} / 1000
+              </p>
+            </Field>
+            {canRecord() ? (
+              <VoiceNote
+                savedKey={draft.voiceNoteKey}
+                error={errors.voiceNoteKey}
+                onKey={(key, busy) => {
+                  setVoiceBusy(busy);
+                  update({ voiceNoteKey: key }, 'voiceNoteKey');
+                }}
+              />
+            ) : null}
+          </>
+        ) : null}
+
+        {step === 2 ? (
+          <AvailabilityPicker
+            timezone={draft.timezone}
+            onTimezone={(timezone) =>
+              update({ timezone, scheduledAt: undefined }, 'timezone', 'scheduledAt', 'callNow')
+            }
+            choice={{ callNow: draft.callNow, scheduledAt: draft.scheduledAt }}
+            onChoice={(choice) =>
+              update(
+                { callNow: choice.callNow, scheduledAt: choice.scheduledAt },
+                'scheduledAt',
+                'callNow',
+              )
+            }
+            initialDate={draft.pickerDate}
+            errors={errors}
+          />
+        ) : null}
+
+        {step === 3 ? (
+          <>
+            <PhoneInput
+              country={draft.country}
+              national={draft.phoneNational}
+              error={errors.phoneNumber}
+              onChange={({ country, national, e164 }) =>
+                update({ country, phoneNational: national, phoneNumber: e164 }, 'phoneNumber')
+              }
+            />
+            <Field
+              id="parent-email"
+              label="Your email"
+              hint="For the confirmation, a reminder and the transcript after the call."
+              error={errors.parentEmail}
+            >
+              <input
+                id="parent-email"
+                type="email"
+                autoComplete="email"
+                value={draft.parentEmail}
+                onChange={(event) => update({ parentEmail: event.target.value }, 'parentEmail')}
+                {...describedBy('parent-email', errors.parentEmail, true)}
+              />
+            </Field>
+            <Field
+              id="gift-budget"
+              label="Gift budget in dollars"
+              hint="So Santa never promises more than you plan to spend ($0 to $1000)."
+              error={errors.giftBudget}
+            >
+              <div className="money-input">
+                <span aria-hidden="true">$</span>
+                <input
+                  id="gift-budget"
+                  className="input-short"
+                  inputMode="numeric"
+                  value={draft.giftBudget}
+                  onChange={(event) => update({ giftBudget: event.target.value }, 'giftBudget')}
+                  {...describedBy('gift-budget', errors.giftBudget, true)}
+                />
+              </div>
+            </Field>
+          </>
+        ) : null}
+
+        {step === 4 ? (
+          <>
+            <dl className="summary">
+              <div>
+                <dt>Child</dt>
+                <dd>
+                  {draft.childName.trim()}, {draft.childAge}
+                  {draft.voiceNoteKey ? ' · voice note saved' : ''}{' '}
+                  <Link to={stepPath(1)} className="edit-link">
+                    Edit<span className="visually-hidden"> child</span>
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt>When</dt>
+                <dd>
+                  {draft.callNow
+                    ? 'Right now'
+                    : draft.scheduledAt
+                      ? formatDateTime(draft.scheduledAt, draft.timezone)
+                      : ''}{' '}
+                  ({draft.timezone.replaceAll('_', ' ')}){' '}
+                  <Link to={stepPath(2)} className="edit-link">
+                    Edit<span className="visually-hidden"> time</span>
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt>Santa calls</dt>
+                <dd>
+                  {parsePhoneNumberFromString(draft.phoneNumber)?.formatInternational() ??
+                    draft.phoneNumber}{' '}
+                  · {draft.parentEmail.trim()} · gift budget ${draft.giftBudget.replace(/^\$/, '')}{' '}
+                  <Link to={stepPath(3)} className="edit-link">
+                    Edit<span className="visually-hidden"> your details</span>
+                  </Link>
+                </dd>
+              </div>
+            </dl>
+
+            {slotFull ? (
+              <div className="notice notice-warning" role="alert">
+                <p>{slotFull.message}</p>
+                {slotFull.times.length ? (
+                  <div className="time-grid">
+                    {slotFull.times.map((time) => (
+                      <button
+                        key={time.startsAt}
+                        type="button"
+                        className="button button-secondary"
+                        onClick={() => {
+                          update(
+                            {
+                              callNow: false,
+                              scheduledAt: time.startsAt,
+                              pickerDate: new Intl.DateTimeFormat('en-CA', {
+                                timeZone: draft.timezone,
+                              }).format(new Date(time.startsAt)),
+                            },
+                            'scheduledAt',
+                          );
+                          setSlotFull(undefined);
+                          setNotice(
+                            `Call time changed to ${formatDateTime(time.startsAt, draft.timezone)}. Press Pay to book it.`,
+                          );
+                        }}
+                      >
+                        {formatTime(time.startsAt, draft.timezone)}
+                      </button>
+                    ))}
+                  </div>
+                ) : (
+                  <p>
+                    <Link to={stepPath(2)}>Choose another time</Link>
+                  </p>
+                )}
+              </div>
+            ) : null}
+
+            <fieldset className="field addon">
+              <legend>Keep the memory</legend>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={draft.purchaseRecording}
+                  onChange={(event) =>
+                    update({ purchaseRecording: event.target.checked }, 'purchaseRecording')
+                  }
+                />
+                <span>
+                  Add the recording of the call
+                  {pricing ? ` (+${formatMoney(pricing.recordingCents, pricing.currency)})` : ''}
+                </span>
+              </label>
+            </fieldset>
+
+            <p className="total">
+              Total:{' '}
+              <strong>
+                {pricing && totalCents !== undefined
+                  ? formatMoney(totalCents, pricing.currency)
+                  : '…'}
+              </strong>
+            </p>
+
+            <fieldset className="field consents">
+              <legend>Please confirm</legend>
+              {(
+                [
+                  ['ownsNumber', 'consent-owns', 'I own this phone number, or may use it.'],
+                  ['isGuardian', 'consent-guardian', "I am the child's parent or guardian."],
+                  [
+                    'aiCall',
+                    'consent-ai',
+                    "I understand Santa's voice is AI-generated, and I agree to an AI-voiced call.",
+                  ],
+                  ...(draft.purchaseRecording
+                    ? ([
+                        [
+                          'recording',
+                          'consent-recording',
+                          'I agree to the call being recorded, for me to keep.',
+                        ],
+                      ] as const)
+                    : []),
+                ] as const
+              ).map(([name, id, text]) => {
+                const error =
+                  errors[`consent.${name}`] ?? (name === 'ownsNumber' ? errors.consent : undefined);
+                return (
+                  <div key={name} className={error ? 'check-field field-invalid' : 'check-field'}>
+                    <label className="check" htmlFor={id}>
+                      <input
+                        id={id}
+                        type="checkbox"
+                        checked={draft.consent[name]}
+                        onChange={(event) =>
+                          update(
+                            { consent: { ...draft.consent, [name]: event.target.checked } },
+                            `consent.${name}`,
+                            'consent',
+                          )
+                        }
+                        {...describedBy(id, error)}
+                      />
+                      <span>{text}</span>
+                    </label>
+                    <FieldError id={id} error={error} />
+                  </div>
+                );
+              })}
+              <p className="hint">
+                Read our <Link to="/privacy">privacy notes</Link> and <Link to="/terms">terms</Link>
+                .
+              </p>
+            </fieldset>
+
+            {Object.entries(errors)
+              .filter(([field]) => !field.startsWith('consent') && field !== 'purchaseRecording')
+              .map(([field, message]) => (
+                <p key={field} className="field-error">
+                  {message}
+                </p>
+              ))}
+
+            <p
+              className={formError ? 'status status-error' : 'status status-success'}
+              role="status"
+            >
+              {formError || notice || '\u00a0'}
+            </p>
+
+            {config && pricing && totalCents !== undefined ? (
+              <Payment
+                config={config}
+                amountCents={currentBooking?.amountCents ?? totalCents}
+                currency={currentBooking?.currency ?? pricing.currency}
+                createBooking={createBooking}
+                onPaid={paid}
+              />
+            ) : (
+              <div className="payment-placeholder">
+                {configFailed
+                  ? 'Payment could not be loaded. Reload the page.'
+                  : 'Loading payment…'}
+              </div>
+            )}
+          </>
+        ) : null}
+
+        <div className="wizard-actions">
+          {step > 1 ? (
+            <Link to={stepPath((step - 1) as StepNumber)} className="button button-secondary">
+              Back
+            </Link>
+          ) : (
+            <span />
+          )}
+          {step < 4 ? (
+            <button type="submit" className="button button-primary">
+              Continue
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,348 @@
+import { useState } from 'react';
+import { AvailabilityPicker, type CallTimeChoice } from '../components/AvailabilityPicker.tsx';
+import { Page } from '../components/Page.tsx';
+import { ApiError, api, messageOf } from '../lib/api.ts';
+import { formatMoney, formatTime } from '../lib/format.ts';
+import { Link } from '../lib/router.tsx';
+import type { BookableTime, BookingView, CancelResult } from '../lib/types.ts';
+import { useBooking } from '../lib/useBooking.ts';
+import { NotFound } from './Static.tsx';
+import { statusSentence } from './Success.tsx';
+
+/** Moves focus to a confirmation's first button when it appears (keyboard users). */
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
+
+const changeable = (booking: BookingView) =>
+  booking.callStatus === 'pending' || booking.callStatus === 'scheduled';
+
+/** Reschedule, cancel (with refund) and delete the child's data, from the email's link. */
+export default function Manage({ callId }: { readonly callId: string }) {
+  const { load, token, replace } = useBooking(callId);
+  if (load.state === 'not_found' || !token) return <NotFound what="booking" />;
+  if (load.state !== 'ready') {
+    return (
+      <Page title="Manage your booking" heading="Manage your booking">
+        <p className="lead" aria-live="polite">
+          {load.state === 'failed' ? load.message : 'Loading your booking…'}
+        </p>
+        <div className="timeline-placeholder" />
+      </Page>
+    );
+  }
+  const booking = load.booking;
+  return (
+    <Page title="Manage your booking" heading="Manage your booking">
+      <p className="lead">{statusSentence(booking)}</p>
+      <section className="card" aria-labelledby="booking-title">
+        <h2 id="booking-title">Your booking</h2>
+        <dl className="summary">
+          <div>
+            <dt>For</dt>
+            <dd>{booking.child.name ?? '(details deleted)'}</dd>
+          </div>
+          <div>
+            <dt>When</dt>
+            <dd data-testid="call-time">
+              {booking.schedule.localDisplay} ({booking.schedule.timezone.replaceAll('_', ' ')})
+            </dd>
+          </div>
+          <div>
+            <dt>Paid</dt>
+            <dd>
+              {formatMoney(booking.amountCents, booking.currency)}
+              {booking.paymentStatus === 'refunded'
+                ? ' — refunded'
+                : booking.paymentStatus === 'pending'
+                  ? ' — not paid yet'
+                  : ''}
+            </dd>
+          </div>
+        </dl>
+        <p className="actions">
+          <Link to={`/success/${callId}`} className="button button-secondary">
+            See progress
+          </Link>
+          {booking.callStatus === 'completed' ? (
+            <Link to={`/recording/${callId}`} className="button button-secondary">
+              {booking.purchaseRecording ? 'Listen to the call' : 'Read the transcript'}
+            </Link>
+          ) : null}
+        </p>
+      </section>
+      {changeable(booking) ? (
+        <Reschedule booking={booking} token={token} onChanged={replace} />
+      ) : null}
+      {changeable(booking) || booking.callStatus === 'cancelled' ? (
+        <Cancel booking={booking} token={token} onChanged={replace} />
+      ) : null}
+      <Erase booking={booking} token={token} onChanged={replace} />
+    </Page>
+  );
+}
+
+interface SectionProps {
+  readonly booking: BookingView;
+  readonly token: string;
+  readonly onChanged: (booking: BookingView) => void;
+}
+
+function Reschedule({ booking, token, onChanged }: SectionProps) {
+  const [timezone, setTimezone] = useState(booking.schedule.timezone);
+  const [choice, setChoice] = useState<CallTimeChoice>({ callNow: false });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [nearest, setNearest] = useState<BookableTime[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  async function move(target: CallTimeChoice) {
+    if (!target.callNow && !target.scheduledAt) {
+      setErrors({ scheduledAt: 'Choose a new time, or "call now".' });
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setNearest([]);
+    setMessage('');
+    try {
+      const moved = await api<BookingView>(`/api/calls/${booking.callId}`, {
+        method: 'PATCH',
+        token,
+        body: target.callNow
+          ? { callNow: true, timezone }
+          : { scheduledAt: target.scheduledAt, timezone },
+      });
+      onChanged(moved);
+      setChoice({ callNow: false });
+      setMessage(
+        moved.schedule.callNow
+          ? 'Done — Santa will call right away.'
+          : `Done — Santa will now call on ${moved.schedule.localDisplay}.`,
+      );
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'slot_full') {
+        setNearest((error.body.nearestFreeTimes ?? []) as BookableTime[]);
+        setErrors({ scheduledAt: error.message });
+      } else if (error instanceof ApiError && Object.keys(error.fields).length) {
+        setErrors({ ...error.fields });
+      } else {
+        setErrors({ scheduledAt: messageOf(error) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="reschedule-title">
+      <h2 id="reschedule-title">Change the time</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void move(choice);
+        }}
+        noValidate
+      >
+        <AvailabilityPicker
+          timezone={timezone}
+          onTimezone={setTimezone}
+          choice={choice}
+          onChoice={(next) => {
+            setChoice(next);
+            setErrors({});
+          }}
+          errors={errors}
+          initialDate={booking.schedule.localTime.slice(0, 10)}
+        />
+        {nearest.length ? (
+          <div className="notice notice-warning">
+            <p>Nearest free times:</p>
+            <div className="time-grid">
+              {nearest.map((time) => (
+                <button
+                  key={time.startsAt}
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => void move({ callNow: false, scheduledAt: time.startsAt })}
+                >
+                  {formatTime(time.startsAt, timezone)}
+                </button>
+              ))}
+            </div>
+          </div>
+        ) : null}
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Moving…' : 'Move the call'}
+        </button>
+        <p className="status status-success" role="status">
+          {message || '\u00a0'}
+        </p>
+      </form>
+    </section>
+  );
+}
+
+function Cancel({ booking, token, onChanged }: SectionProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [failed, setFailed] = useState(false);
+  const refundable =
+    booking.paymentStatus === 'paid' &&
+    Date.parse(booking.schedule.scheduledAt) - Date.now() > 10 * 60_000;
+
+  async function cancel() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const result = await api<CancelResult>(`/api/calls/${booking.callId}/cancel`, {
+        method: 'POST',
+        token,
+      });
+      setMessage(
+        result.refunded
+          ? `Cancelled. We have refunded ${formatMoney(result.amountCents, result.currency)} to your card; it may take a few days to show.`
+          : result.refundNote
+            ? `Cancelled. ${result.refundNote}`
+            : 'Cancelled.',
+      );
+      onChanged(result);
+    } catch (error) {
+      setFailed(true);
+      setMessage(messageOf(error));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  const cancelled = booking.callStatus === 'cancelled';
+  return (
+    <section className="card" aria-labelledby="cancel-title">
+      <h2 id="cancel-title">{cancelled ? 'Cancelled' : 'Cancel the call'}</h2>
+      <p>
+        {cancelled
+          ? booking.paymentStatus === 'refunded'
+            ? 'This call is cancelled and your payment was refunded.'
+            : 'This call is cancelled.'
+          : refundable
+            ? `Cancel now and you get a full refund of ${formatMoney(booking.amountCents, booking.currency)}.`
+            : booking.paymentStatus === 'paid'
+              ? 'The call is less than 10 minutes away, so cancelling now is not refunded.'
+              : 'Nothing has been paid, so nothing will be charged.'}
+      </p>
+      {cancelled ? null : confirming ? (
+        <div className="confirm">
+          <p>
+            <strong>Cancel Santa's call to {booking.child.name ?? 'your child'}?</strong>
+          </p>
+          <button
+            type="button"
+            className="button button-danger"
+            ref={focusOnMount}
+            onClick={() => void cancel()}
+            disabled={busy}
+          >
+            {busy ? 'Cancelling…' : 'Yes, cancel the call'}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setConfirming(false)}
+          >
+            Keep the call
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setConfirming(true)}
+        >
+          Cancel the call…
+        </button>
+      )}
+      <p className={failed ? 'status status-error' : 'status status-success'} role="status">
+        {message || '\u00a0'}
+      </p>
+    </section>
+  );
+}
+
+function Erase({ booking, token, onChanged }: SectionProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [failed, setFailed] = useState(false);
+  const erased = booking.timeline.some((event) => event.type === 'child_data_erased');
+
+  async function erase() {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const result = await api<BookingView>(`/api/calls/${booking.callId}/erase`, {
+        method: 'POST',
+        token,
+      });
+      onChanged(result);
+      setMessage(
+        "Done. We have deleted your child's details, the voice note, the transcript and the recording.",
+      );
+    } catch (error) {
+      setFailed(true);
+      setMessage(messageOf(error));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="erase-title">
+      <h2 id="erase-title">Delete my child's data</h2>
+      <p>
+        Deletes your child's name and details, the voice note, the transcript and the recording —
+        for good. You can do this once the call is over or cancelled.
+      </p>
+      {erased ? (
+        <p>
+          <strong>Your child's data has been deleted.</strong>
+        </p>
+      ) : confirming ? (
+        <div className="confirm">
+          <p>
+            <strong>
+              Delete everything about {booking.child.name ?? 'your child'}? This cannot be undone.
+            </strong>
+          </p>
+          <button
+            type="button"
+            className="button button-danger"
+            ref={focusOnMount}
+            onClick={() => void erase()}
+            disabled={busy}
+          >
+            {busy ? 'Deleting…' : 'Yes, delete it all'}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => setConfirming(false)}
+          >
+            Keep it
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setConfirming(true)}
+        >
+          Delete my child's data…
+        </button>
+      )}
+      <p className={failed ? 'status status-error' : 'status status-success'} role="status">
+        {message || '\u00a0'}
+      </p>
+    </section>
+  );
+}

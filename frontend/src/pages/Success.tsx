@@ -1,0 +1,105 @@
+import { Page } from '../components/Page.tsx';
+import { Timeline } from '../components/Timeline.tsx';
+import { formatMoney } from '../lib/format.ts';
+import { Link } from '../lib/router.tsx';
+import type { BookingView } from '../lib/types.ts';
+import { useBooking } from '../lib/useBooking.ts';
+import { NotFound } from './Static.tsx';
+
+const finished = (booking: BookingView) =>
+  ['cancelled', 'failed', 'no_answer'].includes(booking.callStatus) ||
+  (booking.callStatus === 'completed' && !['pending', 'processing'].includes(booking.videoStatus));
+
+/** One sentence for where the booking is now, announced politely as it changes. */
+export function statusSentence(booking: BookingView): string {
+  const name = booking.child.name ?? 'your child';
+  switch (booking.callStatus) {
+    case 'pending':
+      return booking.paymentStatus === 'paid'
+        ? 'Payment received — Santa is putting the call in his diary.'
+        : 'Waiting for your payment to be confirmed…';
+    case 'scheduled':
+      return booking.schedule.callNow
+        ? `Santa is about to call ${name}.`
+        : `All set! Santa will call ${name} on ${booking.schedule.localDisplay}.`;
+    case 'queued':
+      return `Santa is picking up the phone to call ${name}…`;
+    case 'in_progress':
+      return `Santa is calling ${name} now!`;
+    case 'completed':
+      return `Santa has spoken with ${name}. We've emailed you the transcript.`;
+    case 'cancelled':
+      return booking.paymentStatus === 'refunded'
+        ? 'This call was cancelled and refunded.'
+        : 'This call was cancelled.';
+    case 'no_answer':
+      return 'Santa could not reach you. You have been refunded — you can book again any time.';
+    case 'failed':
+      return 'Something went wrong and the call could not be made. You have been refunded.';
+    default:
+      return 'Checking on your booking…';
+  }
+}
+
+export default function Success({ callId }: { readonly callId: string }) {
+  const { load } = useBooking(callId, { pollMs: 3000, keepPolling: (b) => !finished(b) });
+  if (load.state === 'not_found') return <NotFound what="booking" />;
+  const booking = load.state === 'ready' ? load.booking : undefined;
+  return (
+    <Page
+      title="Your call from Santa"
+      heading={booking?.callStatus === 'completed' ? 'Santa has called!' : "You're booked!"}
+    >
+      <p className="lead live-status" aria-live="polite">
+        {booking
+          ? statusSentence(booking)
+          : load.state === 'failed'
+            ? load.message
+            : 'Loading your booking…'}
+      </p>
+      <section className="card timeline-card" aria-labelledby="progress-title">
+        <h2 id="progress-title">Progress</h2>
+        {booking ? <Timeline booking={booking} /> : <div className="timeline-placeholder" />}
+      </section>
+      {booking ? (
+        <section className="card" aria-labelledby="details-title">
+          <h2 id="details-title">Your booking</h2>
+          <dl className="summary">
+            <div>
+              <dt>For</dt>
+              <dd>{booking.child.name ?? '(details deleted)'}</dd>
+            </div>
+            <div>
+              <dt>When</dt>
+              <dd>
+                {booking.schedule.callNow ? 'Right away — ' : ''}
+                {booking.schedule.localDisplay} ({booking.schedule.timezone.replaceAll('_', ' ')})
+              </dd>
+            </div>
+            <div>
+              <dt>Paid</dt>
+              <dd>
+                {formatMoney(booking.amountCents, booking.currency)}
+                {booking.paymentStatus === 'refunded' ? ' (refunded)' : ''}
+              </dd>
+            </div>
+          </dl>
+          <p className="actions">
+            {booking.callStatus === 'completed' ? (
+              <Link to={`/recording/${callId}`} className="button button-primary">
+                {booking.purchaseRecording ? 'Listen to the call' : 'Read the transcript'}
+              </Link>
+            ) : null}
+            <Link to={`/manage/${callId}`} className="button button-secondary">
+              Manage this booking
+            </Link>
+          </p>
+          <p className="hint">
+            We've emailed you a link to manage the booking, too. Keep it: it is the key to your
+            booking.
+          </p>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
