@@ -9,6 +9,7 @@ import type { FunctionBindings } from './house-function.ts';
 import { Scheduling } from './scheduling.ts';
 import { AppSecrets } from './secrets.ts';
 import { functionEnvironment, type StageSettings } from './settings.ts';
+import { Site } from './site.ts';
 import { Storage } from './storage.ts';
 
 export interface CallSantaStackProps extends StackProps {
@@ -30,6 +31,7 @@ export class CallSantaStack extends Stack {
   readonly api: Api;
   readonly appSecrets: AppSecrets;
   readonly alerts: Alerts;
+  readonly site: Site;
 
   constructor(scope: Construct, id: string, props: CallSantaStackProps) {
     super(scope, id, props);
@@ -104,6 +106,23 @@ export class CallSantaStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
 
+    this.site = new Site(this, 'Site', {
+      siteBucket: this.storage.siteBucket,
+      httpApi: this.api.httpApi,
+      voiceNotesBucket: this.storage.buckets.voiceNotes,
+      recordingsBucket: this.storage.buckets.recordings,
+      stripePublishableKey: settings.stripePublishableKey,
+      // Without bundling (assertion tests, `cdk synth --exclusively` of another stack) the site
+      // build is not needed either; `-c sitePlaceholder=true` asks for the placeholder directly.
+      placeholderSite:
+        !this.bundlingRequired ||
+        this.node.tryGetContext('sitePlaceholder') === 'true' ||
+        this.node.tryGetContext('sitePlaceholder') === true,
+      ...(settings.siteDomain ? { customDomain: settings.siteDomain } : {}),
+    });
+
+    new CfnOutput(this, 'SiteUrl', { value: this.site.url });
+    new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
     new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
     new CfnOutput(this, 'VoiceNotesBucketName', {

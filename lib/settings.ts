@@ -43,6 +43,10 @@ export interface StageSettings {
   readonly sesConfigurationSet?: string;
   /** Subscribed by email to the alarm topic; unset means no subscription (subscribe by hand). */
   readonly alarmEmail?: string;
+  /** Stripe's publishable key, written to the site's `/config.json` (it is public by design). */
+  readonly stripePublishableKey: string;
+  /** A custom domain for the site and its ACM certificate in us-east-1; both or neither. */
+  readonly siteDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
 const stagePattern = /^[a-z][a-z0-9-]{0,19}$/;
@@ -77,7 +81,12 @@ const devDefaults = {
   publicSiteUrl: 'https://callsanta.example',
   elevenLabsAgentId: 'agent_dev_placeholder',
   elevenLabsPhoneNumberId: 'phnum_dev_placeholder',
+  stripePublishableKey: 'pk_test_placeholder',
 } as const;
+
+const stripePublishableKeyPattern = /^pk_(test|live)_[A-Za-z0-9_]+$/;
+const domainNamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const certificateArnPattern = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
 
 /** The booking-rule environment every function gets, named as the handlers read it. */
 export function bookingEnvironment(settings: StageSettings): Record<string, string> {
@@ -212,6 +221,42 @@ export function readStageSettings(node: Node): StageSettings {
     );
   }
 
+  // Stripe's publishable key is public (it ships in the page). Stages other than dev keep the
+  // placeholder until they name theirs, so synth works before Stripe is set up; payments need it.
+  const stripePublishableKey = setting('stripePublishableKey') ?? devDefaults.stripePublishableKey;
+  if (
+    typeof stripePublishableKey !== 'string' ||
+    !stripePublishableKeyPattern.test(stripePublishableKey)
+  ) {
+    throw new Error(
+      `Context "stripePublishableKey" must be a Stripe publishable key (pk_test_... or pk_live_...), got ${String(stripePublishableKey)}.`,
+    );
+  }
+
+  const siteDomainName = setting('siteDomainName');
+  const siteCertificateArn = setting('siteCertificateArn');
+  if ((siteDomainName === undefined) !== (siteCertificateArn === undefined)) {
+    throw new Error(
+      'Context "siteDomainName" and "siteCertificateArn" go together: a custom domain needs its certificate.',
+    );
+  }
+  if (
+    siteDomainName !== undefined &&
+    (typeof siteDomainName !== 'string' || !domainNamePattern.test(siteDomainName))
+  ) {
+    throw new Error(
+      `Context "siteDomainName" must be a lower-case domain name, got ${String(siteDomainName)}.`,
+    );
+  }
+  if (
+    siteCertificateArn !== undefined &&
+    (typeof siteCertificateArn !== 'string' || !certificateArnPattern.test(siteCertificateArn))
+  ) {
+    throw new Error(
+      `Context "siteCertificateArn" must be an ACM certificate ARN in us-east-1 (CloudFront's), got ${String(siteCertificateArn)}.`,
+    );
+  }
+
   const settings: StageSettings = {
     stage,
     emailFrom,
@@ -222,6 +267,10 @@ export function readStageSettings(node: Node): StageSettings {
     ...(typeof discordWebhookUrl === 'string' ? { discordWebhookUrl } : {}),
     ...(typeof sesConfigurationSet === 'string' ? { sesConfigurationSet } : {}),
     ...(typeof alarmEmail === 'string' ? { alarmEmail } : {}),
+    stripePublishableKey,
+    ...(typeof siteDomainName === 'string' && typeof siteCertificateArn === 'string'
+      ? { siteDomain: { domainName: siteDomainName, certificateArn: siteCertificateArn } }
+      : {}),
   };
   checkWithHandlersParser(settings);
   return settings;

@@ -96,7 +96,8 @@ export class Storage extends Construct {
       }),
     };
 
-    // The site is served through CloudFront (a later construct); the bucket itself stays private.
+    // The site is served through CloudFront with origin access control (lib/site.ts); the bucket
+    // itself stays private.
     this.siteBucket = new Bucket(this, 'Site', {
       ...logged('site'),
       lifecycleRules: [abortUnfinishedUploads],
