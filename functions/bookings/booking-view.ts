@@ -13,7 +13,8 @@ export function bookingView(booking: Booking, events: AuditEvents, media: CallMe
     callStatus: booking.callStatus,
     paymentStatus: booking.paymentStatus,
     videoStatus: booking.videoStatus,
-    child: { name: booking.childName, age: booking.childAge },
+    // Once erased, the child has no name here at all (the site says the details were deleted).
+    child: { name: booking.dataErasedAt ? null : booking.childName, age: booking.childAge },
     schedule: {
       callNow: booking.callNow,
       scheduledAt: booking.scheduledAt,

@@ -219,7 +219,7 @@ describe('the call workflow on the local cloud', () => {
     expect((await audio.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     expect(early.status).toBe(404);
     expect(erased.status).toBe(200);
-    expect(after.body).toMatchObject({ child: { name: '[erased]' }, media: {} });
+    expect(after.body).toMatchObject({ child: { name: null }, media: {} });
     expect(JSON.stringify(after.body)).not.toContain('dinosaurs');
     expect(timelineTypes(after.body)).toContain('child_data_erased');
     expect(transcriptGone).toBe(true);

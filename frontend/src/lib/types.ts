@@ -47,7 +47,7 @@ export interface BookingView {
   readonly callStatus: CallStatus;
   readonly paymentStatus: 'pending' | 'paid' | 'refunded';
   readonly videoStatus: 'not_requested' | 'pending' | 'processing' | 'completed' | 'failed';
-  readonly child: { readonly name?: string; readonly age?: number };
+  readonly child: { readonly name?: string | null; readonly age?: number };
   readonly schedule: {
     readonly callNow: boolean;
     readonly scheduledAt: string;

@@ -12,6 +12,36 @@ import { statusSentence } from './Success.tsx';
 /** Moves focus to a confirmation's first button when it appears (keyboard users). */
 const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
+/** The "are you sure?" step before an action that cannot be taken back. */
+function Confirm(props: {
+  readonly question: string;
+  readonly confirm: string;
+  readonly keep: string;
+  readonly busy: boolean;
+  readonly onConfirm: () => void;
+  readonly onKeep: () => void;
+}) {
+  return (
+    <div className="confirm">
+      <p>
+        <strong>{props.question}</strong>
+      </p>
+      <button
+        type="button"
+        className="button button-danger"
+        ref={focusOnMount}
+        onClick={props.onConfirm}
+        disabled={props.busy}
+      >
+        {props.confirm}
+      </button>
+      <button type="button" className="button button-secondary" onClick={props.onKeep}>
+        {props.keep}
+      </button>
+    </div>
+  );
+}
+
 const changeable = (booking: BookingView) =>
   booking.callStatus === 'pending' || booking.callStatus === 'scheduled';
 
@@ -231,27 +261,14 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
               : 'Nothing has been paid, so nothing will be charged.'}
       </p>
       {cancelled ? null : confirming ? (
-        <div className="confirm">
-          <p>
-            <strong>Cancel Santa's call to {booking.child.name ?? 'your child'}?</strong>
-          </p>
-          <button
-            type="button"
-            className="button button-danger"
-            ref={focusOnMount}
-            onClick={() => void cancel()}
-            disabled={busy}
-          >
-            {busy ? 'Cancelling…' : 'Yes, cancel the call'}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setConfirming(false)}
-          >
-            Keep the call
-          </button>
-        </div>
+        <Confirm
+          question={`Cancel Santa's call to ${booking.child.name ?? 'your child'}?`}
+          confirm={busy ? 'Cancelling…' : 'Yes, cancel the call'}
+          keep="Keep the call"
+          busy={busy}
+          onConfirm={() => void cancel()}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <button
           type="button"
@@ -308,29 +325,14 @@ function Erase({ booking, token, onChanged }: SectionProps) {
           <strong>Your child's data has been deleted.</strong>
         </p>
       ) : confirming ? (
-        <div className="confirm">
-          <p>
-            <strong>
-              Delete everything about {booking.child.name ?? 'your child'}? This cannot be undone.
-            </strong>
-          </p>
-          <button
-            type="button"
-            className="button button-danger"
-            ref={focusOnMount}
-            onClick={() => void erase()}
-            disabled={busy}
-          >
-            {busy ? 'Deleting…' : 'Yes, delete it all'}
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setConfirming(false)}
-          >
-            Keep it
-          </button>
-        </div>
+        <Confirm
+          question={`Delete everything about ${booking.child.name ?? 'your child'}? This cannot be undone.`}
+          confirm={busy ? 'Deleting…' : 'Yes, delete it all'}
+          keep="Keep it"
+          busy={busy}
+          onConfirm={() => void erase()}
+          onKeep={() => setConfirming(false)}
+        />
       ) : (
         <button
           type="button"

@@ -25,7 +25,7 @@ export default function Recording({ callId }: { readonly callId: string }) {
     );
   }
   const booking = load.booking;
-  const name = booking.child.name;
+  const name = booking.child.name ?? undefined;
   if (booking.callStatus !== 'completed') {
     return (
       <Page title="Not ready yet" heading="Not ready yet">
