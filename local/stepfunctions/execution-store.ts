@@ -1,4 +1,4 @@
-import { readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
 
@@ -71,11 +71,5 @@ export class ExecutionStore {
   /** Resolves when every pending write has reached the disk. */
   async flush(): Promise<void> {
     await Promise.all(this.writes.values());
-  }
-
-  async clear(): Promise<void> {
-    await this.flush();
-    this.records.clear();
-    await rm(this.directory, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,6 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signElevenLabsPayload } from '../../functions/webhooks/elevenlabs-signature.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
@@ -11,6 +10,7 @@ import {
   bookingWhere,
   type CreatedBooking,
   createBooking,
+  daytimeZone,
   getBooking,
   outbox,
   payWithCard,
@@ -36,24 +36,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.stop();
 });
-
-/** A time zone where it is now daytime, so "call now" is inside calling hours. */
-function daytimeZone(): string {
-  const zones = [
-    'America/New_York',
-    'Europe/London',
-    'Asia/Tokyo',
-    'Australia/Sydney',
-    'America/Los_Angeles',
-    'Asia/Kolkata',
-  ];
-  const zone = zones.find((candidate) => {
-    const hour = DateTime.now().setZone(candidate).hour;
-    return hour >= 9 && hour < 20;
-  });
-  if (!zone) throw new Error('No daytime zone found.');
-  return zone;
-}
 
 async function paidCallNow(phoneNumber: string, extra: Record<string, unknown> = {}) {
   const booking = await createBooking(cloud, {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AvailabilityPicker, type CallTimeChoice } from '../components/AvailabilityPicker.tsx';
+import { BookingSummary } from '../components/BookingSummary.tsx';
 import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
 import { formatMoney, formatTime } from '../lib/format.ts';
@@ -12,15 +13,24 @@ import { statusSentence } from './Success.tsx';
 /** Moves focus to a confirmation's first button when it appears (keyboard users). */
 const focusOnMount = (element: HTMLElement | null) => element?.focus();
 
-/** The "are you sure?" step before an action that cannot be taken back. */
-function Confirm(props: {
+/** A button that asks "are you sure?" before an action that cannot be taken back. */
+function ConfirmedAction(props: {
+  readonly trigger: string;
   readonly question: string;
   readonly confirm: string;
+  readonly working: string;
   readonly keep: string;
-  readonly busy: boolean;
-  readonly onConfirm: () => void;
-  readonly onKeep: () => void;
+  readonly onConfirm: () => Promise<void>;
 }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!confirming) {
+    return (
+      <button type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+        {props.trigger}
+      </button>
+    );
+  }
   return (
     <div className="confirm">
       <p>
@@ -30,12 +40,22 @@ function Confirm(props: {
         type="button"
         className="button button-danger"
         ref={focusOnMount}
-        onClick={props.onConfirm}
-        disabled={props.busy}
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void props.onConfirm().finally(() => {
+            setBusy(false);
+            setConfirming(false);
+          });
+        }}
       >
-        {props.confirm}
+        {busy ? props.working : props.confirm}
       </button>
-      <button type="button" className="button button-secondary" onClick={props.onKeep}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => setConfirming(false)}
+      >
         {props.keep}
       </button>
     </div>
@@ -65,29 +85,7 @@ export default function Manage({ callId }: { readonly callId: string }) {
       <p className="lead">{statusSentence(booking)}</p>
       <section className="card" aria-labelledby="booking-title">
         <h2 id="booking-title">Your booking</h2>
-        <dl className="summary">
-          <div>
-            <dt>For</dt>
-            <dd>{booking.child.name ?? '(details deleted)'}</dd>
-          </div>
-          <div>
-            <dt>When</dt>
-            <dd data-testid="call-time">
-              {booking.schedule.localDisplay} ({booking.schedule.timezone.replaceAll('_', ' ')})
-            </dd>
-          </div>
-          <div>
-            <dt>Paid</dt>
-            <dd>
-              {formatMoney(booking.amountCents, booking.currency)}
-              {booking.paymentStatus === 'refunded'
-                ? ' — refunded'
-                : booking.paymentStatus === 'pending'
-                  ? ' — not paid yet'
-                  : ''}
-            </dd>
-          </div>
-        </dl>
+        <BookingSummary booking={booking} />
         <p className="actions">
           <Link to={`/success/${callId}`} className="button button-secondary">
             See progress
@@ -212,8 +210,6 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
 }
 
 function Cancel({ booking, token, onChanged }: SectionProps) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [failed, setFailed] = useState(false);
   const refundable =
@@ -221,7 +217,6 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
     Date.parse(booking.schedule.scheduledAt) - Date.now() > 10 * 60_000;
 
   async function cancel() {
-    setBusy(true);
     setFailed(false);
     try {
       const result = await api<CancelResult>(`/api/calls/${booking.callId}/cancel`, {
@@ -239,9 +234,6 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
     } catch (error) {
       setFailed(true);
       setMessage(messageOf(error));
-    } finally {
-      setBusy(false);
-      setConfirming(false);
     }
   }
 
@@ -260,23 +252,15 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
               ? 'The call is less than 10 minutes away, so cancelling now is not refunded.'
               : 'Nothing has been paid, so nothing will be charged.'}
       </p>
-      {cancelled ? null : confirming ? (
-        <Confirm
+      {cancelled ? null : (
+        <ConfirmedAction
+          trigger="Cancel the call…"
           question={`Cancel Santa's call to ${booking.child.name ?? 'your child'}?`}
-          confirm={busy ? 'Cancelling…' : 'Yes, cancel the call'}
+          confirm="Yes, cancel the call"
+          working="Cancelling…"
           keep="Keep the call"
-          busy={busy}
-          onConfirm={() => void cancel()}
-          onKeep={() => setConfirming(false)}
+          onConfirm={cancel}
         />
-      ) : (
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => setConfirming(true)}
-        >
-          Cancel the call…
-        </button>
       )}
       <p className={failed ? 'status status-error' : 'status status-success'} role="status">
         {message || '\u00a0'}
@@ -286,14 +270,11 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
 }
 
 function Erase({ booking, token, onChanged }: SectionProps) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [failed, setFailed] = useState(false);
   const erased = booking.timeline.some((event) => event.type === 'child_data_erased');
 
   async function erase() {
-    setBusy(true);
     setFailed(false);
     try {
       const result = await api<BookingView>(`/api/calls/${booking.callId}/erase`, {
@@ -307,9 +288,6 @@ function Erase({ booking, token, onChanged }: SectionProps) {
     } catch (error) {
       setFailed(true);
       setMessage(messageOf(error));
-    } finally {
-      setBusy(false);
-      setConfirming(false);
     }
   }
 
@@ -324,23 +302,15 @@ function Erase({ booking, token, onChanged }: SectionProps) {
         <p>
           <strong>Your child's data has been deleted.</strong>
         </p>
-      ) : confirming ? (
-        <Confirm
-          question={`Delete everything about ${booking.child.name ?? 'your child'}? This cannot be undone.`}
-          confirm={busy ? 'Deleting…' : 'Yes, delete it all'}
-          keep="Keep it"
-          busy={busy}
-          onConfirm={() => void erase()}
-          onKeep={() => setConfirming(false)}
-        />
       ) : (
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => setConfirming(true)}
-        >
-          Delete my child's data…
-        </button>
+        <ConfirmedAction
+          trigger="Delete my child's data…"
+          question={`Delete everything about ${booking.child.name ?? 'your child'}? This cannot be undone.`}
+          confirm="Yes, delete it all"
+          working="Deleting…"
+          keep="Keep it"
+          onConfirm={erase}
+        />
       )}
       <p className={failed ? 'status status-error' : 'status status-success'} role="status">
         {message || '\u00a0'}

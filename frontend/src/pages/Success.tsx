@@ -1,6 +1,6 @@
+import { BookingSummary } from '../components/BookingSummary.tsx';
 import { Page } from '../components/Page.tsx';
 import { Timeline } from '../components/Timeline.tsx';
-import { formatMoney } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
@@ -64,26 +64,7 @@ export default function Success({ callId }: { readonly callId: string }) {
       {booking ? (
         <section className="card" aria-labelledby="details-title">
           <h2 id="details-title">Your booking</h2>
-          <dl className="summary">
-            <div>
-              <dt>For</dt>
-              <dd>{booking.child.name ?? '(details deleted)'}</dd>
-            </div>
-            <div>
-              <dt>When</dt>
-              <dd>
-                {booking.schedule.callNow ? 'Right away — ' : ''}
-                {booking.schedule.localDisplay} ({booking.schedule.timezone.replaceAll('_', ' ')})
-              </dd>
-            </div>
-            <div>
-              <dt>Paid</dt>
-              <dd>
-                {formatMoney(booking.amountCents, booking.currency)}
-                {booking.paymentStatus === 'refunded' ? ' (refunded)' : ''}
-              </dd>
-            </div>
-          </dl>
+          <BookingSummary booking={booking} />
           <p className="actions">
             {booking.callStatus === 'completed' ? (
               <Link to={`/recording/${callId}`} className="button button-primary">

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import Stripe from 'stripe';
 import type { RunningLocalCloud } from '../../../local/cloud.ts';
 import { eventually } from './local-cloud.ts';
@@ -132,4 +133,22 @@ export function signedStripeEvent(
 
 export function timelineTypes(body: Record<string, unknown>): string[] {
   return (body.timeline as { type: string }[]).map((event) => event.type);
+}
+
+/** A time zone where it is now daytime, so "call now" is inside calling hours. */
+export function daytimeZone(): string {
+  const zones = [
+    'America/New_York',
+    'Europe/London',
+    'Asia/Tokyo',
+    'Australia/Sydney',
+    'America/Los_Angeles',
+    'Asia/Kolkata',
+  ];
+  const zone = zones.find((candidate) => {
+    const hour = DateTime.now().setZone(candidate).hour;
+    return hour >= 9 && hour < 20;
+  });
+  if (!zone) throw new Error('No daytime zone found.');
+  return zone;
 }

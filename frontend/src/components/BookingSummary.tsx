@@ -1,0 +1,32 @@
+import { formatMoney } from '../lib/format.ts';
+import type { BookingView } from '../lib/types.ts';
+
+/** Who, when and what was paid: the same few facts on the status and manage pages. */
+export function BookingSummary({ booking }: { readonly booking: BookingView }) {
+  return (
+    <dl className="summary">
+      <div>
+        <dt>For</dt>
+        <dd>{booking.child.name ?? '(details deleted)'}</dd>
+      </div>
+      <div>
+        <dt>When</dt>
+        <dd data-testid="call-time">
+          {booking.schedule.callNow ? 'Right away — ' : ''}
+          {booking.schedule.localDisplay} ({booking.schedule.timezone.replaceAll('_', ' ')})
+        </dd>
+      </div>
+      <div>
+        <dt>Paid</dt>
+        <dd>
+          {formatMoney(booking.amountCents, booking.currency)}
+          {booking.paymentStatus === 'refunded'
+            ? ' — refunded'
+            : booking.paymentStatus === 'pending'
+              ? ' — not paid yet'
+              : ''}
+        </dd>
+      </div>
+    </dl>
+  );
+}
