@@ -1,10 +1,10 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { readTranscript, type StoredTranscript } from '../adapters/call-records.ts';
 import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
 import type { Booking } from '../data/bookings.ts';
 import { envNames } from '../resources.ts';
-import type { StoredTranscript } from '../workflow/call-records.ts';
 
 const s3 = createS3Client();
 /** Media links live minutes, not days: a forwarded page stops working soon after. */
@@ -24,12 +24,7 @@ export interface CallMedia {
 export async function callMedia(booking: Booking): Promise<CallMedia> {
   if (booking.callStatus !== 'completed' || !booking.transcriptKey) return {};
   const bucket = requireEnv(envNames.buckets.recordings);
-  const object = await s3.send(
-    new GetObjectCommand({ Bucket: bucket, Key: booking.transcriptKey }),
-  );
-  const transcript = JSON.parse(
-    (await object.Body?.transformToString()) ?? '{}',
-  ) as StoredTranscript;
+  const transcript = await readTranscript(booking.transcriptKey);
   const audio = (disposition?: string) =>
     getSignedUrl(
       s3,

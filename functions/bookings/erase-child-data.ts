@@ -1,4 +1,5 @@
 import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
+import { callRecordKeys } from '../adapters/call-records.ts';
 import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
@@ -7,7 +8,6 @@ import { envNames } from '../resources.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
-import { callRecordKeys } from '../workflow/call-records.ts';
 import { authorizedBooking } from './authorize.ts';
 import { bookingView } from './booking-view.ts';
 

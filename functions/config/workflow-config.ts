@@ -7,6 +7,10 @@ const workflowEnvironment = z.object({
   CALL_LEASE_SECONDS: z.coerce.number().int().min(60).default(1500),
   CALL_RETRY_WAIT_SECONDS: z.coerce.number().int().min(1).default(300),
   CALL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  CALL_ABANDON_AFTER_SECONDS: z.coerce.number().int().min(1).default(2400),
+  DIAL_SETTLE_SECONDS: z.coerce.number().int().min(1).default(30),
+  RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).default(900),
+  RECONCILE_MAX_RECOVERY_RUNS: z.coerce.number().int().min(0).max(20).default(3),
   PUBLIC_SITE_URL: z.url(),
 });
 
@@ -17,6 +21,17 @@ export interface WorkflowConfig {
   /** Calls after the first one; 3 means at most four calls. */
   readonly maxRetries: number;
   readonly publicSiteUrl: string;
+  /** A conversation still not over this long after its dial is given up as failed. */
+  readonly abandonAfterSeconds: number;
+  /**
+   * After an unconfirmed dial, how long ElevenLabs gets to list the conversation before a
+   * look-up that finds nothing is taken to mean the dial never happened.
+   */
+  readonly dialSettleSeconds: number;
+  /** How long past its due time a booking may sit in a state before the reconciler acts. */
+  readonly reconcileAfterSeconds: number;
+  /** Recovery runs the reconciler starts for one booking before it asks for a person. */
+  readonly maxRecoveryRuns: number;
 }
 
 /** The call workflow's settings, per stage. */
@@ -30,6 +45,10 @@ export function loadWorkflowConfig(env: NodeJS.ProcessEnv = process.env): Workfl
     },
     retryWaitSeconds: settings.CALL_RETRY_WAIT_SECONDS,
     maxRetries: settings.CALL_MAX_RETRIES,
+    abandonAfterSeconds: settings.CALL_ABANDON_AFTER_SECONDS,
+    dialSettleSeconds: settings.DIAL_SETTLE_SECONDS,
+    reconcileAfterSeconds: settings.RECONCILE_AFTER_SECONDS,
+    maxRecoveryRuns: settings.RECONCILE_MAX_RECOVERY_RUNS,
     publicSiteUrl: settings.PUBLIC_SITE_URL.replace(/\/$/, ''),
   };
 }

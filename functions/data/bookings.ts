@@ -17,9 +17,12 @@ import { takePlaceTransactions } from './slots.ts';
 
 export type Booking = FormattedItem<typeof BookingEntity>;
 export type NewBooking = Omit<InputItem<typeof BookingEntity>, 'createdAt' | 'updatedAt'>;
-export type BookingChanges = Partial<
-  Omit<Booking, 'bookingId' | 'version' | 'createdAt' | 'updatedAt'>
->;
+/** New values for a booking's fields; `$remove()` deletes an optional one. */
+export type BookingChanges = {
+  [Field in keyof Omit<Booking, 'bookingId' | 'version' | 'createdAt' | 'updatedAt'>]?:
+    | Booking[Field]
+    | (undefined extends Booking[Field] ? ReturnType<typeof $remove> : never);
+};
 
 export class SlotFullError extends DomainError {
   constructor() {
@@ -143,12 +146,19 @@ export async function claimOnce(
   bookingId: string,
   field: ClaimField,
   at: string,
+  /** Also false when the booking is cancelled, checked in the same atomic update. */
+  options: { readonly unlessCancelled?: boolean } = {},
 ): Promise<boolean> {
+  // The toolbox types conditions per attribute; any claim field takes the same condition.
+  const unclaimed = { attr: field as 'reminderSentAt', exists: false } as const;
   try {
     await BookingEntity.build(UpdateItemCommand)
       .item({ bookingId, [field]: at })
-      // The toolbox types conditions per attribute; any claim field takes the same condition.
-      .options({ condition: { attr: field as 'reminderSentAt', exists: false } })
+      .options({
+        condition: options.unlessCancelled
+          ? { and: [unclaimed, { attr: 'callStatus', ne: 'cancelled' }] }
+          : unclaimed,
+      })
       .send();
     return true;
   } catch (error) {
@@ -216,22 +226,40 @@ export class BookingOvertakenError extends Error {
 /**
  * A change made by the booking workflow. It leaves `version` alone (the version is the
  * parent's schedule, which the run was started for) and applies only while the booking is
- * still at that version: a run overtaken by a reschedule or cancellation changes nothing.
+ * still at that version — and, when the caller says so, still in the call status it was read
+ * in: a run overtaken by a reschedule, a cancellation or another run changes nothing. Other
+ * writes that must happen with it (a parked task token) join the same transaction.
+ *
+ * @throws BookingOvertakenError when the booking is no longer at `runVersion` (or status)
  */
 export async function changeBookingFromWorkflow(
   booking: Pick<Booking, 'bookingId' | 'callStatus' | 'paymentStatus'>,
   runVersion: number,
   changes: BookingChanges,
   event: AuditEvent,
+  options: {
+    readonly expectUnchangedStatus?: boolean;
+    // biome-ignore lint/suspicious/noExplicitAny: any toolbox write transaction may join.
+    readonly alongside?: readonly any[];
+  } = {},
 ): Promise<void> {
   if (changes.callStatus) assertCallTransition(booking.callStatus, changes.callStatus);
   if (changes.paymentStatus) assertPaymentTransition(booking.paymentStatus, changes.paymentStatus);
+  const condition = options.expectUnchangedStatus
+    ? {
+        and: [
+          { attr: 'version' as const, eq: runVersion },
+          { attr: 'callStatus' as const, eq: booking.callStatus },
+        ],
+      }
+    : { attr: 'version' as const, eq: runVersion };
   try {
     await executeTransactWrite(
       BookingEntity.build(UpdateTransaction)
         .item({ ...changes, bookingId: booking.bookingId })
-        .options({ condition: { attr: 'version', eq: runVersion } }),
+        .options({ condition }),
       auditEventTransaction(booking.bookingId, event),
+      ...(options.alongside ?? []),
     );
   } catch (error) {
     if (failedConditions(error)?.[0]) throw new BookingOvertakenError();

@@ -50,7 +50,18 @@ async function update<T>(
     const { state, result } = decide(current.state, now);
     if (!state || (await writeCapacity(current.version, state))) return result;
   }
-  throw new Error('Call capacity is too contended to update; the workflow will retry.');
+  throw new CapacityContendedError();
+}
+
+/**
+ * Others wrote the capacity item first every time we tried: a busy moment (Christmas Eve), not
+ * a fault. Callers wait and try again; it is never a reason to give a call up.
+ */
+export class CapacityContendedError extends Error {
+  constructor() {
+    super(`The call capacity item was changed by others ${maxRaces} times in a row.`);
+    this.name = 'CapacityContendedError';
+  }
 }
 
 export function acquireCallLine(holder: string, limits: CapacityLimits): Promise<AcquireOutcome> {

@@ -1,37 +1,33 @@
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { acquireCallLine } from '../data/call-capacity.ts';
+import { acquireCallLine, CapacityContendedError } from '../data/call-capacity.ts';
 import { logger } from '../shared/logger.ts';
-import { runInput } from './run-input.ts';
+import { TaskError, taskErrors, workflowTask } from './contract.ts';
 
 const config = loadWorkflowConfig();
 
-/** Thrown while every line is busy or the start rate is used up; the workflow retries it. */
-export class CapacityUnavailable extends Error {
-  constructor(reason: string) {
-    super(`No free line for the call yet (${reason}).`);
-    this.name = 'CapacityUnavailable';
-  }
-}
-
-/** The call is queued, then takes a line when one is free — or fails to be retried later. */
-export async function handler(event: unknown) {
-  const { bookingId, version } = runInput.parse(event);
+/**
+ * The call is queued, then takes a line when one is free. Over capacity — every line busy, the
+ * start rate used up, or the capacity item raced by other calls — it throws
+ * `CapacityUnavailable`, which the workflow retries with backoff and never gives up on.
+ * Idempotent: a holder that already has a line keeps it, and `queued` is set once.
+ */
+export const handler = workflowTask('AcquireCallCapacity', async ({ bookingId, version }) => {
   const booking = await getBooking(bookingId);
   if (booking.callStatus === 'scheduled') {
-    await changeBookingFromWorkflow(
-      booking,
-      version,
-      { callStatus: 'queued' },
-      {
-        type: 'call_queued',
-      },
-    );
+    await changeBookingFromWorkflow(booking, version, { callStatus: 'queued' }, {
+      type: 'call_queued',
+    });
   }
-  const outcome = await acquireCallLine(bookingId, config.capacity);
-  if (!outcome.granted) {
-    logger.info('waiting for a free line', { bookingId, reason: outcome.reason });
-    throw new CapacityUnavailable(outcome.reason);
+  let reason: string;
+  try {
+    const outcome = await acquireCallLine(bookingId, config.capacity);
+    if (outcome.granted) return {};
+    reason = outcome.reason;
+  } catch (error) {
+    if (!(error instanceof CapacityContendedError)) throw error;
+    reason = 'contended';
   }
-  return { acquired: true };
-}
+  logger.info('waiting for a free line', { bookingId, reason });
+  throw new TaskError(taskErrors.capacityUnavailable, `No free line for the call yet (${reason}).`);
+});

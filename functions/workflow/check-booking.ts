@@ -1,39 +1,31 @@
+import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
+import { decideRun, type RunDecision } from '../core/workflow-run.ts';
 import { findBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
-import { runInput } from './run-input.ts';
+import { workflowTask } from './contract.ts';
 
-const config = loadWorkflowConfig();
-/** Send the reminder only when the call is comfortably ahead; "call now" gets none. */
-const reminderMinimumLeadMs = 30 * 60_000;
+const workflow = loadWorkflowConfig();
+const { rules } = loadBookingConfig();
 
 /**
- * Is this run still the one to make the call? Only for a paid booking, not cancelled, at the
- * schedule version the run was started for — a reschedule starts a newer run.
+ * Where this run goes next, decided by the core from the booking as stored: on towards the
+ * call, wait for calling hours, resume a call already placed, finish what follows a completed
+ * call, end an unsuccessful one, or stop (rescheduled, cancelled, unpaid, finished). Read-only,
+ * so any retry is harmless.
  */
-export async function handler(event: unknown) {
-  const { bookingId, version } = runInput.parse(event);
+export const handler = workflowTask('CheckBooking', async ({ bookingId, version, stage }) => {
   const booking = await findBooking(bookingId);
-  const reason = !booking
-    ? 'no_booking'
-    : booking.version !== version
-      ? 'rescheduled'
-      : booking.paymentStatus !== 'paid'
-        ? 'not_paid'
-        : booking.callStatus !== 'scheduled' && booking.callStatus !== 'queued'
-          ? `call_${booking.callStatus}`
-          : undefined;
-  if (reason) logger.info('workflow run ends early', { bookingId, reason });
-  const reminderDue =
-    !reason &&
-    booking !== undefined &&
-    !booking.callNow &&
-    !booking.reminderSentAt &&
-    Date.parse(booking.scheduledAt) - Date.now() > reminderMinimumLeadMs;
+  const decision: RunDecision = decideRun(booking, version, stage, new Date(), rules);
+  if (decision.action !== 'call') {
+    logger.info('workflow run decided', { bookingId, version, stage, ...decision });
+  }
   return {
-    proceed: reason === undefined,
-    reminderDue,
-    retryWaitSeconds: config.retryWaitSeconds,
-    ...(reason ? { reason } : {}),
+    action: decision.action,
+    reminderDue: decision.action === 'call' && decision.reminderDue,
+    opensAt: decision.action === 'wait_for_hours' ? decision.opensAt : null,
+    outcome: decision.action === 'end_unsuccessful' ? decision.outcome : 'failed',
+    reason: decision.action === 'end_unsuccessful' ? decision.reason : 'error',
+    retryWaitSeconds: workflow.retryWaitSeconds,
   };
-}
+});

@@ -1,21 +1,39 @@
+import { loadWorkflowConfig } from '../config/workflow-config.ts';
+import { outcomeOfConversation } from '../core/call-report.ts';
 import { getBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
+import { workflowTask } from './contract.ts';
 import { elevenLabs } from './elevenlabs.ts';
-import { outcomeOfConversation } from './outcome.ts';
-import { runInput } from './run-input.ts';
 
-/** No webhook came in time: ask ElevenLabs how the call went instead of waiting for ever. */
-export async function handler(event: unknown) {
-  const { bookingId } = runInput.parse(event);
+const config = loadWorkflowConfig();
+
+/**
+ * No webhook came in time, the webhook could not tell, or a run resumes a call placed before a
+ * crash: ask ElevenLabs how the call went. A conversation still going answers `in_progress`
+ * (the workflow asks again a minute later) until `CALL_ABANDON_AFTER_SECONDS` after the dial,
+ * when it is given up as failed. Read-only at ElevenLabs and here: safe to retry.
+ */
+export const handler = workflowTask('CheckConversation', async ({ bookingId }) => {
   const booking = await getBooking(bookingId);
-  if (!booking.conversationId) return { outcome: 'failed' };
+  if (!booking.conversationId) {
+    logger.warn('no conversation to ask about', { bookingId });
+    return { outcome: 'failed' as const };
+  }
   const conversation = await (await elevenLabs()).getConversation(booking.conversationId);
-  const outcome = outcomeOfConversation(conversation);
-  logger.warn('no call webhook in time; asked for the conversation', {
+  const reported = outcomeOfConversation(conversation);
+  const dialledAt = Date.parse(booking.dialStartedAt ?? booking.updatedAt);
+  const abandoned = Date.now() - dialledAt > config.abandonAfterSeconds * 1000;
+  const outcome =
+    reported === 'in_progress' || reported === 'unconfirmed'
+      ? abandoned
+        ? 'failed'
+        : 'in_progress'
+      : reported;
+  logger.info('asked ElevenLabs how the call went', {
     bookingId,
     conversationId: booking.conversationId,
     status: conversation.status,
     outcome,
   });
   return { outcome };
-}
+});

@@ -1,45 +1,62 @@
-import { z } from 'zod';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
+import { decideAfterCall } from '../core/after-call.ts';
+import { isRetryableOutcome } from '../core/call-outcome.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { callOutcomes, retryableOutcomes, runInput } from './run-input.ts';
+import { workflowTask } from './contract.ts';
 
 const config = loadWorkflowConfig();
-const decideInput = runInput.extend({ outcome: z.enum(callOutcomes) });
 
 /**
- * After a call attempt: save a completed call; call again after busy / no answer / voicemail
- * while retries are left; otherwise give up. A run overtaken by a reschedule stops.
+ * After a call attempt: record a completed call at once (the records and email follow, and may
+ * fail without leaving the call `in_progress`), queue a retry after busy / no answer /
+ * voicemail while retries are left, otherwise give up. Every write is conditional on the
+ * booking's version and status, so a retried step changes nothing twice.
  */
-export async function handler(event: unknown) {
-  const { bookingId, version, outcome } = decideInput.parse(event);
+export const handler = workflowTask('DecideAfterCall', async ({ bookingId, version, outcome }) => {
   const booking = await getBooking(bookingId);
-  if (booking.version !== version || booking.callStatus === 'cancelled') return { next: 'stop' };
-  if (outcome === 'completed') return { next: 'save' };
-  const retryLeft = booking.attempts <= config.maxRetries;
-  if (retryableOutcomes.includes(outcome) && retryLeft && booking.callStatus === 'in_progress') {
-    await changeBookingFromWorkflow(
-      booking,
-      version,
-      { callStatus: 'queued', lastOutcome: outcome },
-      {
-        type: 'call_attempt_unanswered',
-        detail: { outcome, attempt: String(booking.attempts) },
-      },
-    );
-    return { next: 'retry' };
+  const decision = decideAfterCall(booking, version, outcome, config.maxRetries);
+  const attempt = String(booking.attempts);
+  switch (decision.next) {
+    case 'save':
+      if (decision.complete) {
+        await changeBookingFromWorkflow(
+          booking,
+          version,
+          { callStatus: 'completed', lastOutcome: 'completed' },
+          {
+            type: 'call_completed',
+            detail: { conversationId: booking.conversationId ?? '', attempt },
+          },
+          { expectUnchangedStatus: true },
+        );
+      }
+      break;
+    case 'retry':
+      if (booking.callStatus === 'in_progress') {
+        await changeBookingFromWorkflow(
+          booking,
+          version,
+          { callStatus: 'queued', lastOutcome: outcome },
+          { type: 'call_attempt_unanswered', detail: { outcome, attempt } },
+          { expectUnchangedStatus: true },
+        );
+      }
+      break;
+    case 'give_up':
+      if (decision.recordOutcome) {
+        await changeBookingFromWorkflow(
+          booking,
+          version,
+          { lastOutcome: outcome },
+          {
+            type: isRetryableOutcome(outcome) ? 'call_attempt_unanswered' : 'call_attempt_failed',
+            detail: { outcome, attempt, final: 'true' },
+          },
+        );
+      }
+      break;
+    case 'stop':
+      break;
   }
-  if (booking.lastOutcome !== outcome) {
-    await changeBookingFromWorkflow(
-      booking,
-      version,
-      { lastOutcome: outcome },
-      {
-        type: retryableOutcomes.includes(outcome)
-          ? 'call_attempt_unanswered'
-          : 'call_attempt_failed',
-        detail: { outcome, attempt: String(booking.attempts), final: 'true' },
-      },
-    );
-  }
-  return { next: 'give_up' };
-}
+  return { next: decision.next };
+});

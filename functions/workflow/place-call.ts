@@ -1,67 +1,160 @@
-import { PutItemCommand } from 'dynamodb-toolbox';
-import { z } from 'zod';
-import { BookingOvertakenError, changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { CallTokenEntity } from '../data/entities.ts';
+import { $remove, PutTransaction, UpdateItemCommand } from 'dynamodb-toolbox';
+import { loadBookingConfig } from '../config/booking-config.ts';
+import { loadWorkflowConfig } from '../config/workflow-config.ts';
+import { callingWindowAt } from '../core/calling-hours.ts';
+import { type Booking, changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
+import { BookingEntity, CallTokenEntity } from '../data/entities.ts';
 import { logger } from '../shared/logger.ts';
 import { santaCallVariables } from './call-variables.ts';
+import { TaskError, taskErrors, workflowTask } from './contract.ts';
 import { elevenLabs } from './elevenlabs.ts';
-import { runInput } from './run-input.ts';
 
-const placeCallInput = runInput.extend({ taskToken: z.string().min(1).max(2048) });
+const workflow = loadWorkflowConfig();
+const { rules } = loadBookingConfig();
 
 /** Tokens are kept two days, far past the call task's timeout; then TTL removes them. */
 const tokenLifetimeSeconds = 2 * 24 * 60 * 60;
+/** How long the phone may ring before the attempt counts as unanswered. */
+const ringingTimeoutSecs = 45;
 
-/** ElevenLabs is at its concurrent-call limit (HTTP 429): the workflow waits and retries. */
-export class ProviderBusy extends Error {
-  constructor() {
-    super('ElevenLabs has no free line for the call right now.');
-    this.name = 'ProviderBusy';
+/** The idempotency marker of one dial: it travels with the call, so a look-up can find it. */
+export const dialMarkerFor = (bookingId: string, attempt: number) =>
+  `booking-${bookingId}-a${attempt}`;
+
+const overtaken = () =>
+  new TaskError(taskErrors.bookingOvertaken, 'The booking changed since this run started.');
+
+/**
+ * Rings the parent's phone — never twice for one attempt — and parks the workflow's task token
+ * under the conversation id for the ElevenLabs webhook to answer.
+ *
+ * Idempotency: before the request, the attempt's marker (`booking-<id>-a<n>`) is recorded on
+ * the booking and sent with the call. A later try of the same attempt (a Lambda retry after a
+ * timeout or a 5xx, or a run started again after a crash) first asks ElevenLabs for a
+ * conversation carrying that marker and adopts it; it dials again only once ElevenLabs has had
+ * `DIAL_SETTLE_SECONDS` to list it and has not. A try that finds the call already recorded
+ * (`in_progress`) only parks its new token.
+ *
+ * @throws TaskError BookingOvertaken (rescheduled or cancelled), OutsideCallingHours (hours
+ *   closed while waiting for a line), DialUnconfirmed (retry later); ElevenLabs errors by name
+ */
+export const handler = workflowTask('PlaceCall', async ({ bookingId, version, taskToken }) => {
+  const booking = await getBooking(bookingId);
+  if (booking.version !== version) throw overtaken();
+  const now = new Date();
+  if (booking.callStatus === 'in_progress' && booking.conversationId) {
+    await parkToken(booking, version, booking.conversationId, taskToken, now);
+    logger.info('call already placed; token parked again', { bookingId });
+    return {};
+  }
+  if (booking.callStatus !== 'queued') throw overtaken();
+  if (!callingWindowAt(now, booking.timezone, rules).open) {
+    throw new TaskError(taskErrors.outsideCallingHours, 'Calling hours closed before a line came.');
+  }
+  const attempt = booking.attempts + 1;
+  const marker = dialMarkerFor(bookingId, attempt);
+  const client = await elevenLabs();
+  let conversationId: string | undefined;
+  if (booking.dialMarker === marker) {
+    // An earlier try of this attempt may have reached ElevenLabs: ask before any dial.
+    const since = new Date(Date.parse(booking.dialStartedAt ?? now.toISOString()) - 60_000);
+    conversationId = await client.findDialedConversation({ dialMarker: marker, since });
+    const settledAt = Date.parse(booking.dialStartedAt ?? '') + workflow.dialSettleSeconds * 1000;
+    if (!conversationId && now.getTime() < settledAt) {
+      throw new TaskError(taskErrors.dialUnconfirmed, 'An earlier dial is not listed yet.');
+    }
+    if (conversationId) logger.info('earlier dial found; adopting it', { bookingId, attempt });
+  } else {
+    await changeBookingFromWorkflow(
+      booking,
+      version,
+      { dialMarker: marker, dialStartedAt: now.toISOString() },
+      { type: 'call_dialling', detail: { attempt: String(attempt) } },
+      { expectUnchangedStatus: true },
+    );
+  }
+  const placed = conversationId ?? (await dial(booking, marker, now, attempt));
+  await parkToken(booking, version, placed, taskToken, now, attempt);
+  logger.info('call placed', { bookingId, conversationId: placed, attempt });
+  return {};
+});
+
+/** Asks ElevenLabs to ring; settles an ambiguous answer by looking the marker up. */
+async function dial(booking: Booking, marker: string, now: Date, attempt: number) {
+  const client = await elevenLabs();
+  try {
+    const placed = await client.placeOutboundCall({
+      toNumber: booking.phoneNumber,
+      dynamicVariables: santaCallVariables(booking, now),
+      dialMarker: marker,
+      ringingTimeoutSecs,
+    });
+    return placed.conversationId;
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    const known = (error as { conversationId?: unknown }).conversationId;
+    if (name === taskErrors.elevenLabsTooManyRequests || name === taskErrors.elevenLabsRequestRejected) {
+      // Certainly not placed: forget the marker so the next try dials without waiting.
+      await BookingEntity.build(UpdateItemCommand)
+        .item({ bookingId: booking.bookingId, dialMarker: $remove(), dialStartedAt: $remove() })
+        .options({ condition: { attr: 'dialMarker', eq: marker } })
+        .send()
+        .catch(() => undefined);
+      throw error;
+    }
+    if (typeof known === 'string' && known) return known;
+    // A timeout, a 5xx or an answer without a call id: the call may be ringing. Ask.
+    const found = await client
+      .findDialedConversation({ dialMarker: marker, since: new Date(now.getTime() - 60_000) })
+      .catch(() => undefined);
+    if (found) return found;
+    logger.warn('dial outcome unknown; will ask again before any new dial', {
+      bookingId: booking.bookingId,
+      attempt,
+      error: name,
+    });
+    throw new TaskError(taskErrors.dialUnconfirmed, 'ElevenLabs did not confirm the dial.', {
+      cause: error,
+    });
   }
 }
 
 /**
- * Rings the parent's phone: asks ElevenLabs for the outbound call with what Santa should know,
- * then parks the workflow's task token under the conversation id for the webhook to answer.
+ * Records the call as placed and parks the task token under its conversation id, in one
+ * transaction: the webhook finds the token exactly when the booking says `in_progress`.
  */
-export async function handler(event: unknown) {
-  const { bookingId, version, taskToken } = placeCallInput.parse(event);
-  const booking = await getBooking(bookingId);
-  // Never ring for a run a reschedule or cancellation has overtaken.
-  if (booking.version !== version || booking.callStatus !== 'queued') {
-    throw new BookingOvertakenError();
-  }
-  const now = new Date();
-  let conversationId: string;
-  try {
-    ({ conversationId } = await (await elevenLabs()).placeOutboundCall({
-      toNumber: booking.phoneNumber,
-      dynamicVariables: santaCallVariables(booking, now),
-      ringingTimeoutSecs: 45,
-    }));
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ElevenLabsTooManyRequests')
-      throw new ProviderBusy();
-    throw error;
-  }
-  const attempt = booking.attempts + 1;
+async function parkToken(
+  booking: Booking,
+  version: number,
+  conversationId: string,
+  taskToken: string,
+  now: Date,
+  attempt?: number,
+): Promise<void> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
-  await CallTokenEntity.build(PutItemCommand)
-    .item({
-      conversationId,
-      bookingId,
-      taskToken,
-      attempt,
-      storedAt: now.toISOString(),
-      expiresAt: nowSeconds + tokenLifetimeSeconds,
-    })
-    .send();
+  const token = CallTokenEntity.build(PutTransaction).item({
+    conversationId,
+    bookingId: booking.bookingId,
+    taskToken,
+    attempt: attempt ?? booking.attempts,
+    storedAt: now.toISOString(),
+    expiresAt: nowSeconds + tokenLifetimeSeconds,
+  });
+  if (attempt === undefined) {
+    await changeBookingFromWorkflow(
+      booking,
+      version,
+      {},
+      { type: 'call_token_parked', detail: { conversationId } },
+      { expectUnchangedStatus: true, alongside: [token] },
+    );
+    return;
+  }
   await changeBookingFromWorkflow(
     booking,
     version,
     { callStatus: 'in_progress', conversationId, attempts: attempt },
     { type: 'call_placed', detail: { conversationId, attempt: String(attempt) } },
+    { expectUnchangedStatus: true, alongside: [token] },
   );
-  logger.info('call placed', { bookingId, conversationId, attempt });
-  return { conversationId };
 }

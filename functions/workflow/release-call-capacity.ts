@@ -1,12 +1,16 @@
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
-import { releaseCallLine } from '../data/call-capacity.ts';
-import { runInput } from './run-input.ts';
+import { CapacityContendedError, releaseCallLine } from '../data/call-capacity.ts';
+import { TaskError, taskErrors, workflowTask } from './contract.ts';
 
 const config = loadWorkflowConfig();
 
 /** Gives the booking's line back; idempotent, and a lost release expires with its lease. */
-export async function handler(event: unknown) {
-  const { bookingId } = runInput.parse(event);
-  await releaseCallLine(bookingId, config.capacity);
-  return { released: true };
-}
+export const handler = workflowTask('ReleaseCallCapacity', async ({ bookingId }) => {
+  try {
+    await releaseCallLine(bookingId, config.capacity);
+  } catch (error) {
+    if (!(error instanceof CapacityContendedError)) throw error;
+    throw new TaskError(taskErrors.transient, error.message, { cause: error });
+  }
+  return {};
+});

@@ -3,13 +3,12 @@ import { appSecrets } from '../config/secrets.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { getBooking } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
-import { runInput } from './run-input.ts';
+import { workflowTask } from './contract.ts';
 
 const config = loadWorkflowConfig();
 
 /** The reminder an hour before the call, sent once however often this step runs. */
-export async function handler(event: unknown) {
-  const { bookingId } = runInput.parse(event);
+export const handler = workflowTask('SendReminder', async ({ bookingId }) => {
   const booking = await getBooking(bookingId);
   const { accessTokenSecret } = await appSecrets();
   await sendBookingEmailOnce(booking, 'reminderSentAt', 'callReminder', {
@@ -18,5 +17,5 @@ export async function handler(event: unknown) {
     timezone: booking.timezone,
     manageUrl: manageUrl(config.publicSiteUrl, bookingId, accessTokenSecret),
   });
-  return { sent: true };
-}
+  return {};
+});

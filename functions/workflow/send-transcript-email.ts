@@ -1,35 +1,28 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { createS3Client } from '../adapters/s3-client.ts';
-import { requireEnv } from '../config/env.ts';
+import { $remove } from 'dynamodb-toolbox';
+import { readTranscript } from '../adapters/call-records.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { accessTokenFor } from '../core/access-token.ts';
-import { getBooking } from '../data/bookings.ts';
+import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
-import { envNames } from '../resources.ts';
-import type { StoredTranscript } from './call-records.ts';
-import { runInput } from './run-input.ts';
+import { logger } from '../shared/logger.ts';
+import { workflowTask } from './contract.ts';
 
-const s3 = createS3Client();
 const config = loadWorkflowConfig();
 
 /**
- * The transcript email, once. When the recording was bought it links to the private,
- * token-protected recording page. (The video stage will send its own email when it lands.)
+ * The transcript email, once (see sendBookingEmailOnce). When the recording was bought it links
+ * to the private, token-protected recording page. Nothing is sent about a child whose data was
+ * erased. Clears a recorded after-call problem once the email is out.
  */
-export async function handler(event: unknown) {
-  const { bookingId } = runInput.parse(event);
+export const handler = workflowTask('SendTranscriptEmail', async ({ bookingId, version }) => {
   const booking = await getBooking(bookingId);
+  if (booking.dataErasedAt) {
+    logger.info('child data erased; no transcript email', { bookingId });
+    return {};
+  }
   if (!booking.transcriptKey) throw new Error('The call has no saved transcript.');
-  const object = await s3.send(
-    new GetObjectCommand({
-      Bucket: requireEnv(envNames.buckets.recordings),
-      Key: booking.transcriptKey,
-    }),
-  );
-  const transcript = JSON.parse(
-    (await object.Body?.transformToString()) ?? '{}',
-  ) as StoredTranscript;
+  const transcript = await readTranscript(booking.transcriptKey);
   const { accessTokenSecret } = await appSecrets();
   const recordingUrl = booking.purchaseRecording
     ? `${config.publicSiteUrl}/recording/${bookingId}#token=${accessTokenFor(bookingId, accessTokenSecret)}`
@@ -42,5 +35,13 @@ export async function handler(event: unknown) {
     transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
     ...(recordingUrl ? { recordingUrl } : {}),
   });
-  return { sent: true };
-}
+  if (booking.afterCallProblem) {
+    await changeBookingFromWorkflow(
+      booking,
+      version,
+      { afterCallProblem: $remove() },
+      { type: 'after_call_problem_resolved', detail: { problem: booking.afterCallProblem } },
+    );
+  }
+  return {};
+});

@@ -68,6 +68,7 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     email: true,
     secrets: true,
   }),
+  task('NoteAfterCallProblem', 'note-after-call-problem.ts', { table: 'readWrite' }),
   task(
     'FinishUnsuccessfulCall',
     'finish-unsuccessful-call.ts',

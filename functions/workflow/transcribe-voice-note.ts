@@ -1,26 +1,25 @@
 import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { UpdateItemCommand } from 'dynamodb-toolbox';
 import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
-import { appendAuditEvent } from '../data/audit-trail.ts';
-import { getBooking } from '../data/bookings.ts';
-import { BookingEntity } from '../data/entities.ts';
+import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { envNames } from '../resources.ts';
+import { workflowTask } from './contract.ts';
 import { elevenLabs } from './elevenlabs.ts';
-import { runInput } from './run-input.ts';
 
 const s3 = createS3Client();
 
+/** Santa's prompt keeps the parent's words short; a longer note is cut here. */
+const maxTranscriptCharacters = 5000;
+
 /**
- * Turns the parent's voice note into text for Santa (ElevenLabs speech-to-text), once: a
- * retried step finds the transcript already there.
+ * Turns the parent's voice note into text for Santa (ElevenLabs speech-to-text), before the
+ * wait for the call time so the call starts at its second. Once: a retried or repeated step
+ * finds the transcript already on the booking; the transcript and its audit event are written
+ * together.
  */
-export async function handler(event: unknown) {
-  const { bookingId } = runInput.parse(event);
+export const handler = workflowTask('TranscribeVoiceNote', async ({ bookingId, version }) => {
   const booking = await getBooking(bookingId);
-  if (!booking.voiceNoteKey || booking.voiceNoteTranscript !== undefined) {
-    return { transcribed: false };
-  }
+  if (!booking.voiceNoteKey || booking.voiceNoteTranscript !== undefined) return {};
   const object = await s3.send(
     new GetObjectCommand({
       Bucket: requireEnv(envNames.buckets.voiceNotes),
@@ -32,12 +31,11 @@ export async function handler(event: unknown) {
     audio,
     object.ContentType ?? 'audio/webm',
   );
-  await BookingEntity.build(UpdateItemCommand)
-    .item({ bookingId, voiceNoteTranscript: text.slice(0, 5000) })
-    .send();
-  await appendAuditEvent(bookingId, {
-    type: 'voice_note_transcribed',
-    detail: { characters: String(text.length) },
-  });
-  return { transcribed: true };
-}
+  await changeBookingFromWorkflow(
+    booking,
+    version,
+    { voiceNoteTranscript: text.slice(0, maxTranscriptCharacters) },
+    { type: 'voice_note_transcribed', detail: { characters: String(text.length) } },
+  );
+  return {};
+});

@@ -8,8 +8,14 @@ import { styles } from '../theme.ts';
 export const callNotCompletedSchema = z
   .object({
     childName: z.string().trim().min(1),
-    /** no_answer: every attempt rang out; failed: the call could not be placed or dropped. */
-    reason: z.enum(['no_answer', 'failed']),
+    /**
+     * no_answer: every attempt rang out; failed: the call could not be placed or dropped;
+     * outside_calling_hours: by the time Santa could call, it was too late or too early in the
+     * child's time zone (a late payment, retries running into the evening).
+     */
+    reason: z.enum(['no_answer', 'failed', 'outside_calling_hours']),
+    /** Calling hours in the child's zone, e.g. "08:00–21:00"; said when hours were the reason. */
+    callingHours: z.string().optional(),
     /** How many times Santa dialled. */
     attempts: z.number().int().nonnegative(),
     /** True once the payment has been refunded in full. */
@@ -37,17 +43,24 @@ function timesTried(attempts: number): string {
 
 /** What happened, in plain words. */
 function whatHappened(props: CallNotCompletedProps, name: string): string {
-  return props.reason === 'no_answer'
-    ? `Santa tried to call ${name} ${timesTried(props.attempts)}, but nobody answered the phone.`
-    : `Santa's call to ${name} could not be completed because of a technical problem. We are very sorry.`;
+  switch (props.reason) {
+    case 'no_answer':
+      return `Santa tried to call ${name} ${timesTried(props.attempts)}, but nobody answered the phone.`;
+    case 'outside_calling_hours':
+      return props.attempts > 0
+        ? `Santa tried to call ${name} ${timesTried(props.attempts)} without getting through, and by the next try it was too late in the evening to ring${props.callingHours ? ` (Santa only calls between ${props.callingHours} ${name}'s time)` : ''}.`
+        : `By the time Santa could ring ${name}, it was outside the hours he calls children${props.callingHours ? ` (${props.callingHours} ${name}'s time)` : ''}, so he did not ring.`;
+    case 'failed':
+      return `Santa's call to ${name} could not be completed because of a technical problem. We are very sorry.`;
+  }
 }
 
 /** "Santa could not reach Emma", or "Santa's call to Emma could not be completed". */
 export function callNotCompletedSubject(props: CallNotCompletedProps): string {
   const name = firstName(props.childName);
-  return props.reason === 'no_answer'
-    ? `Santa could not reach ${name}`
-    : `Santa's call to ${name} could not be completed`;
+  return props.reason === 'failed'
+    ? `Santa's call to ${name} could not be completed`
+    : `Santa could not reach ${name}`;
 }
 
 /** Sent once, when a booked call ends without Santa talking to the child. */

@@ -1,0 +1,72 @@
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { z } from 'zod';
+import { requireEnv } from '../config/env.ts';
+import { envNames } from '../resources.ts';
+import { createS3Client } from './s3-client.ts';
+
+const s3 = createS3Client();
+
+/** Where a call's records live in the private recordings bucket: one prefix per booking. */
+export const callRecordKeys = (bookingId: string) => ({
+  transcript: `calls/${bookingId}/transcript.json`,
+  audio: `calls/${bookingId}/audio.mp3`,
+});
+
+/** A saved call transcript, as the workflow writes it and the site and emails read it. */
+export const storedTranscriptSchema = z.object({
+  conversationId: z.string(),
+  /** Whole seconds the call lasted; 0 when ElevenLabs did not say. */
+  durationSecs: z.number().nonnegative(),
+  turns: z.array(
+    z.object({
+      role: z.enum(['santa', 'child']),
+      message: z.string(),
+      /** Seconds from the start of the call. */
+      timeInCallSecs: z.number().nonnegative(),
+    }),
+  ),
+});
+export type StoredTranscript = z.infer<typeof storedTranscriptSchema>;
+
+const bucket = () => requireEnv(envNames.buckets.recordings);
+
+/**
+ * Writes the call's transcript (JSON) and audio (MP3) under the booking's keys. Idempotent:
+ * a retry overwrites the same two objects with the same content.
+ */
+export async function saveCallRecords(
+  bookingId: string,
+  transcript: StoredTranscript,
+  audio: Uint8Array,
+): Promise<ReturnType<typeof callRecordKeys>> {
+  const keys = callRecordKeys(bookingId);
+  await Promise.all([
+    s3.send(
+      new PutObjectCommand({
+        Bucket: bucket(),
+        Key: keys.transcript,
+        Body: JSON.stringify(storedTranscriptSchema.parse(transcript)),
+        ContentType: 'application/json',
+      }),
+    ),
+    s3.send(
+      new PutObjectCommand({
+        Bucket: bucket(),
+        Key: keys.audio,
+        Body: audio,
+        ContentType: 'audio/mpeg',
+      }),
+    ),
+  ]);
+  return keys;
+}
+
+/**
+ * Reads a saved transcript and checks its shape.
+ * @throws ZodError when the object is not a transcript we wrote; S3 errors as thrown
+ */
+export async function readTranscript(key: string): Promise<StoredTranscript> {
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  const text = (await object.Body?.transformToString()) ?? '';
+  return storedTranscriptSchema.parse(JSON.parse(text));
+}

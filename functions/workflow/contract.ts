@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { callOutcomes, reportedOutcomes } from '../core/call-outcome.ts';
+
+/**
+ * The booking workflow's contract: the errors its tasks may throw (the names its `Retry` and
+ * `Catch` blocks match) and each task's input and output, as zod schemas. The task Lambdas
+ * parse with these; `test/unit/workflow-contract.test.ts` fails when
+ * `state-machines/booking.asl.json` names an error, a payload field or a result field that is
+ * not here.
+ */
+
+/** Errors our task Lambdas throw on purpose, by the `name` Step Functions sees. */
+export const taskErrors = {
+  /** A blip worth retrying: throttling, a 5xx from AWS, a network fault. */
+  transient: 'TransientError',
+  /** ElevenLabs answered 5xx, timed out or could not be reached. */
+  elevenLabsUnavailable: 'ElevenLabsUnavailable',
+  /** ElevenLabs is at the plan's concurrent-call limit (HTTP 429). */
+  elevenLabsTooManyRequests: 'ElevenLabsTooManyRequests',
+  /** ElevenLabs refused the request (a 4xx other than 429): repeating it will not help. */
+  elevenLabsRequestRejected: 'ElevenLabsRequestRejected',
+  /** It is not yet known whether the dial reached ElevenLabs; ask again before dialling. */
+  dialUnconfirmed: 'DialUnconfirmed',
+  /** Every line is busy or the call-start rate is used up: wait for a line, never give up. */
+  capacityUnavailable: 'CapacityUnavailable',
+  /** Calling hours closed in the callee's zone while the call waited for a line. */
+  outsideCallingHours: 'OutsideCallingHours',
+  /** The parent rescheduled or cancelled since this run started: it has nothing to do. */
+  bookingOvertaken: 'BookingOvertaken',
+} as const;
+export type TaskErrorName = (typeof taskErrors)[keyof typeof taskErrors];
+
+/** Errors Step Functions and Lambda raise themselves, which the ASL may also match. */
+export const serviceErrors = [
+  'States.ALL',
+  'States.Timeout',
+  'States.TaskFailed',
+  'States.Runtime',
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'Sandbox.Timedout',
+] as const;
+
+/** A named error a task throws; the name is what the workflow's Retry and Catch match. */
+export class TaskError extends Error {
+  constructor(name: TaskErrorName, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = name;
+  }
+}
+
+/** What every task of one run is given: the booking and the schedule version it serves. */
+export const runInput = z.object({
+  bookingId: z.string().min(1),
+  version: z.number().int().min(1),
+});
+export type RunInput = z.infer<typeof runInput>;
+
+/** A task whose result the workflow discards. */
+const none = z.looseObject({});
+
+/** Why a call ended without Santa getting through. */
+export const unsuccessfulReasons = ['not_reached', 'outside_calling_hours', 'error'] as const;
+
+/** What went wrong after a completed call; shown on the booking until it is put right. */
+export const afterCallProblems = ['records_not_saved', 'transcript_email_not_sent'] as const;
+export type AfterCallProblem = (typeof afterCallProblems)[number];
+
+export const runActions = [
+  'stop',
+  'call',
+  'wait_for_hours',
+  'resume_call',
+  'after_call',
+  'end_unsuccessful',
+] as const;
+
+/**
+ * Each Lambda task's input (its `Payload`) and output (what `ResultSelector` reads from
+ * `$.Payload`), keyed by the task's name in `task-functions.ts`. Outputs carry every field
+ * always (null when it does not apply): a JSONPath selector fails on a missing field.
+ */
+export const taskContracts = {
+  CheckBooking: {
+    input: runInput.extend({ stage: z.enum(['start', 'dial']) }),
+    output: z.object({
+      action: z.enum(runActions),
+      reminderDue: z.boolean(),
+      /** ISO instant calling hours open next, for `wait_for_hours`. */
+      opensAt: z.string().nullable(),
+      outcome: z.enum(callOutcomes),
+      reason: z.enum(unsuccessfulReasons),
+      retryWaitSeconds: z.number().int().positive(),
+    }),
+  },
+  SendReminder: { input: runInput, output: none },
+  TranscribeVoiceNote: { input: runInput, output: none },
+  AcquireCallCapacity: { input: runInput, output: none },
+  PlaceCall: {
+    input: runInput.extend({ taskToken: z.string().min(1).max(2048) }),
+    output: none,
+  },
+  CheckConversation: {
+    input: runInput,
+    output: z.object({ outcome: z.enum(reportedOutcomes) }),
+  },
+  ReleaseCallCapacity: { input: runInput, output: none },
+  DecideAfterCall: {
+    input: runInput.extend({ outcome: z.enum(callOutcomes) }),
+    output: z.object({ next: z.enum(['save', 'retry', 'give_up', 'stop']) }),
+  },
+  SaveCallRecords: { input: runInput, output: none },
+  SendTranscriptEmail: { input: runInput, output: none },
+  FinishUnsuccessfulCall: {
+    input: runInput.extend({
+      outcome: z.enum(callOutcomes),
+      reason: z.enum(unsuccessfulReasons),
+      error: z.string().optional(),
+    }),
+    output: none,
+  },
+  NoteAfterCallProblem: {
+    input: runInput.extend({ problem: z.enum(afterCallProblems), error: z.string().optional() }),
+    output: none,
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+export type WorkflowTaskName = keyof typeof taskContracts;
+
+/**
+ * What the ElevenLabs webhook sends back through SendTaskSuccess for the parked call task: the
+ * output of "Place the call and wait for the outcome".
+ */
+export const callCallbackOutput = z.object({
+  outcome: z.enum(reportedOutcomes),
+  conversationId: z.string().min(1),
+});
+export type CallCallbackOutput = z.infer<typeof callCallbackOutput>;
+
+/** AWS SDK v3 errors that are worth a retry: throttling, a server fault, a dropped socket. */
+function isTransientAwsError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const sdk = error as Error & {
+    $retryable?: unknown;
+    $fault?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  return (
+    sdk.$retryable !== undefined ||
+    sdk.$fault === 'server' ||
+    (sdk.$metadata?.httpStatusCode ?? 0) >= 500 ||
+    ['TimeoutError', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(
+      (error as Error & { code?: string }).code ?? error.name,
+    )
+  );
+}
+
+/**
+ * Wraps a task's work: parses its input with the contract (a bad input is a bug, not a
+ * retry), runs it, checks its output, and renames AWS throttling and server faults to
+ * `TransientError` so the workflow's Retry catches them by one name.
+ */
+export function workflowTask<Name extends WorkflowTaskName>(
+  name: Name,
+  work: (
+    input: z.infer<(typeof taskContracts)[Name]['input']>,
+  ) => Promise<z.input<(typeof taskContracts)[Name]['output']>>,
+): (event: unknown) => Promise<z.infer<(typeof taskContracts)[Name]['output']>> {
+  const contract = taskContracts[name];
+  return async (event) => {
+    const input = contract.input.parse(event) as z.infer<(typeof taskContracts)[Name]['input']>;
+    let output: unknown;
+    try {
+      output = await work(input);
+    } catch (error) {
+      if (isTransientAwsError(error)) {
+        throw new TaskError(taskErrors.transient, `${name}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    return contract.output.parse(output) as z.infer<(typeof taskContracts)[Name]['output']>;
+  };
+}
