@@ -16,8 +16,8 @@ export type AccessMode = 'probe' | 'read' | 'readWrite';
 export interface ResourceAccess {
   readonly table?: AccessMode;
   readonly buckets?: Partial<Record<BucketId, AccessMode>>;
-  /** Start executions of the booking workflow, or answer its task tokens. */
-  readonly workflow?: readonly ('start' | 'callback')[];
+  /** Start executions of the booking workflow, answer its task tokens, or read how they stand. */
+  readonly workflow?: readonly ('start' | 'callback' | 'describe')[];
   /** Create, update and delete the booking's one-time schedule. */
   readonly schedules?: boolean;
   /** Send email through SES. */

@@ -6,6 +6,7 @@ import { Api } from './api.ts';
 import { BookingWorkflow, bookingWorkflowArn } from './booking-workflow.ts';
 import { Data } from './data.ts';
 import type { FunctionBindings } from './house-function.ts';
+import { Operations } from './operations.ts';
 import { Scheduling } from './scheduling.ts';
 import { AppSecrets } from './secrets.ts';
 import { functionEnvironment, type StageSettings } from './settings.ts';
@@ -28,6 +29,7 @@ export class CallSantaStack extends Stack {
   readonly storage: Storage;
   readonly scheduling: Scheduling;
   readonly bookingWorkflow: BookingWorkflow;
+  readonly operations: Operations;
   readonly api: Api;
   readonly appSecrets: AppSecrets;
   readonly alerts: Alerts;
@@ -96,6 +98,11 @@ export class CallSantaStack extends Stack {
 
     this.bookingWorkflow = new BookingWorkflow(this, 'BookingWorkflow', {
       stateMachineName: workflowName,
+      bindings,
+      logRemovalPolicy: removalPolicy,
+      alerts: this.alerts,
+    });
+    this.operations = new Operations(this, 'Operations', {
       bindings,
       logRemovalPolicy: removalPolicy,
       alerts: this.alerts,

@@ -230,6 +230,16 @@ export class HouseFunction extends Construct {
           [bindings.bookingWorkflowArn],
         );
       }
+      if (workflow.has('describe')) {
+        // Executions are named per booking at run time: the grant covers this workflow's only.
+        const executions = `${bindings.bookingWorkflowArn.replace(':stateMachine:', ':execution:')}:*`;
+        this.allow(['states:DescribeExecution'], [executions]);
+        this.acknowledgeAccess(
+          wildcardResourceFinding(this, executions),
+          'Execution names carry the booking id and are made at run time; the grant covers ' +
+            'DescribeExecution on executions of the booking workflow only.',
+        );
+      }
       this.function.addEnvironment(envNames.stateMachineArn, bindings.bookingWorkflowArn);
     }
 

@@ -6,8 +6,14 @@ import {
   SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  ExecutionDoesNotExist,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { requireEnv } from '../config/env.ts';
+import type { ExecutionState } from '../core/reconcile.ts';
 import { atExpression, scheduleNameFor, type WorkflowStart } from '../core/workflow-start.ts';
 import { envNames } from '../resources.ts';
 
@@ -77,5 +83,28 @@ export async function deleteBookingSchedule(bookingId: string): Promise<void> {
     );
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+}
+
+/** The ARN of the booking workflow's execution with this name. */
+function executionArnFor(executionName: string): string {
+  const machine = requireEnv(envNames.stateMachineArn);
+  return `${machine.replace(':stateMachine:', ':execution:')}:${executionName}`;
+}
+
+/**
+ * How the named execution stands, as Step Functions reports it; `NONE` when there is no such
+ * execution (its schedule has not fired yet, or never did).
+ */
+export async function executionState(executionName: string): Promise<ExecutionState> {
+  try {
+    const { status } = await sfn.send(
+      new DescribeExecutionCommand({ executionArn: executionArnFor(executionName) }),
+    );
+    // PENDING_REDRIVE is a failed execution being redriven: it will run.
+    return status === 'PENDING_REDRIVE' ? 'RUNNING' : ((status ?? 'NONE') as ExecutionState);
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return 'NONE';
+    throw error;
   }
 }

@@ -3,6 +3,8 @@ import { scheduleNameFor, workflowStart } from '../core/workflow-start.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { type Booking, recordWorkflowArmed } from '../data/bookings.ts';
 
+const dueNowMs = 60_000;
+
 /**
  * Arms the call for the booking's current version: the workflow starts now ("call now") or
  * one Scheduler entry named after the booking starts it later. Safe to repeat: the schedule is
@@ -13,15 +15,18 @@ export async function armCall(booking: Booking, now: Date): Promise<void> {
   const callAt = wanted < now ? now : wanted;
   const start = workflowStart(booking.bookingId, callAt, booking.version, now);
   if (booking.executionName === start.executionName) return;
-  if (booking.callNow) await startWorkflowNow(start);
+  // Scheduler fires `at()` within its minute and not at all for a time already past: a run
+  // due within the next minute starts now, and its Wait holds it to the second.
+  const startNow = booking.callNow || start.startAt.getTime() <= now.getTime() + dueNowMs;
+  if (startNow) await startWorkflowNow(start);
   else await upsertBookingSchedule(booking.bookingId, start);
   const armed = await recordWorkflowArmed(booking.bookingId, booking.version, {
-    ...(booking.callNow ? {} : { scheduleName: scheduleNameFor(booking.bookingId) }),
+    ...(startNow ? {} : { scheduleName: scheduleNameFor(booking.bookingId) }),
     executionName: start.executionName,
   });
   if (armed) {
     await appendAuditEvent(booking.bookingId, {
-      type: booking.callNow ? 'call_started' : 'call_scheduled',
+      type: startNow ? 'call_started' : 'call_scheduled',
       detail: { executionName: start.executionName, workflowStartsAt: start.startAt.toISOString() },
     });
   }

@@ -41,7 +41,11 @@ export function decideAfterCall(
     // Decided already (a retried step): the call is queued again.
     return { next: 'retry' };
   }
-  if (isRetryableOutcome(outcome) && booking.attempts <= maxRetries && booking.callStatus === 'in_progress') {
+  if (
+    isRetryableOutcome(outcome) &&
+    booking.attempts <= maxRetries &&
+    booking.callStatus === 'in_progress'
+  ) {
     return { next: 'retry' };
   }
   return { next: 'give_up', recordOutcome: booking.lastOutcome !== outcome };

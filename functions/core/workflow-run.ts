@@ -1,10 +1,6 @@
 import type { CallStatus, PaymentStatus } from './booking-status.ts';
 import type { CallOutcome } from './call-outcome.ts';
-import { callingWindowAt } from './calling-hours.ts';
-import type { SchedulingRules } from './scheduling-rules.ts';
-
-/** The calling hours, in minutes after local midnight. */
-export type CallingHours = Pick<SchedulingRules, 'callingHoursStartMinute' | 'callingHoursEndMinute'>;
+import { type CallingHours, callingWindowAt } from './calling-hours.ts';
 
 /**
  * What one workflow run needs to know about its booking to decide where to go. The run serves
@@ -130,7 +126,8 @@ export function decideRun(
   return {
     action: 'end_unsuccessful',
     // A retry that drifted out of hours ends as the attempts before it did.
-    outcome: booking.callStatus === 'queued' && booking.lastOutcome ? lastOutcomeOf(booking) : 'failed',
+    outcome:
+      booking.callStatus === 'queued' && booking.lastOutcome ? lastOutcomeOf(booking) : 'failed',
     reason: 'outside_calling_hours',
   };
 }

@@ -302,3 +302,36 @@ export async function eraseChildData(
     throw error;
   }
 }
+
+/**
+ * Records the reconciler's action on a booking — only if nobody (another reconciler, a run)
+ * changed the booking since it was read: the condition is on `updatedAt` and on the recovery
+ * count. Answers false when it lost that race.
+ */
+export async function claimRecoveryRun(
+  booking: Pick<Booking, 'bookingId' | 'updatedAt' | 'recoveryRuns'>,
+  changes: Pick<
+    BookingChanges,
+    'recoveryRuns' | 'executionName' | 'reconciledAt' | 'supportNeededAt'
+  >,
+): Promise<boolean> {
+  try {
+    await BookingEntity.build(UpdateItemCommand)
+      .item({ bookingId: booking.bookingId, ...changes })
+      .options({
+        condition: {
+          and: [
+            { attr: 'updatedAt', eq: booking.updatedAt },
+            booking.recoveryRuns === undefined
+              ? { attr: 'recoveryRuns', exists: false }
+              : { attr: 'recoveryRuns', eq: booking.recoveryRuns },
+          ],
+        },
+      })
+      .send();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}

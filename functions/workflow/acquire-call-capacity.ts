@@ -15,9 +15,14 @@ const config = loadWorkflowConfig();
 export const handler = workflowTask('AcquireCallCapacity', async ({ bookingId, version }) => {
   const booking = await getBooking(bookingId);
   if (booking.callStatus === 'scheduled') {
-    await changeBookingFromWorkflow(booking, version, { callStatus: 'queued' }, {
-      type: 'call_queued',
-    });
+    await changeBookingFromWorkflow(
+      booking,
+      version,
+      { callStatus: 'queued' },
+      {
+        type: 'call_queued',
+      },
+    );
   }
   let reason: string;
   try {

@@ -93,7 +93,10 @@ async function dial(booking: Booking, marker: string, now: Date, attempt: number
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     const known = (error as { conversationId?: unknown }).conversationId;
-    if (name === taskErrors.elevenLabsTooManyRequests || name === taskErrors.elevenLabsRequestRejected) {
+    if (
+      name === taskErrors.elevenLabsTooManyRequests ||
+      name === taskErrors.elevenLabsRequestRejected
+    ) {
       // Certainly not placed: forget the marker so the next try dials without waiting.
       await BookingEntity.build(UpdateItemCommand)
         .item({ bookingId: booking.bookingId, dialMarker: $remove(), dialStartedAt: $remove() })

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { decideReconcile, type ReconcileBooking } from '../../functions/core/reconcile.ts';
+
+const now = new Date('2026-12-24T23:00:00Z');
+const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000).toISOString();
+const rules = { afterSeconds: 900, maxRecoveryRuns: 3, paymentCheckWindowSeconds: 86_400 };
+
+const paid: ReconcileBooking = {
+  callStatus: 'scheduled',
+  paymentStatus: 'paid',
+  createdAt: ago(120),
+  updatedAt: ago(60),
+  scheduledAt: ago(30),
+  paidAt: ago(100),
+  paymentIntentId: 'pi_1',
+  executionName: 'booking-1-v1',
+};
+const unpaid: ReconcileBooking = {
+  ...paid,
+  callStatus: 'pending',
+  paymentStatus: 'pending',
+  executionName: undefined,
+};
+
+describe('what the reconciler does with a booking', () => {
+  it.each([
+    [
+      'an unpaid booking with a PaymentIntent, older than the grace',
+      unpaid,
+      'NONE',
+      'check_payment',
+    ],
+    ['an unpaid booking just made', { ...unpaid, createdAt: ago(5) }, 'NONE', 'none'],
+    ['an abandoned booking from yesterday', { ...unpaid, createdAt: ago(25 * 60) }, 'NONE', 'none'],
+    [
+      'an unpaid booking without an intent',
+      { ...unpaid, paymentIntentId: undefined },
+      'NONE',
+      'none',
+    ],
+    ['a cancelled booking', { ...paid, callStatus: 'cancelled' }, 'NONE', 'none'],
+    ['a paid booking never armed', { ...paid, executionName: undefined }, 'NONE', 'arm'],
+    [
+      'a paid booking just paid, not armed yet',
+      { ...paid, executionName: undefined, paidAt: ago(2) },
+      'NONE',
+      'none',
+    ],
+    ['a scheduled call overdue with no run', paid, 'NONE', 'recover'],
+    ['a scheduled call overdue whose run failed', paid, 'FAILED', 'recover'],
+    ['a scheduled call with its run going', paid, 'RUNNING', 'none'],
+    ['a scheduled call not yet due', { ...paid, scheduledAt: ago(-60) }, 'NONE', 'none'],
+    [
+      'a call in progress with no run',
+      { ...paid, callStatus: 'in_progress' },
+      'ABORTED',
+      'recover',
+    ],
+    [
+      'a call in progress that just changed',
+      { ...paid, callStatus: 'in_progress', updatedAt: ago(1) },
+      'NONE',
+      'none',
+    ],
+    [
+      'a queued call whose run timed out',
+      { ...paid, callStatus: 'queued' },
+      'TIMED_OUT',
+      'recover',
+    ],
+    [
+      'a completed call without its email',
+      { ...paid, callStatus: 'completed' },
+      'FAILED',
+      'recover',
+    ],
+    [
+      'a completed call, emailed',
+      { ...paid, callStatus: 'completed', transcriptEmailSentAt: ago(50) },
+      'SUCCEEDED',
+      'none',
+    ],
+    [
+      'a completed call whose child data was erased',
+      { ...paid, callStatus: 'completed', dataErasedAt: ago(50) },
+      'SUCCEEDED',
+      'none',
+    ],
+    ['a failed call still paid', { ...paid, callStatus: 'failed' }, 'FAILED', 'recover'],
+    [
+      'a failed call refunded and told',
+      {
+        ...paid,
+        callStatus: 'failed',
+        paymentStatus: 'refunded',
+        notCompletedEmailSentAt: ago(50),
+      },
+      'SUCCEEDED',
+      'none',
+    ],
+    ['stuck after three recovery runs', { ...paid, recoveryRuns: 3 }, 'FAILED', 'escalate'],
+    [
+      'stuck, and support already asked',
+      { ...paid, recoveryRuns: 3, supportNeededAt: ago(10) },
+      'FAILED',
+      'none',
+    ],
+  ] as const)('%s', (_, booking, execution, expected) => {
+    expect(decideReconcile(booking, execution, now, rules).kind).toBe(expected);
+  });
+});
