@@ -1,4 +1,4 @@
-import { createElevenLabsClient } from '../functions/adapters/elevenlabs.ts';
+import { createElevenLabsClient } from '../functions/agent/elevenlabs-client.ts';
 import { syncSantaAgent } from '../functions/agent/sync-agent.ts';
 
 /**

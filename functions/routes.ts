@@ -99,7 +99,15 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'CancelBooking',
       entry: 'bookings/cancel-booking.ts',
-      access: { table: 'readWrite', secrets: true, schedules: true },
+      // A cancel that finds the payment taken before its webhook came applies it through the
+      // same service as the webhook (which may arm the call and send the confirmation).
+      access: {
+        table: 'readWrite',
+        secrets: true,
+        schedules: true,
+        workflow: ['start'],
+        email: true,
+      },
     },
   },
   {

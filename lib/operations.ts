@@ -1,4 +1,5 @@
-import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -6,6 +7,7 @@ import { Construct } from 'constructs';
 import { scheduledFunctions } from '../functions/operations/operation-functions.ts';
 import type { Alerts } from './alerts.ts';
 import { type FunctionBindings, HouseFunction } from './house-function.ts';
+import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
 export interface OperationsProps {
   readonly bindings: FunctionBindings;
@@ -20,10 +22,13 @@ export interface OperationsProps {
  */
 export class Operations extends Construct {
   readonly functions: ReadonlyMap<string, HouseFunction>;
+  /** One per scheduled function: a run that errored. */
+  readonly alarms: readonly Alarm[];
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
     const functions = new Map<string, HouseFunction>();
+    const alarms: Alarm[] = [];
     for (const definition of scheduledFunctions) {
       const fn = new HouseFunction(this, definition.name, {
         definition,
@@ -31,15 +36,30 @@ export class Operations extends Construct {
         logRemovalPolicy: props.logRemovalPolicy,
       });
       functions.set(definition.name, fn);
+      // Scheduler's own role for this target, so its grant is acknowledged where it lives.
+      const role = new Role(this, `${definition.name}SchedulerRole`, {
+        assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+          conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+        }),
+        description: `EventBridge Scheduler runs ${definition.name}`,
+      });
       new Schedule(this, `${definition.name}Schedule`, {
         description: `Runs ${definition.name} every ${definition.everySeconds / 60} minutes`,
         schedule: ScheduleExpression.rate(Duration.seconds(definition.everySeconds)),
         // A missed run is made good by the next one; an old one is not worth running late.
         target: new LambdaInvoke(fn.function, {
+          role,
           retryAttempts: 0,
           maxEventAge: Duration.seconds(definition.everySeconds),
         }),
       });
+      // The scheduler's role may invoke this one function; ":*" is its versions and aliases.
+      acknowledge(
+        role,
+        wildcardResourceFinding(this, `${fn.function.functionArn}:*`),
+        'EventBridge Scheduler invokes this one function; the target construct also grants its ' +
+          'versions and aliases (the ARN followed by :*), which this stack never publishes.',
+      );
       const alarm = new Alarm(this, `${definition.name}ErrorsAlarm`, {
         alarmDescription: `${definition.name} failed: stuck bookings may not be resolved.`,
         metric: fn.function.metricErrors({ period: Duration.minutes(15) }),
@@ -49,7 +69,9 @@ export class Operations extends Construct {
         treatMissingData: TreatMissingData.NOT_BREACHING,
       });
       props.alerts.notify(alarm);
+      alarms.push(alarm);
     }
     this.functions = functions;
+    this.alarms = alarms;
   }
 }

@@ -116,6 +116,9 @@ export function functionEnvironment(settings: StageSettings): Record<string, str
   return { ...bookingEnvironment(settings), ...workflowEnvironment(settings) };
 }
 
+/** A Santa call lasts minutes; a lease shorter than ten would free a line mid-call. */
+const minimumCallLeaseSeconds = 600;
+
 /** Reads and checks the stage's settings; a bad value stops synth naming its context key. */
 export function readStageSettings(node: Node): StageSettings {
   const stage: unknown = node.tryGetContext('stage') ?? 'dev';
@@ -340,6 +343,12 @@ function checkWithHandlersParser(settings: StageSettings): void {
     loadBookingConfig(environment),
   );
   parseAsHandlers(settings, 'call workflow settings', () => loadWorkflowConfig(environment));
+  // The local cloud shortens leases with its time scale; a real stage must outlast a call.
+  if (settings.workflowRules.callLeaseSeconds < minimumCallLeaseSeconds) {
+    throw new Error(
+      `Context "callLeaseSeconds" (${settings.workflowRules.callLeaseSeconds}) must be at least ${minimumCallLeaseSeconds}: a line's lease has to outlast the longest call.`,
+    );
+  }
   if (rules.callingHoursStartMinute >= rules.callingHoursEndMinute) {
     throw new Error(
       `Context "callingHoursStart" (${settings.bookingRules.callingHoursStart}) must be before "callingHoursEnd" (${settings.bookingRules.callingHoursEnd}).`,

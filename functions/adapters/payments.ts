@@ -1,5 +1,19 @@
-import type Stripe from 'stripe';
+import Stripe from 'stripe';
+import type { z } from 'zod';
 import { appSecrets } from '../config/secrets.ts';
+import {
+  describeIssues,
+  MalformedStripeEventError,
+  parseStripeEvent,
+  type StripeEvent,
+} from '../schemas/stripe-event.ts';
+import {
+  type StripePaymentIntent,
+  stripePaymentIntentSchema,
+} from '../schemas/stripe-payment-intent.ts';
+import { stripeRefundSchema } from '../schemas/stripe-refund.ts';
+import { DomainError, UpstreamError } from '../shared/errors.ts';
+import { logger } from '../shared/logger.ts';
 import { createStripeClient } from './stripe-client.ts';
 
 let client: Promise<Stripe> | undefined;
@@ -10,6 +24,31 @@ function stripe(): Promise<Stripe> {
     createStripeClient({ ...process.env, STRIPE_SECRET_KEY: secrets.stripeSecretKey }),
   );
   return client;
+}
+
+/**
+ * How far a `Stripe-Signature` timestamp may be from our clock, either way, in seconds.
+ * stripe-node bounds only the past (its default, 300 s); a signature from the future is as
+ * suspect as a stale one (a replay prepared in advance, or a broken clock), so we bound both.
+ */
+export const signatureToleranceSeconds = 300;
+
+/** A webhook whose signature does not verify, or whose timestamp is out of tolerance: 400. */
+export class WebhookSignatureError extends DomainError {
+  constructor(code: 'invalid_signature' | 'signature_outside_tolerance', message: string) {
+    super(400, code, message);
+  }
+}
+
+/**
+ * Stripe could not be asked (network, timeout, 5xx, 429), or answered something we cannot
+ * read. A 502: for a webhook that means Stripe delivers it again later.
+ */
+export class PaymentProviderError extends UpstreamError {
+  constructor(operation: string, cause: unknown) {
+    super(`The payment service could not ${operation} just now. Please try again in a moment.`);
+    this.cause = cause;
+  }
 }
 
 export interface PaymentRequest {
@@ -42,34 +81,168 @@ export async function createPaymentIntent(
   return { id: intent.id, clientSecret: intent.client_secret };
 }
 
-/** Refunds the booking's payment in full; idempotent per booking. */
+/** What `refundPayment` answers when Stripe says the charge was already refunded in full. */
+export const alreadyRefunded = 'already_refunded';
+
+/**
+ * Refunds what is left of the booking's payment; idempotent per booking (one idempotency key,
+ * so the cancel, the late-payment webhook and the workflow never refund twice). Answers the
+ * refund id, or `alreadyRefunded` when nothing was left (e.g. refunded in the dashboard).
+ * Throws PaymentProviderError when Stripe cannot be reached.
+ */
 export async function refundPayment(bookingId: string, paymentIntentId: string): Promise<string> {
-  const refund = await (await stripe()).refunds.create(
-    {
-      payment_intent: paymentIntentId,
-      reason: 'requested_by_customer',
-      metadata: { bookingId },
-    },
-    { idempotencyKey: `refund-${bookingId}` },
-  );
-  return refund.id;
+  try {
+    const refund = await (await stripe()).refunds.create(
+      {
+        payment_intent: paymentIntentId,
+        reason: 'requested_by_customer',
+        metadata: { bookingId },
+      },
+      { idempotencyKey: `refund-${bookingId}` },
+    );
+    return readAnswer(stripeRefundSchema, refund, 'refund').id;
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError && error.code === 'charge_already_refunded') {
+      return alreadyRefunded;
+    }
+    throw asProviderError('refund the payment', error);
+  }
 }
 
-/** Verifies a webhook on its raw body and returns the event, or throws. */
-export async function verifyStripeEvent(rawBody: string, signature: string): Promise<Stripe.Event> {
+/**
+ * Verifies a webhook on its raw body and reads it with our schema. stripe-node checks the
+ * HMAC and refuses timestamps more than 300 s old; we also refuse ones more than 300 s ahead.
+ * Throws WebhookSignatureError (400) for a bad signature or timestamp, and
+ * MalformedStripeEventError (400) for a signed body that is not an event we can read.
+ */
+export async function verifyStripeEvent(
+  rawBody: string,
+  signature: string,
+  now = new Date(),
+): Promise<StripeEvent> {
   const [client, secrets] = await Promise.all([stripe(), appSecrets()]);
-  return client.webhooks.constructEvent(rawBody, signature, secrets.stripeWebhookSecret);
+  let verified: unknown;
+  try {
+    verified = client.webhooks.constructEvent(
+      rawBody,
+      signature,
+      secrets.stripeWebhookSecret,
+      signatureToleranceSeconds,
+      undefined,
+      now.getTime(),
+    );
+  } catch (error) {
+    throw signatureError(error, signature, now);
+  }
+  const ahead = (signedAt(signature) ?? 0) - Math.floor(now.getTime() / 1000);
+  if (ahead > signatureToleranceSeconds) {
+    throw new WebhookSignatureError(
+      'signature_outside_tolerance',
+      `The Stripe-Signature timestamp is ${ahead} s in the future; at most ${signatureToleranceSeconds} s either way is accepted.`,
+    );
+  }
+  return parseStripeEvent(verified);
+}
+
+/**
+ * Re-reads a PaymentIntent from Stripe, the source of truth for whether a booking is paid
+ * (webhooks can be late, reordered or lost). Answers our parsed shape, or undefined when Stripe
+ * has no such intent. Throws PaymentProviderError when Stripe cannot be reached or answers
+ * something we cannot read.
+ */
+export async function retrievePaymentIntent(
+  paymentIntentId: string,
+): Promise<StripePaymentIntent | undefined> {
+  let intent: unknown;
+  try {
+    intent = await (await stripe()).paymentIntents.retrieve(paymentIntentId);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError && error.code === 'resource_missing') {
+      return undefined;
+    }
+    throw asProviderError('check the payment', error);
+  }
+  return readAnswer(stripePaymentIntentSchema, intent, 'PaymentIntent');
 }
 
 /** The booking a PaymentIntent was made for (refund events carry the Charge, not the intent). */
 export async function bookingIdOfPaymentIntent(
   paymentIntentId: string,
 ): Promise<string | undefined> {
-  const intent = await (await stripe()).paymentIntents.retrieve(paymentIntentId);
-  return intent.metadata.bookingId;
+  return (await retrievePaymentIntent(paymentIntentId))?.metadata.bookingId;
 }
 
-/** Cancels an unpaid PaymentIntent so a cancelled booking cannot be paid later. */
-export async function cancelPaymentIntent(paymentIntentId: string): Promise<void> {
-  await (await stripe()).paymentIntents.cancel(paymentIntentId);
+/**
+ * Cancels an unpaid PaymentIntent so a cancelled booking cannot be paid later. Answers false
+ * when Stripe refuses (the intent already succeeded or was cancelled: the caller re-reads it);
+ * throws PaymentProviderError when Stripe cannot be reached.
+ */
+export async function cancelPaymentIntent(paymentIntentId: string): Promise<boolean> {
+  try {
+    await (await stripe()).paymentIntents.cancel(paymentIntentId);
+    return true;
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError) return false;
+    throw asProviderError('cancel the payment', error);
+  }
+}
+
+/** The last `t=` of the header, as stripe-node reads it (the one the HMAC was checked with). */
+function signedAt(header: string): number | undefined {
+  let timestamp: number | undefined;
+  for (const item of header.split(',')) {
+    const [key, value] = item.split('=');
+    if (key === 't') timestamp = Number.parseInt(value ?? '', 10);
+  }
+  return timestamp === undefined || Number.isNaN(timestamp) ? undefined : timestamp;
+}
+
+function signatureError(error: unknown, header: string, now: Date): Error {
+  if (!(error instanceof Stripe.errors.StripeSignatureVerificationError)) {
+    // stripe-node parses only once the HMAC matched: a signed body that is not JSON, or a
+    // thin (v2) event notification sent to this v1 endpoint.
+    if (error instanceof SyntaxError) return new MalformedStripeEventError('the body is not JSON');
+    if (error instanceof Error && /thin event/i.test(error.message)) {
+      return new MalformedStripeEventError('it is a thin event notification, not a v1 event');
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  if (/tolerance/i.test(error.message)) {
+    const age = Math.floor(now.getTime() / 1000) - (signedAt(header) ?? 0);
+    return new WebhookSignatureError(
+      'signature_outside_tolerance',
+      `The Stripe-Signature timestamp is ${age} s old; at most ${signatureToleranceSeconds} s either way is accepted.`,
+    );
+  }
+  return new WebhookSignatureError(
+    'invalid_signature',
+    'The Stripe signature does not match this body.',
+  );
+}
+
+function readAnswer<Schema extends z.ZodType>(
+  schema: Schema,
+  answer: unknown,
+  what: string,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(answer);
+  if (parsed.success) return parsed.data;
+  throw new PaymentProviderError(
+    'be understood',
+    new Error(`Stripe answered a ${what} we cannot read: ${describeIssues(parsed.error)}`),
+  );
+}
+
+function asProviderError(operation: string, error: unknown): Error {
+  if (error instanceof DomainError) return error;
+  if (error instanceof Stripe.errors.StripeError) {
+    logger.warn('stripe request failed', {
+      operation,
+      stripeErrorType: error.type,
+      statusCode: error.statusCode,
+      requestId: error.requestId,
+    });
+    return new PaymentProviderError(operation, error);
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }

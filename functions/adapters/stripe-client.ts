@@ -9,15 +9,34 @@ import { requireEnv } from '../config/env.ts';
 const apiVersion: Stripe.LatestApiVersion = '2026-10-28.endive';
 
 /**
- * A Stripe client from the environment: `STRIPE_SECRET_KEY`, and `STRIPE_API_BASE_URL` when
- * set (the local emulator), else api.stripe.com. POSTs carry an idempotency key on retries.
+ * How long one request to Stripe may take, and how often it is retried. stripe-node waits
+ * 80 s by default; the Lambdas that call Stripe have 10 s (booking, cancel) or 20 s (the
+ * webhook, `functions/routes.ts`). Two attempts of 3 s plus stripe-node's back-off (0.5–1 s)
+ * end within 8 s, so a hung Stripe becomes our error answer (and, for webhooks, Stripe's
+ * retry) instead of a Lambda timeout that leaves a step half done.
  */
-export function createStripeClient(env: NodeJS.ProcessEnv = process.env): Stripe {
+export const stripeRequestPolicy = { timeoutMs: 3_000, maxNetworkRetries: 1 } as const;
+
+export interface StripeClientOptions {
+  readonly timeoutMs?: number;
+  readonly maxNetworkRetries?: number;
+}
+
+/**
+ * A Stripe client from the environment: `STRIPE_SECRET_KEY`, and `STRIPE_API_BASE_URL` when
+ * set (the local emulator), else api.stripe.com. Retries are safe: our POSTs carry their own
+ * idempotency keys (booking-derived), and stripe-node adds one to any POST that has none.
+ */
+export function createStripeClient(
+  env: NodeJS.ProcessEnv = process.env,
+  options: StripeClientOptions = {},
+): Stripe {
   const secretKey = requireEnv('STRIPE_SECRET_KEY', env);
   const baseUrl = env.STRIPE_API_BASE_URL?.trim();
   return new Stripe(secretKey, {
     apiVersion,
-    maxNetworkRetries: 2,
+    timeout: options.timeoutMs ?? stripeRequestPolicy.timeoutMs,
+    maxNetworkRetries: options.maxNetworkRetries ?? stripeRequestPolicy.maxNetworkRetries,
     ...(baseUrl ? endpoint(baseUrl) : {}),
   });
 }

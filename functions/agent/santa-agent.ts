@@ -36,7 +36,21 @@ export const santaAgent = {
       disableFirstMessageInterruptions: true,
       language: 'en',
       maxConversationDurationMessage: santaTimeUpMessage,
-      prompt: { prompt: santaSystemPrompt, llm: 'gemini-2.5-flash', temperature: 0.6 },
+      prompt: {
+        prompt: santaSystemPrompt,
+        llm: 'gemini-2.5-flash',
+        temperature: 0.6,
+        // When a voicemail answers, the agent calls this tool and the call ends at once (no
+        // message: a child's name stays off an answering machine). It shows in the transcript
+        // as a `voicemail_detection` tool call, which `functions/core/call-report.ts` reads as
+        // a voicemail. SDK `BuiltInToolsInput.voicemailDetection`.
+        builtInTools: {
+          voicemailDetection: {
+            name: 'voicemail_detection',
+            params: { systemToolType: 'voicemail_detection' },
+          },
+        },
+      },
       // The SDK passes this field through untouched, so it is written in the API's own casing.
       dynamicVariables: {
         dynamic_variable_placeholders: Object.fromEntries(

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { phoneNumberZones } from '../core/phone-numbers.ts';
 import type { listAuditEvents } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
 import type { CallMedia } from './call-media.ts';
@@ -21,9 +22,17 @@ export function bookingView(booking: Booking, events: AuditEvents, media: CallMe
       timezone: booking.timezone,
       localTime: local.toISO({ suppressMilliseconds: true }),
       localDisplay: local.toLocaleString(DateTime.DATETIME_FULL, { locale: 'en-US' }),
+      /** The zones of the number's country a new time may be chosen in (empty: any zone). */
+      zones: phoneNumberZones(booking.phoneNumber),
+      /** When a call drifts out of calling hours: wait for the next window, or end refunded. */
+      waitForCallingHours: booking.waitForCallingHours === true,
     },
     amountCents: booking.totalCents,
     currency: booking.currency,
+    /** Minor units given back so far: all of it once refunded, part after a partial refund. */
+    amountRefundedCents:
+      booking.amountRefundedCents ??
+      (booking.paymentStatus === 'refunded' ? booking.totalCents : 0),
     purchaseRecording: booking.purchaseRecording,
     giftBudget: booking.giftBudget,
     createdAt: booking.createdAt,

@@ -1,57 +1,53 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
-import { cancelPaymentIntent, refundPayment } from '../adapters/payments.ts';
+import { cancelPaymentIntent, refundPayment, retrievePaymentIntent } from '../adapters/payments.ts';
 import { isChangeable } from '../core/booking-status.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
-import { changeBooking, findBooking } from '../data/bookings.ts';
+import { type Booking, changeBooking, findBooking, StaleBookingError } from '../data/bookings.ts';
 import { givePlaceBack } from '../data/slots.ts';
+import { confirmationInFlight } from '../email/send-once.ts';
 import { ConflictError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
+import { applyPaymentSucceeded } from './after-payment.ts';
 import { authorizedBooking } from './authorize.ts';
 import { bookingView } from './booking-view.ts';
 
 /** A paid call cancelled at least this long before it is due is refunded in full. */
 const refundCutoffMinutes = 10;
+/** How many times a cancel re-reads a booking another request changed meanwhile. */
+const staleRetries = 5;
+const inFlightPollMs = 50;
 
 /**
- * POST /api/calls/{callId}/cancel. Deletes the schedule, gives the place back and, in time,
- * refunds. Cancelling twice answers the same; a call that has started cannot be cancelled.
+ * POST /api/calls/{callId}/cancel. Cancels, gives the place back, deletes the schedule and, in
+ * time, refunds. Cancelling twice answers the same; a call that has started cannot be
+ * cancelled (409).
+ *
+ * Racing a payment, whichever lands second sees the other: a payment confirmed meanwhile
+ * (booking paid, or the intent succeeded before its webhook came) is refunded here; a payment
+ * that lands after this is refunded by the webhook and confirms nothing. A confirmation email
+ * already on its way when the cancel comes is waited for (briefly), so the parent never reads
+ * "Santa will call" after "cancelled".
  */
 export const handler = httpHandler(async (event) => {
-  let booking = await authorizedBooking(event);
+  const authorized = await authorizedBooking(event);
+  const { bookingId } = authorized;
   const now = new Date();
-  if (booking.callStatus !== 'cancelled') {
-    if (!isChangeable(booking.callStatus)) {
-      throw new ConflictError('not_cancellable', 'Santa is already on this call, or it is over.');
-    }
-    await deleteBookingSchedule(booking.bookingId);
-    await changeBooking(
-      booking,
-      { callStatus: 'cancelled', cancelledAt: now.toISOString() },
-      { type: 'booking_cancelled', detail: { by: 'parent' } },
-    );
-    await givePlaceBack(booking.slotStart, booking.bookingId);
-    logger.info('booking cancelled', { bookingId: booking.bookingId });
-  }
+  const cancelled = await cancelCall(authorized);
+  // A confirmation claimed in the instant between our last look and our write may still be
+  // on its way: the parent hears "cancelled" only once it has gone.
+  await confirmationSettled(bookingId);
+  // After the write, not only before it: a payment racing us may have armed the call meanwhile.
+  if (!cancelled.callNow) await deleteBookingSchedule(bookingId);
 
-  const refundDeadline = Date.parse(booking.scheduledAt) - refundCutoffMinutes * 60_000;
-  const fresh = (await findBooking(booking.bookingId)) ?? booking;
-  if (fresh.paymentStatus === 'paid' && fresh.paymentIntentId && now.getTime() <= refundDeadline) {
-    const refundId = await refundPayment(fresh.bookingId, fresh.paymentIntentId);
-    await changeBooking(
-      fresh,
-      { paymentStatus: 'refunded', refundedAt: now.toISOString() },
-      { type: 'payment_refunded', detail: { refundId, reason: 'booking_cancelled' } },
-    );
-  } else if (fresh.paymentStatus === 'pending' && fresh.paymentIntentId) {
-    // Unpaid: make sure it can no longer be paid (a late payment would be refunded anyway).
-    await cancelPaymentIntent(fresh.paymentIntentId).catch(() => undefined);
-  }
-  booking = (await findBooking(booking.bookingId)) ?? fresh;
-  const refunded = booking.paymentStatus === 'refunded';
+  const refundDeadline = Date.parse(cancelled.scheduledAt) - refundCutoffMinutes * 60_000;
+  if (now.getTime() <= refundDeadline) await refundIfPaid(bookingId, now);
+
+  const booking = (await findBooking(bookingId)) ?? cancelled;
   return jsonResponse(200, {
-    ...bookingView(booking, await listAuditEvents(booking.bookingId)),
-    refunded,
+    ...bookingView(booking, await listAuditEvents(bookingId)),
+    refunded: booking.paymentStatus === 'refunded',
     ...(booking.paymentStatus === 'paid'
       ? {
           refundNote: `Calls cancelled less than ${refundCutoffMinutes} minutes before they are due are not refunded.`,
@@ -59,3 +55,84 @@ export const handler = httpHandler(async (event) => {
       : {}),
   });
 });
+
+/** Marks the call cancelled (once), re-reading when another request changed it first. */
+async function cancelCall(authorized: Booking): Promise<Booking> {
+  let booking = authorized;
+  for (let attempt = 0; ; ) {
+    if (booking.callStatus === 'cancelled') return booking;
+    if (!isChangeable(booking.callStatus)) {
+      throw new ConflictError('not_cancellable', 'Santa is already on this call, or it is over.');
+    }
+    if (await confirmationOnItsWay(booking)) {
+      await sleep(inFlightPollMs);
+    } else {
+      const at = new Date();
+      try {
+        await changeBooking(
+          booking,
+          { callStatus: 'cancelled', cancelledAt: at.toISOString() },
+          { type: 'booking_cancelled', detail: { by: 'parent' } },
+        );
+        await givePlaceBack(booking.slotStart, booking.bookingId);
+        logger.info('booking cancelled', { bookingId: booking.bookingId });
+        return { ...booking, callStatus: 'cancelled', cancelledAt: at.toISOString() };
+      } catch (error) {
+        if (!(error instanceof StaleBookingError) || ++attempt > staleRetries) throw error;
+      }
+    }
+    booking = (await findBooking(booking.bookingId)) ?? booking;
+  }
+}
+
+async function confirmationSettled(bookingId: string): Promise<void> {
+  for (;;) {
+    const booking = await findBooking(bookingId);
+    if (!booking || !(await confirmationOnItsWay(booking))) return;
+    await sleep(inFlightPollMs);
+  }
+}
+
+async function confirmationOnItsWay(booking: Booking): Promise<boolean> {
+  if (!booking.confirmationEmailSentAt) return false;
+  const events = await listAuditEvents(booking.bookingId);
+  const sent = events
+    .filter((event) => event.type === 'email_sent')
+    .map((event) => event.detail?.template ?? '');
+  return confirmationInFlight(booking, sent, new Date());
+}
+
+/**
+ * Gives the money back for a cancelled booking: a paid one is refunded; an unpaid one has its
+ * PaymentIntent cancelled, and if Stripe refuses because it already succeeded (the payment
+ * won the race but its webhook has not come yet), that payment is applied now — which, for a
+ * cancelled booking, refunds it.
+ */
+async function refundIfPaid(bookingId: string, now: Date): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const booking = await findBooking(bookingId);
+    if (!booking?.paymentIntentId) return;
+    if (booking.paymentStatus === 'pending') {
+      if (await cancelPaymentIntent(booking.paymentIntentId)) return;
+      const intent = await retrievePaymentIntent(booking.paymentIntentId);
+      if (intent?.status === 'succeeded') await applyPaymentSucceeded(bookingId, intent, now);
+      return;
+    }
+    if (booking.paymentStatus !== 'paid') return;
+    const refundId = await refundPayment(bookingId, booking.paymentIntentId);
+    try {
+      await changeBooking(
+        booking,
+        {
+          paymentStatus: 'refunded',
+          refundedAt: now.toISOString(),
+          amountRefundedCents: booking.totalCents,
+        },
+        { type: 'payment_refunded', detail: { refundId, reason: 'booking_cancelled' } },
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleBookingError) || attempt >= staleRetries) throw error;
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { createPaymentIntent } from '../adapters/payments.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { accessTokenFor } from '../core/access-token.ts';
-import { checkedCallTime, newBooking } from '../core/new-booking.ts';
+import { checkedCalleeTimezone, checkedCallTime, newBooking } from '../core/new-booking.ts';
 import { priceBooking } from '../core/pricing.ts';
 import { slotCapacity } from '../core/scheduling-rules.ts';
 import { findActiveAffiliate } from '../data/affiliates.ts';
@@ -22,11 +22,17 @@ import { assertVoiceNoteUploaded } from './voice-note-check.ts';
 const config = loadBookingConfig();
 
 /**
- * POST /api/calls: validates the request, freezes the price, holds a place in the slot with
+ * POST /api/calls: validates the request (the number by the full metadata, the zone by the
+ * number's country), freezes the price, holds a place in the slot with
  * the booking in one transaction, then asks Stripe for the PaymentIntent.
  */
 export const handler = httpHandler(async (event) => {
-  const request = parseJsonBody(event, bookingRequestSchema);
+  const parsed = parseJsonBody(event, bookingRequestSchema);
+  // Calling hours are the callee's: the zone is the number's, whatever the browser said.
+  const request = {
+    ...parsed,
+    timezone: checkedCalleeTimezone(parsed.phoneNumber, parsed.timezone),
+  };
   const now = new Date();
   const callAt = checkedCallTime(request, now, config.rules);
   if (request.voiceNoteKey) await assertVoiceNoteUploaded(request.voiceNoteKey);
@@ -51,6 +57,8 @@ export const handler = httpHandler(async (event) => {
     detail: {
       callNow: String(booking.callNow),
       scheduledAt: booking.scheduledAt,
+      timezone: booking.timezone,
+      waitForCallingHours: String(booking.waitForCallingHours === true),
       totalCents: String(price.totalCents),
       ...(affiliate ? { affiliate: affiliate.slug } : {}),
     },

@@ -1,6 +1,6 @@
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { isChangeable } from '../core/booking-status.ts';
-import { checkedCallTime } from '../core/new-booking.ts';
+import { checkedCalleeTimezone, checkedCallTime } from '../core/new-booking.ts';
 import { slotCapacity, slotStart } from '../core/scheduling-rules.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
@@ -27,7 +27,8 @@ export const handler = httpHandler(async (event) => {
     throw new ConflictError('not_reschedulable', 'This call can no longer be moved.');
   }
   const now = new Date();
-  const timezone = request.timezone ?? booking.timezone;
+  // The callee's zone, checked against the number as at booking (older bookings are put right).
+  const timezone = checkedCalleeTimezone(booking.phoneNumber, request.timezone ?? booking.timezone);
   const callAt = checkedCallTime({ ...request, timezone }, now, config.rules);
   const newSlot = slotStart(callAt).toISOString();
   const moves = newSlot !== booking.slotStart;
@@ -50,7 +51,7 @@ export const handler = httpHandler(async (event) => {
       },
       {
         type: 'booking_rescheduled',
-        detail: { from: booking.scheduledAt, to: callAt.toISOString() },
+        detail: { from: booking.scheduledAt, to: callAt.toISOString(), timezone },
       },
       ...place,
     );

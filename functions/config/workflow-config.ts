@@ -4,7 +4,7 @@ import type { CapacityLimits } from '../core/call-capacity.ts';
 const workflowEnvironment = z.object({
   CALL_CONCURRENCY_LIMIT: z.coerce.number().int().min(1).default(4),
   CALL_STARTS_PER_SECOND: z.coerce.number().positive().default(1),
-  CALL_LEASE_SECONDS: z.coerce.number().int().min(60).default(1500),
+  CALL_LEASE_SECONDS: z.coerce.number().int().min(1).default(1500),
   CALL_RETRY_WAIT_SECONDS: z.coerce.number().int().min(1).default(300),
   CALL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   CALL_ABANDON_AFTER_SECONDS: z.coerce.number().int().min(1).default(2400),

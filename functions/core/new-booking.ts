@@ -1,6 +1,12 @@
 import type { NewBooking } from '../data/bookings.ts';
 import { type BookingRequest, consentTextVersion } from '../schemas/booking-request.ts';
 import { ValidationError } from '../shared/errors.ts';
+import {
+  calleeTimezone,
+  describePhoneNumberProblem,
+  describeZoneMismatch,
+  phoneNumberProblem,
+} from './phone-numbers.ts';
 import type { PriceSnapshot } from './pricing.ts';
 import {
   describeScheduleProblem,
@@ -13,6 +19,31 @@ import {
 
 /** How long an unpaid booking keeps its place in a slot. */
 export const holdMinutes = 30;
+
+/**
+ * The callee's time zone for a booking, the one calling hours are judged in: from the phone
+ * number's country when it has one zone, else the zone the parent chose when it is one of the
+ * country's (see `calleeTimezone`).
+ *
+ * @throws ValidationError on `phoneNumber` when Santa will not call the number (full metadata:
+ *   premium rate, shared cost, extensions, …), or on `timezone` when the chosen zone is not
+ *   where the number is, naming the zone(s) that are.
+ */
+export function checkedCalleeTimezone(phoneNumber: string, chosenZone: string): string {
+  const problem = phoneNumberProblem(phoneNumber);
+  if (problem) {
+    throw new ValidationError('Santa cannot call that number.', {
+      phoneNumber: describePhoneNumberProblem(problem),
+    });
+  }
+  const callee = calleeTimezone(phoneNumber, chosenZone);
+  if ('problem' in callee) {
+    throw new ValidationError("The time zone is not the phone number's.", {
+      timezone: describeZoneMismatch(phoneNumber, callee.zones),
+    });
+  }
+  return callee.zone;
+}
 
 /** The instant a call is booked for, checked against the scheduling rules. */
 export function checkedCallTime(
@@ -38,7 +69,10 @@ export function checkedCallTime(
   return callAt;
 }
 
-/** The booking record for a validated request, with its price frozen and place on hold. */
+/**
+ * The booking record for a validated request, with its price frozen and place on hold.
+ * `request.timezone` must already be the callee's zone (`checkedCalleeTimezone`).
+ */
 export function newBooking(options: {
   readonly bookingId: string;
   readonly request: BookingRequest;
@@ -65,6 +99,7 @@ export function newBooking(options: {
     giftBudget: request.giftBudget,
     purchaseRecording: request.purchaseRecording,
     callNow: request.callNow === true,
+    waitForCallingHours: request.waitForCallingHours === true,
     scheduledAt: callAt.toISOString(),
     timezone: request.timezone,
     slotStart: slotStart(callAt).toISOString(),

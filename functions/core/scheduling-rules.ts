@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { callingWindowAt } from './calling-hours.ts';
 
 /** Rules for when a call may happen; all configurable per stage. */
 export interface SchedulingRules {
@@ -34,14 +35,16 @@ export function slotStart(instant: Date): Date {
   return new Date(Math.floor(instant.getTime() / ms) * ms);
 }
 
+/**
+ * Whether `instant` is inside calling hours on the callee's clock (`timezone`, IANA). The one
+ * rule for booking and for dial time: see `callingWindowAt`, which also says when they open.
+ */
 export function isWithinCallingHours(
   instant: Date,
   timezone: string,
   rules: SchedulingRules,
 ): boolean {
-  const local = DateTime.fromJSDate(instant, { zone: timezone });
-  const minute = local.hour * 60 + local.minute;
-  return minute >= rules.callingHoursStartMinute && minute < rules.callingHoursEndMinute;
+  return callingWindowAt(instant, timezone, rules).open;
 }
 
 export type ScheduleProblem = 'too_soon' | 'too_far' | 'outside_calling_hours';

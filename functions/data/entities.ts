@@ -29,6 +29,7 @@ export const BookingEntity = new Entity({
     giftBudget: number(),
     purchaseRecording: boolean(),
     callNow: boolean(),
+    waitForCallingHours: boolean().optional(),
     scheduledAt: string(),
     timezone: string(),
     slotStart: string(),
@@ -50,6 +51,7 @@ export const BookingEntity = new Entity({
     paidAt: string().optional(),
     cancelledAt: string().optional(),
     refundedAt: string().optional(),
+    amountRefundedCents: number().optional(),
     // The call, filled in by the booking workflow.
     conversationId: string().optional(),
     voiceNoteTranscript: string().optional(),
@@ -61,6 +63,18 @@ export const BookingEntity = new Entity({
     notCompletedEmailSentAt: string().optional(),
     lastOutcome: string().optional(),
     dataErasedAt: string().optional(),
+    // One dial: its idempotency marker is recorded before ElevenLabs is asked to ring.
+    dialMarker: string().optional(),
+    dialStartedAt: string().optional(),
+    // Why an unsuccessful call ended (not_reached | outside_calling_hours | error).
+    endReason: string().optional(),
+    // A step after a completed call that failed and awaits a retry (records, email).
+    afterCallProblem: string().optional(),
+    // Runs the reconciler started to finish this booking, and when it last acted.
+    recoveryRuns: number().optional(),
+    reconciledAt: string().optional(),
+    // Set once when the reconciler gave up recovering the booking: support must look.
+    supportNeededAt: string().optional(),
   }),
   computeKey: ({ bookingId }: { bookingId: string }) => ({
     pk: `BOOKING#${bookingId}`,

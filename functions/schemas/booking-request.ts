@@ -1,4 +1,4 @@
-import { isValidPhoneNumber, parsePhoneNumberWithError } from 'libphonenumber-js';
+import { parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
@@ -17,13 +17,57 @@ export const affiliateSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const childGenders = ['girl', 'boy', 'other', 'prefer_not_to_say'] as const;
 
+/** Why Santa will not call a number (see functions/core/phone-numbers.ts for the full check). */
+export const phoneNumberProblems = [
+  'invalid',
+  'extension',
+  'international_network',
+  'premium_rate',
+  'shared_cost',
+  'uan',
+  'personal_number',
+  'pager',
+  'voicemail',
+] as const;
+export type PhoneNumberProblem = (typeof phoneNumberProblems)[number];
+
+const mobileOrLandline = 'enter a mobile or landline number.';
+/** What the parent reads next to the phone number for each refusal. */
+export const phoneNumberProblemMessages: Readonly<Record<PhoneNumberProblem, string>> = {
+  invalid: 'Enter a valid phone number in international format, e.g. +1 415 555 2671.',
+  extension:
+    'Santa cannot dial an extension: enter a number that rings the phone directly, without "ext.".',
+  international_network: `Santa cannot call international network numbers (such as +800, +808, +870, +881–+883 or +979): ${mobileOrLandline}`,
+  premium_rate: `Santa cannot call premium-rate numbers: ${mobileOrLandline}`,
+  shared_cost: `Santa cannot call shared-cost numbers: ${mobileOrLandline}`,
+  uan: `Santa cannot call company access numbers (UAN): ${mobileOrLandline}`,
+  personal_number: `Santa cannot call personal (follow-me) numbers: ${mobileOrLandline}`,
+  pager: `Santa cannot call pagers: ${mobileOrLandline}`,
+  voicemail: `Santa cannot call voicemail access numbers: ${mobileOrLandline}`,
+};
+
+/**
+ * The number's shape, with libphonenumber-js's small default metadata so the site stays light:
+ * international format, valid for its country, no extension, not an international network.
+ * The number types that need the full metadata (premium rate, shared cost, …) and the
+ * number's time zone are checked by the API (functions/core/phone-numbers.ts), the authority.
+ */
 export const phoneNumberSchema = z
   .string({ error: 'Enter the phone number Santa should call.' })
   .trim()
-  .refine((value) => value.startsWith('+') && isValidPhoneNumber(value), {
-    error: 'Enter a valid phone number in international format, e.g. +1 415 555 2671.',
+  .superRefine((value, context) => {
+    const problem = lightPhoneNumberProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: phoneNumberProblemMessages[problem] });
   })
   .transform((value) => parsePhoneNumberWithError(value).number);
+
+function lightPhoneNumberProblem(value: string): PhoneNumberProblem | undefined {
+  const parsed = value.startsWith('+') ? parsePhoneNumberFromString(value) : undefined;
+  if (!parsed) return 'invalid';
+  if (parsed.ext) return 'extension';
+  if (parsed.isNonGeographic()) return 'international_network';
+  return parsed.isValid() ? undefined : 'invalid';
+}
 
 export const timezoneSchema = z
   .string({ error: 'Choose a time zone.' })
@@ -77,6 +121,13 @@ export const bookingRequestSchema = z
       .datetime({ offset: true, error: 'Give the call time as an ISO date and time.' })
       .optional(),
     callNow: z.literal(true, { error: 'callNow can only be true.' }).optional(),
+    /**
+     * If Santa cannot get through before calling hours end (a late payment, retries), try again
+     * when they open next; otherwise such a call ends, refunded, and the parent is told why.
+     */
+    waitForCallingHours: z
+      .boolean({ error: 'Say whether Santa should try again when calling hours open next.' })
+      .optional(),
     parentEmail: z
       .email({ error: 'Enter a valid email address.' })
       .max(254, { error: 'Enter a valid email address.' })

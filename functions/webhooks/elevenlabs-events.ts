@@ -1,69 +1,69 @@
-import { z } from 'zod';
-import type { CallOutcome } from '../workflow/run-input.ts';
+import type { z } from 'zod';
+import type { CallFacts, CallReport } from '../core/call-report.ts';
+import type { ElevenLabsTranscriptionData } from '../schemas/elevenlabs-conversation.ts';
+import {
+  type ElevenLabsWebhook,
+  type ElevenLabsWebhookType,
+  elevenLabsWebhookEnvelopeSchema,
+  elevenLabsWebhookSchemas,
+  isKnownElevenLabsWebhookType,
+} from '../schemas/elevenlabs-webhook.ts';
 
 /**
- * The ElevenLabs post-call webhooks we act on, at the top level `{ type, event_timestamp, data }`.
- * Only what decides the call's outcome is read; the transcript itself is fetched later by the
- * workflow, so it never passes through here.
+ * What a verified ElevenLabs webhook body is to us: a webhook we read, a type we do not use
+ * (acknowledged and ignored), or a body we cannot read — a known type missing what we use, or
+ * no `type` at all — with the paths that are wrong (never their values: they may hold a
+ * child's words).
  */
-const transcription = z.object({
-  type: z.literal('post_call_transcription'),
-  event_timestamp: z.number(),
-  data: z.looseObject({
-    conversation_id: z.string().min(1),
-    status: z.string().optional(),
-    transcript: z.array(z.unknown()).default([]),
-    metadata: z
-      .looseObject({
-        phone_call: z.looseObject({ call_result: z.string().optional() }).optional(),
-        termination_reason: z.string().optional(),
-      })
-      .optional(),
-    analysis: z.looseObject({ call_successful: z.string().optional() }).optional(),
-  }),
-});
+export type WebhookReading =
+  | { readonly kind: 'read'; readonly webhook: ElevenLabsWebhook }
+  | { readonly kind: 'ignored'; readonly type: string }
+  | {
+      readonly kind: 'malformed';
+      readonly type?: ElevenLabsWebhookType;
+      readonly problems: string;
+    };
 
-const initiationFailure = z.object({
-  type: z.literal('call_initiation_failure'),
-  event_timestamp: z.number(),
-  data: z.looseObject({
-    conversation_id: z.string().min(1),
-    failure_reason: z.string(),
-  }),
-});
+/** Reads a parsed JSON body with the schema of its `type`. */
+export function readElevenLabsWebhook(json: unknown): WebhookReading {
+  const envelope = elevenLabsWebhookEnvelopeSchema.safeParse(json);
+  if (!envelope.success) return { kind: 'malformed', problems: describe(envelope.error) };
+  const { type } = envelope.data;
+  if (!isKnownElevenLabsWebhookType(type)) return { kind: 'ignored', type };
+  const parsed = elevenLabsWebhookSchemas[type].safeParse(json);
+  if (!parsed.success) return { kind: 'malformed', type, problems: describe(parsed.error) };
+  return { kind: 'read', webhook: parsed.data };
+}
 
-const audio = z.object({
-  type: z.literal('post_call_audio'),
-  event_timestamp: z.number(),
-  data: z.looseObject({ conversation_id: z.string().min(1) }),
-});
-
-export const elevenLabsWebhook = z.discriminatedUnion('type', [
-  transcription,
-  initiationFailure,
-  audio,
-]);
-export type ElevenLabsWebhook = z.infer<typeof elevenLabsWebhook>;
-
-/** The call's outcome as a webhook tells it, or undefined for events that tell none (audio). */
-export function outcomeOfWebhook(event: ElevenLabsWebhook): CallOutcome | undefined {
-  switch (event.type) {
+/** What the webhook reports about the call, for `reportedOutcome`; none for audio. */
+export function callReportOf(webhook: ElevenLabsWebhook): CallReport | undefined {
+  switch (webhook.type) {
     case 'call_initiation_failure':
-      // Hyphen in the webhook ("no-answer"), underscore everywhere else.
-      return event.data.failure_reason === 'busy'
-        ? 'busy'
-        : event.data.failure_reason === 'no-answer'
-          ? 'no_answer'
-          : 'failed';
-    case 'post_call_transcription': {
-      const result = event.data.metadata?.phone_call?.call_result;
-      if (result === 'voicemail') return 'voicemail';
-      if (result === 'busy') return 'busy';
-      if (result === 'no_answer' || result === 'no-answer') return 'no_answer';
-      if (result === 'failed') return 'failed';
-      return event.data.transcript.length > 0 ? 'completed' : 'no_answer';
-    }
+      return { source: 'initiation_failure', failureReason: webhook.data.failure_reason };
+    case 'post_call_transcription':
+      return { source: 'transcription', ...callFactsOf(webhook.data) };
     case 'post_call_audio':
       return undefined;
   }
+}
+
+function callFactsOf(data: ElevenLabsTranscriptionData): CallFacts {
+  const transcript = data.transcript ?? [];
+  return {
+    callResult: data.metadata?.phone_call?.call_result ?? undefined,
+    terminationReason: data.metadata?.termination_reason ?? undefined,
+    transcriptSummary: data.analysis?.transcript_summary ?? undefined,
+    transcript,
+    toolNames: transcript.flatMap((turn) =>
+      (turn.tool_calls ?? []).flatMap((call) => (call.tool_name ? [call.tool_name] : [])),
+    ),
+  };
+}
+
+/** `data.metadata.phone_call (expected object)`, … — paths and expectations only. */
+function describe(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(the body)'}: ${issue.message}`)
+    .join('; ');
 }

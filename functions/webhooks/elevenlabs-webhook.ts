@@ -1,13 +1,14 @@
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { GetItemCommand } from 'dynamodb-toolbox';
 import { appSecrets } from '../config/secrets.ts';
+import { reportedOutcome } from '../core/call-report.ts';
 import { CallTokenEntity } from '../data/entities.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
 import { DomainError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { rawBody } from '../shared/request.ts';
-import { elevenLabsWebhook, outcomeOfWebhook } from './elevenlabs-events.ts';
+import { callReportOf, readElevenLabsWebhook } from './elevenlabs-events.ts';
 import { ElevenLabsSignatureError, verifyElevenLabsSignature } from './elevenlabs-signature.ts';
 
 const sfn = new SFNClient({});
@@ -48,17 +49,32 @@ export const handler = httpHandler(async (event) => {
   } catch {
     throw new DomainError(400, 'invalid_json', 'The webhook body is not JSON.');
   }
-  const parsed = elevenLabsWebhook.safeParse(json);
-  if (!parsed.success) {
+  const reading = readElevenLabsWebhook(json);
+  if (reading.kind === 'ignored') {
     // A type we do not use (ElevenLabs adds some) is acknowledged, never retried for ever.
-    logger.info('elevenlabs webhook ignored', { type: (json as { type?: unknown })?.type });
+    logger.info('elevenlabs webhook ignored', { webhookType: reading.type });
     return jsonResponse(200, { received: true, ignored: true });
   }
-  const webhook = parsed.data;
+  if (reading.kind === 'malformed') {
+    // Signed by ElevenLabs but not what its type promises: say exactly what, never guess.
+    logger.warn('elevenlabs webhook malformed', {
+      webhookType: reading.type,
+      problems: reading.problems,
+    });
+    throw new DomainError(
+      400,
+      'malformed_webhook',
+      `The ${reading.type ?? 'webhook'} body cannot be read: ${reading.problems}.`,
+    );
+  }
+  const { webhook } = reading;
   const conversationId = webhook.data.conversation_id;
-  const outcome = outcomeOfWebhook(webhook);
+  const report = callReportOf(webhook);
   logger.appendKeys({ conversationId, webhookType: webhook.type });
-  if (!outcome) return jsonResponse(200, { received: true, ignored: true });
+  if (!report) return jsonResponse(200, { received: true, ignored: true });
+  // `unconfirmed` (a transcription without call_result) goes to the workflow like any other
+  // outcome: it asks the conversation API before deciding.
+  const outcome = reportedOutcome(report);
 
   const dedupeKey = `${conversationId}#${webhook.type}`;
   if (await isWebhookProcessed('elevenlabs', dedupeKey)) {

@@ -1,25 +1,19 @@
 import type { AudioCache, RenderedCall } from './audio.ts';
-import type { StoredConversation } from './conversation.ts';
+import type { StoredConversation, ToolCall, TranscriptEntry } from './conversation.ts';
 import { answeredCallScript, type ScriptLine, voicemailScript } from './script.ts';
 import type { ElevenLabsState } from './store.ts';
-import {
-  audioEvent,
-  initiationFailureEvent,
-  transcriptionEvent,
-  type WebhookEvent,
-} from './webhook-events.ts';
+import type { WebhookDispatch } from './webhook-dispatch.ts';
+import { audioEvent, initiationFailureEvent, transcriptionEvent } from './webhook-events.ts';
 
 export interface CallSimulatorOptions {
   readonly state: ElevenLabsState;
   readonly save: () => Promise<void>;
-  /** Keeps the webhook as pending (saved) and sends it. */
-  readonly sendWebhook: (event: WebhookEvent) => Promise<void>;
+  /** Sends a call's webhooks (saved as pending first), shaped by any webhook fault. */
+  readonly webhooks: WebhookDispatch;
   readonly audio: AudioCache;
   readonly render: (lines: readonly ScriptLine[]) => Promise<RenderedCall>;
   /** Divides every wait: at 10 a 4-second call takes 0.4 s. */
   readonly timeScale: number;
-  /** Also post `post_call_audio` after each recorded call (ElevenLabs: off unless enabled). */
-  readonly sendAudioWebhook: boolean;
 }
 
 /**
@@ -121,7 +115,9 @@ export class CallSimulator {
     conversation.termination_reason =
       reason === 'busy' ? 'The line was busy.' : 'Nobody answered before the ringing timed out.';
     await this.options.save();
-    await this.options.sendWebhook(initiationFailureEvent(conversation, reason));
+    await this.options.webhooks.dispatch(conversation, [
+      initiationFailureEvent(conversation, reason),
+    ]);
   }
 
   /** The call ended: record it, analyse it, and send the transcription (and audio) webhook. */
@@ -134,13 +130,21 @@ export class CallSimulator {
     const recording = await this.options.render(lines);
     await this.options.audio.save(conversation.conversation_id, recording.mp3);
 
-    conversation.transcript = lines.map((line, index) => ({
+    const spoken: TranscriptEntry[] = lines.map((line, index) => ({
       role: line.role,
       message: line.message,
       time_in_call_secs: recording.startsAtSecs[index] ?? 0,
     }));
+    conversation.transcript = conversation.quirks?.toolCallTurns
+      ? withToolCallTurns(spoken, voicemail, recording.durationSecs)
+      : spoken;
     conversation.call_duration_secs = Math.ceil(recording.durationSecs);
-    conversation.call_result = voicemail ? 'voicemail' : 'answered';
+    // Without answering-machine detection ElevenLabs cannot tell a voicemail (measured: it
+    // comes back with no call_result); a `no-call-result` fault takes it away from any call.
+    const undetected = voicemail && !conversation.machine_detection;
+    if (!conversation.quirks?.noCallResult && !undetected) {
+      conversation.call_result = voicemail ? 'voicemail' : 'answered';
+    }
     conversation.termination_reason = voicemail
       ? 'Voicemail detected; Santa left a message.'
       : 'The agent ended the call.';
@@ -153,10 +157,11 @@ export class CallSimulator {
     conversation.has_audio = true;
     conversation.status = 'done';
     await this.options.save();
-    await this.options.sendWebhook(transcriptionEvent(conversation));
-    if (this.options.sendAudioWebhook) {
-      await this.options.sendWebhook(audioEvent(conversation, recording.mp3));
-    }
+    await this.options.webhooks.dispatch(
+      conversation,
+      [transcriptionEvent(conversation)],
+      audioEvent(conversation, recording.mp3),
+    );
   }
 
   /** The first message of the agent called, when the emulator stores that agent. */
@@ -165,4 +170,49 @@ export class CallSimulator {
     const config = agent?.conversation_config.agent as { first_message?: unknown } | undefined;
     return typeof config?.first_message === 'string' ? config.first_message : undefined;
   }
+}
+
+function toolCall(toolName: string, index: number): ToolCall {
+  return {
+    type: 'system',
+    request_id: `toolu_emulated_${index}`,
+    tool_name: toolName,
+    params_as_json: '{}',
+    tool_has_been_called: true,
+  };
+}
+
+/**
+ * The transcript as ElevenLabs writes it when the agent calls tools: turns with
+ * `message: null` and the call in `tool_calls` — `voicemail_detection` after the greeting of a
+ * voicemail, `end_call` at the end of an answered call.
+ */
+function withToolCallTurns(
+  spoken: readonly TranscriptEntry[],
+  voicemail: boolean,
+  durationSecs: number,
+): TranscriptEntry[] {
+  const at = (index: number) => spoken[index]?.time_in_call_secs ?? 0;
+  if (voicemail) {
+    const [greeting, ...rest] = spoken;
+    return [
+      ...(greeting ? [greeting] : []),
+      {
+        role: 'agent',
+        message: null,
+        time_in_call_secs: at(1),
+        tool_calls: [toolCall('voicemail_detection', 0)],
+      },
+      ...rest,
+    ];
+  }
+  return [
+    ...spoken,
+    {
+      role: 'agent',
+      message: null,
+      time_in_call_secs: Math.floor(durationSecs),
+      tool_calls: [toolCall('end_call', 0)],
+    },
+  ];
 }

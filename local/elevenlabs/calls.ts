@@ -1,9 +1,15 @@
 import type { AudioCache, RenderedCall } from './audio.ts';
 import type { CallSimulator } from './call-simulator.ts';
-import { isLive, type StoredConversation } from './conversation.ts';
-import { notFound, serviceUnavailable, tooManyConcurrentCalls } from './errors.ts';
+import { type CallQuirks, isLive, type StoredConversation } from './conversation.ts';
+import {
+  ElevenLabsApiError,
+  notFound,
+  serviceUnavailable,
+  tooManyConcurrentCalls,
+} from './errors.ts';
+import type { FaultRegistry } from './faults.ts';
 import { conversationIdPattern, newIds } from './ids.ts';
-import type { OutboundCallRequest } from './requests.ts';
+import type { ListConversationsQuery, OutboundCallRequest } from './requests.ts';
 import type { ScriptLine } from './script.ts';
 import type { ElevenLabsState } from './store.ts';
 import { isUnavailableFor, outcomeFor } from './test-numbers.ts';
@@ -15,6 +21,13 @@ export interface OutboundCallsOptions {
   readonly render: (lines: readonly ScriptLine[]) => Promise<RenderedCall>;
   /** The plan's concurrent-call limit; none when undefined. */
   readonly maxConcurrentCalls?: number;
+  /** Faults of the `call` operation shape the next calls placed. */
+  readonly faults: FaultRegistry;
+}
+
+export interface ConversationPage {
+  readonly conversations: StoredConversation[];
+  readonly nextCursor?: string;
 }
 
 /** Places calls, and answers what is known about them: the conversation and its recording. */
@@ -32,6 +45,10 @@ export class OutboundCalls {
     state.callsPerNumber.set(request.to_number, earlierCalls + 1);
     if (isUnavailableFor(request.to_number, earlierCalls)) throw serviceUnavailable();
     const ringingTimeout = request.telephony_call_config?.ringing_timeout_secs;
+    const machineDetection = request.telephony_call_config?.twilio_machine_detection;
+    const userId = request.conversation_initiation_client_data?.user_id;
+    const quirks = this.quirksFor(request.to_number);
+    const now = new Date();
     const conversation: StoredConversation = {
       conversation_id: newIds.conversation(),
       agent_id: request.agent_id,
@@ -41,8 +58,14 @@ export class OutboundCalls {
       stream_sid: newIds.streamSid(),
       outcome: outcomeFor(request.to_number, earlierCalls),
       dynamic_variables: request.conversation_initiation_client_data?.dynamic_variables ?? {},
-      start_time_unix_secs: Math.floor(Date.now() / 1000),
+      start_time_unix_secs: Math.floor(now.getTime() / 1000),
+      placed_at: now.toISOString(),
+      ...(userId ? { user_id: userId } : {}),
       ...(ringingTimeout ? { ringing_timeout_secs: ringingTimeout } : {}),
+      ...(machineDetection
+        ? { machine_detection: { mode: machineDetection.mode ?? 'enable' } }
+        : {}),
+      ...(quirks ? { quirks } : {}),
       status: 'initiated',
       call_duration_secs: 0,
       transcript: [],
@@ -51,6 +74,37 @@ export class OutboundCalls {
     state.conversations.set(conversation.conversation_id, conversation);
     simulator.play(conversation);
     return conversation;
+  }
+
+  /** Every call placed, oldest first. */
+  placed(): StoredConversation[] {
+    return [...this.options.state.conversations.values()].sort(
+      (a, b) => a.start_time_unix_secs - b.start_time_unix_secs,
+    );
+  }
+
+  /**
+   * One page of conversations, as `GET /v1/convai/conversations` pages them: filtered, sorted
+   * by start time (newest first unless asked otherwise), the cursor an opaque offset.
+   */
+  list(query: ListConversationsQuery): ConversationPage {
+    const matching = this.placed().filter(
+      (c) =>
+        (query.agent_id === undefined || c.agent_id === query.agent_id) &&
+        (query.user_id === undefined || c.user_id === query.user_id) &&
+        (query.call_start_after_unix === undefined ||
+          c.start_time_unix_secs >= query.call_start_after_unix) &&
+        (query.call_start_before_unix === undefined ||
+          c.start_time_unix_secs <= query.call_start_before_unix),
+    );
+    if (query.sort_direction === 'desc') matching.reverse();
+    const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+    const conversations = matching.slice(offset, offset + query.page_size);
+    const next = offset + conversations.length;
+    return {
+      conversations,
+      ...(next < matching.length ? { nextCursor: encodeCursor(next) } : {}),
+    };
   }
 
   conversation(conversationId: string): StoredConversation {
@@ -72,8 +126,42 @@ export class OutboundCalls {
     const { audio, render } = this.options;
     const cached = await audio.load(conversationId);
     if (cached) return cached;
-    const { mp3 } = await render(conversation.transcript);
+    const spoken = conversation.transcript.flatMap(({ role, message }) =>
+      message === null ? [] : [{ role, message }],
+    );
+    const { mp3 } = await render(spoken);
     await audio.save(conversationId, mp3);
     return mp3;
   }
+
+  private quirksFor(toNumber: string): CallQuirks | undefined {
+    const { faults } = this.options;
+    const quirks: { noCallResult?: boolean; toolCallTurns?: boolean } = {};
+    // Several call faults may shape one call: take one of each kind.
+    if (faults.take('call', { toNumber }, (f) => f.kind === 'no-call-result')) {
+      quirks.noCallResult = true;
+    }
+    if (faults.take('call', { toNumber }, (f) => f.kind === 'tool-call-turns')) {
+      quirks.toolCallTurns = true;
+    }
+    return Object.keys(quirks).length > 0 ? quirks : undefined;
+  }
+}
+
+function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      offset?: unknown;
+    };
+    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new ElevenLabsApiError(422, [
+    { type: 'value_error', loc: ['query', 'cursor'], msg: 'Invalid cursor.' },
+  ]);
 }

@@ -4,10 +4,31 @@ export type ConversationStatus = 'initiated' | 'in-progress' | 'processing' | 'd
 export type CallResult = 'answered' | 'voicemail' | 'busy' | 'no_answer' | 'failed';
 export type DynamicValue = string | number | boolean | null;
 
+export interface ToolCall {
+  readonly type: 'system';
+  readonly request_id: string;
+  readonly tool_name: string;
+  readonly params_as_json: string;
+  readonly tool_has_been_called: boolean;
+}
+
+/** A turn; one that only calls a tool has `message: null`, as ElevenLabs sends it. */
 export interface TranscriptEntry {
   readonly role: 'agent' | 'user';
-  readonly message: string;
+  readonly message: string | null;
   readonly time_in_call_secs: number;
+  readonly tool_calls?: readonly ToolCall[];
+}
+
+/** `telephony_call_config.twilio_machine_detection` as the call was placed with it. */
+export interface MachineDetection {
+  readonly mode: string;
+}
+
+/** Faults of the `call` operation that shaped this call (see faults.ts). */
+export interface CallQuirks {
+  readonly noCallResult?: boolean;
+  readonly toolCallTurns?: boolean;
 }
 
 export interface ConversationAnalysis {
@@ -26,7 +47,14 @@ export interface StoredConversation {
   readonly outcome: CallOutcome;
   readonly dynamic_variables: Readonly<Record<string, DynamicValue>>;
   readonly start_time_unix_secs: number;
+  /** When the outbound-call request placed it, ISO 8601 (for `GET /_emulator/calls`). */
+  readonly placed_at?: string;
+  /** `conversation_initiation_client_data.user_id`: the caller's marker for the call. */
+  readonly user_id?: string;
   readonly ringing_timeout_secs?: number;
+  /** Answering-machine detection asked for with the call; absent when it was not. */
+  readonly machine_detection?: MachineDetection;
+  readonly quirks?: CallQuirks;
   status: ConversationStatus;
   call_duration_secs: number;
   call_result?: CallResult;
@@ -55,7 +83,7 @@ export function conversationView(conversation: StoredConversation) {
     agent_id: c.agent_id,
     conversation_id: c.conversation_id,
     status: c.status,
-    user_id: null,
+    user_id: c.user_id ?? null,
     transcript: c.transcript,
     metadata: {
       start_time_unix_secs: c.start_time_unix_secs,
@@ -87,5 +115,27 @@ export function conversationView(conversation: StoredConversation) {
     has_user_audio: c.has_audio,
     has_response_audio: c.has_audio,
     has_auxiliary_audio: false,
+  };
+}
+
+/**
+ * One entry of `GET /v1/convai/conversations` (SDK `ConversationSummaryResponseModel`): the
+ * documented summary, which carries no `user_id` — a caller filters with `?user_id=` and reads
+ * the conversation to be sure.
+ */
+export function conversationSummaryView(conversation: StoredConversation) {
+  const c = conversation;
+  return {
+    agent_id: c.agent_id,
+    agent_name: 'Santa',
+    conversation_id: c.conversation_id,
+    start_time_unix_secs: c.start_time_unix_secs,
+    call_duration_secs: c.call_duration_secs,
+    message_count: c.transcript.length,
+    status: c.status,
+    call_successful: c.analysis?.call_successful ?? 'unknown',
+    ...(c.analysis ? { transcript_summary: c.analysis.transcript_summary } : {}),
+    ...(c.termination_reason ? { termination_reason: c.termination_reason } : {}),
+    direction: 'outbound',
   };
 }

@@ -5,10 +5,11 @@ import { AgentRegistry } from './agents.ts';
 import { AudioCache, renderCall } from './audio.ts';
 import { CallSimulator } from './call-simulator.ts';
 import { OutboundCalls } from './calls.ts';
+import { FaultRegistry } from './faults.ts';
 import { createElevenLabsServer } from './server.ts';
 import { assertSpeechAvailable } from './speech.ts';
 import { ElevenLabsStore } from './store.ts';
-import type { WebhookEvent } from './webhook-events.ts';
+import { WebhookDispatch } from './webhook-dispatch.ts';
 import { WebhookSender } from './webhooks.ts';
 
 export interface ElevenLabsEmulatorOptions {
@@ -61,26 +62,31 @@ export async function startElevenLabsEmulator(
       save().catch((error: unknown) => console.error('[elevenlabs] could not save state', error));
     },
   });
-  const sendWebhook = async (event: WebhookEvent) => {
-    const pending = { id: `${String(event.data.conversation_id)}:${event.type}`, event };
-    state.pendingWebhooks.set(pending.id, pending);
-    await save();
-    webhooks.send(pending);
-  };
+  // Faults live in memory: each belongs to the test that queued it, not to the saved state.
+  const faults = new FaultRegistry();
+  const dispatch = new WebhookDispatch({
+    faults,
+    sendAudioWebhook: options.sendAudioWebhook ?? false,
+    persist: async (pending) => {
+      state.pendingWebhooks.set(pending.id, pending);
+      await save();
+    },
+    send: (pending) => webhooks.send(pending),
+  });
   const audio = new AudioCache(join(options.dataDir, 'audio'));
   const simulator = new CallSimulator({
     state,
     save,
-    sendWebhook,
+    webhooks: dispatch,
     audio,
     render: renderCall,
     timeScale: options.timeScale,
-    sendAudioWebhook: options.sendAudioWebhook ?? false,
   });
   const calls = new OutboundCalls({
     state,
     simulator,
     audio,
+    faults,
     render: renderCall,
     ...(options.maxConcurrentCalls === undefined
       ? {}
@@ -90,6 +96,7 @@ export async function startElevenLabsEmulator(
     apiKey: options.apiKey,
     calls,
     agents: new AgentRegistry(state.agents),
+    faults,
     commit: save,
   });
   await listen(server, options.port, 'The local ElevenLabs emulator');
@@ -100,6 +107,7 @@ export async function startElevenLabsEmulator(
     url: `http://127.0.0.1:${port}`,
     close: async () => {
       await close(server);
+      dispatch.close();
       await simulator.close();
       await webhooks.close();
       await store.close();

@@ -18,13 +18,35 @@ export const outboundCallRequest = z.object({
     error: 'to_number must be a valid phone number in E.164 format.',
   }),
   conversation_initiation_client_data: z
-    .looseObject({ dynamic_variables: dynamicVariables.nullish() })
+    .looseObject({
+      user_id: z.string().max(256).nullish(),
+      dynamic_variables: dynamicVariables.nullish(),
+    })
     .nullish(),
   call_recording_enabled: z.boolean().nullish(),
   telephony_call_config: z
-    .looseObject({ ringing_timeout_secs: z.number().int().min(1).max(600).nullish() })
+    .looseObject({
+      ringing_timeout_secs: z.number().int().min(1).max(600).nullish(),
+      twilio_call_recording_enabled: z.boolean().nullish(),
+      /** SDK `TwilioMachineDetectionConfig`: `mode` is `enable` or `detect_message_end`. */
+      twilio_machine_detection: z
+        .object({ mode: z.enum(['enable', 'detect_message_end']).nullish() })
+        .nullish(),
+    })
     .nullish(),
 });
+
+/** `GET /v1/convai/conversations`: the filters the emulator applies (others are ignored, as FastAPI ignores unknown ones). */
+export const listConversationsQuery = z.object({
+  cursor: z.string().optional(),
+  agent_id: z.string().optional(),
+  user_id: z.string().optional(),
+  call_start_after_unix: z.coerce.number().int().optional(),
+  call_start_before_unix: z.coerce.number().int().optional(),
+  page_size: z.coerce.number().int().min(1).max(100).default(30),
+  sort_direction: z.enum(['asc', 'desc']).default('desc'),
+});
+export type ListConversationsQuery = z.infer<typeof listConversationsQuery>;
 export type OutboundCallRequest = z.infer<typeof outboundCallRequest>;
 
 const configObject = z.record(z.string(), z.unknown());

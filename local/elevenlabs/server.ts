@@ -4,10 +4,19 @@ import { PayloadTooLargeError, readBody, sendJson } from '../http-util.ts';
 import { type AgentRegistry, agentView } from './agents.ts';
 import { assertApiKey } from './auth.ts';
 import type { OutboundCalls } from './calls.ts';
-import { conversationView } from './conversation.ts';
+import { conversationSummaryView, conversationView } from './conversation.ts';
 import { ElevenLabsApiError, invalidBody, invalidJson } from './errors.ts';
 import {
+  type FaultContext,
+  type FaultRegistry,
+  faultRequestSchema,
+  type HttpFault,
+  type HttpOperation,
+  reshapeBody,
+} from './faults.ts';
+import {
   createAgentRequest,
+  listConversationsQuery,
   outboundCallRequest,
   speechToTextForm,
   updateAgentRequest,
@@ -17,6 +26,7 @@ export interface ElevenLabsServerOptions {
   readonly apiKey: string;
   readonly calls: OutboundCalls;
   readonly agents: AgentRegistry;
+  readonly faults: FaultRegistry;
   /** Saves the state; runs after every request that changed it. */
   readonly commit: () => Promise<void>;
 }
@@ -25,13 +35,21 @@ interface RouteCall {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   readonly id: string;
+  readonly url: URL;
 }
 
 interface Route {
-  readonly method: 'GET' | 'POST' | 'PATCH';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly pattern: RegExp;
   readonly handle: (call: RouteCall) => Promise<void>;
+  /** The fault control is open: it is a local test hook, not part of ElevenLabs' API. */
+  readonly open?: boolean;
 }
+
+/** What a route answers, before a fault reshapes or loses it. */
+type Answer =
+  | { readonly status: number; readonly json: unknown }
+  | { readonly status: number; readonly bytes: Buffer; readonly contentType: string };
 
 const jsonLimitBytes = 1024 * 1024;
 /** Voice notes are at most 10 MB; the multipart envelope adds a little. */
@@ -55,21 +73,54 @@ export function createElevenLabsServer(options: ElevenLabsServerOptions): Server
   });
 }
 
-function createRoutes({ calls, agents, commit }: ElevenLabsServerOptions): Route[] {
+function createRoutes(options: ElevenLabsServerOptions): Route[] {
+  const { calls, agents, faults, commit } = options;
+  const answer = (
+    res: ServerResponse,
+    operation: HttpOperation,
+    context: FaultContext,
+    work: (fault: HttpFault | undefined) => Promise<Answer>,
+  ) => answerWithFaults(res, faults.take(operation, context), work);
   return [
     {
       method: 'POST',
       pattern: /^\/v1\/convai\/twilio\/outbound-call$/,
       handle: async ({ req, res }) => {
         const request = parse(outboundCallRequest, await readJson(req));
-        const conversation = calls.place(request);
-        await commit();
-        sendJson(res, 200, {
-          success: true,
-          message: 'Success',
-          conversation_id: conversation.conversation_id,
-          // camelCase here, unlike everything else: as ElevenLabs answers.
-          callSid: conversation.call_sid,
+        await answer(res, 'outbound-call', { toNumber: request.to_number }, async (fault) => {
+          if (fault?.kind === 'not-success' && !fault.placed) {
+            return { status: 200, json: { success: false, message: 'Failed to initiate call' } };
+          }
+          const conversation = calls.place(request);
+          await commit();
+          return {
+            status: 200,
+            json: {
+              success: fault?.kind !== 'not-success',
+              message: fault?.kind === 'not-success' ? 'Call status unknown' : 'Success',
+              conversation_id: conversation.conversation_id,
+              // camelCase here, unlike everything else: as ElevenLabs answers.
+              ...(fault?.kind === 'no-call-sid' ? {} : { callSid: conversation.call_sid }),
+            },
+          };
+        });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/convai\/conversations$/,
+      handle: async ({ res, url }) => {
+        const query = parse(listConversationsQuery, Object.fromEntries(url.searchParams));
+        await answer(res, 'list-conversations', {}, async () => {
+          const page = calls.list(query);
+          return {
+            status: 200,
+            json: {
+              conversations: page.conversations.map(conversationSummaryView),
+              has_more: page.nextCursor !== undefined,
+              next_cursor: page.nextCursor ?? null,
+            },
+          };
         });
       },
     },
@@ -77,16 +128,21 @@ function createRoutes({ calls, agents, commit }: ElevenLabsServerOptions): Route
       method: 'GET',
       pattern: /^\/v1\/convai\/conversations\/([^/]+)$/,
       handle: async ({ res, id }) => {
-        sendJson(res, 200, conversationView(calls.conversation(id)));
+        await answer(res, 'get-conversation', { conversationId: id }, async () => ({
+          status: 200,
+          json: conversationView(calls.conversation(id)),
+        }));
       },
     },
     {
       method: 'GET',
       pattern: /^\/v1\/convai\/conversations\/([^/]+)\/audio$/,
       handle: async ({ res, id }) => {
-        const mp3 = await calls.recording(id);
-        res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': mp3.length });
-        res.end(mp3);
+        await answer(res, 'conversation-audio', { conversationId: id }, async () => ({
+          status: 200,
+          bytes: await calls.recording(id),
+          contentType: 'audio/mpeg',
+        }));
       },
     },
     {
@@ -94,13 +150,16 @@ function createRoutes({ calls, agents, commit }: ElevenLabsServerOptions): Route
       pattern: /^\/v1\/speech-to-text$/,
       handle: async ({ req, res }) => {
         const { bytes } = await readSpeechUpload(req);
-        sendJson(res, 200, {
-          language_code: 'en',
-          language_probability: 1,
-          // The emulator cannot listen; it says so in the text, so nobody mistakes it.
-          text: `[Emulated transcript of a ${bytes}-byte voice note] She loves drawing reindeer, building snowmen and helping her little brother.`,
-          words: [],
-        });
+        await answer(res, 'speech-to-text', {}, async () => ({
+          status: 200,
+          json: {
+            language_code: 'en',
+            language_probability: 1,
+            // The emulator cannot listen; it says so in the text, so nobody mistakes it.
+            text: `[Emulated transcript of a ${bytes}-byte voice note] She loves drawing reindeer, building snowmen and helping her little brother.`,
+            words: [],
+          },
+        }));
       },
     },
     {
@@ -128,7 +187,110 @@ function createRoutes({ calls, agents, commit }: ElevenLabsServerOptions): Route
         sendJson(res, 200, agentView(agents.get(id)));
       },
     },
+    ...faultControlRoutes(options),
   ];
+}
+
+/**
+ * The fault control, outside `/v1`: queue faults, clear them, and list every call placed
+ * (number, marker, time, answering-machine detection) so a test can prove none rang twice.
+ */
+function faultControlRoutes({ calls, faults }: ElevenLabsServerOptions): Route[] {
+  return [
+    {
+      method: 'POST',
+      pattern: /^\/_emulator\/faults$/,
+      open: true,
+      handle: async ({ req, res }) => {
+        const queued = faults.add(parse(faultRequestSchema, await readJson(req)));
+        sendJson(res, 201, queued);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/_emulator\/faults$/,
+      open: true,
+      handle: async ({ res }) => sendJson(res, 200, { faults: faults.list() }),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/_emulator\/faults$/,
+      open: true,
+      handle: async ({ res }) => {
+        faults.clear();
+        sendJson(res, 200, { faults: [] });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/_emulator\/calls$/,
+      open: true,
+      handle: async ({ res }) =>
+        sendJson(res, 200, {
+          calls: calls.placed().map((c) => ({
+            conversationId: c.conversation_id,
+            toNumber: c.to_number,
+            dialMarker: c.user_id ?? null,
+            placedAt: c.placed_at ?? new Date(c.start_time_unix_secs * 1000).toISOString(),
+            callSid: c.call_sid,
+            machineDetection: c.machine_detection ?? null,
+            ringingTimeoutSecs: c.ringing_timeout_secs ?? null,
+            status: c.status,
+            callResult: c.call_result ?? null,
+          })),
+        }),
+    },
+  ];
+}
+
+/**
+ * Runs a route's work under the fault taken for it: an HTTP error or a hang before any work
+ * (nothing happens), the answer lost after the work (it happened), or the answer reshaped.
+ */
+async function answerWithFaults(
+  res: ServerResponse,
+  fault: HttpFault | undefined,
+  work: (fault: HttpFault | undefined) => Promise<Answer>,
+): Promise<void> {
+  if (fault?.kind === 'http-error') {
+    sendJson(res, fault.status, { detail: faultDetail(fault.status) });
+    return;
+  }
+  if (fault?.kind === 'hang') return hang(res);
+  const result = await work(fault);
+  if (fault?.kind === 'answer-lost') {
+    if (fault.status === undefined) return hang(res);
+    sendJson(res, fault.status, { detail: faultDetail(fault.status) });
+    return;
+  }
+  if ('bytes' in result) {
+    res.writeHead(result.status, {
+      'content-type': result.contentType,
+      'content-length': result.bytes.length,
+    });
+    res.end(result.bytes);
+    return;
+  }
+  sendJson(res, result.status, fault ? reshapeBody(fault, result.json) : result.json);
+}
+
+function faultDetail(status: number) {
+  return status === 429
+    ? {
+        status: 'too_many_concurrent_requests',
+        message: 'Too many concurrent conversations (emulated fault).',
+      }
+    : {
+        status: 'service_unavailable',
+        message: 'The service is temporarily unavailable (emulated fault).',
+      };
+}
+
+/** Holds the request open without a byte of answer until the client gives up (or the emulator stops). */
+function hang(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    res.on('close', () => resolve());
+  });
 }
 
 async function handle(
@@ -137,12 +299,12 @@ async function handle(
   routes: readonly Route[],
   apiKey: string,
 ): Promise<void> {
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const url = new URL(req.url ?? '/', 'http://localhost');
   for (const route of routes) {
-    const match = route.method === req.method ? route.pattern.exec(pathname) : null;
+    const match = route.method === req.method ? route.pattern.exec(url.pathname) : null;
     if (!match) continue;
-    assertApiKey(req.headers['xi-api-key'], apiKey);
-    await route.handle({ req, res, id: decodeURIComponent(match[1] ?? '') });
+    if (!route.open) assertApiKey(req.headers['xi-api-key'], apiKey);
+    await route.handle({ req, res, url, id: decodeURIComponent(match[1] ?? '') });
     return;
   }
   // FastAPI's answer to a path it does not serve.

@@ -19,12 +19,20 @@ export interface WebhookSenderOptions {
  */
 export class WebhookSender {
   private readonly poster: WebhookPoster;
+  /** Resolvers of sends not yet settled, all resolved when the sender closes. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly options: WebhookSenderOptions) {
     this.poster = new WebhookPoster('elevenlabs', options.url, options.attemptTimeoutMs);
   }
 
-  send(webhook: PendingWebhook): void {
+  /** Resolves once the webhook is delivered or given up on, or the sender closes. */
+  send(webhook: PendingWebhook): Promise<void> {
+    let resolve: () => void = () => undefined;
+    const promise = new Promise<void>((done) => {
+      resolve = done;
+    });
+    this.waiting.add(resolve);
     const payload = JSON.stringify(webhook.event);
     const { type } = webhook.event;
     this.poster.send(
@@ -40,12 +48,19 @@ export class WebhookSender {
         chunked: type === 'post_call_audio',
       },
       // Delivered or given up on, it is no longer pending.
-      () => this.options.onSettled(webhook),
+      () => {
+        this.options.onSettled(webhook);
+        this.waiting.delete(resolve);
+        resolve();
+      },
     );
+    return promise;
   }
 
   /** Stops sending; a webhook still pending is sent again at the next start. */
-  close(): Promise<void> {
-    return this.poster.close();
+  async close(): Promise<void> {
+    await this.poster.close();
+    for (const resolve of this.waiting) resolve();
+    this.waiting.clear();
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { close, listen } from '../aws-protocol-server.ts';
+import { FaultQueue } from './faults.ts';
 import { IdempotencyKeys } from './idempotency.ts';
 import { StripeLedger } from './ledger.ts';
 import { createStripeServer } from './server.ts';
@@ -24,7 +25,8 @@ export interface RunningStripeEmulator {
 /**
  * Starts the local Stripe on 127.0.0.1: the API server over state kept in `dataDir`, and
  * webhooks to `webhookUrl` signed with `webhookSecret`. Events whose webhook had not got
- * through when it last stopped are sent again at start.
+ * through when it last stopped are sent again at start. Tests can make it misbehave through
+ * `/_emulator/faults` (see `faults.ts` and the typed `faults-client.ts`).
  */
 export async function startStripeEmulator(
   options: StripeEmulatorOptions,
@@ -35,7 +37,9 @@ export async function startStripeEmulator(
   const saveInBackground = () => {
     store.save().catch((error: unknown) => console.error('[stripe] could not save state', error));
   };
+  const faults = new FaultQueue();
   const webhooks = new WebhookDispatcher({
+    faults,
     url: options.webhookUrl,
     secret: options.webhookSecret,
     retryDelaysMs: options.webhookRetryDelaysMs ?? [500, 1000, 2000, 4000, 8000],
@@ -61,6 +65,8 @@ export async function startStripeEmulator(
       webhooks.send(event);
       return event;
     },
+    faults,
+    postSigned: (post) => webhooks.postSigned(post),
   });
   await listen(server, options.port, 'The local Stripe emulator');
   for (const eventId of state.undelivered) {

@@ -1,8 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { PayloadTooLargeError, readBody, sendJson } from '../http-util.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PayloadTooLargeError, parseJsonBody, readBody, sendJson } from '../http-util.ts';
 import { assertClientSecret, authenticate, type KeyKind, publishableKeyRefused } from './auth.ts';
 import { invalidRequest, permissionError, StripeApiError } from './errors.ts';
 import { expandFields } from './expand.ts';
+import {
+  type ApiFault,
+  type FaultQueue,
+  faultRequestSchema,
+  type SignedPost,
+  type StripeOperation,
+  signedPostSchema,
+} from './faults.ts';
 import { parseStripeForm } from './form-encoding.ts';
 import type { IdempotencyKeys } from './idempotency.ts';
 import { stripeId } from './ids.ts';
@@ -26,6 +35,10 @@ export interface StripeServerOptions {
   readonly commit: () => Promise<void>;
   /** Delivers a stored event again (emulator only). */
   readonly resend: (eventId: string) => EmulatorEvent;
+  /** Faults queued by tests through `/_emulator/faults`. */
+  readonly faults: FaultQueue;
+  /** Signs an arbitrary body and posts it to the webhook URL once (emulator only). */
+  readonly postSigned: (post: SignedPost) => Promise<{ status: number; body: string }>;
 }
 
 interface RouteCall {
@@ -40,6 +53,8 @@ interface Route {
   readonly pattern: RegExp;
   /** A publishable key may call it, with the payment intent's client secret. */
   readonly publishable?: boolean;
+  /** What faults aimed at this operation apply to; emulator-only routes have none. */
+  readonly operation?: StripeOperation;
   readonly handle: (call: RouteCall) => unknown;
 }
 
@@ -73,12 +88,14 @@ function createRoutes({ ledger, resend }: StripeServerOptions): Route[] {
     {
       method: 'POST',
       pattern: /^\/v1\/payment_intents$/,
+      operation: 'payment_intents.create',
       handle: ({ params }) => ledger.createPaymentIntent(readCreatePaymentIntent(params)),
     },
     {
       method: 'GET',
       pattern: /^\/v1\/payment_intents\/([^/]+)$/,
       publishable: true,
+      operation: 'payment_intents.retrieve',
       handle: ({ id, params, keyKind }) => {
         const { clientSecret } = readRetrievePaymentIntent(params);
         const intent = ledger.paymentIntent(id);
@@ -90,6 +107,7 @@ function createRoutes({ ledger, resend }: StripeServerOptions): Route[] {
       method: 'POST',
       pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/,
       publishable: true,
+      operation: 'payment_intents.confirm',
       handle: ({ id, params, keyKind, context }) => {
         const input = readConfirmPaymentIntent(params);
         assertClientSecret(ledger.paymentIntent(id), input.clientSecret, keyKind);
@@ -99,27 +117,32 @@ function createRoutes({ ledger, resend }: StripeServerOptions): Route[] {
     {
       method: 'POST',
       pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/,
+      operation: 'payment_intents.cancel',
       handle: ({ id, params, context }) =>
         ledger.cancelPaymentIntent(id, readCancelPaymentIntent(params), context),
     },
     {
       method: 'POST',
       pattern: /^\/v1\/refunds$/,
+      operation: 'refunds.create',
       handle: ({ params, context }) => ledger.createRefund(readCreateRefund(params), context),
     },
     {
       method: 'GET',
       pattern: /^\/v1\/refunds\/([^/]+)$/,
+      operation: 'refunds.retrieve',
       handle: retrieval((id) => ledger.refund(id)),
     },
     {
       method: 'GET',
       pattern: /^\/v1\/charges\/([^/]+)$/,
+      operation: 'charges.retrieve',
       handle: retrieval((id) => ledger.charge(id)),
     },
     {
       method: 'GET',
       pattern: /^\/v1\/events\/([^/]+)$/,
+      operation: 'events.retrieve',
       handle: retrieval((id) => ledger.event(id)),
     },
     {
@@ -143,8 +166,9 @@ async function handle(
   res: ServerResponse,
   requestId: string,
   routes: readonly Route[],
-  { ledger, idempotency, commit }: StripeServerOptions,
+  options: StripeServerOptions,
 ): Promise<void> {
+  const { ledger, idempotency, commit } = options;
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'OPTIONS') {
     res.writeHead(204, {
@@ -158,10 +182,20 @@ async function handle(
     return;
   }
   const keyKind = authenticate(req.headers.authorization);
+  if (url.pathname === '/_emulator/faults' || url.pathname === '/_emulator/webhooks') {
+    if (keyKind !== 'secret') throw permissionError(publishableKeyRefused);
+    await handleControl(req, res, url.pathname, requestId, options);
+    return;
+  }
   const { route, id } = findRoute(routes, req.method ?? 'GET', url.pathname);
   if (keyKind === 'publishable' && !route.publishable) throw permissionError(publishableKeyRefused);
 
   const body = route.method === 'POST' ? await readForm(req) : '';
+  const fault = route.operation ? options.faults.takeApiFault(route.operation) : undefined;
+  if (fault) {
+    await answerWithFault(fault, res, requestId);
+    return;
+  }
   const form = parseStripeForm([url.search.slice(1), body].filter(Boolean).join('&'));
   const params = new Params(form);
   const expand = params.stringList('expand') ?? [];
@@ -201,6 +235,96 @@ async function handle(
   claim?.settle({ statusCode, body: answer, requestId });
   if (route.method === 'POST') await commit();
   sendJson(res, statusCode, answer, { ...baseHeaders(requestId), ...keyHeaders });
+}
+
+/**
+ * The emulator's control endpoints, outside `/v1` (secret key only):
+ * `POST /_emulator/faults` queues faults (`{ api?: ApiFault[], webhooks?: WebhookFault[] }`),
+ * `GET` lists what is still queued, `DELETE` clears the queues;
+ * `POST /_emulator/webhooks` (`{ payload, timestamp?, secret? }`) signs a body and posts it to
+ * the webhook URL once, answering `{ status, body }` of the receiver.
+ */
+async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  requestId: string,
+  { faults, postSigned }: StripeServerOptions,
+): Promise<void> {
+  const headers = baseHeaders(requestId);
+  const readJson = async () => {
+    try {
+      return parseJsonBody(await readBody(req, 1024 * 1024));
+    } catch {
+      throw invalidRequest('The emulator control endpoints take a JSON body.');
+    }
+  };
+  if (path === '/_emulator/faults' && req.method === 'POST') {
+    const parsed = faultRequestSchema.safeParse(await readJson());
+    if (!parsed.success) throw invalidRequest(`Invalid faults: ${parsed.error.message}`);
+    faults.add(parsed.data);
+    sendJson(res, 200, faults.pending(), headers);
+    return;
+  }
+  if (path === '/_emulator/faults' && req.method === 'GET') {
+    sendJson(res, 200, faults.pending(), headers);
+    return;
+  }
+  if (path === '/_emulator/faults' && req.method === 'DELETE') {
+    faults.clear();
+    sendJson(res, 200, faults.pending(), headers);
+    return;
+  }
+  if (path === '/_emulator/webhooks' && req.method === 'POST') {
+    const parsed = signedPostSchema.safeParse(await readJson());
+    if (!parsed.success) throw invalidRequest(`Invalid signed post: ${parsed.error.message}`);
+    sendJson(res, 200, await postSigned(parsed.data), headers);
+    return;
+  }
+  throw new StripeApiError(405, {
+    type: 'invalid_request_error',
+    message: `${req.method} is not allowed on ${path}.`,
+  });
+}
+
+/** Answers a request the way the queued fault says, without carrying it out. */
+async function answerWithFault(
+  fault: ApiFault,
+  res: ServerResponse,
+  requestId: string,
+): Promise<void> {
+  const headers = baseHeaders(requestId);
+  if (fault.kind === 'server_error') {
+    sendJson(
+      res,
+      500,
+      { error: { type: 'api_error', message: 'An unknown error occurred (emulated fault).' } },
+      headers,
+    );
+    return;
+  }
+  if (fault.kind === 'rate_limited') {
+    sendJson(
+      res,
+      429,
+      {
+        error: {
+          type: 'invalid_request_error',
+          code: 'rate_limit',
+          message:
+            'Too many requests hit the API too quickly. We recommend an exponential backoff of your requests (emulated fault).',
+          doc_url: 'https://stripe.com/docs/error-codes/rate-limit',
+        },
+      },
+      headers,
+    );
+    return;
+  }
+  // A hang: say nothing until the client gives up (or the time runs out), then hang up.
+  const gaveUp = new AbortController();
+  res.once('close', () => gaveUp.abort());
+  await sleep(fault.hangMs ?? 60_000, undefined, { signal: gaveUp.signal }).catch(() => undefined);
+  res.destroy();
 }
 
 function findRoute(

@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appSecretsArnEnv } from '../../functions/config/secrets.ts';
 import { bucketIds, envNames } from '../../functions/resources.ts';
-import { type RouteDefinition, routes } from '../../functions/routes.ts';
+import type { RouteDefinition } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { elevenLabsEnv, type HouseFunction } from '../../lib/house-function.ts';
@@ -11,6 +11,7 @@ import {
   buildTestApp,
   environmentOf,
   flatten,
+  functionDefinitions,
   grantsOf,
   houseFunctions,
   logicalId,
@@ -18,7 +19,7 @@ import {
   synthesize,
 } from './synth.ts';
 
-const definitions = [...routes.map((route) => route.function), ...workflowTaskFunctions];
+const definitions = functionDefinitions;
 
 /** Any action that changes an item, through the item APIs or PartiQL, or a wildcard. */
 const tableWrite =

@@ -83,6 +83,7 @@ describe('the alarm topic', () => {
       stack.bookingWorkflow.failedExecutionsAlarm,
       stack.bookingWorkflow.timedOutExecutionsAlarm,
       stack.scheduling.undeliveredSchedulesAlarm,
+      ...stack.operations.alarms,
     ].map((alarm) => `<${logicalId(alarm)}.Arn>`);
 
     // Act

@@ -1,10 +1,20 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scheduledFunctions } from '../../functions/operations/operation-functions.ts';
 import { type RouteDefinition, routeKey, routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import type { HouseFunction } from '../../lib/house-function.ts';
-import { buildTestApp, flatten, logicalId, statementsOfRole, synthesize } from './synth.ts';
+import {
+  buildTestApp,
+  flatten,
+  functionDefinitions,
+  houseFunctionNamed,
+  houseFunctions,
+  logicalId,
+  statementsOfRole,
+  synthesize,
+} from './synth.ts';
 
 type Route = {
   Properties: { RouteKey: string; AuthorizationType: string; Target: unknown };
@@ -138,13 +148,10 @@ describe('every function', () => {
   beforeAll(() => {
     const synthesized = synthesize();
     template = synthesized.template;
-    functions = [
-      ...synthesized.stack.api.functions,
-      ...synthesized.stack.bookingWorkflow.functions,
-    ];
+    functions = [...houseFunctions(synthesized.stack)];
   }, 60_000);
 
-  it('goes through the house construct: one per route and per workflow task, no others', () => {
+  it('goes through the house construct: one per route, workflow task and timer, no others', () => {
     // CDK's own singleton that copies the built site into its bucket is the one exception.
     const siteDeployment = Object.keys(template.findResources('AWS::Lambda::Function')).filter(
       (id) => id.startsWith('CustomCDKBucketDeployment'),
@@ -154,7 +161,9 @@ describe('every function', () => {
     );
     expect(siteDeployment).toHaveLength(1);
 
-    expect(functions).toHaveLength(routes.length + workflowTaskFunctions.length);
+    expect(functions).toHaveLength(
+      routes.length + workflowTaskFunctions.length + scheduledFunctions.length,
+    );
     expect(lambdas.sort()).toEqual(functions.map(([, fn]) => logicalId(fn.function)).sort());
   });
 
@@ -235,15 +244,13 @@ describe('least privilege on the table', () => {
   });
 
   it('lets every function declared readWrite read and write the table, routes and tasks alike', () => {
-    const writers = [...routes.map((route) => route.function), ...workflowTaskFunctions].filter(
+    const writers = functionDefinitions.filter(
       (definition) => definition.access.table === 'readWrite',
     );
 
     expect(writers.length).toBeGreaterThan(0);
     for (const definition of writers) {
-      const fn =
-        stack.api.functions.get(definition.name) ??
-        stack.bookingWorkflow.functions.get(definition.name);
+      const fn = houseFunctionNamed(stack, definition.name);
 
       const actions = tableStatements(fn).flatMap((statement) => statement.Action);
 
@@ -254,7 +261,7 @@ describe('least privilege on the table', () => {
   });
 
   it('grants nothing on "*" except X-Ray', () => {
-    for (const [name, fn] of [...stack.api.functions, ...stack.bookingWorkflow.functions]) {
+    for (const [name, fn] of houseFunctions(stack)) {
       const starActions = statementsOfRole(template, logicalId(fn.role))
         .filter((statement) => statement.Resource.includes('*'))
         .flatMap((statement) => statement.Action);

@@ -5,7 +5,6 @@ import { discordWebhookEnv } from '../../functions/adapters/discord-notifier.ts'
 import { loadBookingConfig } from '../../functions/config/booking-config.ts';
 import { loadWorkflowConfig } from '../../functions/config/workflow-config.ts';
 import { defaultSchedulingRules } from '../../functions/core/scheduling-rules.ts';
-import { routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { elevenLabsEnv, sesConfigurationSetEnv } from '../../lib/house-function.ts';
@@ -15,14 +14,16 @@ import {
   buildTestApp,
   environmentOf,
   flatten,
+  functionDefinitions,
   grantsOf,
+  houseFunctionNamed,
   houseFunctions,
   logicalId,
   prodContext,
   synthesize,
 } from './synth.ts';
 
-const definitions = [...routes.map((route) => route.function), ...workflowTaskFunctions];
+const definitions = functionDefinitions;
 const emailFunctions = definitions.filter((d) => d.access.email).map((d) => d.name);
 
 /** The environment as a handler sees it: only plain strings (tokens become their text). */
@@ -68,6 +69,10 @@ describe('every function, with the default settings of dev', () => {
         retryWaitSeconds: 300,
         maxRetries: 3,
         publicSiteUrl: 'https://callsanta.example',
+        dialSettleSeconds: 30,
+        abandonAfterSeconds: 2400,
+        reconcileAfterSeconds: 900,
+        maxRecoveryRuns: 3,
       });
     }
   });
@@ -158,6 +163,10 @@ describe('every function, with settings from context', () => {
         retryWaitSeconds: 120,
         maxRetries: 0,
         publicSiteUrl: 'https://santa.example.org',
+        dialSettleSeconds: 30,
+        abandonAfterSeconds: 2400,
+        reconcileAfterSeconds: 900,
+        maxRecoveryRuns: 3,
       });
     }
   });
@@ -192,7 +201,7 @@ describe('every function, with settings from context', () => {
     expect(withWebhook.sort()).toEqual([...emailFunctions].sort());
     expect(withConfigurationSet.sort()).toEqual([...emailFunctions].sort());
     for (const name of emailFunctions) {
-      const fn = stack.api.functions.get(name) ?? stack.bookingWorkflow.functions.get(name);
+      const fn = houseFunctionNamed(stack, name);
       expect(fn && environmentOf(template, fn), name).toMatchObject({
         [discordWebhookEnv]: context.discordWebhookUrl,
         [sesConfigurationSetEnv]: context.sesConfigurationSet,
@@ -214,7 +223,7 @@ describe('every function, with settings from context', () => {
 
   it('lets functions that send email send through the configuration set', () => {
     for (const name of emailFunctions) {
-      const fn = stack.api.functions.get(name) ?? stack.bookingWorkflow.functions.get(name);
+      const fn = houseFunctionNamed(stack, name);
       expect(fn, name).toBeDefined();
       if (!fn) continue;
 

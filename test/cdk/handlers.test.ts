@@ -4,13 +4,18 @@ import { build } from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createElevenLabsAdapter } from '../../functions/adapters/elevenlabs.ts';
 import type { FunctionDefinition } from '../../functions/function-definition.ts';
+import { scheduledFunctions } from '../../functions/operations/operation-functions.ts';
 import { routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
-import { environmentOf, flatten, houseFunctions, synthesize } from './synth.ts';
+import { environmentOf, flatten, houseFunctionNamed, houseFunctions, synthesize } from './synth.ts';
 
 const functionsDir = fileURLToPath(new URL('../../functions/', import.meta.url));
-const definitions = [...routes.map((route) => route.function), ...workflowTaskFunctions];
+const definitions = [
+  ...routes.map((route) => route.function),
+  ...workflowTaskFunctions,
+  ...scheduledFunctions,
+];
 
 /** What the Lambda runtime itself sets; everything else comes from the template. */
 const lambdaRuntime = {
@@ -48,7 +53,7 @@ describe('every handler module', () => {
 
   /** Loads the handler as a cold start would: fresh modules, exactly the function's env. */
   async function coldStart(name: string, entry: string): Promise<unknown> {
-    const fn = stack.api.functions.get(name) ?? stack.bookingWorkflow.functions.get(name);
+    const fn = houseFunctionNamed(stack, name) ?? stack.operations.functions.get(name);
     if (!fn) throw new Error(`No house function ${name}`);
     const environment = Object.fromEntries(
       Object.entries(environmentOf(template, fn)).map(([key, value]) => [key, flatten(value)]),
@@ -97,7 +102,7 @@ describe('the ElevenLabs adapter', () => {
 
   /** The function's environment plus the API key, as functions/workflow/elevenlabs.ts adds it. */
   function adapterEnvironment(name: string): Record<string, string> {
-    const fn = stack.api.functions.get(name) ?? stack.bookingWorkflow.functions.get(name);
+    const fn = houseFunctionNamed(stack, name) ?? stack.operations.functions.get(name);
     if (!fn) throw new Error(`No house function ${name}`);
     const environment = Object.fromEntries(
       Object.entries(environmentOf(template, fn)).map(([key, value]) => [key, flatten(value)]),

@@ -1,6 +1,10 @@
 import { type App, type CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import type { FunctionDefinition } from '../../functions/function-definition.ts';
+import { scheduledFunctions } from '../../functions/operations/operation-functions.ts';
+import { routes } from '../../functions/routes.ts';
+import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import { type BuildAppOptions, buildApp } from '../../lib/app.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import type { HouseFunction } from '../../lib/house-function.ts';
@@ -114,9 +118,25 @@ export function flatten(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Every house function of the stack: one per route and per workflow task. */
+/** Every function the stack deploys, as declared: routes, workflow tasks and timers. */
+export const functionDefinitions: readonly FunctionDefinition[] = [
+  ...routes.map((route) => route.function),
+  ...workflowTaskFunctions,
+  ...scheduledFunctions,
+];
+
+/** Every house function of the stack: one per route, per workflow task and per timer. */
 export function houseFunctions(stack: CallSantaStack): [string, HouseFunction][] {
-  return [...stack.api.functions, ...stack.bookingWorkflow.functions];
+  return [
+    ...stack.api.functions,
+    ...stack.bookingWorkflow.functions,
+    ...stack.operations.functions,
+  ];
+}
+
+/** The house function deployed for the named definition, wherever the stack puts it. */
+export function houseFunctionNamed(stack: CallSantaStack, name: string): HouseFunction | undefined {
+  return new Map(houseFunctions(stack)).get(name);
 }
 
 /** The function's environment variables as synthesized. */

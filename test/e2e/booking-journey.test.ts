@@ -81,8 +81,10 @@ describe('booking journey on a phone', () => {
     expect(await page.getByLabel("Child's first name").inputValue()).toBe('Ada');
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    // Step 2: "call now", in the detected time zone.
+    // Step 2: the number, then "call now" in the detected zone (one of the number's).
     await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
+    await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
+    await page.getByText('Santa will call +1 415 555 2671').waitFor();
     expect(await page.getByLabel(/Time zone/).inputValue()).toBe('America/New_York');
     await page.getByText(/times free/).waitFor();
     await page.getByLabel('Call right now').check();
@@ -91,8 +93,6 @@ describe('booking journey on a phone', () => {
 
     // Step 3: the parent.
     await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
-    await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
-    await page.getByText('Santa will call +1 415 555 2671').waitFor();
     await page.getByLabel('Your email').fill('parent@example.com');
     await page.getByLabel('Gift budget in dollars').fill('50');
     await checkPage(page, 'book-step-3');

@@ -127,13 +127,13 @@ async function fillWizard(page: Page, slot = 0) {
   await page.getByLabel('What should Santa know?').fill('Loves unicorns and painting.');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
+  await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
   await page.getByLabel('At a time I choose').check();
   await page.getByRole('button', { name: 'Next day' }).click();
   await page.getByText(/times free/).waitFor();
   await page.locator('.time-grid input[type="radio"]').nth(slot).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
-  await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
   await page.getByLabel('Your email').fill('mia.parent@example.com');
   await page.getByLabel('Gift budget in dollars').fill('30');
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -163,28 +163,29 @@ describe('booking wizard', () => {
     await page.getByLabel('Age').fill('5');
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    // Step 2 needs a time.
+    // Step 2 needs a number and a time; the number is checked live.
     await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
+    await page.getByLabel('Phone number Santa should call').fill('415 555');
+    await page.getByText('Keep typing — this is not a complete number yet.').waitFor();
     await page.getByLabel('At a time I choose').check();
     await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText(/Enter a valid phone number/).waitFor();
     await page.getByText('Choose when Santa should call, or "call now".').waitFor();
+    await checkPage(page, 'book-step-2-errors', 'phone');
+    await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
     await page.getByRole('button', { name: 'Next day' }).click();
     await page.getByText(/times free/).waitFor();
     await page.locator('.time-grid input[type="radio"]').first().check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
-    // Step 3: live phone validation, then the schema's messages.
+    // Step 3: the schema's messages.
     await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
-    await page.getByLabel('Phone number Santa should call').fill('415 555');
-    await page.getByText('Keep typing — this is not a complete number yet.').waitFor();
     await page.getByLabel('Your email').fill('not-an-email');
     await page.getByLabel('Gift budget in dollars').fill('5000');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByText(/Enter a valid phone number/).waitFor();
     await page.getByText('Enter a valid email address.').waitFor();
     await page.getByText('The gift budget is between $0 and $1000.').waitFor();
     await checkPage(page, 'book-step-3-errors', 'phone');
-    await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
     await page.getByLabel('Your email').fill('bounce@example.com');
     await page.getByLabel('Gift budget in dollars').fill('25');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -217,6 +218,80 @@ describe('booking wizard', () => {
     expect(await page.getByLabel('Your email').getAttribute('aria-invalid')).toBe('true');
 
     expect(unexpected(watched, expectedStatus(400))).toEqual([]);
+    expect(watched.offMachineRequests).toEqual([]);
+  });
+
+  test('the zone follows the number; refused numbers and the calling-hours choice', async () => {
+    const watched = await site.open('phone', '/book');
+    const { page } = watched;
+    await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
+    await page.getByLabel("Child's first name").fill('Mia');
+    await page.getByLabel('Age').fill('5');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
+    const zone = page.getByLabel(/Time zone/);
+    expect(await zone.inputValue()).toBe('America/New_York');
+
+    // A UK mobile: the zone becomes London's, the only one offered.
+    await page.getByLabel('Phone number Santa should call').fill('+44 7400 123456');
+    await page.getByText('Time zone set to Europe/London, where this number is.').waitFor();
+    expect(await zone.inputValue()).toBe('Europe/London');
+    expect(await zone.locator('option').allTextContents()).toEqual(['Europe / London']);
+    await page.getByText(/times free, shown on the Europe \/ London clock/).waitFor();
+
+    // A US number: only US zones, New York kept... once the country has several, the nearest.
+    await page.getByLabel('Phone number Santa should call').fill('+1 415 555 2671');
+    await page.getByText(/Time zone set to America\/New York\. Choose another/).waitFor();
+    const usZones = await zone.locator('option').allTextContents();
+    expect(usZones).toContain('America / Los Angeles');
+    expect(usZones).not.toContain('Europe / London');
+
+    // A premium-rate number is refused next to the field, by the full metadata.
+    await page.getByLabel('Phone number Santa should call').fill('+1 900 555 0123');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Santa cannot call premium-rate numbers', { exact: false }).waitFor();
+    expect(
+      await page.getByLabel('Phone number Santa should call').getAttribute('aria-invalid'),
+    ).toBe('true');
+    await page.getByLabel('Phone number Santa should call').fill('+1 415 555 2671');
+
+    // The calling-hours choice, then the summary says it.
+    const wait = page.getByLabel(
+      'If Santa cannot get through before calling hours end, try again when they open next',
+    );
+    expect(await wait.isChecked()).toBe(false);
+    await wait.check();
+    await page.getByLabel('At a time I choose').check();
+    await page.getByRole('button', { name: 'Next day' }).click();
+    await page.getByText(/times free/).waitFor();
+    await page.locator('.time-grid input[type="radio"]').first().check();
+    await checkPage(page, 'book-step-2-wait', 'phone');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
+    await page.getByLabel('Your email').fill('mia.parent@example.com');
+    await page.getByLabel('Gift budget in dollars').fill('30');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Step 4 of 4/ }).waitFor();
+    await page
+      .getByText('If Santa cannot get through before calling hours end, he tries again', {
+        exact: false,
+      })
+      .waitFor();
+    await page.getByLabel('Add the recording of the call').uncheck();
+    await page.getByLabel('I own this phone number, or may use it.').check();
+    await page.getByLabel("I am the child's parent or guardian.").check();
+    await page.getByLabel(/agree to an AI-voiced call/).check();
+    const booked = page.waitForRequest(
+      (request: Request) => request.url().endsWith('/api/calls') && request.method() === 'POST',
+    );
+    await page.getByRole('button', { name: 'Pay $9.99' }).click();
+    const body = (await booked).postDataJSON() as {
+      waitForCallingHours?: boolean;
+      timezone?: string;
+    };
+    expect(body).toMatchObject({ waitForCallingHours: true, timezone: 'America/New_York' });
+    await page.waitForURL(/\/success\//);
+    expect(watched.consoleErrors).toEqual([]);
     expect(watched.offMachineRequests).toEqual([]);
   });
 

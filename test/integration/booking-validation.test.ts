@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
-import { postJson, tomorrowAt, validBooking } from './support/booking-api.ts';
+import {
+  createBooking,
+  getBooking,
+  postJson,
+  tomorrowAt,
+  validBooking,
+} from './support/booking-api.ts';
 import { startTestCloud } from './support/local-cloud.ts';
 
 let cloud: RunningLocalCloud;
@@ -45,6 +51,27 @@ const invalidBodies: [string, Record<string, unknown>, string][] = [
   ['a national phone number', { phoneNumber: '4155552671' }, 'phoneNumber'],
   ['an impossible phone number', { phoneNumber: '+1555' }, 'phoneNumber'],
   ['letters in the phone number', { phoneNumber: '+1415CALLSANTA' }, 'phoneNumber'],
+  ['a US premium-rate number', { phoneNumber: '+19005550123' }, 'phoneNumber'],
+  ['a UK premium-rate number', { phoneNumber: '+449012345678' }, 'phoneNumber'],
+  ['a shared-cost number', { phoneNumber: '+41840123456' }, 'phoneNumber'],
+  ['a company access number (UAN)', { phoneNumber: '+445512345678' }, 'phoneNumber'],
+  ['a personal (follow-me) number', { phoneNumber: '+447012345678' }, 'phoneNumber'],
+  ['a pager', { phoneNumber: '+447640123456' }, 'phoneNumber'],
+  ['a UIFN freephone number (+800)', { phoneNumber: '+80012345678' }, 'phoneNumber'],
+  ['an international shared-cost number (+808)', { phoneNumber: '+80812345678' }, 'phoneNumber'],
+  ['an Inmarsat number (+870)', { phoneNumber: '+870773111632' }, 'phoneNumber'],
+  ['a satellite network number (+881)', { phoneNumber: '+881612345678' }, 'phoneNumber'],
+  ['an international network number (+883)', { phoneNumber: '+883510012345' }, 'phoneNumber'],
+  ['an international premium-rate number (+979)', { phoneNumber: '+979123456789' }, 'phoneNumber'],
+  ['a number with an extension', { phoneNumber: '+44 20 7946 0958 ext. 123' }, 'phoneNumber'],
+  ['a number only the small metadata accepts', { phoneNumber: '+447700900123' }, 'phoneNumber'],
+  [
+    'a UK mobile in Los Angeles time',
+    { phoneNumber: '+447400123456', timezone: 'America/Los_Angeles' },
+    'timezone',
+  ],
+  ['a US number in London time', { timezone: 'Europe/London' }, 'timezone'],
+  ['waiting for calling hours as text', { waitForCallingHours: 'yes' }, 'waitForCallingHours'],
   ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }, 'timezone'],
   ['an abbreviation for a time zone', { timezone: 'EST' }, 'timezone'],
   ['no time and no call now', { scheduledAt: undefined }, 'scheduledAt'],
@@ -111,6 +138,158 @@ describe('POST /api/calls refuses bad bookings with 400 and the field to fix', (
 
   it('has at least 30 distinct invalid bodies in the table above', () => {
     expect(new Set(invalidBodies.map(([name]) => name)).size).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('the callee’s number and time zone', () => {
+  const fields = (body: Record<string, unknown>) =>
+    (body.error as { fields: Record<string, string> }).fields;
+
+  it.each([
+    [
+      '+447400123456',
+      'America/Los_Angeles',
+      'This number is in the United Kingdom: choose Europe/London.',
+    ],
+    ['+4740612345', 'Europe/London', 'This number is in Norway: choose Europe/Oslo.'],
+    [
+      '+14155552671',
+      'Europe/London',
+      'This number is in the United States of America: choose one of its time zones (America/Adak, America/Anchorage, America/Boise, America/Chicago, America/Denver and 24 more).',
+    ],
+  ])('refuses %s booked in %s, naming the right zone', async (phoneNumber, timezone, message) => {
+    const response = await postJson(cloud, '/api/calls', validBooking({ phoneNumber, timezone }));
+
+    expect(response.status).toBe(400);
+    expect(fields(response.body)).toEqual({ timezone: message });
+  });
+
+  it.each([
+    ['+449012345678', 'Santa cannot call premium-rate numbers: enter a mobile or landline number.'],
+    ['+41840123456', 'Santa cannot call shared-cost numbers: enter a mobile or landline number.'],
+    [
+      '+80012345678',
+      'Santa cannot call international network numbers (such as +800, +808, +870, +881–+883 or +979): enter a mobile or landline number.',
+    ],
+    [
+      '+442079460958;ext=12',
+      'Santa cannot dial an extension: enter a number that rings the phone directly, without "ext.".',
+    ],
+  ])('refuses %s with a clear message on phoneNumber', async (phoneNumber, message) => {
+    const response = await postJson(
+      cloud,
+      '/api/calls',
+      validBooking({ phoneNumber, timezone: 'Europe/London' }),
+    );
+
+    expect(response.status).toBe(400);
+    expect(fields(response.body).phoneNumber).toBe(message);
+  });
+
+  it.each([
+    // One zone: the number's, under whichever name the parent's browser gave.
+    // Each row also gives a UTC hour inside 08:00–21:00 on the callee's clock.
+    [
+      'a UK mobile with a link name for London',
+      '+447400123456',
+      'Europe/Belfast',
+      12,
+      'Europe/London',
+    ],
+    ['an Indian number with the old name', '+919876543210', 'Asia/Calcutta', 8, 'Asia/Kolkata'],
+    // Several zones: the one chosen.
+    [
+      'a US number in Los Angeles',
+      '+14155552671',
+      'America/Los_Angeles',
+      19,
+      'America/Los_Angeles',
+    ],
+    ['a US number with a link name', '+14155552671', 'US/Central', 18, 'America/Chicago'],
+  ])('stores the callee’s zone for %s', async (_, phoneNumber, timezone, hourUtc, stored) => {
+    const created = await createBooking(cloud, {
+      phoneNumber,
+      timezone,
+      scheduledAt: tomorrowAt(hourUtc),
+    });
+
+    const view = await getBooking(cloud, created.callId, created.accessToken);
+
+    expect(view.status).toBe(200);
+    expect(view.body.schedule).toMatchObject({ timezone: stored, waitForCallingHours: false });
+  });
+
+  it('judges calling hours in the number’s zone: 20:30 UTC is 20:30 in London, past 21:00 in Athens', async () => {
+    const london = await postJson(
+      cloud,
+      '/api/calls',
+      validBooking({
+        phoneNumber: '+447400123456',
+        timezone: 'Europe/London',
+        scheduledAt: tomorrowAt(20, 30),
+      }),
+    );
+    const athens = await postJson(
+      cloud,
+      '/api/calls',
+      validBooking({
+        phoneNumber: '+306912345678',
+        timezone: 'Europe/Athens',
+        scheduledAt: tomorrowAt(20, 30),
+      }),
+    );
+
+    expect(london.status).toBe(201);
+    expect(athens.status).toBe(400);
+    expect(fields(athens.body).scheduledAt).toMatch(/Santa calls between 08:00–21:00/);
+  });
+
+  it('keeps whether to wait for calling hours, and answers it in the booking', async () => {
+    const waiting = await createBooking(cloud, { waitForCallingHours: true });
+    const notWaiting = await createBooking(cloud, { waitForCallingHours: false });
+
+    const [waitingView, notWaitingView] = await Promise.all([
+      getBooking(cloud, waiting.callId, waiting.accessToken),
+      getBooking(cloud, notWaiting.callId, notWaiting.accessToken),
+    ]);
+
+    expect(waitingView.body.schedule).toMatchObject({ waitForCallingHours: true });
+    expect(notWaitingView.body.schedule).toMatchObject({ waitForCallingHours: false });
+    expect((waitingView.body.schedule as { zones: string[] }).zones).toContain('America/New_York');
+  });
+
+  it('PATCH /api/calls/{id} refuses a zone that is not the number’s, and moves within them', async () => {
+    const created = await createBooking(cloud, {
+      phoneNumber: '+447400123456',
+      timezone: 'Europe/London',
+      scheduledAt: tomorrowAt(12),
+    });
+    const auth = { authorization: `Bearer ${created.accessToken}` };
+
+    const refused = await postJson(
+      cloud,
+      `/api/calls/${created.callId}`,
+      { scheduledAt: tomorrowAt(13), timezone: 'America/New_York' },
+      auth,
+      'PATCH',
+    );
+    const moved = await postJson(
+      cloud,
+      `/api/calls/${created.callId}`,
+      { scheduledAt: tomorrowAt(13), timezone: 'Europe/Belfast' },
+      auth,
+      'PATCH',
+    );
+
+    expect(refused.status).toBe(400);
+    expect(fields(refused.body)).toEqual({
+      timezone: 'This number is in the United Kingdom: choose Europe/London.',
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.body.schedule).toMatchObject({
+      timezone: 'Europe/London',
+      scheduledAt: new Date(tomorrowAt(13)).toISOString(),
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localArns, localResourceNames } from '../../local/config.ts';
+import { StripeFaults } from '../../local/stripe/faults-client.ts';
 import {
   bookingWhere,
   createBooking,
@@ -85,6 +86,12 @@ describe('booking, paying and scheduling a call', () => {
 
   it('changes nothing when the same signed payment event arrives again', async () => {
     const booking = await createBooking(cloud, { scheduledAt: tomorrowAt(18) });
+    // Really paid (its own webhook dropped), so the webhook's re-read of the intent agrees.
+    await new StripeFaults(cloud.config.stripe.baseUrl, cloud.config.stripeKeys.secret).webhooks({
+      kind: 'drop',
+      objectId: booking.paymentIntentId,
+    });
+    await payWithCard(cloud, booking);
     const event = signedStripeEvent(cloud.config.secrets.stripeWebhook, {
       id: `evt_test_${booking.callId}`,
       type: 'payment_intent.succeeded',

@@ -5,14 +5,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   createElevenLabsAdapter,
-  createElevenLabsClient,
   type ElevenLabsAdapter,
+  type ElevenLabsAdapterOptions,
   ElevenLabsRequestError,
 } from '../../functions/adapters/elevenlabs.ts';
 import type { SantaCallVariables } from '../../functions/agent/dynamic-variables.ts';
+import { createElevenLabsClient } from '../../functions/agent/elevenlabs-client.ts';
 import {
   santaAgent,
   santaMaxCallSeconds,
@@ -24,6 +25,7 @@ import {
   type RunningElevenLabsEmulator,
   startElevenLabsEmulator,
 } from '../../local/elevenlabs/emulator.ts';
+import { type ElevenLabsFaults, elevenLabsFaults } from '../../local/elevenlabs/faults-client.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { eventually } from './support/local-cloud.ts';
 
@@ -56,6 +58,8 @@ interface Delivery {
   readonly body: string;
   readonly signature: string | undefined;
   readonly event: WebhookEvent;
+  /** Epoch ms when it arrived. */
+  readonly receivedAt: number;
 }
 
 /** Stands in for /api/webhooks/elevenlabs: keeps deliveries; can answer some with other codes. */
@@ -69,7 +73,12 @@ class WebhookReceiver {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const event = JSON.parse(body) as WebhookEvent;
-      const delivery = { body, signature: req.headers['elevenlabs-signature'] as string, event };
+      const delivery = {
+        body,
+        signature: req.headers['elevenlabs-signature'] as string,
+        event,
+        receivedAt: Date.now(),
+      };
       const status =
         this.answers.get(`${event.data.conversation_id} ${event.type}`)?.shift() ?? 200;
       (status === 200 ? this.deliveries : this.refused).push(delivery);
@@ -153,6 +162,7 @@ const receiver = new WebhookReceiver();
 let webhookUrl: string;
 let emulator: RunningElevenLabsEmulator;
 let elevenLabs: ElevenLabsAdapter;
+let faults: ElevenLabsFaults;
 
 async function startEmulator(
   overrides: Partial<Parameters<typeof startElevenLabsEmulator>[0]> = {},
@@ -170,18 +180,29 @@ async function startEmulator(
   });
 }
 
-function adapterFor(url: string, env: Record<string, string> = {}): ElevenLabsAdapter {
-  return createElevenLabsAdapter({
-    ELEVENLABS_API_KEY: apiKey,
-    ELEVENLABS_API_BASE_URL: url,
-    ELEVENLABS_AGENT_ID: agentId,
-    ELEVENLABS_PHONE_NUMBER_ID: 'phnum_test',
-    ...env,
-  });
+function adapterFor(
+  url: string,
+  env: Record<string, string> = {},
+  options: ElevenLabsAdapterOptions = {},
+): ElevenLabsAdapter {
+  return createElevenLabsAdapter(
+    {
+      ELEVENLABS_API_KEY: apiKey,
+      ELEVENLABS_API_BASE_URL: url,
+      ELEVENLABS_AGENT_ID: agentId,
+      ELEVENLABS_PHONE_NUMBER_ID: 'phnum_test',
+      ...env,
+    },
+    options,
+  );
 }
 
-function callFamily(toNumber = familyPhone, adapter = elevenLabs) {
-  return adapter.placeOutboundCall({ toNumber, dynamicVariables: emma });
+let dials = 0;
+/** A marker like the workflow's, unique per dial in this file. */
+const newMarker = () => `booking-01JTEST${String(++dials).padStart(6, '0')}-a1`;
+
+function callFamily(toNumber = familyPhone, adapter = elevenLabs, dialMarker = newMarker()) {
+  return adapter.placeOutboundCall({ toNumber, dynamicVariables: emma, dialMarker });
 }
 
 /** A raw request, for what the SDK hides: the wire shapes and the error bodies. */
@@ -216,6 +237,11 @@ beforeAll(async () => {
   webhookUrl = await receiver.start();
   emulator = await startEmulator();
   elevenLabs = adapterFor(emulator.url);
+  faults = elevenLabsFaults(emulator.url);
+});
+
+afterEach(async () => {
+  await faults.clear();
 });
 
 afterAll(async () => {
@@ -557,7 +583,11 @@ describe('outbound-call validation', () => {
     const withExtra = { ...emma, system__conversation_id: 'x' } as unknown as SantaCallVariables;
 
     await expect(
-      elevenLabs.placeOutboundCall({ toNumber: familyPhone, dynamicVariables: withExtra }),
+      elevenLabs.placeOutboundCall({
+        toNumber: familyPhone,
+        dynamicVariables: withExtra,
+        dialMarker: newMarker(),
+      }),
     ).rejects.toThrow(/system__conversation_id/);
   });
 });
@@ -644,5 +674,531 @@ describe('the Santa agent (npm run agent:sync)', () => {
       code: 1,
       stderr: expect.stringMatching(/could not be synced/),
     });
+  });
+});
+
+/** The error an action fails with, whatever it is; fails the test if it succeeds. */
+async function failure(action: () => Promise<unknown>): Promise<ElevenLabsRequestError> {
+  const started = Date.now();
+  const error = await refusal(action);
+  return Object.assign(error, { tookMs: Date.now() - started });
+}
+
+/** The calls the emulator placed with this marker. */
+async function callsMarked(dialMarker: string) {
+  return (await faults.placedCalls()).filter((call) => call.dialMarker === dialMarker);
+}
+
+describe('every outbound call the adapter places', () => {
+  it('asks for answering-machine detection and carries its dial marker as user_id', async () => {
+    const dialMarker = newMarker();
+
+    const { conversationId } = await callFamily(testNumbers.busy, elevenLabs, dialMarker);
+    const [placed] = await callsMarked(dialMarker);
+    const { body } = await request(`/v1/convai/conversations/${conversationId}`);
+
+    expect(placed).toMatchObject({
+      conversationId,
+      toNumber: testNumbers.busy,
+      machineDetection: { mode: 'enable' },
+    });
+    expect(Date.parse(placed?.placedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
+    expect(body).toMatchObject({ user_id: dialMarker });
+    expect((await elevenLabs.getConversation(conversationId)).dialMarker).toBe(dialMarker);
+  });
+
+  it('a voicemail reached without answering-machine detection comes back with no call_result', async () => {
+    const { body } = await request('/v1/convai/twilio/outbound-call', {
+      method: 'POST',
+      body: JSON.stringify({
+        agent_id: agentId,
+        agent_phone_number_id: 'phnum_test',
+        to_number: testNumbers.voicemail,
+        conversation_initiation_client_data: { dynamic_variables: emma },
+      }),
+    });
+    const { conversation_id: conversationId } = body as { conversation_id: string };
+
+    const { event } = await receiver.waitFor(conversationId, 'post_call_transcription');
+
+    expect(event.data).toMatchObject({ status: 'done', metadata: { phone_call: {} } });
+    expect(
+      (event.data.metadata as { phone_call: Record<string, unknown> }).phone_call,
+    ).not.toHaveProperty('call_result');
+  });
+});
+
+describe('listing conversations (GET /v1/convai/conversations)', () => {
+  it('answers ElevenLabs’ page shape, filtered by user_id, newest first, paged by cursor', async () => {
+    const dialMarker = newMarker();
+    const first = await callFamily(testNumbers.busy, elevenLabs, dialMarker);
+    const second = await callFamily(testNumbers.noAnswer, elevenLabs, dialMarker);
+    await callFamily(testNumbers.busy);
+
+    const page1 = await request(`/v1/convai/conversations?user_id=${dialMarker}&page_size=1`);
+    const cursor = (page1.body as { next_cursor: string }).next_cursor;
+    const page2 = await request(
+      `/v1/convai/conversations?user_id=${dialMarker}&page_size=1&cursor=${cursor}`,
+    );
+
+    expect(page1).toMatchObject({
+      status: 200,
+      body: {
+        conversations: [
+          { conversation_id: expect.any(String), agent_id: agentId, status: expect.any(String) },
+        ],
+        has_more: true,
+        next_cursor: expect.any(String),
+      },
+    });
+    expect(page2.body).toMatchObject({ has_more: false, next_cursor: null });
+    const ids = [page1, page2].flatMap(
+      ({ body }) => (body as { conversations: { conversation_id: string }[] }).conversations,
+    );
+    // Same second: order between the two is by placement, newest first.
+    expect(ids.map((c) => c.conversation_id).sort()).toEqual(
+      [first.conversationId, second.conversationId].sort(),
+    );
+  });
+
+  it('leaves out conversations that started before call_start_after_unix', async () => {
+    const dialMarker = newMarker();
+    await callFamily(testNumbers.busy, elevenLabs, dialMarker);
+    const future = Math.floor(Date.now() / 1000) + 3600;
+
+    const { body } = await request(
+      `/v1/convai/conversations?user_id=${dialMarker}&call_start_after_unix=${future}`,
+    );
+
+    expect(body).toEqual({ conversations: [], has_more: false, next_cursor: null });
+  });
+});
+
+describe('findDialedConversation', () => {
+  it('finds the conversation of a dial by its marker, and nothing for a marker never dialled', async () => {
+    const since = new Date();
+    const dialMarker = newMarker();
+    const { conversationId } = await callFamily(testNumbers.busy, elevenLabs, dialMarker);
+    await callFamily(testNumbers.busy);
+
+    const found = await elevenLabs.findDialedConversation({ dialMarker, since });
+    const none = await elevenLabs.findDialedConversation({ dialMarker: newMarker(), since });
+
+    expect(found).toBe(conversationId);
+    expect(none).toBeUndefined();
+  });
+
+  it('does not trust a list it cannot read: a 503 on the list is ElevenLabsUnavailable, not “none”', async () => {
+    await faults.inject({
+      operation: 'list-conversations',
+      fault: { kind: 'http-error', status: 503 },
+    });
+
+    const error = await failure(() =>
+      elevenLabs.findDialedConversation({ dialMarker: newMarker(), since: new Date() }),
+    );
+
+    expect(error).toMatchObject({ name: 'ElevenLabsUnavailable', statusCode: 503 });
+  });
+
+  it('reads a list with unknown fields on every object', async () => {
+    const dialMarker = newMarker();
+    const { conversationId } = await callFamily(testNumbers.busy, elevenLabs, dialMarker);
+    await faults.inject({ operation: 'list-conversations', fault: { kind: 'extra-fields' } });
+
+    const found = await elevenLabs.findDialedConversation({ dialMarker, since: new Date() });
+
+    expect(found).toBe(conversationId);
+  });
+});
+
+describe('outbound-call faults', () => {
+  it.each([
+    [429, 'ElevenLabsTooManyRequests'],
+    [500, 'ElevenLabsUnavailable'],
+    [503, 'ElevenLabsUnavailable'],
+  ] as const)('HTTP %i before placing: %s, and no call is placed', async (status, name) => {
+    const dialMarker = newMarker();
+    await faults.inject({
+      operation: 'outbound-call',
+      fault: { kind: 'http-error', status },
+      match: { toNumber: familyPhone },
+    });
+
+    const error = await failure(() => callFamily(familyPhone, elevenLabs, dialMarker));
+
+    expect(error).toMatchObject({ name, statusCode: status });
+    expect(await callsMarked(dialMarker)).toEqual([]);
+  });
+
+  it('a hang is cut off by the adapter’s timeout, as ElevenLabsUnavailable, and nothing is placed', async () => {
+    const quick = adapterFor(emulator.url, {}, { timeoutsMs: { outboundCall: 400 } });
+    const dialMarker = newMarker();
+    await faults.inject({ operation: 'outbound-call', fault: { kind: 'hang' } });
+
+    const error = await failure(() => callFamily(testNumbers.busy, quick, dialMarker));
+
+    expect(error).toMatchObject({ name: 'ElevenLabsUnavailable', detailStatus: 'timeout' });
+    expect((error as unknown as { tookMs: number }).tookMs).toBeLessThan(2_000);
+    expect(await callsMarked(dialMarker)).toEqual([]);
+  });
+
+  it.each([
+    ['a 503', { kind: 'answer-lost', status: 503 } as const],
+    ['a hang', { kind: 'answer-lost' } as const],
+  ])(
+    'placed, then the answer lost to %s: ElevenLabsUnavailable, and the look-up finds the one call',
+    async (_what, fault) => {
+      const quick = adapterFor(emulator.url, {}, { timeoutsMs: { outboundCall: 400 } });
+      const since = new Date();
+      const dialMarker = newMarker();
+      await faults.inject({ operation: 'outbound-call', fault });
+
+      const error = await failure(() => callFamily(testNumbers.busy, quick, dialMarker));
+      const found = await quick.findDialedConversation({ dialMarker, since });
+      const placed = await callsMarked(dialMarker);
+
+      expect(error.name).toBe('ElevenLabsUnavailable');
+      expect(placed).toHaveLength(1);
+      expect(found).toBe(placed[0]?.conversationId);
+    },
+  );
+
+  it('success: false with a conversation id: ElevenLabsCallUnconfirmed carrying it; the call exists', async () => {
+    const dialMarker = newMarker();
+    await faults.inject({ operation: 'outbound-call', fault: { kind: 'not-success' } });
+
+    const error = await failure(() => callFamily(testNumbers.busy, elevenLabs, dialMarker));
+    const [placed] = await callsMarked(dialMarker);
+
+    expect(error).toMatchObject({
+      name: 'ElevenLabsCallUnconfirmed',
+      conversationId: placed?.conversationId,
+    });
+    expect(placed?.conversationId).toMatch(/^conv_/);
+  });
+
+  it('success: false and nothing placed: ElevenLabsCallUnconfirmed without an id; the look-up finds none', async () => {
+    const since = new Date();
+    const dialMarker = newMarker();
+    await faults.inject({
+      operation: 'outbound-call',
+      fault: { kind: 'not-success', placed: false },
+    });
+
+    const error = await failure(() => callFamily(testNumbers.busy, elevenLabs, dialMarker));
+
+    expect(error.name).toBe('ElevenLabsCallUnconfirmed');
+    expect(error).not.toHaveProperty('conversationId', expect.any(String));
+    expect(await elevenLabs.findDialedConversation({ dialMarker, since })).toBeUndefined();
+  });
+
+  it('an answer without callSid: ElevenLabsCallUnconfirmed carrying the conversation id', async () => {
+    const dialMarker = newMarker();
+    await faults.inject({ operation: 'outbound-call', fault: { kind: 'no-call-sid' } });
+
+    const error = await failure(() => callFamily(testNumbers.busy, elevenLabs, dialMarker));
+    const [placed] = await callsMarked(dialMarker);
+
+    expect(error).toMatchObject({
+      name: 'ElevenLabsCallUnconfirmed',
+      conversationId: placed?.conversationId,
+    });
+    expect(error.message).toMatch(/no callSid/);
+  });
+
+  it('an answer with unknown fields everywhere is read as usual', async () => {
+    await faults.inject({ operation: 'outbound-call', fault: { kind: 'extra-fields' } });
+
+    const placed = await callFamily(testNumbers.busy);
+
+    expect(placed).toEqual({
+      conversationId: expect.stringMatching(/^conv_/),
+      callSid: expect.stringMatching(/^CA/),
+    });
+  });
+
+  it('queues a fault for the next N matching requests only', async () => {
+    await faults.inject({
+      operation: 'outbound-call',
+      fault: { kind: 'http-error', status: 503 },
+      times: 2,
+      match: { toNumber: testNumbers.noAnswer },
+    });
+
+    const other = await callFamily(testNumbers.busy);
+    const first = await failure(() => callFamily(testNumbers.noAnswer));
+    const second = await failure(() => callFamily(testNumbers.noAnswer));
+    const third = await callFamily(testNumbers.noAnswer);
+
+    expect(other.conversationId).toMatch(/^conv_/);
+    expect([first.statusCode, second.statusCode]).toEqual([503, 503]);
+    expect(third.conversationId).toMatch(/^conv_/);
+    expect(await faults.queued()).toEqual([]);
+  });
+
+  it('refuses a fault that makes no sense for the operation', async () => {
+    await expect(
+      faults.inject({ operation: 'get-conversation', fault: { kind: 'no-call-sid' } }),
+    ).rejects.toThrow(/422/);
+  });
+});
+
+describe('conversation read faults', () => {
+  it('reads a conversation missing every field we do not use', async () => {
+    const { conversationId } = await callFamily(testNumbers.busy);
+    await receiver.waitFor(conversationId, 'call_initiation_failure');
+    await faults.inject({
+      operation: 'get-conversation',
+      fault: {
+        kind: 'drop-fields',
+        paths: [
+          'analysis',
+          'agent_id',
+          'has_audio',
+          'has_user_audio',
+          'has_response_audio',
+          'conversation_initiation_client_data',
+          'metadata.start_time_unix_secs',
+          'metadata.phone_call.stream_sid',
+          'metadata.phone_call.call_sid',
+          'metadata.phone_call.agent_number',
+          'metadata.phone_call.external_number',
+          'metadata.phone_call.direction',
+        ],
+      },
+    });
+
+    const conversation = await elevenLabs.getConversation(conversationId);
+
+    expect(conversation).toMatchObject({ status: 'failed', callResult: 'busy', transcript: [] });
+  });
+
+  it('reads a conversation with unknown fields everywhere', async () => {
+    const { conversationId } = await callFamily(testNumbers.busy);
+    await receiver.waitFor(conversationId, 'call_initiation_failure');
+    await faults.inject({
+      operation: 'get-conversation',
+      fault: { kind: 'extra-fields' },
+      match: { conversationId },
+    });
+
+    expect(await elevenLabs.getConversation(conversationId)).toMatchObject({
+      status: 'failed',
+      callResult: 'busy',
+    });
+  });
+
+  it('a conversation missing a field we use is ElevenLabsUnavailable naming it', async () => {
+    const { conversationId } = await callFamily(testNumbers.busy);
+    await faults.inject({
+      operation: 'get-conversation',
+      fault: { kind: 'drop-fields', paths: ['status'] },
+    });
+
+    const error = await failure(() => elevenLabs.getConversation(conversationId));
+
+    expect(error).toMatchObject({
+      name: 'ElevenLabsUnavailable',
+      detailStatus: 'unexpected_response',
+    });
+    expect(error.message).toMatch(/lacked status/);
+  });
+
+  it.each([
+    ['a 500', 'ElevenLabsUnavailable', { kind: 'http-error', status: 500 } as const],
+    ['a 429', 'ElevenLabsTooManyRequests', { kind: 'http-error', status: 429 } as const],
+    ['a hang', 'ElevenLabsUnavailable', { kind: 'hang' } as const],
+  ])('%s on the read is %s, within the timeout', async (_what, name, fault) => {
+    const quick = adapterFor(emulator.url, {}, { timeoutsMs: { conversation: 400 } });
+    const { conversationId } = await callFamily(testNumbers.busy);
+    await faults.inject({ operation: 'get-conversation', fault });
+
+    const error = await failure(() => quick.getConversation(conversationId));
+
+    expect(error.name).toBe(name);
+    expect((error as unknown as { tookMs: number }).tookMs).toBeLessThan(2_000);
+  });
+
+  it('a hung audio download and speech-to-text are cut off too', async () => {
+    const quick = adapterFor(emulator.url, {}, { timeoutsMs: { audio: 400, speechToText: 400 } });
+    await faults.inject({ operation: 'conversation-audio', fault: { kind: 'hang' } });
+    await faults.inject({ operation: 'speech-to-text', fault: { kind: 'hang' } });
+
+    const audio = await failure(() => quick.downloadConversationAudio('conv_anything'));
+    const speech = await failure(() => quick.transcribeSpeech(Buffer.from('voice'), 'audio/webm'));
+
+    expect([audio.detailStatus, speech.detailStatus]).toEqual(['timeout', 'timeout']);
+  });
+
+  it('reads a speech-to-text answer with unknown fields and without language_code', async () => {
+    await faults.inject({ operation: 'speech-to-text', fault: { kind: 'extra-fields' } });
+    await faults.inject({
+      operation: 'speech-to-text',
+      fault: { kind: 'drop-fields', paths: ['language_code', 'words'] },
+    });
+
+    const first = await elevenLabs.transcribeSpeech(Buffer.from('voice'), 'audio/webm');
+    const second = await elevenLabs.transcribeSpeech(Buffer.from('voice'), 'audio/webm');
+
+    expect(first).toMatchObject({ text: expect.stringMatching(/Emulated/), languageCode: 'en' });
+    expect(second).toEqual({ text: expect.stringMatching(/Emulated/) });
+  });
+});
+
+describe('call faults', () => {
+  it('no-call-result: the transcription and the conversation lack call_result; the child still spoke', async () => {
+    await faults.inject({
+      operation: 'call',
+      fault: { kind: 'no-call-result' },
+      match: { toNumber: familyPhone },
+    });
+
+    const { conversationId } = await callFamily();
+    const { event } = await receiver.waitFor(conversationId, 'post_call_transcription');
+    const conversation = await elevenLabs.getConversation(conversationId);
+
+    expect(
+      (event.data.metadata as { phone_call: Record<string, unknown> }).phone_call,
+    ).not.toHaveProperty('call_result');
+    expect(conversation.status).toBe('done');
+    expect(conversation).not.toHaveProperty('callResult');
+    expect(conversation.transcript.some((turn) => turn.role === 'user')).toBe(true);
+  });
+
+  it('tool-call-turns: turns with message null are kept on the wire and left out of our transcript', async () => {
+    await faults.inject({
+      operation: 'call',
+      fault: { kind: 'tool-call-turns' },
+      match: { toNumber: testNumbers.voicemail },
+    });
+
+    const { conversationId } = await callFamily(testNumbers.voicemail);
+    const { event } = await receiver.waitFor(conversationId, 'post_call_transcription');
+    const conversation = await elevenLabs.getConversation(conversationId);
+
+    expect(event.data.transcript).toContainEqual(
+      expect.objectContaining({
+        message: null,
+        tool_calls: [expect.objectContaining({ tool_name: 'voicemail_detection' })],
+      }),
+    );
+    expect(conversation.transcript.every((turn) => typeof turn.message === 'string')).toBe(true);
+    expect(conversation.toolNames).toEqual(['voicemail_detection']);
+  });
+});
+
+describe('webhook faults', () => {
+  it('drop: the transcription never comes; the audio still does', async () => {
+    const { conversationId } = await callFamily(familyPhone, elevenLabs);
+    await faults.inject({
+      operation: 'webhook',
+      fault: { kind: 'drop' },
+      match: { conversationId, eventType: 'post_call_transcription' },
+    });
+
+    await receiver.waitFor(conversationId, 'post_call_audio');
+    await new Promise((done) => setTimeout(done, 300));
+
+    expect(receiver.about(conversationId, 'post_call_transcription')).toEqual([]);
+  });
+
+  it('duplicate: the same signed transcription arrives twice', async () => {
+    const { conversationId } = await callFamily();
+    await faults.inject({
+      operation: 'webhook',
+      fault: { kind: 'duplicate' },
+      match: { conversationId, eventType: 'post_call_transcription' },
+    });
+
+    await eventually('two transcriptions', async () =>
+      receiver.about(conversationId, 'post_call_transcription').length === 2 ? true : undefined,
+    );
+    const [first, second] = receiver.about(conversationId, 'post_call_transcription');
+
+    expect(second?.body).toBe(first?.body);
+    expect(() =>
+      verifyElevenLabsSignature(second?.body ?? '', second?.signature, webhookSecret),
+    ).not.toThrow();
+  });
+
+  it('reorder: the audio arrives before the transcription', async () => {
+    const { conversationId } = await callFamily();
+    await faults.inject({
+      operation: 'webhook',
+      fault: { kind: 'reorder' },
+      match: { conversationId },
+    });
+
+    await receiver.waitFor(conversationId, 'post_call_transcription');
+
+    expect(receiver.about(conversationId).map(({ event }) => event.type)).toEqual([
+      'post_call_audio',
+      'post_call_transcription',
+    ]);
+  });
+
+  it('delay: a late transcription is signed when it is sent, and verifies', async () => {
+    const { conversationId } = await callFamily(testNumbers.busy);
+    await faults.inject({
+      operation: 'webhook',
+      fault: { kind: 'delay', seconds: 2 },
+      match: { conversationId },
+    });
+
+    const { body, signature, event, receivedAt } = await receiver.waitFor(
+      conversationId,
+      'call_initiation_failure',
+    );
+    const signedAt = Number(/t=(\d+)/.exec(signature ?? '')?.[1]);
+
+    expect(receivedAt - event.event_timestamp * 1000).toBeGreaterThanOrEqual(1_500);
+    expect(signedAt).toBeGreaterThanOrEqual(event.event_timestamp + 1);
+    expect(() => verifyElevenLabsSignature(body, signature, webhookSecret)).not.toThrow();
+  });
+
+  it('extra-fields: unknown keys on every object of the webhook', async () => {
+    const { conversationId } = await callFamily(testNumbers.busy);
+    await faults.inject({
+      operation: 'webhook',
+      fault: { kind: 'extra-fields' },
+      match: { conversationId },
+    });
+
+    const { event } = await receiver.waitFor(conversationId, 'call_initiation_failure');
+
+    expect(event).toMatchObject({
+      emulator_new_field: expect.any(String),
+      data: { failure_reason: 'busy', emulator_new_field: expect.any(String) },
+    });
+  });
+
+  it('drop-fields: the named fields are missing from the webhook body', async () => {
+    const { conversationId } = await callFamily();
+    await faults.inject({
+      operation: 'webhook',
+      fault: {
+        kind: 'drop-fields',
+        paths: ['data.analysis', 'data.metadata.phone_call.stream_sid'],
+      },
+      match: { conversationId, eventType: 'post_call_transcription' },
+    });
+
+    const { event } = await receiver.waitFor(conversationId, 'post_call_transcription');
+
+    expect(event.data).not.toHaveProperty('analysis');
+    expect(event.data).toMatchObject({ metadata: { phone_call: { call_result: 'answered' } } });
+  });
+});
+
+describe('the fault control', () => {
+  it('lists every call placed, so a test can prove none rang twice', async () => {
+    const dialMarker = newMarker();
+    await callFamily(testNumbers.busy, elevenLabs, dialMarker);
+
+    const calls = await faults.placedCalls();
+
+    expect(calls.filter((call) => call.dialMarker === dialMarker)).toHaveLength(1);
+    expect(calls.every((call) => call.placedAt <= new Date().toISOString())).toBe(true);
   });
 });

@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeClient } from '../../functions/adapters/stripe-client.ts';
 import { type RunningStripeEmulator, startStripeEmulator } from '../../local/stripe/emulator.ts';
+import { StripeFaults } from '../../local/stripe/faults-client.ts';
 import { eventually } from './support/local-cloud.ts';
 
 const webhookSecret = 'whsec_stripe_emulator_test';
@@ -571,5 +572,171 @@ describe('persistence', () => {
     } finally {
       await after.close();
     }
+  });
+});
+
+describe('faults on demand', () => {
+  const faults = () => new StripeFaults(emulator.url, secretKey);
+
+  afterEach(async () => {
+    await faults().clear();
+  });
+
+  it('answers the next request of an operation with a 500, which stripe-node retries', async () => {
+    const intent = await createIntent();
+    await faults().api({ operation: 'payment_intents.retrieve', kind: 'server_error' });
+    const once = clientFor(emulator.url);
+    const never = createStripeClient(
+      { STRIPE_SECRET_KEY: secretKey, STRIPE_API_BASE_URL: emulator.url },
+      { maxNetworkRetries: 0 },
+    );
+
+    const retried = await once.paymentIntents.retrieve(intent.id);
+    await faults().api({ operation: 'payment_intents.retrieve', kind: 'server_error' });
+    const failed = never.paymentIntents.retrieve(intent.id);
+
+    expect(retried.id).toBe(intent.id);
+    await expect(failed).rejects.toBeInstanceOf(Stripe.errors.StripeAPIError);
+    await expect(failed).rejects.toMatchObject({ statusCode: 500, type: 'StripeAPIError' });
+    expect((await faults().pending()).api).toEqual([]);
+  });
+
+  it('answers 429 with Stripe’s rate-limit body for as many requests as asked, carrying none out', async () => {
+    await faults().api({ operation: 'payment_intents.create', kind: 'rate_limited', times: 2 });
+
+    const first = createIntent({ metadata: { bookingId: 'booking-429' } });
+    await expect(first).rejects.toBeInstanceOf(Stripe.errors.StripeRateLimitError);
+    await expect(first).rejects.toMatchObject({ statusCode: 429, code: 'rate_limit' });
+    await expect(createIntent()).rejects.toMatchObject({ statusCode: 429 });
+    const third = await createIntent();
+
+    expect(third.status).toBe('requires_payment_method');
+    expect((await faults().pending()).api).toEqual([]);
+  });
+
+  it('hangs past the client’s timeout; the client gives up and its retry gets through', async () => {
+    const intent = await createIntent();
+    await faults().api({ operation: 'payment_intents.retrieve', kind: 'hang' });
+    const impatient = createStripeClient(
+      { STRIPE_SECRET_KEY: secretKey, STRIPE_API_BASE_URL: emulator.url },
+      { timeoutMs: 300, maxNetworkRetries: 0 },
+    );
+    const patient = createStripeClient(
+      { STRIPE_SECRET_KEY: secretKey, STRIPE_API_BASE_URL: emulator.url },
+      { timeoutMs: 300, maxNetworkRetries: 1 },
+    );
+
+    const started = Date.now();
+    await expect(impatient.paymentIntents.retrieve(intent.id)).rejects.toBeInstanceOf(
+      Stripe.errors.StripeConnectionError,
+    );
+    const tookMs = Date.now() - started;
+    await faults().api({ operation: 'payment_intents.retrieve', kind: 'hang' });
+    const retried = await patient.paymentIntents.retrieve(intent.id);
+
+    expect(tookMs).toBeLessThan(5000);
+    expect(retried.id).toBe(intent.id);
+  });
+
+  it('drops the next matching webhook for good', async () => {
+    const dropped = await createIntent();
+    const kept = await createIntent();
+    await faults().webhooks({ kind: 'drop', objectId: dropped.id });
+
+    await stripe.paymentIntents.confirm(dropped.id, { payment_method: 'pm_card_visa' });
+    await stripe.paymentIntents.confirm(kept.id, { payment_method: 'pm_card_visa' });
+    await receiver.waitFor('payment_intent.succeeded', kept.id);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    expect(receiver.about('payment_intent.succeeded', dropped.id)).toEqual([]);
+  });
+
+  it('duplicates a webhook: the same event id twice', async () => {
+    const intent = await createIntent();
+    await faults().webhooks({ kind: 'duplicate', eventType: 'payment_intent.succeeded' });
+
+    await stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' });
+    const both = await receiver.waitFor('payment_intent.succeeded', intent.id, 2);
+
+    expect(new Set(both.map(({ event }) => event.id)).size).toBe(1);
+  });
+
+  it('reorders: a held webhook arrives after the next one', async () => {
+    const intent = await paidIntent();
+    await receiver.waitFor('payment_intent.succeeded', intent.id);
+    await faults().webhooks({ kind: 'reorder', eventType: 'charge.refunded', objectId: intent.id });
+
+    await stripe.refunds.create({ payment_intent: intent.id, amount: 1000 });
+    await stripe.refunds.create({ payment_intent: intent.id, amount: 500 });
+    const refunds = await receiver.waitFor('charge.refunded', intent.id, 2);
+
+    expect(
+      refunds.map(({ event }) => (event.data.object as Stripe.Charge).amount_refunded),
+    ).toEqual([1500, 1000]);
+  });
+
+  it('delays a webhook, signed when sent or with its creation time', async () => {
+    const late = await createIntent();
+    const stale = await createIntent();
+    await faults().webhooks(
+      { kind: 'delay', delaySeconds: 1.5, objectId: late.id },
+      { kind: 'delay', delaySeconds: 1.5, objectId: stale.id, signAt: 'created' },
+    );
+
+    const sentAt = Date.now();
+    await stripe.paymentIntents.confirm(late.id, { payment_method: 'pm_card_visa' });
+    await stripe.paymentIntents.confirm(stale.id, { payment_method: 'pm_card_visa' });
+    const [lateDelivery] = await receiver.waitFor('payment_intent.succeeded', late.id);
+    const [staleDelivery] = await receiver.waitFor('payment_intent.succeeded', stale.id);
+    const signedAt = (delivery: typeof lateDelivery) =>
+      Number(/t=(\d+)/.exec(delivery?.signature ?? '')?.[1]);
+
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(1400);
+    expect(signedAt(lateDelivery)).toBeGreaterThanOrEqual(Math.floor((sentAt + 1000) / 1000));
+    expect(signedAt(staleDelivery)).toBe(staleDelivery?.event.created);
+  });
+
+  it('signs and posts an arbitrary body once, answering what the receiver said', async () => {
+    const timestamp = Math.floor(Date.now() / 1000) + 3600;
+    const before = receiver.deliveries.length;
+
+    const answer = await faults().postSignedWebhook(
+      JSON.stringify({ id: 'evt_junk', type: 'junk', data: { object: {} } }),
+      { timestamp },
+    );
+    const delivery = receiver.deliveries[before];
+
+    expect(answer.status).toBe(200);
+    expect(delivery?.event.id).toBe('evt_junk');
+    expect(delivery?.signature).toMatch(new RegExp(`^t=${timestamp},v1=[0-9a-f]{64}$`));
+    expect(() =>
+      Stripe.webhooks.constructEvent(
+        delivery?.body ?? '',
+        delivery?.signature ?? '',
+        webhookSecret,
+      ),
+    ).not.toThrow();
+  });
+
+  it('refuses control calls without a secret key', async () => {
+    const response = await fetch(`${emulator.url}/_emulator/faults`, {
+      headers: { authorization: `Bearer ${publishableKey}` },
+    });
+
+    expect(response.status).toBe(403);
+  });
+
+  it('lists and clears queued faults', async () => {
+    await faults().api({ operation: 'refunds.create', kind: 'server_error', times: 3 });
+    await faults().webhooks({ kind: 'drop', eventType: 'charge.refunded' });
+
+    const queued = await faults().pending();
+    const cleared = await faults().clear();
+
+    expect(queued.api).toEqual([
+      expect.objectContaining({ operation: 'refunds.create', times: 3 }),
+    ]);
+    expect(queued.webhooks).toEqual([expect.objectContaining({ kind: 'drop' })]);
+    expect(cleared).toEqual({ api: [], webhooks: [] });
   });
 });

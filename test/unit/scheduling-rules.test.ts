@@ -62,11 +62,17 @@ describe('slots', () => {
     expect(new Set(fall.map((slot) => slot.getTime())).size).toBe(fall.length);
   });
 
-  it('knows calling hours on the child’s clock', () => {
-    expect(isWithinCallingHours(new Date('2026-12-24T13:00:00Z'), 'America/New_York', rules)).toBe(
-      true,
-    );
-    expect(isWithinCallingHours(new Date('2026-12-24T13:00:00Z'), 'Asia/Tokyo', rules)).toBe(false);
+  // The same rule as dial time (callingWindowAt), on the callee's clock.
+  it.each([
+    ['2026-12-24T13:00:00Z', 'America/New_York', true],
+    ['2026-12-24T13:00:00Z', 'Asia/Tokyo', false],
+    // The defect: 04:00 in London is noon the day before in Los Angeles.
+    ['2026-12-24T04:00:00Z', 'America/Los_Angeles', true],
+    ['2026-12-24T04:00:00Z', 'Europe/London', false],
+    ['2027-03-28T07:00:00Z', 'Europe/London', true],
+    ['2027-03-27T07:00:00Z', 'Europe/London', false],
+  ])('knows calling hours on the callee’s clock: %s in %s → %s', (instant, zone, inside) => {
+    expect(isWithinCallingHours(new Date(instant), zone, rules)).toBe(inside);
   });
 });
 

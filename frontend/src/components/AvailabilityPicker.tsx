@@ -35,6 +35,7 @@ type Load =
  */
 export function AvailabilityPicker({
   timezone,
+  zones: calleeZones,
   onTimezone,
   choice,
   onChoice,
@@ -42,6 +43,8 @@ export function AvailabilityPicker({
   initialDate,
 }: {
   readonly timezone: string;
+  /** The zones of the callee's country, when known: only these are offered. */
+  readonly zones?: readonly string[] | undefined;
   readonly onTimezone: (zone: string) => void;
   readonly choice: CallTimeChoice;
   readonly onChoice: (choice: CallTimeChoice) => void;
@@ -81,13 +84,21 @@ export function AvailabilityPicker({
 
   const availability = load.state === 'ready' ? load.availability : undefined;
   const callNowOffered = availability?.callNowAvailable === true || choice.callNow;
-  const zoneOptions = useMemo(() => timeZones(timezone), [timezone]);
+  const zoneOptions = useMemo(
+    () =>
+      calleeZones?.length
+        ? calleeZones.includes(timezone)
+          ? calleeZones
+          : [timezone, ...calleeZones]
+        : timeZones(timezone),
+    [timezone, calleeZones],
+  );
   const timeError = errors.scheduledAt ?? errors.callNow;
 
   return (
     <div className="picker">
       <div className="field">
-        <label htmlFor={`${id}-zone`}>Time zone (where your child will be)</label>
+        <label htmlFor={`${id}-zone`}>Time zone (where the phone Santa calls will be)</label>
         <select
           id={`${id}-zone`}
           value={timezone}

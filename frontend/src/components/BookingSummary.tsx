@@ -17,6 +17,14 @@ export function BookingSummary({ booking }: { readonly booking: BookingView }) {
         </dd>
       </div>
       <div>
+        <dt>After calling hours</dt>
+        <dd>
+          {booking.schedule.waitForCallingHours
+            ? 'If Santa cannot get through before calling hours end, he tries again when they open next.'
+            : 'If Santa cannot get through before calling hours end, the call is cancelled and refunded.'}
+        </dd>
+      </div>
+      <div>
         <dt>Paid</dt>
         <dd>
           {formatMoney(booking.amountCents, booking.currency)}

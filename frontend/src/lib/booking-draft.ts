@@ -18,6 +18,8 @@ export interface Draft {
   voiceNoteKey?: string | undefined;
   timezone: string;
   callNow: boolean;
+  /** If Santa cannot get through before calling hours end, try again when they open next. */
+  waitForCallingHours: boolean;
   scheduledAt?: string | undefined;
   /** The day shown in the picker, to come back to it. */
   pickerDate?: string | undefined;
@@ -33,7 +35,7 @@ export interface Draft {
 
 export const steps = [
   { number: 1, title: 'Your child' },
-  { number: 2, title: 'When Santa calls' },
+  { number: 2, title: 'Number and time' },
   { number: 3, title: 'Your details' },
   { number: 4, title: 'Review and pay' },
 ] as const;
@@ -45,8 +47,11 @@ export function stepOfField(field: string): StepNumber {
   if (['childName', 'childAge', 'childGender', 'childInfoText', 'voiceNoteKey'].includes(top)) {
     return 1;
   }
-  if (['scheduledAt', 'callNow', 'timezone'].includes(top)) return 2;
-  if (['phoneNumber', 'parentEmail', 'giftBudget'].includes(top)) return 3;
+  // The number comes first on step 2: its country sets the time zone the times are shown in.
+  if (['phoneNumber', 'timezone', 'scheduledAt', 'callNow', 'waitForCallingHours'].includes(top)) {
+    return 2;
+  }
+  if (['parentEmail', 'giftBudget'].includes(top)) return 3;
   return 4;
 }
 
@@ -84,6 +89,7 @@ export function toRequest(draft: Draft): Record<string, unknown> {
       : draft.scheduledAt
         ? { scheduledAt: draft.scheduledAt }
         : {}),
+    waitForCallingHours: draft.waitForCallingHours,
     parentEmail: draft.parentEmail.trim(),
     giftBudget: numberOrText(draft.giftBudget.replace(/^\$/, '')),
     purchaseRecording: draft.purchaseRecording,
@@ -104,8 +110,14 @@ export function toRequest(draft: Draft): Record<string, unknown> {
  * is checked with the steps after it filled in.
  */
 const standIns: Record<2 | 3 | 4, Record<string, unknown>> = {
-  2: { timezone: 'America/New_York', callNow: true, scheduledAt: undefined },
-  3: { phoneNumber: '+14155552671', parentEmail: 'stand-in@example.com', giftBudget: 0 },
+  2: {
+    phoneNumber: '+14155552671',
+    timezone: 'America/New_York',
+    callNow: true,
+    scheduledAt: undefined,
+    waitForCallingHours: false,
+  },
+  3: { parentEmail: 'stand-in@example.com', giftBudget: 0 },
   4: {
     purchaseRecording: false,
     consent: { ownsNumber: true, isGuardian: true, aiCall: true, version: consentTextVersion },

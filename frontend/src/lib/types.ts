@@ -54,6 +54,10 @@ export interface BookingView {
     readonly timezone: string;
     readonly localTime: string;
     readonly localDisplay: string;
+    /** The zones of the number's country a new time may be chosen in (empty: any). */
+    readonly zones?: readonly string[];
+    /** If Santa cannot get through before calling hours end: wait (true) or end refunded. */
+    readonly waitForCallingHours?: boolean;
   };
   readonly amountCents: number;
   readonly currency: string;

@@ -21,6 +21,7 @@ import {
   validate,
   validateStep,
 } from '../lib/booking-draft.ts';
+import { type CalleeRules, useCalleeRules, zoneForNumber } from '../lib/callee-rules.ts';
 import { useSiteConfig } from '../lib/config.ts';
 import { detectedTimeZone, formatDateTime, formatMoney, formatTime } from '../lib/format.ts';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
@@ -43,6 +44,7 @@ function defaults(): Draft {
     childInfoText: '',
     timezone: detectedTimeZone(),
     callNow: false,
+    waitForCallingHours: false,
     country: defaultCountry(),
     phoneNational: '',
     phoneNumber: '',
@@ -54,6 +56,20 @@ function defaults(): Draft {
 }
 
 const stepPath = (step: StepNumber) => (step === 1 ? '/book' : `/book?step=${step}`);
+
+/**
+ * What the API's full rules say of the number and zone, once they are loaded: a number kind
+ * Santa will not call (premium rate, …) and, should it happen, a zone that is not the number's.
+ */
+function calleeErrors(rules: CalleeRules | undefined, draft: Draft): Record<string, string> {
+  if (!rules || !draft.phoneNumber) return {};
+  const problem = rules.phoneNumberProblem(draft.phoneNumber);
+  if (problem) return { phoneNumber: rules.describePhoneNumberProblem(problem) };
+  const callee = rules.calleeTimezone(draft.phoneNumber, draft.timezone);
+  return 'problem' in callee
+    ? { timezone: rules.describeZoneMismatch(draft.phoneNumber, callee.zones) }
+    : {};
+}
 
 /** The four-step booking wizard. */
 export default function Book() {
@@ -75,8 +91,11 @@ export default function Book() {
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const previousStep = useRef<StepNumber | undefined>(undefined);
+  const calleeRules = useCalleeRules();
+  const [zoneNotice, setZoneNotice] = useState('');
 
-  const allErrors = validate(draft);
+  const calleeIssues = calleeErrors(calleeRules, draft);
+  const allErrors = { ...calleeIssues, ...validate(draft) };
   // A later step needs the earlier ones done: /book?step=3 on a fresh visit starts at step 1.
   const earlierInvalid = firstInvalidStep(
     Object.fromEntries(Object.entries(allErrors).filter(([f]) => stepOfField(f) < requested)),
@@ -92,6 +111,24 @@ export default function Book() {
 
   useEffect(() => saveDraft(draft), [draft]);
 
+  // Calling hours are the callee's: the zone follows the number's country.
+  useEffect(() => {
+    if (!calleeRules) return;
+    const zone = zoneForNumber(calleeRules, draft.phoneNumber, draft.timezone, detectedTimeZone());
+    if (!zone) return;
+    setDraft((current) => ({ ...current, timezone: zone, callNow: false, scheduledAt: undefined }));
+    setServerErrors((current) => {
+      const { timezone: _zone, scheduledAt: _time, callNow: _now, ...rest } = current;
+      return rest;
+    });
+    const single = calleeRules.phoneNumberZones(draft.phoneNumber).length === 1;
+    setZoneNotice(
+      single
+        ? `Time zone set to ${zone.replaceAll('_', ' ')}, where this number is.`
+        : `Time zone set to ${zone.replaceAll('_', ' ')}. Choose another of this number's zones if your child is elsewhere.`,
+    );
+  }, [calleeRules, draft.phoneNumber, draft.timezone]);
+
   useEffect(() => {
     if (previousStep.current !== undefined && previousStep.current !== step) {
       stepHeading.current?.focus();
@@ -100,11 +137,15 @@ export default function Book() {
   }, [step]);
 
   const errorsFor = (which: StepNumber): Record<string, string> => {
-    const client = shown[which]
+    const client: Record<string, string> = shown[which]
       ? Object.fromEntries(
           Object.entries(allErrors).filter(([field]) => stepOfField(field) === which),
         )
       : {};
+    // A zone that is not the number's is said at once, beside the zone picker.
+    if (calleeIssues.timezone && stepOfField('timezone') === which) {
+      client.timezone ??= calleeIssues.timezone;
+    }
     const server = Object.fromEntries(
       Object.entries(serverErrors).filter(([field]) => stepOfField(field) === which),
     );
@@ -139,7 +180,12 @@ export default function Book() {
     event.preventDefault();
     if (step === 4) return;
     const stepErrors = Object.keys(errorsFor(step)).length || (step === 1 && voiceBusy);
-    const clientErrors = validateStep(draft, step);
+    const clientErrors = {
+      ...Object.fromEntries(
+        Object.entries(calleeIssues).filter(([field]) => stepOfField(field) === step),
+      ),
+      ...validateStep(draft, step),
+    };
     if (stepErrors || Object.keys(clientErrors).length) {
       setShown((current) => ({ ...current, [step]: true }));
       focusFirstError();
@@ -152,7 +198,7 @@ export default function Book() {
     setFormError('');
     setSlotFull(undefined);
     setNotice('');
-    const invalid = validate(draft);
+    const invalid = { ...calleeErrors(calleeRules, draft), ...validate(draft) };
     if (Object.keys(invalid).length) {
       setShown({ 1: true, 2: true, 3: true, 4: true });
       const first = firstInvalidStep(invalid) ?? 4;
@@ -313,25 +359,6 @@ export default function Book() {
         ) : null}
 
         {step === 2 ? (
-          <AvailabilityPicker
-            timezone={draft.timezone}
-            onTimezone={(timezone) =>
-              update({ timezone, scheduledAt: undefined }, 'timezone', 'scheduledAt', 'callNow')
-            }
-            choice={{ callNow: draft.callNow, scheduledAt: draft.scheduledAt }}
-            onChoice={(choice) =>
-              update(
-                { callNow: choice.callNow, scheduledAt: choice.scheduledAt },
-                'scheduledAt',
-                'callNow',
-              )
-            }
-            initialDate={draft.pickerDate}
-            errors={errors}
-          />
-        ) : null}
-
-        {step === 3 ? (
           <>
             <PhoneInput
               country={draft.country}
@@ -341,6 +368,62 @@ export default function Book() {
                 update({ country, phoneNational: national, phoneNumber: e164 }, 'phoneNumber')
               }
             />
+            <p className="status" role="status">
+              {zoneNotice || '\u00a0'}
+            </p>
+            <AvailabilityPicker
+              timezone={draft.timezone}
+              zones={
+                calleeRules && draft.phoneNumber
+                  ? calleeRules.phoneNumberZones(draft.phoneNumber)
+                  : undefined
+              }
+              onTimezone={(timezone) => {
+                setZoneNotice('');
+                update({ timezone, scheduledAt: undefined }, 'timezone', 'scheduledAt', 'callNow');
+              }}
+              choice={{ callNow: draft.callNow, scheduledAt: draft.scheduledAt }}
+              onChoice={(choice) =>
+                update(
+                  { callNow: choice.callNow, scheduledAt: choice.scheduledAt },
+                  'scheduledAt',
+                  'callNow',
+                )
+              }
+              initialDate={draft.pickerDate}
+              errors={errors}
+            />
+            <div
+              className={errors.waitForCallingHours ? 'check-field field-invalid' : 'check-field'}
+            >
+              <label className="check" htmlFor="wait-for-hours">
+                <input
+                  id="wait-for-hours"
+                  type="checkbox"
+                  checked={draft.waitForCallingHours}
+                  onChange={(event) =>
+                    update({ waitForCallingHours: event.target.checked }, 'waitForCallingHours')
+                  }
+                  {...describedBy('wait-for-hours', errors.waitForCallingHours, true)}
+                />
+                <span>
+                  If Santa cannot get through before calling hours end, try again when they open
+                  next
+                </span>
+              </label>
+              <p className="hint" id="wait-for-hours-hint">
+                Santa only calls during calling hours on your child's clock. If the call is delayed
+                past them (a late payment, or retries when nobody answers), ticking this lets him
+                wait for the next morning. Otherwise the call is cancelled, you get a full refund,
+                and we email you why.
+              </p>
+              <FieldError id="wait-for-hours" error={errors.waitForCallingHours} />
+            </div>
+          </>
+        ) : null}
+
+        {step === 3 ? (
+          <>
             <Field
               id="parent-email"
               label="Your email"
@@ -391,25 +474,36 @@ export default function Book() {
                 </dd>
               </div>
               <div>
-                <dt>When</dt>
-                <dd>
-                  {draft.callNow
-                    ? 'Right now'
-                    : draft.scheduledAt
-                      ? formatDateTime(draft.scheduledAt, draft.timezone)
-                      : ''}{' '}
-                  ({draft.timezone.replaceAll('_', ' ')}){' '}
-                  <Link to={stepPath(2)} className="edit-link">
-                    Edit<span className="visually-hidden"> time</span>
-                  </Link>
-                </dd>
-              </div>
-              <div>
                 <dt>Santa calls</dt>
                 <dd>
                   {parsePhoneNumberFromString(draft.phoneNumber)?.formatInternational() ??
                     draft.phoneNumber}{' '}
-                  · {draft.parentEmail.trim()} · gift budget ${draft.giftBudget.replace(/^\$/, '')}{' '}
+                  {draft.callNow
+                    ? 'right now'
+                    : draft.scheduledAt
+                      ? `on ${formatDateTime(draft.scheduledAt, draft.timezone)}`
+                      : ''}{' '}
+                  ({draft.timezone.replaceAll('_', ' ')}){' '}
+                  <Link to={stepPath(2)} className="edit-link">
+                    Edit<span className="visually-hidden"> number and time</span>
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt>After calling hours</dt>
+                <dd data-testid="wait-for-calling-hours">
+                  {draft.waitForCallingHours
+                    ? 'If Santa cannot get through before calling hours end, he tries again when they open next.'
+                    : 'If Santa cannot get through before calling hours end, the call is cancelled and fully refunded, and we email you why.'}{' '}
+                  <Link to={stepPath(2)} className="edit-link">
+                    Edit<span className="visually-hidden"> what happens after calling hours</span>
+                  </Link>
+                </dd>
+              </div>
+              <div>
+                <dt>You</dt>
+                <dd>
+                  {draft.parentEmail.trim()} · gift budget ${draft.giftBudget.replace(/^\$/, '')}{' '}
                   <Link to={stepPath(3)} className="edit-link">
                     Edit<span className="visually-hidden"> your details</span>
                   </Link>

@@ -151,7 +151,15 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
         setNearest((error.body.nearestFreeTimes ?? []) as BookableTime[]);
         setErrors({ scheduledAt: error.message });
       } else if (error instanceof ApiError && Object.keys(error.fields).length) {
-        setErrors({ ...error.fields });
+        // Only the time fields are on this form: anything else is said with the time.
+        const { timezone: zone, callNow, scheduledAt, ...other } = error.fields;
+        setErrors({
+          ...(zone ? { timezone: zone } : {}),
+          ...(callNow ? { callNow } : {}),
+          ...(scheduledAt || Object.keys(other).length
+            ? { scheduledAt: scheduledAt ?? Object.values(other).join(' ') }
+            : {}),
+        });
       } else {
         setErrors({ scheduledAt: messageOf(error) });
       }
@@ -172,6 +180,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
       >
         <AvailabilityPicker
           timezone={timezone}
+          zones={booking.schedule.zones}
           onTimezone={setTimezone}
           choice={choice}
           onChoice={(next) => {

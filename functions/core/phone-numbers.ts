@@ -1,0 +1,131 @@
+import ct from 'countries-and-timezones';
+import { type PhoneNumberType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { IANAZone } from 'luxon';
+import { type PhoneNumberProblem, phoneNumberProblemMessages } from '../schemas/booking-request.ts';
+
+export type { PhoneNumberProblem };
+
+/**
+ * What a phone number says about who Santa calls: whether Santa may call it at all, its country,
+ * and the time zones in use there. Pure. Numbers are judged with libphonenumber-js's full (`max`)
+ * metadata, which knows each country's number types (mobile, premium rate, …); countries map to
+ * IANA zones with `countries-and-timezones` (built from the tz database's zone1970.tab and
+ * backward links).
+ */
+
+/** Number types that cost the caller extra, reach no household, or cannot hold a conversation. */
+const refusedTypes: Partial<Record<PhoneNumberType, PhoneNumberProblem>> = {
+  PREMIUM_RATE: 'premium_rate',
+  SHARED_COST: 'shared_cost',
+  UAN: 'uan',
+  PERSONAL_NUMBER: 'personal_number',
+  PAGER: 'pager',
+  VOICEMAIL: 'voicemail',
+};
+
+/**
+ * Why Santa will not call `value` (a number in international format, `+` first), or undefined
+ * when he may: it must be valid for its country by the full metadata, have no extension, belong
+ * to a country (not an international network such as +800, +808, +870, +881–+883 or +979), and
+ * not be premium-rate, shared-cost, a company access number (UAN), a personal (follow-me)
+ * number, a pager or a voicemail access number.
+ */
+export function phoneNumberProblem(value: string): PhoneNumberProblem | undefined {
+  const typed = value.trim();
+  const parsed = typed.startsWith('+') ? parsePhoneNumberFromString(typed) : undefined;
+  if (!parsed) return 'invalid';
+  // Checked before validity: the parent learns what to change, not only that it is wrong.
+  if (parsed.ext) return 'extension';
+  if (parsed.isNonGeographic()) return 'international_network';
+  if (!parsed.isValid()) return 'invalid';
+  const type = parsed.getType();
+  return type ? refusedTypes[type] : undefined;
+}
+
+/** The sentence a parent reads next to the phone number field (the booking schema's words). */
+export function describePhoneNumberProblem(problem: PhoneNumberProblem): string {
+  return phoneNumberProblemMessages[problem];
+}
+
+/**
+ * The country of a number in E.164, as ISO 3166-1 alpha-2 and an English name ("the United
+ * Kingdom"), or undefined for an unparseable or international-network number.
+ */
+export function phoneNumberCountry(e164: string): { code: string; name: string } | undefined {
+  const code = parsePhoneNumberFromString(e164.trim())?.country;
+  if (!code) return undefined;
+  const name = ct.getCountry(code)?.name ?? code;
+  return { code, name: withArticle(name) };
+}
+
+/** "the United Kingdom", "the Netherlands", "France". */
+function withArticle(name: string): string {
+  const takesThe =
+    /^(United|Czech|Dominican|Central African|Holy See)\b|\b(Islands|Republic|Kingdom|Emirates|Territory|Territories)\b|^(Bahamas|Comoros|Gambia|Maldives|Netherlands|Philippines|Seychelles)$/;
+  return takesThe.test(name) ? `the ${name}` : name;
+}
+
+/**
+ * The IANA zones in use in a number's country (`e164` in E.164), by the names that country uses:
+ * where the tz database now links a country's zone to a neighbour's (Europe/Oslo to
+ * Europe/Berlin since 2022), the country's own link name is given. Empty for a number with no
+ * country, or a country the zone data does not know.
+ */
+export function phoneNumberZones(e164: string): readonly string[] {
+  const country = parsePhoneNumberFromString(e164.trim())?.country;
+  if (!country) return [];
+  const canonical = ct.getCountry(country)?.timezones ?? [];
+  const withLinks = ct.getTimezonesForCountry(country, { deprecated: true }) ?? [];
+  return canonical.map((zone) => {
+    if (ct.getTimezone(zone)?.countries[0] === country) return zone;
+    // Only names this runtime's tz data knows, so the zone can be used at once.
+    const own = withLinks
+      .filter((link) => link.aliasOf === zone && link.countries[0] === country)
+      .map((link) => link.name)
+      .filter((name) => IANAZone.isValidZone(name))
+      .sort();
+    return own[0] ?? zone;
+  });
+}
+
+/** The zone a name links to in the tz database (`US/Eastern` → `America/New_York`), else itself. */
+function canonicalZone(zone: string): string {
+  let name = zone;
+  for (let hop = 0; hop < 3; hop++) {
+    const target = ct.getTimezone(name)?.aliasOf;
+    if (!target) break;
+    name = target;
+  }
+  return name;
+}
+
+export type CalleeTimezone =
+  | { readonly zone: string }
+  | { readonly problem: 'zone_mismatch'; readonly zones: readonly string[] };
+
+/**
+ * The zone Santa's calling hours are judged in for a call to `e164`, given the zone the parent
+ * chose: the country's zone when it has one (the chosen zone must be it or a link to it), the
+ * chosen zone when it is one of the country's several (named as `phoneNumberZones` names it),
+ * and the chosen zone when the number's country is not known to the zone data. Otherwise a
+ * mismatch, with the zones that would do.
+ */
+export function calleeTimezone(e164: string, chosenZone: string): CalleeTimezone {
+  const zones = phoneNumberZones(e164);
+  if (zones.length === 0) return { zone: chosenZone };
+  const chosen = canonicalZone(chosenZone);
+  const match = zones.find((zone) => canonicalZone(zone) === chosen);
+  return match ? { zone: match } : { problem: 'zone_mismatch', zones };
+}
+
+/**
+ * What to tell a parent whose chosen zone is not where the number is: "This number is in the
+ * United Kingdom: choose Europe/London." (a long list is cut after a few zones).
+ */
+export function describeZoneMismatch(e164: string, zones: readonly string[]): string {
+  const place = `This number is in ${phoneNumberCountry(e164)?.name ?? 'another country'}`;
+  if (zones.length === 1) return `${place}: choose ${zones[0]}.`;
+  const shown = zones.slice(0, 5).join(', ');
+  const more = zones.length > 5 ? ` and ${zones.length - 5} more` : '';
+  return `${place}: choose one of its time zones (${shown}${more}).`;
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Our reading of an ElevenLabs conversation: `GET /v1/convai/conversations/{id}` and the
+ * `data` of a `post_call_transcription` webhook (ElevenLabs documents them as the same object).
+ * It names only what CallSanta uses; every other key — ElevenLabs adds and drops them without
+ * notice (`metadata.phone_call.stream_sid`, `has_user_audio`, `analysis`, …) — may be missing
+ * or new. `z.object` strips unknown keys, so nothing unread reaches our types.
+ */
+
+/** What a transcript turn tells us, whatever else it carries. */
+export const elevenLabsTurnSchema = z.object({
+  /** `agent` or `user` today; a new role is kept here and left out of what we store. */
+  role: z.string(),
+  /** Null or absent on turns that only call a tool (e.g. `end_call`, `voicemail_detection`). */
+  message: z.string().nullish(),
+  /** The tools the agent called on this turn; only their names are read. */
+  tool_calls: z.array(z.object({ tool_name: z.string().nullish() })).nullish(),
+});
+
+/** A turn of a conversation we store: it must say when in the call it was spoken. */
+export const elevenLabsConversationTurnSchema = elevenLabsTurnSchema.extend({
+  /** Seconds from the start of the call (captions line up with the recording by it). */
+  time_in_call_secs: z.number().nonnegative(),
+});
+
+const phoneCallSchema = z.object({
+  /**
+   * `answered | voicemail | busy | no_answer | failed` (underscore; SDK type `CallResult`),
+   * absent when ElevenLabs could not tell — without answering-machine detection a voicemail
+   * can come back with none. Kept as a string so a new value is read, not refused.
+   */
+  call_result: z.string().nullish(),
+});
+
+/** The parts of `metadata` and `analysis` that say how the call went. */
+const callFactsSchema = z.object({
+  metadata: z
+    .object({
+      /** Seconds; 0 for a call that never connected. */
+      call_duration_secs: z.number().nonnegative().nullish(),
+      /** Free text, e.g. "Call ended by remote party" or "voicemail detected". */
+      termination_reason: z.string().nullish(),
+      phone_call: phoneCallSchema.nullish(),
+    })
+    .nullish(),
+  analysis: z.object({ transcript_summary: z.string().nullish() }).nullish(),
+});
+
+/** `GET /v1/convai/conversations/{conversation_id}`. */
+export const elevenLabsConversationSchema = callFactsSchema.extend({
+  /** `initiated | in-progress | processing | done | failed`; a new value is read as a string. */
+  status: z.string().min(1),
+  /** `conversation_initiation_client_data.user_id` as sent with the call: our dial marker. */
+  user_id: z.string().nullish(),
+  transcript: z.array(elevenLabsConversationTurnSchema),
+});
+export type ElevenLabsConversation = z.infer<typeof elevenLabsConversationSchema>;
+
+/** The `data` of a `post_call_transcription` webhook: what decides the call's outcome. */
+export const elevenLabsTranscriptionDataSchema = callFactsSchema.extend({
+  conversation_id: z.string().min(1),
+  transcript: z.array(elevenLabsTurnSchema).nullish(),
+});
+export type ElevenLabsTranscriptionData = z.infer<typeof elevenLabsTranscriptionDataSchema>;
+
+/**
+ * `GET /v1/convai/conversations` (SDK: `GetConversationsPageResponseModel`): one page of the
+ * agent's conversations, newest first.
+ */
+export const elevenLabsConversationPageSchema = z.object({
+  conversations: z.array(
+    z.object({
+      conversation_id: z.string().min(1),
+      /** Not in ElevenLabs' documented summary today; read when present, to skip a look-up. */
+      user_id: z.string().nullish(),
+    }),
+  ),
+  has_more: z.boolean().nullish(),
+  next_cursor: z.string().nullish(),
+});
+export type ElevenLabsConversationPage = z.infer<typeof elevenLabsConversationPageSchema>;

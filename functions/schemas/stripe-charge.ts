@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/**
+ * Our reading of a Stripe Charge, as `charge.refunded` carries it. A partial refund sends the
+ * same event with `refunded: false` and `amount_refunded < amount`; `amount_refunded` is the
+ * running total of every refund on the charge, in the currency's minor unit.
+ */
+export const stripeChargeSchema = z.object({
+  id: z.string().min(1),
+  amount: z.number().int().nonnegative(),
+  amount_refunded: z.number().int().nonnegative(),
+  /** True once the charge is refunded in full. */
+  refunded: z.boolean(),
+  /** The intent the charge paid: an id, or the expanded object. */
+  payment_intent: z
+    .union([z.string().min(1), z.object({ id: z.string().min(1) })])
+    .nullish()
+    .transform((intent) => (typeof intent === 'string' ? intent : intent?.id)),
+  metadata: z
+    .object({ bookingId: z.string().min(1).optional() })
+    .nullish()
+    .transform((metadata) => metadata ?? {}),
+});
+
+export type StripeCharge = z.infer<typeof stripeChargeSchema>;
