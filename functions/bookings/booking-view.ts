@@ -42,6 +42,13 @@ export function bookingView(booking: Booking, events: AuditEvents, media: CallMe
       ...(event.detail ? { detail: event.detail } : {}),
     })),
     attempts: booking.attempts,
+    /**
+     * Why a call that did not reach the child ended (`not_reached`, `outside_calling_hours`,
+     * `error`), and what still follows a completed call (`records_not_saved`,
+     * `transcript_email_not_sent`: being retried); null when nothing applies.
+     */
+    endReason: booking.endReason ?? null,
+    followUp: booking.afterCallProblem ?? null,
     /** The transcript and, when bought, a short-lived audio link, once the call happened. */
     media,
   };

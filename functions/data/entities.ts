@@ -1,5 +1,6 @@
 import { boolean, Entity, item, number, record, string } from 'dynamodb-toolbox';
 import { callStatuses, paymentStatuses, videoStatuses } from '../core/booking-status.ts';
+import { reportedOutcomes } from '../core/call-outcome.ts';
 import { table } from './table.ts';
 
 const timestamps = {
@@ -188,6 +189,27 @@ export const CallTokenEntity = new Entity({
   computeKey: ({ conversationId }: { conversationId: string }) => ({
     pk: `TOKEN#call#${conversationId}`,
     sk: 'TOKEN',
+  }),
+});
+
+/**
+ * A call's outcome that arrived before the workflow parked its token (a busy line can report
+ * within a second of the dial): `REPORT#call#<conversation id>` / `REPORT`, kept two days. The
+ * dial step reads it right after parking its token and answers the task itself.
+ */
+export const CallReportEntity = new Entity({
+  name: 'CallReport',
+  table,
+  timestamps: false,
+  schema: item({
+    conversationId: string().key(),
+    outcome: string().enum(...reportedOutcomes),
+    reportedAt: string(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ conversationId }: { conversationId: string }) => ({
+    pk: `REPORT#call#${conversationId}`,
+    sk: 'REPORT',
   }),
 });
 

@@ -8,6 +8,7 @@
  * | booking event    | BOOKING#<id>                    | EVENT#<iso time>#<ulid>     |
  * | processed webhook| WEBHOOK#<provider>#<event id>   | WEBHOOK                     |
  * | task token       | TOKEN#<kind>#<correlation id>   | TOKEN                       |
+ * | early call report| REPORT#call#<conversation id>   | REPORT                      |
  * | call capacity    | CAPACITY#<pool>                 | CAPACITY / lease items      |
  * | pricing          | PRICING                         | ACTIVE                      |
  * | affiliate        | AFFILIATE                       | <slug> (one partition lists all) |

@@ -1,8 +1,7 @@
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { GetItemCommand } from 'dynamodb-toolbox';
+import { answerCallTask } from '../adapters/workflow-callbacks.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { reportedOutcome } from '../core/call-report.ts';
-import { CallTokenEntity } from '../data/entities.ts';
+import { findCallToken, saveEarlyCallReport } from '../data/call-tokens.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
 import { DomainError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
@@ -10,21 +9,6 @@ import { logger } from '../shared/logger.ts';
 import { rawBody } from '../shared/request.ts';
 import { callReportOf, readElevenLabsWebhook } from './elevenlabs-events.ts';
 import { ElevenLabsSignatureError, verifyElevenLabsSignature } from './elevenlabs-signature.ts';
-
-const sfn = new SFNClient({});
-
-/** The workflow parks its token just after ElevenLabs answers; a fast webhook may beat it. */
-async function parkedToken(conversationId: string) {
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const { Item } = await CallTokenEntity.build(GetItemCommand)
-      .key({ conversationId })
-      .options({ consistent: true })
-      .send();
-    if (Item) return Item;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return undefined;
-}
 
 /**
  * POST /api/webhooks/elevenlabs. Verified on the raw body (constant time, bounded skew); then
@@ -80,24 +64,22 @@ export const handler = httpHandler(async (event) => {
   if (await isWebhookProcessed('elevenlabs', dedupeKey)) {
     return jsonResponse(200, { received: true, duplicate: true });
   }
-  const token = await parkedToken(conversationId);
+  let token = await findCallToken(conversationId);
   if (!token) {
-    logger.warn('elevenlabs webhook for an unknown conversation');
-    return jsonResponse(200, { received: true, unknownConversation: true });
+    // The dial step parks its token only once ElevenLabs has answered (and, after an
+    // ambiguous answer, once it has looked the call up): a quick busy signal can come first.
+    // Keep the outcome; the dial step reads it right after parking and answers itself. Look
+    // once more after writing, so whichever of the two writes second sees the other.
+    await saveEarlyCallReport(conversationId, outcome);
+    token = await findCallToken(conversationId);
   }
-  try {
-    await sfn.send(
-      new SendTaskSuccessCommand({
-        taskToken: token.taskToken,
-        output: JSON.stringify({ outcome, conversationId }),
-      }),
-    );
-  } catch (error) {
-    // Already answered (another event for the same call came first) or timed out: the
-    // workflow has moved on and asks ElevenLabs itself when it needs to.
-    const name = error instanceof Error ? error.name : '';
-    if (!['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'].includes(name)) throw error;
-    logger.info('call outcome already settled', { reason: name });
+  if (!token) {
+    logger.info('call outcome kept for its dial step');
+    await recordWebhookProcessed('elevenlabs', dedupeKey, webhook.type);
+    return jsonResponse(200, { received: true, kept: true });
+  }
+  if (!(await answerCallTask(token.taskToken, { outcome, conversationId }))) {
+    logger.info('call outcome already settled');
   }
   await recordWebhookProcessed('elevenlabs', dedupeKey, webhook.type);
   logger.info('call outcome reported', { bookingId: token.bookingId, outcome });

@@ -1,8 +1,10 @@
 import { $remove, PutTransaction, UpdateItemCommand } from 'dynamodb-toolbox';
+import { answerCallTask } from '../adapters/workflow-callbacks.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { callingWindowAt } from '../core/calling-hours.ts';
 import { type Booking, changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
+import { callCorrelationLifetimeSeconds, findEarlyCallReport } from '../data/call-tokens.ts';
 import { BookingEntity, CallTokenEntity } from '../data/entities.ts';
 import { logger } from '../shared/logger.ts';
 import { santaCallVariables } from './call-variables.ts';
@@ -12,8 +14,6 @@ import { elevenLabs } from './elevenlabs.ts';
 const workflow = loadWorkflowConfig();
 const { rules } = loadBookingConfig();
 
-/** Tokens are kept two days, far past the call task's timeout; then TTL removes them. */
-const tokenLifetimeSeconds = 2 * 24 * 60 * 60;
 /** How long the phone may ring before the attempt counts as unanswered. */
 const ringingTimeoutSecs = 45;
 
@@ -44,6 +44,7 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
   const now = new Date();
   if (booking.callStatus === 'in_progress' && booking.conversationId) {
     await parkToken(booking, version, booking.conversationId, taskToken, now);
+    await answerIfReportedEarly(booking.conversationId, taskToken);
     logger.info('call already placed; token parked again', { bookingId });
     return {};
   }
@@ -75,9 +76,23 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
   }
   const placed = conversationId ?? (await dial(booking, marker, now, attempt));
   await parkToken(booking, version, placed, taskToken, now, attempt);
+  await answerIfReportedEarly(placed, taskToken);
   logger.info('call placed', { bookingId, conversationId: placed, attempt });
   return {};
 });
+
+/**
+ * A busy line can report before the token is parked: the webhook then keeps the outcome, and
+ * this step, having parked the token, answers its own task with it (the webhook looks for the
+ * token again after keeping the outcome, so one of the two always delivers it; a second answer
+ * finds the task settled and changes nothing).
+ */
+async function answerIfReportedEarly(conversationId: string, taskToken: string): Promise<void> {
+  const early = await findEarlyCallReport(conversationId);
+  if (!early) return;
+  await answerCallTask(taskToken, { outcome: early.outcome, conversationId });
+  logger.info('call outcome had come before the token was parked', { conversationId });
+}
 
 /** Asks ElevenLabs to ring; settles an ambiguous answer by looking the marker up. */
 async function dial(booking: Booking, marker: string, now: Date, attempt: number) {
@@ -141,7 +156,7 @@ async function parkToken(
     taskToken,
     attempt: attempt ?? booking.attempts,
     storedAt: now.toISOString(),
-    expiresAt: nowSeconds + tokenLifetimeSeconds,
+    expiresAt: nowSeconds + callCorrelationLifetimeSeconds,
   });
   if (attempt === undefined) {
     await changeBookingFromWorkflow(

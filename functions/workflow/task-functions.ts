@@ -41,7 +41,8 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
   task(
     'PlaceCall',
     'place-call.ts',
-    { table: 'readWrite', secrets: true, elevenLabs: true },
+    // callback: it answers its own task when the call's outcome came before its token was parked.
+    { table: 'readWrite', secrets: true, elevenLabs: true, workflow: ['callback'] },
     { timeoutSeconds: 30 },
   ),
   task('CheckConversation', 'check-conversation.ts', {

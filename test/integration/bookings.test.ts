@@ -12,7 +12,7 @@ import { StripeFaults } from '../../local/stripe/faults-client.ts';
 import {
   bookingWhere,
   createBooking,
-  daytimeZone,
+  daytimeCallee,
   getBooking,
   outbox,
   payWithCard,
@@ -168,7 +168,7 @@ describe('booking, paying and scheduling a call', () => {
     const booking = await createBooking(cloud, {
       scheduledAt: undefined,
       callNow: true,
-      timezone: daytimeZone(),
+      ...daytimeCallee(),
     });
 
     await payWithCard(cloud, booking);

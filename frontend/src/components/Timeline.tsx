@@ -48,7 +48,22 @@ export function describeEvent(event: TimelineEvent): string | undefined {
     case 'call_not_answered':
       return 'Santa could not reach you';
     case 'call_failed':
-      return 'The call could not be made';
+      return event.detail?.reason === 'outside_calling_hours'
+        ? 'Too late in the day for Santa to call'
+        : 'The call could not be made';
+    case 'call_dialling':
+    case 'call_token_parked':
+    case 'call_records_saved':
+    case 'reconciled':
+    case 'support_needed':
+      // Steps of the machinery, not news for a parent.
+      return undefined;
+    case 'after_call_problem':
+      return 'The transcript is taking longer than usual — we are on it';
+    case 'after_call_problem_resolved':
+      return undefined;
+    case 'payment_partially_refunded':
+      return 'Part of the payment was refunded';
     case 'child_data_erased':
       return "Your child's details were deleted";
     case 'video_rendering':

@@ -66,6 +66,10 @@ export interface BookingView {
   readonly createdAt: string;
   readonly timeline: readonly TimelineEvent[];
   readonly attempts: number;
+  /** Why a call that did not reach the child ended, when it did not. */
+  readonly endReason?: 'not_reached' | 'outside_calling_hours' | 'error' | null;
+  /** After-call work still being retried (the transcript email), when any. */
+  readonly followUp?: 'records_not_saved' | 'transcript_email_not_sent' | null;
   readonly media: {
     readonly transcript?: readonly TranscriptTurn[];
     readonly durationSecs?: number;

@@ -1,3 +1,5 @@
+import { getExampleNumber } from 'libphonenumber-js/max';
+import mobileExamples from 'libphonenumber-js/mobile/examples';
 import { DateTime } from 'luxon';
 import Stripe from 'stripe';
 import type { RunningLocalCloud } from '../../../local/cloud.ts';
@@ -135,20 +137,26 @@ export function timelineTypes(body: Record<string, unknown>): string[] {
   return (body.timeline as { type: string }[]).map((event) => event.type);
 }
 
-/** A time zone where it is now daytime, so "call now" is inside calling hours. */
-export function daytimeZone(): string {
-  const zones = [
-    'America/New_York',
-    'Europe/London',
-    'Asia/Tokyo',
-    'Australia/Sydney',
-    'America/Los_Angeles',
-    'Asia/Kolkata',
-  ];
-  const zone = zones.find((candidate) => {
-    const hour = DateTime.now().setZone(candidate).hour;
+/**
+ * A zone where it is daytime now, with a mobile number of that zone's country (the callee's
+ * zone must match the number's), so a "call now" booking falls inside calling hours whatever
+ * the hour of the test run. Numbers are libphonenumber's example mobiles.
+ */
+export function daytimeCallee(): { timezone: string; phoneNumber: string } {
+  const callees = [
+    { timezone: 'America/New_York', country: 'US' },
+    { timezone: 'Europe/London', country: 'GB' },
+    { timezone: 'Asia/Tokyo', country: 'JP' },
+    { timezone: 'Australia/Sydney', country: 'AU' },
+    { timezone: 'America/Los_Angeles', country: 'US' },
+    { timezone: 'Asia/Kolkata', country: 'IN' },
+  ] as const;
+  const callee = callees.find(({ timezone }) => {
+    const hour = DateTime.now().setZone(timezone).hour;
     return hour >= 9 && hour < 20;
   });
-  if (!zone) throw new Error('No daytime zone found.');
-  return zone;
+  if (!callee) throw new Error('No daytime zone found.');
+  const example = getExampleNumber(callee.country, mobileExamples);
+  if (!example) throw new Error(`No example mobile number for ${callee.country}.`);
+  return { timezone: callee.timezone, phoneNumber: example.number };
 }
