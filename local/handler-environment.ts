@@ -1,5 +1,12 @@
+import { loadWorkflowConfig } from '../functions/config/workflow-config.ts';
 import { bucketIds, envNames } from '../functions/resources.ts';
-import { type LocalCloudConfig, localArns, localResourceNames, localUrl } from './config.ts';
+import {
+  type LocalCloudConfig,
+  localArns,
+  localResourceNames,
+  localUrl,
+  scaledSeconds,
+} from './config.ts';
 
 /**
  * The environment handlers run with locally: the same variables CDK sets in AWS, plus the
@@ -7,6 +14,11 @@ import { type LocalCloudConfig, localArns, localResourceNames, localUrl } from '
  */
 export function handlerEnvironment(config: LocalCloudConfig): Record<string, string> {
   const { ports } = config;
+  // The handlers' own reading (and default) of the booking rules, so only the scale is ours.
+  const workflow = loadWorkflowConfig({
+    ...config.bookingRules,
+    PUBLIC_SITE_URL: localUrl(ports.api),
+  });
   return {
     AWS_REGION: localResourceNames.region,
     // s3rver checks this key pair; DynamoDB Local and the other stand-ins accept any.
@@ -33,6 +45,19 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
     ACCESS_TOKEN_SECRET: config.accessTokenSecret,
     [envNames.scheduleDeadLetterQueueArn]: `arn:aws:sqs:${localResourceNames.region}:${localResourceNames.accountId}:callsanta-local-schedule-dead-letters`,
     ...config.bookingRules,
+    // Durations the handlers measure on the wall clock shrink with the time scale: else a
+    // crashed call would hold a line for the full real-time lease, a dial would get real-time
+    // seconds to settle between scaled retries, and a silent call would hang on for 40 minutes, and the reconciler would wait real minutes.
+    // (Retry waits reach a Wait state, which the engine scales itself.)
+    CALL_LEASE_SECONDS: String(scaledSeconds(workflow.capacity.leaseSeconds, config.timeScale)),
+    CALL_ABANDON_AFTER_SECONDS: String(
+      scaledSeconds(workflow.abandonAfterSeconds, config.timeScale),
+    ),
+    DIAL_SETTLE_SECONDS: String(scaledSeconds(workflow.dialSettleSeconds, config.timeScale)),
+    // And the reconciler's patience: a booking stuck 15 minutes is stuck 15 scaled minutes.
+    RECONCILE_AFTER_SECONDS: String(
+      scaledSeconds(workflow.reconcileAfterSeconds, config.timeScale),
+    ),
     STRIPE_API_BASE_URL: config.stripe.baseUrl,
     STRIPE_SECRET_KEY: config.stripeKeys.secret,
     STRIPE_PUBLISHABLE_KEY: config.stripeKeys.publishable,

@@ -1,8 +1,15 @@
 import type { Server } from 'node:http';
 import { z } from 'zod';
 import { AwsServiceError } from '../aws-errors.ts';
+import { answerFaultControl, faultControlPath, hangUp } from '../aws-faults.ts';
 import { createAwsProtocolServer } from '../aws-protocol-server.ts';
 import { parseJsonBody, readBody, sendJson } from '../http-util.ts';
+import {
+  answerSesError,
+  createSesFaultQueue,
+  type SesFaultQueue,
+  sesFaultRequestSchema,
+} from './faults.ts';
 import type { Outbox } from './outbox.ts';
 
 const content = z.object({ Data: z.string(), Charset: z.string().optional() });
@@ -31,11 +38,21 @@ const sendEmailRequest = z.object({
 
 /**
  * Amazon SES v2 `SendEmail` (`POST /v2/email/outbound-emails`, REST-JSON): each message
- * accepted lands in the outbox instead of a mailbox.
+ * accepted lands in the outbox instead of a mailbox. `/_local/faults` on the same port is the
+ * fault control (see `./faults.ts`): a queued fault is taken by the next matching valid
+ * `SendEmail` and answers instead of sending (an invalid request is refused first, as ever).
  */
-export function createSesServer(outbox: Outbox): Server {
+export function createSesServer(
+  outbox: Outbox,
+  faults: SesFaultQueue = createSesFaultQueue(),
+): Server {
   return createAwsProtocolServer('ses', async (req, res) => {
-    if (req.method !== 'POST' || req.url?.split('?')[0] !== '/v2/email/outbound-emails') {
+    const path = req.url?.split('?')[0];
+    if (path === faultControlPath) {
+      await answerFaultControl(req, res, faults, sesFaultRequestSchema);
+      return;
+    }
+    if (req.method !== 'POST' || path !== '/v2/email/outbound-emails') {
       throw new AwsServiceError(
         'BadRequestException',
         `The local SES supports SendEmail only, not ${req.method} ${req.url}.`,
@@ -58,6 +75,12 @@ export function createSesServer(outbox: Outbox): Server {
     if (ToAddresses.length + CcAddresses.length + BccAddresses.length === 0) {
       throw new AwsServiceError('BadRequestException', 'Destination has no recipients.');
     }
+    const fault = faults.take({
+      recipients: [...ToAddresses, ...CcAddresses, ...BccAddresses],
+      subject: simple.Subject.Data,
+    });
+    if (fault?.kind === 'hang') return hangUp(req, res, fault);
+    if (fault) return answerSesError(res, fault.kind);
     const message = await outbox.add({
       to: ToAddresses.join(', '),
       from: request.FromEmailAddress,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import type { FunctionDefinition } from '../../functions/function-definition.ts';
@@ -12,6 +13,7 @@ import {
   type HistoryEventRecord,
 } from './execution-store.ts';
 import { type LocalDefinition, toLocalDefinition } from './local-definition.ts';
+import { type EnteredState, findResumePoint, type TopLevelState } from './resume-point.ts';
 import { applySubstitutions } from './substitutions.ts';
 import { assertSupportedResources, localTaskHandlers } from './task-resources.ts';
 import { TaskTokenRegistry } from './task-tokens.ts';
@@ -30,7 +32,17 @@ export interface StepFunctionsEngineOptions {
   readonly lambda: LocalLambdaRuntime;
   readonly dynamodb: DynamoDBClient;
   readonly executionsDir: string;
+  /** The JSON file pending task tokens are kept in; default `task-tokens.json` beside executionsDir. */
+  readonly taskTokensPath?: string;
   readonly timeScale: number;
+}
+
+/** Where a run starts: from StartAt, or at a state after a restart. */
+interface RunStart {
+  readonly stateName?: string;
+  readonly input: unknown;
+  /** Set when that state was already running: its StateEntered is in the history. */
+  readonly entered?: EnteredState;
 }
 
 interface RunningExecution {
@@ -41,6 +53,8 @@ interface RunningExecution {
   readonly enteredStates: Set<string>;
   /** Task events that arrived before their state's StateEntered reached the history. */
   readonly early: { stateName: string; event: HistoryEventRecord }[];
+  /** Events the history already holds from before a restart, skipped once when they recur. */
+  readonly alreadyRecorded: { executionStarted: boolean; stateEntered: string | undefined };
 }
 
 const maxInputBytes = 256 * 1024;
@@ -58,19 +72,27 @@ function isValidExecutionName(name: string): boolean {
 /**
  * Step Functions for one state machine, run by aws-local-stepfunctions on the real ASL file.
  * Adds what the library lacks: named executions, task tokens, history in AWS's event types,
- * StopExecution, time scaling and persistence. Executions still running when the local cloud
- * stopped are started again from the beginning with the same input; the workflow's steps are
- * idempotent, as they must be in AWS where any step can be retried.
+ * StopExecution, time scaling and persistence.
+ *
+ * Executions still running when the local cloud stopped (or was killed) resume at the state
+ * they were in, read from their persisted history: the machine is run again with `StartAt` set
+ * to that state and that state's input. A Wait ends at its original instant; a
+ * `.waitForTaskToken` state whose Lambda had returned is not invoked again and waits on its
+ * persisted token until the original deadline; a task that was mid-invoke is invoked again
+ * (at-least-once, as AWS may). Retry counters start from zero again after a restart, and
+ * `$$.Execution.Input` of a resumed run is the resumed state's input (the library sets it).
  */
 export class StepFunctionsEngine {
-  private readonly tokens = new TaskTokenRegistry();
   private readonly running = new Map<string, RunningExecution>();
+  /** Machines starting at a given state, for resumed executions. */
+  private readonly resumeMachines = new Map<string, StateMachine>();
 
   private constructor(
     private readonly options: StepFunctionsEngineOptions,
     private readonly machine: StateMachine,
     private readonly local: LocalDefinition,
     private readonly store: ExecutionStore,
+    private readonly tokens: TaskTokenRegistry,
   ) {}
 
   static async create(options: StepFunctionsEngineOptions): Promise<StepFunctionsEngine> {
@@ -87,10 +109,13 @@ export class StepFunctionsEngine {
       validationOptions: { noValidate: true },
     });
     const store = new ExecutionStore(options.executionsDir);
-    const engine = new StepFunctionsEngine(options, machine, local, store);
-    for (const record of await store.load()) {
-      if (record.status === 'RUNNING') engine.run(record);
-    }
+    const tokens = await TaskTokenRegistry.open(
+      options.taskTokensPath ?? join(dirname(options.executionsDir), 'task-tokens.json'),
+    );
+    const engine = new StepFunctionsEngine(options, machine, local, store, tokens);
+    const running = (await store.load()).filter((record) => record.status === 'RUNNING');
+    tokens.retain(new Set(running.map((record) => record.executionArn)));
+    for (const record of running) engine.resume(record);
     return engine;
   }
 
@@ -193,21 +218,80 @@ export class StepFunctionsEngine {
       running.shuttingDown = true;
       running.abort();
     }
+    await this.tokens.close();
     await this.store.flush();
   }
 
-  private run(record: ExecutionRecord): void {
+  /** Carries on an execution found RUNNING at start, at the state it was in. */
+  private resume(record: ExecutionRecord): void {
+    const point = findResumePoint(
+      record.events,
+      this.local.definition.States as unknown as Record<string, TopLevelState>,
+    );
+    switch (point.kind) {
+      case 'beginning':
+        this.run(record, { input: JSON.parse(record.input) });
+        return;
+      case 'state':
+        this.run(record, {
+          stateName: point.stateName,
+          input: point.input,
+          ...(point.entered ? { entered: point.entered } : {}),
+        });
+        return;
+      case 'succeeded': {
+        const output = JSON.stringify(point.output);
+        this.append(record, 'ExecutionSucceeded', 'executionSucceededEventDetails', { output });
+        this.finish(record, 'SUCCEEDED', { output });
+        return;
+      }
+    }
+  }
+
+  /**
+   * The machine to run from `stateName`: the same local definition with another StartAt.
+   * A machine-wide TimeoutSeconds counts from the execution's start, so only what is left of
+   * it applies (such machines are not cached).
+   */
+  private machineFrom(stateName: string | undefined, startDate: number): StateMachine {
+    if (stateName === undefined || stateName === this.local.definition.StartAt) {
+      if (this.local.definition.TimeoutSeconds === undefined) return this.machine;
+    }
+    const timeout = this.local.definition.TimeoutSeconds;
+    const cached = timeout === undefined ? this.resumeMachines.get(stateName ?? '') : undefined;
+    if (cached) return cached;
+    const machine = new StateMachine(
+      {
+        ...this.local.definition,
+        StartAt: stateName ?? this.local.definition.StartAt,
+        ...(timeout === undefined
+          ? {}
+          : { TimeoutSeconds: Math.max(0, timeout - (Date.now() - startDate) / 1000) }),
+      },
+      { validationOptions: { noValidate: true } },
+    );
+    if (timeout === undefined) this.resumeMachines.set(stateName ?? '', machine);
+    return machine;
+  }
+
+  private run(record: ExecutionRecord, start?: RunStart): void {
     const controller = new AbortController();
     let abortEngine = () => {};
+    const entered = start?.entered;
     const running: RunningExecution = {
       shuttingDown: false,
-      enteredStates: new Set(),
+      enteredStates: new Set(entered && start?.stateName ? [start.stateName] : []),
       early: [],
+      alreadyRecorded: {
+        executionStarted: record.events.some((event) => event.type === 'ExecutionStarted'),
+        stateEntered: entered ? start?.stateName : undefined,
+      },
       abort: () => {
         controller.abort();
         abortEngine();
       },
     };
+    let resumedState = entered && start?.stateName ? start.stateName : undefined;
     const handlers = localTaskHandlers(
       this.local.states,
       {
@@ -226,10 +310,18 @@ export class StepFunctionsEngine {
             type,
             detailsKey,
             details,
+            stateName,
           }),
+        takeResumed: (stateName) => {
+          if (stateName !== resumedState) return undefined;
+          resumedState = undefined;
+          return entered;
+        },
       },
     );
-    const execution = this.machine.run(JSON.parse(record.input), {
+    const machine = this.machineFrom(start?.stateName, record.startDate);
+    const input = start ? start.input : JSON.parse(record.input);
+    const execution = machine.run(input as Parameters<StateMachine['run']>[0], {
       overrides: { taskResourceLocalHandlers: handlers },
       noThrowOnAbort: true,
       context: {
@@ -244,22 +336,28 @@ export class StepFunctionsEngine {
     });
     abortEngine = execution.abort;
     this.running.set(record.executionArn, running);
-    void this.recordEvents(record, running, execution.eventLogs);
-    execution.result.then(
-      (output) => {
-        if (record.status !== 'RUNNING' || running.shuttingDown) return;
-        this.finish(record, 'SUCCEEDED', { output: JSON.stringify(output) });
-      },
-      (error: unknown) => {
-        if (record.status !== 'RUNNING' || running.shuttingDown) return;
-        const timedOut = error instanceof Error && error.name === 'ExecutionTimeoutError';
-        const cause = error instanceof Error ? (error.cause as Error | undefined) : undefined;
-        this.finish(record, timedOut ? 'TIMED_OUT' : 'FAILED', {
-          error: timedOut ? 'States.Timeout' : (cause?.name ?? 'States.Runtime'),
-          cause: cause?.message ?? (error instanceof Error ? error.message : String(error)),
-        });
-      },
+    this.recordEvents(record, running, execution.eventLogs).catch((error: unknown) =>
+      console.error(`[stepfunctions] lost history events of ${record.name}`, error),
     );
+    execution.result
+      .then(
+        (output) => {
+          if (record.status !== 'RUNNING' || running.shuttingDown) return;
+          this.finish(record, 'SUCCEEDED', { output: JSON.stringify(output) });
+        },
+        (error: unknown) => {
+          if (record.status !== 'RUNNING' || running.shuttingDown) return;
+          const timedOut = error instanceof Error && error.name === 'ExecutionTimeoutError';
+          const cause = error instanceof Error ? (error.cause as Error | undefined) : undefined;
+          this.finish(record, timedOut ? 'TIMED_OUT' : 'FAILED', {
+            error: timedOut ? 'States.Timeout' : (cause?.name ?? 'States.Runtime'),
+            cause: cause?.message ?? (error instanceof Error ? error.message : String(error)),
+          });
+        },
+      )
+      .catch((error: unknown) =>
+        console.error(`[stepfunctions] could not record the end of ${record.name}`, error),
+      );
   }
 
   private async recordEvents(
@@ -269,6 +367,7 @@ export class StepFunctionsEngine {
   ): Promise<void> {
     for await (const event of events) {
       if (running.shuttingDown) return;
+      if (this.isAlreadyRecorded(running, event)) continue;
       this.recordEngineEvent(record, event);
       if (event?.type === 'StateEntered') {
         running.enteredStates.add(event.state.name);
@@ -276,6 +375,20 @@ export class StepFunctionsEngine {
       }
       if (event?.type === 'StateExited') running.enteredStates.delete(event.state.name);
     }
+  }
+
+  /** A resumed run starts with ExecutionStarted and its state's StateEntered, already in the history. */
+  private isAlreadyRecorded(running: RunningExecution, event: EngineEvent): boolean {
+    const recorded = running.alreadyRecorded;
+    if (event?.type === 'ExecutionStarted' && recorded.executionStarted) {
+      recorded.executionStarted = false;
+      return true;
+    }
+    if (event?.type === 'StateEntered' && event.state.name === recorded.stateEntered) {
+      recorded.stateEntered = undefined;
+      return true;
+    }
+    return false;
   }
 
   /**
@@ -361,6 +474,7 @@ export class StepFunctionsEngine {
           timedOut ? 'taskTimedOutEventDetails' : 'taskFailedEventDetails',
           { error: event.Error, cause: String(event.Cause ?? '') },
           at,
+          event.state.name,
         );
         return;
       }
@@ -402,8 +516,15 @@ export class StepFunctionsEngine {
     detailsKey: string,
     details: Record<string, unknown>,
     timestamp = Date.now(),
+    stateName?: string,
   ): void {
-    record.events.push({ timestamp, type, detailsKey, details });
+    record.events.push({
+      timestamp,
+      type,
+      detailsKey,
+      details,
+      ...(stateName ? { stateName } : {}),
+    });
     this.store.save(record);
   }
 
@@ -418,6 +539,8 @@ export class StepFunctionsEngine {
     if (result.error !== undefined) record.error = result.error;
     if (result.cause !== undefined) record.cause = result.cause;
     this.running.delete(record.executionArn);
+    // A token still pending belongs to a state that will never resume; forget it on disk too.
+    this.tokens.cancelExecution(record.executionArn);
     this.store.save(record);
   }
 

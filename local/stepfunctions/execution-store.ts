@@ -10,6 +10,11 @@ export interface HistoryEventRecord {
   /** AWS names each event's details field after the event, e.g. `taskSucceededEventDetails`. */
   readonly detailsKey?: string;
   readonly details?: Record<string, unknown>;
+  /**
+   * The state a task event (TaskScheduled, TaskSubmitted, …) belongs to. Not part of AWS's
+   * history shape: kept so a restart can tell which state's Lambda already ran.
+   */
+  readonly stateName?: string;
 }
 
 export interface ExecutionRecord {

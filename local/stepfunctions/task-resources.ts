@@ -12,9 +12,11 @@ import {
   insertTaskToken,
   type LocalStateInfo,
   localWaitResource,
+  maxLocalTimeoutSeconds,
   type WaitSpec,
 } from './local-definition.ts';
-import { TaskFailure, type TaskTokenRegistry } from './task-tokens.ts';
+import type { EnteredState } from './resume-point.ts';
+import { type IssuedToken, TaskFailure, type TaskTokenRegistry } from './task-tokens.ts';
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 type LocalTaskHandler = (input: JsonValue) => Promise<JsonValue>;
@@ -40,6 +42,11 @@ interface RunScope {
   readonly executionArn: string;
   readonly signal: AbortSignal;
   readonly record: TaskEventSink;
+  /**
+   * For the state an execution resumed at after a restart: what it had done before, given
+   * once (its first attempt after the restart); undefined for every other call.
+   */
+  readonly takeResumed: (stateName: string) => EnteredState | undefined;
 }
 
 const dynamoDbCommands = {
@@ -61,10 +68,26 @@ export function localTaskHandlers(
 ): Record<string, LocalTaskHandler> {
   const handlers: Record<string, LocalTaskHandler> = {};
   for (const [name, state] of states) {
-    if (state.wait) handlers[name] = (input) => waitFor(state.wait as WaitSpec, input, deps, scope);
-    else if (state.resource) handlers[name] = taskHandler(name, state, deps, scope);
+    const handler = state.wait
+      ? (input: JsonValue) => waitFor(name, state.wait as WaitSpec, input, deps, scope)
+      : state.resource
+        ? taskHandler(name, state, deps, scope)
+        : undefined;
+    if (handler) handlers[name] = notAfterStop(handler, scope.signal);
   }
   return handlers;
+}
+
+/**
+ * An aborted execution's engine still finishes the state in hand and may retry it; no task
+ * may start (invoke a Lambda, write to DynamoDB) once its execution was stopped or the engine
+ * closed.
+ */
+function notAfterStop(handler: LocalTaskHandler, signal: AbortSignal): LocalTaskHandler {
+  return async (input) => {
+    if (signal.aborted) throw new TaskFailure('States.Runtime', 'Execution stopped.');
+    return handler(input);
+  };
 }
 
 /** Fails fast when the definition names a resource the local engine cannot run. */
@@ -164,13 +187,18 @@ async function waitForTaskToken(
   deps: TaskResourceDependencies,
   scope: RunScope,
 ): Promise<JsonValue> {
-  // The engine's own TimeoutSeconds fires first; the token lives a moment longer so a late
-  // answer is told TaskTimedOut rather than InvalidToken.
-  const { token, outcome } = deps.tokens.issue(
-    scope.executionArn,
-    stateName,
-    (state.timeoutSeconds ?? 60) + 1,
-  );
+  const resumed = scope.takeResumed(stateName);
+  // After a restart the state waits on the token it had handed out, until its original
+  // deadline; a token that was lost with the crash is replaced and the Lambda asked again.
+  const kept = resumed ? deps.tokens.resume(scope.executionArn, stateName) : undefined;
+  if (kept && resumed?.submitted) return awaitAnswer(stateName, kept.outcome, scope);
+  const { token, outcome }: IssuedToken =
+    kept ??
+    deps.tokens.issue(
+      scope.executionArn,
+      stateName,
+      (state.timeoutSeconds ?? maxLocalTimeoutSeconds) * 1000,
+    );
   const { FunctionName, Payload } = insertTaskToken(input, token) as {
     FunctionName: string;
     Payload?: JsonValue;
@@ -181,11 +209,25 @@ async function waitForTaskToken(
     region: 'us-east-1',
     parameters: JSON.stringify({ FunctionName }),
   });
-  await invokeFunction(deps, FunctionName, Payload ?? null);
+  try {
+    await invokeFunction(deps, FunctionName, Payload ?? null);
+  } catch (error) {
+    // Nobody will ever answer this token: forget it now rather than let it time out later.
+    deps.tokens.discard(token);
+    throw error;
+  }
   scope.record(stateName, 'TaskSubmitted', 'taskSubmittedEventDetails', {
     resourceType: 'lambda',
     resource: 'invoke.waitForTaskToken',
   });
+  return awaitAnswer(stateName, outcome, scope);
+}
+
+async function awaitAnswer(
+  stateName: string,
+  outcome: Promise<unknown>,
+  scope: RunScope,
+): Promise<JsonValue> {
   // Failures and timeouts reach the history through the engine's StateFailed event.
   const output = (await outcome) as JsonValue;
   scope.record(stateName, 'TaskSucceeded', 'taskSucceededEventDetails', {
@@ -196,24 +238,30 @@ async function waitForTaskToken(
   return output;
 }
 
-/** Sleeps as the original Wait state would, divided by the time scale. */
+/**
+ * Sleeps as the original Wait state would, divided by the time scale, counting from when the
+ * state was entered: after a restart a Wait ends at its original instant, not a full wait later.
+ */
 async function waitFor(
+  stateName: string,
   spec: WaitSpec,
   input: JsonValue,
   deps: TaskResourceDependencies,
   scope: RunScope,
 ): Promise<JsonValue> {
+  const began = scope.takeResumed(stateName)?.at ?? Date.now();
   const seconds =
     spec.Seconds ??
     (spec.SecondsPath ? Number(queryPath(spec.SecondsPath, input)) : undefined) ??
     undefined;
   const timestamp =
     spec.Timestamp ?? (spec.TimestampPath ? String(queryPath(spec.TimestampPath, input)) : null);
-  const realMs = seconds !== undefined ? seconds * 1000 : Date.parse(timestamp ?? '') - Date.now();
+  const realMs = seconds !== undefined ? seconds * 1000 : Date.parse(timestamp ?? '') - began;
   if (Number.isNaN(realMs)) {
     throw new TaskFailure('States.Runtime', 'The Wait state resolved to no time to wait for.');
   }
-  await sleep(Math.max(0, realMs) / deps.timeScale, scope.signal);
+  const endsAt = began + Math.max(0, realMs) / deps.timeScale;
+  await sleep(endsAt - Date.now(), scope.signal);
   return input;
 }
 

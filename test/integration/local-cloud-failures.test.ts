@@ -3,16 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { portOffsets } from '../../local/config.ts';
-import { healthy, isFree, javaPid, killLaunched, launch } from './local-cloud-process.ts';
-import { eventually, freeBasePort } from './support/local-cloud.ts';
+import { isFree, javaPid, killLaunched, launchHealthy } from './local-cloud-process.ts';
+import { eventually } from './support/local-cloud.ts';
 
 afterEach(killLaunched);
 
 it('reports a dead Java child in one line and stops the whole local cloud', async () => {
-  const basePort = await freeBasePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-process-'));
-  const cloud = launch(basePort, dataDir);
-  await healthy(basePort, cloud);
+  const { cloud, basePort } = await launchHealthy(dataDir);
   const java = javaPid(basePort + portOffsets.dynamodb);
   expect(java).toBeGreaterThan(0);
 
@@ -30,10 +28,8 @@ it('reports a dead Java child in one line and stops the whole local cloud', asyn
 });
 
 it('stops whole when the tsx launcher that started it is killed outright', async () => {
-  const basePort = await freeBasePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-process-'));
-  const cloud = launch(basePort, dataDir);
-  await healthy(basePort, cloud);
+  const { cloud, basePort } = await launchHealthy(dataDir);
   const pid = await cloud.pid();
 
   cloud.launcher.kill('SIGKILL');
@@ -51,7 +47,6 @@ it('stops whole when the tsx launcher that started it is killed outright', async
 });
 
 it('stops whole, saying so in one line, after a rejection nothing handled', async () => {
-  const basePort = await freeBasePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-process-'));
   // Preloaded into the local cloud's process: a fault it has no handler for, on demand.
   const fault = join(dataDir, 'fault.mjs');
@@ -59,8 +54,7 @@ it('stops whole, saying so in one line, after a rejection nothing handled', asyn
     fault,
     'process.on("SIGUSR2", () => { Promise.reject(new Error("injected fault")); });\n',
   );
-  const cloud = launch(basePort, dataDir, { NODE_OPTIONS: `--import=${fault}` });
-  await healthy(basePort, cloud);
+  const { cloud, basePort } = await launchHealthy(dataDir, { NODE_OPTIONS: `--import=${fault}` });
 
   process.kill(await cloud.pid(), 'SIGUSR2');
   const exit = await cloud.exited;

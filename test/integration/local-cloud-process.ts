@@ -5,6 +5,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { portOffsets } from '../../local/config.ts';
 import { eventually } from './support/local-cloud.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -24,12 +25,15 @@ const launched: CloudProcess[] = [];
 /** Kills whatever a test left running (for afterEach); Java follows through its watchdog. */
 export async function killLaunched(): Promise<void> {
   for (const cloud of launched.splice(0)) {
-    const pid = await Promise.race([cloud.pid(), Promise.resolve(undefined)]).catch(
-      () => undefined,
-    );
+    const pid = printedPid(cloud.stdout());
     if (pid) killIfAlive(pid);
     if (cloud.launcher.pid) killIfAlive(cloud.launcher.pid);
   }
+}
+
+function printedPid(stdout: string): number | undefined {
+  const pid = /\(pid (\d+),/.exec(stdout)?.[1];
+  return pid ? Number(pid) : undefined;
 }
 
 function killIfAlive(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
@@ -72,14 +76,44 @@ export function launch(
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
-    pid: () =>
-      eventually('the local cloud to print its pid', async () => {
-        const pid = /\(pid (\d+),/.exec(stdout)?.[1];
-        return pid ? Number(pid) : undefined;
-      }),
+    pid: () => eventually('the local cloud to print its pid', async () => printedPid(stdout)),
   };
   launched.push(cloud);
   return cloud;
+}
+
+/**
+ * A base port whose whole block is free, below the kernel's ephemeral range (32768+), so no
+ * outgoing connection takes one of its ports in the seconds before the child binds them.
+ */
+export async function freeBlock(): Promise<number> {
+  const span = Object.keys(portOffsets).length;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 1200) * 10;
+    const ports = Array.from({ length: span }, (_, offset) => base + offset);
+    if ((await Promise.all(ports.map(isFree))).every(Boolean)) return base;
+  }
+  throw new Error('No free block of ports for a local cloud process.');
+}
+
+/**
+ * Launches on a free block and waits for health; a block taken in between (another test's
+ * cloud) is given up for another one.
+ */
+export async function launchHealthy(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<{ cloud: CloudProcess; basePort: number }> {
+  for (let attempt = 1; ; attempt++) {
+    const basePort = await freeBlock();
+    const cloud = launch(basePort, dataDir, extraEnv);
+    try {
+      await healthy(basePort, cloud);
+      return { cloud, basePort };
+    } catch (error) {
+      if (attempt >= 3 || !cloud.stderr().includes('is taken')) throw error;
+    }
+  }
 }
 
 export async function healthy(basePort: number, cloud: CloudProcess): Promise<void> {

@@ -3,17 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { portOffsets } from '../../local/config.ts';
-import { freed, healthy, javaPid, killLaunched, launch } from './local-cloud-process.ts';
-import { freeBasePort } from './support/local-cloud.ts';
+import {
+  freed,
+  healthy,
+  javaPid,
+  killLaunched,
+  launch,
+  launchHealthy,
+} from './local-cloud-process.ts';
 
 afterEach(killLaunched);
 
 it('frees DynamoDB Local’s port when the local cloud is SIGKILLed, and starts again on the same data and ports', async () => {
-  const basePort = await freeBasePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-process-'));
+  const { cloud: first, basePort } = await launchHealthy(dataDir);
   const dynamoDbPort = basePort + portOffsets.dynamodb;
-  const first = launch(basePort, dataDir);
-  await healthy(basePort, first);
   expect(javaPid(dynamoDbPort)).toBeGreaterThan(0);
 
   // No chance to clean up: only Java's watchdog can free the port now.

@@ -39,6 +39,20 @@ const table = localResourceNames.table;
 const executionArn = (name: string) =>
   `${localArns.stateMachine.replace(':stateMachine:', ':execution:')}:${name}`;
 
+async function history(name: string) {
+  const { events } = await new SFNClient({}).send(
+    new GetExecutionHistoryCommand({ executionArn: executionArn(name) }),
+  );
+  return events ?? [];
+}
+
+/** The history as `Type` or `Type state name` lines. */
+async function steps(name: string): Promise<string[]> {
+  return (await history(name)).map((event) =>
+    [event.type, event.stateEnteredEventDetails?.name].filter(Boolean).join(' '),
+  );
+}
+
 it('keeps data, pending schedules and running workflows across a restart', async () => {
   // Arrange: a first local cloud with something in every store.
   const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-restart-'));
@@ -63,23 +77,34 @@ it('keeps data, pending schedules and running workflows across a restart', async
       Content: { Simple: { Subject: { Data: 'Kept email' }, Body: { Text: { Data: 'kept' } } } },
     }),
   );
-  // A paid booking whose workflow run has sent its reminder and now waits for the call time.
+  // A paid booking whose workflow run has sent its reminder and now waits for its call time,
+  // which comes after the restart.
   const booking = await createBooking(running, { scheduledAt: tomorrowAt(15) });
   await payWithCard(running, booking);
   await bookingWhere(running, booking, 'the booking to be scheduled', (b) =>
     timelineTypes(b).includes('call_scheduled'),
   );
+  const callAt = Date.now() + 20_000;
   await new SFNClient({}).send(
     new StartExecutionCommand({
       stateMachineArn: localArns.stateMachine,
       name: 'restart-run',
-      input: JSON.stringify({ bookingId: booking.callId, callAt: tomorrowAt(15), version: 2 }),
+      input: JSON.stringify({
+        bookingId: booking.callId,
+        callAt: new Date(callAt).toISOString(),
+        version: 2,
+      }),
     }),
   );
   const reminders = async () =>
     (await outbox(running)).filter((email) => email.subject.includes('in an hour'));
   await eventually('the reminder', async () =>
     (await reminders()).length === 1 ? true : undefined,
+  );
+  await eventually('the run to wait for the call time', async () =>
+    (await steps('restart-run')).includes('WaitStateEntered Wait until the call time')
+      ? true
+      : undefined,
   );
   // Made last, just before the stop, so it is still pending then even on a loaded machine.
   const fireAt = new Date(Date.now() + 12_000);
@@ -129,23 +154,26 @@ it('keeps data, pending schedules and running workflows across a restart', async
   );
   expect(entry.State).toBe('ENABLED');
 
-  // The running workflow resumes from its start: it checks the booking again and waits for
-  // the call time, and the reminder it already sent is not sent twice.
-  const history = async () =>
-    (
-      await new SFNClient({}).send(
-        new GetExecutionHistoryCommand({ executionArn: executionArn('restart-run') }),
-      )
-    ).events ?? [];
-  await eventually('the resumed run to wait for the call', async () => {
-    const waits = (await history()).filter((event) => event.type === 'WaitStateEntered');
-    return waits.length === 2 ? true : undefined;
-  });
-  const resumed = await new SFNClient({}).send(
-    new DescribeExecutionCommand({ executionArn: executionArn('restart-run') }),
+  // The running workflow resumes at the state it was in: its Wait ends at the call time and
+  // the run goes on, without checking the booking or sending the reminder a second time.
+  const confirmed = await eventually(
+    'the resumed run to pass its Wait',
+    async () =>
+      (await history('restart-run')).find(
+        (event) => event.stateEnteredEventDetails?.name === 'Confirm the booking before calling',
+      ),
+    30_000,
   );
-  expect(resumed.status).toBe('RUNNING');
-  expect((await history()).filter((event) => event.type === 'ExecutionStarted')).toHaveLength(2);
+  expect(confirmed.timestamp?.getTime()).toBeGreaterThanOrEqual(callAt - 50);
+  expect(confirmed.timestamp?.getTime()).toBeLessThan(callAt + 3000);
+  const recorded = await steps('restart-run');
+  expect(recorded.filter((step) => step === 'ExecutionStarted')).toHaveLength(1);
+  expect(
+    recorded.filter((step) => step === 'TaskStateEntered Check the booking is still on'),
+  ).toHaveLength(1);
+  expect(
+    recorded.filter((step) => step === 'WaitStateEntered Wait until the call time'),
+  ).toHaveLength(1);
   expect(await reminders()).toHaveLength(1);
 
   // The schedule made before the restart still fires after it.
