@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signElevenLabsPayload } from '../../functions/webhooks/elevenlabs-signature.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localArns, localResourceNames } from '../../local/config.ts';
+import { elevenLabsFaults } from '../../local/elevenlabs/faults-client.ts';
 import {
   bookingWhere,
   type CreatedBooking,
@@ -250,18 +251,23 @@ describe('the call workflow on the local cloud', () => {
     );
   });
 
-  it('retries a step that failed for a passing reason (ElevenLabs 503) and completes', async () => {
+  it('after a 503 from ElevenLabs, looks the dial up before dialling again, rings once and completes', async () => {
     const booking = await paidCallNow('+14155550106');
 
     const done = await callOver(booking);
     const { events } = await executionHistory(booking.callId);
+    const rung = (await elevenLabsFaults(cloud.config.elevenLabs.baseUrl).placedCalls()).filter(
+      (call) => call.toNumber === '+14155550106',
+    );
 
     expect(done).toMatchObject({ callStatus: 'completed' });
+    // The 503 left it unknown whether ElevenLabs dialled: the step asked before trying again.
     expect(
       events
         ?.filter((event) => event.type === 'TaskFailed')
         .map((event) => event.taskFailedEventDetails?.error),
-    ).toContain('ElevenLabsUnavailable');
+    ).toContain('DialUnconfirmed');
+    expect(rung).toHaveLength(1);
   });
 
   it('serves a burst of simultaneous calls one line at a time, none failing for lack of a line', async () => {
