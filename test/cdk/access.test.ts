@@ -294,7 +294,8 @@ describe('least privilege per function', () => {
       .filter(([, f]) => allowing(grantsOf(template, f), 'states:SendTaskSuccess').length > 0)
       .map(([name]) => name);
 
-    expect(declared).toEqual(['ElevenLabsWebhook']);
+    // The dial step answers its own task when the call's outcome came before its token.
+    expect(declared.sort()).toEqual(['ElevenLabsWebhook', 'PlaceCall']);
     expect(answerers.sort()).toEqual(declared);
   });
 
@@ -303,8 +304,14 @@ describe('least privilege per function', () => {
     (name) => {
       const grants = grantsOf(template, fn(name));
 
+      const answers = workflowTaskFunctions
+        .find((task) => task.name === name)
+        ?.access.workflow?.includes('callback');
+
       expect(allowing(grants, 'states:StartExecution')).toEqual([]);
-      expect(environmentOf(template, fn(name))[envNames.stateMachineArn]).toBeUndefined();
+      if (!answers) {
+        expect(environmentOf(template, fn(name))[envNames.stateMachineArn]).toBeUndefined();
+      }
     },
   );
 
