@@ -1,6 +1,11 @@
 import type { Node } from 'constructs';
-import { loadBookingConfig } from '../functions/config/booking-config.ts';
-import { loadWorkflowConfig } from '../functions/config/workflow-config.ts';
+import {
+  byContextKey,
+  encodeStageConfig,
+  parseStageConfig,
+  type StageConfig,
+  type StageSettingKey,
+} from '../functions/config/stage-config.ts';
 
 /**
  * Per-stage settings, from CDK context. Each setting is looked up as `-c <key>=<value>` first,
@@ -13,25 +18,11 @@ export interface StageSettings {
   readonly emailFrom: string;
   /** Where parents' links point (PUBLIC_SITE_URL), and the one origin that may upload. */
   readonly publicSiteUrl: string;
-  /** Booking rules, as the handlers read them: `functions/config/booking-config.ts`. */
-  readonly bookingRules: {
-    readonly callConcurrencyLimit: number;
-    readonly expectedCallMinutes: number;
-    /** `HH:MM`, in the called party's local time. */
-    readonly callingHoursStart: string;
-    readonly callingHoursEnd: string;
-  };
-  /** The call workflow's rules, as the handlers read them: `functions/config/workflow-config.ts`. */
-  readonly workflowRules: {
-    /** Call starts per second across all lines (Twilio's calls-per-second limit). */
-    readonly callStartsPerSecond: number;
-    /** How long a call holds its line if its workflow never gives it back. */
-    readonly callLeaseSeconds: number;
-    /** How long to wait before calling again after busy, no answer or voicemail. */
-    readonly callRetryWaitSeconds: number;
-    /** Calls after the first one; 3 means at most four calls. */
-    readonly callMaxRetries: number;
-  };
+  /**
+   * What every handler reads at run time (booking rules, call workflow rules, the site URL),
+   * one context key per setting as declared in `functions/config/stage-config.ts`.
+   */
+  readonly stageConfig: StageConfig;
   /** The ElevenLabs Santa agent and the phone number it calls from (`npm run agent:sync`). */
   readonly elevenLabs: {
     readonly agentId: string;
@@ -55,26 +46,6 @@ const configurationSetPattern = /^[A-Za-z0-9_-]{1,64}$/;
 /** ElevenLabs ids are opaque tokens such as `agent_01jz…` or `phnum_01jz…`. */
 const elevenLabsIdPattern = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** Booking rule defaults: the values the product was priced and tested with. */
-export const bookingRuleDefaults: StageSettings['bookingRules'] = {
-  callConcurrencyLimit: 4,
-  expectedCallMinutes: 5,
-  callingHoursStart: '08:00',
-  callingHoursEnd: '21:00',
-};
-
-/**
- * Call workflow defaults: one call start per second (Twilio's default calls-per-second), a line
- * held at most 15 minutes, 5 minutes between attempts and three retries.
- */
-export const workflowRuleDefaults: StageSettings['workflowRules'] = {
-  callStartsPerSecond: 1,
-  // Longer than the call task's 20-minute timeout, so a slow call never loses its line.
-  callLeaseSeconds: 1500,
-  callRetryWaitSeconds: 300,
-  callMaxRetries: 3,
-};
-
 /** Placeholders only dev may fall back to; every other stage must name the real thing. */
 const devDefaults = {
   emailFrom: 'santa@callsanta.example',
@@ -88,32 +59,12 @@ const stripePublishableKeyPattern = /^pk_(test|live)_[A-Za-z0-9_]+$/;
 const domainNamePattern = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const certificateArnPattern = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]+$/;
 
-/** The booking-rule environment every function gets, named as the handlers read it. */
-export function bookingEnvironment(settings: StageSettings): Record<string, string> {
-  const rules = settings.bookingRules;
-  return {
-    PUBLIC_SITE_URL: settings.publicSiteUrl,
-    CALL_CONCURRENCY_LIMIT: String(rules.callConcurrencyLimit),
-    EXPECTED_CALL_MINUTES: String(rules.expectedCallMinutes),
-    CALLING_HOURS_START: rules.callingHoursStart,
-    CALLING_HOURS_END: rules.callingHoursEnd,
-  };
-}
-
-/** The call workflow's rules, named as the handlers read them (every function gets them). */
-export function workflowEnvironment(settings: StageSettings): Record<string, string> {
-  const rules = settings.workflowRules;
-  return {
-    CALL_STARTS_PER_SECOND: String(rules.callStartsPerSecond),
-    CALL_LEASE_SECONDS: String(rules.callLeaseSeconds),
-    CALL_RETRY_WAIT_SECONDS: String(rules.callRetryWaitSeconds),
-    CALL_MAX_RETRIES: String(rules.callMaxRetries),
-  };
-}
-
-/** What every function gets: the site URL, the booking rules and the call workflow's rules. */
+/**
+ * What every function gets: the stage's runtime settings (site URL, booking rules, call
+ * workflow rules) as the environment variables the handlers read (`encodeStageConfig`).
+ */
 export function functionEnvironment(settings: StageSettings): Record<string, string> {
-  return { ...bookingEnvironment(settings), ...workflowEnvironment(settings) };
+  return encodeStageConfig(settings.stageConfig);
 }
 
 /** A Santa call lasts minutes; a lease shorter than ten would free a line mid-call. */
@@ -153,39 +104,9 @@ export function readStageSettings(node: Node): StageSettings {
     );
   }
 
-  const bookingRules = {
-    callConcurrencyLimit: numberSetting(
-      'callConcurrencyLimit',
-      setting('callConcurrencyLimit') ?? bookingRuleDefaults.callConcurrencyLimit,
-    ),
-    expectedCallMinutes: numberSetting(
-      'expectedCallMinutes',
-      setting('expectedCallMinutes') ?? bookingRuleDefaults.expectedCallMinutes,
-    ),
-    callingHoursStart: String(
-      setting('callingHoursStart') ?? bookingRuleDefaults.callingHoursStart,
-    ),
-    callingHoursEnd: String(setting('callingHoursEnd') ?? bookingRuleDefaults.callingHoursEnd),
-  };
-
-  const workflowRules = {
-    callStartsPerSecond: numberSetting(
-      'callStartsPerSecond',
-      setting('callStartsPerSecond') ?? workflowRuleDefaults.callStartsPerSecond,
-    ),
-    callLeaseSeconds: numberSetting(
-      'callLeaseSeconds',
-      setting('callLeaseSeconds') ?? workflowRuleDefaults.callLeaseSeconds,
-    ),
-    callRetryWaitSeconds: numberSetting(
-      'callRetryWaitSeconds',
-      setting('callRetryWaitSeconds') ?? workflowRuleDefaults.callRetryWaitSeconds,
-    ),
-    callMaxRetries: numberSetting(
-      'callMaxRetries',
-      setting('callMaxRetries') ?? workflowRuleDefaults.callMaxRetries,
-    ),
-  };
+  const stageConfig = readStageConfig(stage, (key) =>
+    key === 'publicSiteUrl' ? publicSiteUrl : setting(key),
+  );
 
   // The Santa agent and its number live in ElevenLabs: a real stage must name its own.
   const elevenLabs = {
@@ -263,9 +184,8 @@ export function readStageSettings(node: Node): StageSettings {
   const settings: StageSettings = {
     stage,
     emailFrom,
-    publicSiteUrl,
-    bookingRules,
-    workflowRules,
+    publicSiteUrl: stageConfig.publicSiteUrl,
+    stageConfig,
     elevenLabs,
     ...(typeof discordWebhookUrl === 'string' ? { discordWebhookUrl } : {}),
     ...(typeof sesConfigurationSet === 'string' ? { sesConfigurationSet } : {}),
@@ -275,7 +195,6 @@ export function readStageSettings(node: Node): StageSettings {
       ? { siteDomain: { domainName: siteDomainName, certificateArn: siteCertificateArn } }
       : {}),
   };
-  checkWithHandlersParser(settings);
   return settings;
 }
 
@@ -288,15 +207,6 @@ function isHttpsUrl(value: unknown): value is string {
   }
 }
 
-/** `-c key=7` arrives as the string "7"; cdk.json may hold the number 7. */
-function numberSetting(key: string, value: unknown): number {
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof number !== 'number' || !Number.isFinite(number)) {
-    throw new Error(`Context "${key}" must be a number, got ${String(value)}.`);
-  }
-  return number;
-}
-
 function elevenLabsId(key: string, value: unknown): string {
   if (typeof value !== 'string' || !elevenLabsIdPattern.test(value)) {
     throw new Error(
@@ -306,52 +216,23 @@ function elevenLabsId(key: string, value: unknown): string {
   return value;
 }
 
-const contextKeyOf: Readonly<Record<string, string>> = {
-  PUBLIC_SITE_URL: 'publicSiteUrl',
-  CALL_CONCURRENCY_LIMIT: 'callConcurrencyLimit',
-  EXPECTED_CALL_MINUTES: 'expectedCallMinutes',
-  CALLING_HOURS_START: 'callingHoursStart',
-  CALLING_HOURS_END: 'callingHoursEnd',
-  CALL_STARTS_PER_SECOND: 'callStartsPerSecond',
-  CALL_LEASE_SECONDS: 'callLeaseSeconds',
-  CALL_RETRY_WAIT_SECONDS: 'callRetryWaitSeconds',
-  CALL_MAX_RETRIES: 'callMaxRetries',
-};
-
-/** Runs one of the handlers' parsers; its error names the context keys behind the variables. */
-function parseAsHandlers<T>(settings: StageSettings, what: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const keys = Object.entries(contextKeyOf)
-      .filter(([envName]) => message.includes(envName))
-      .map(([, key]) => `"${key}"`);
-    throw new Error(
-      `Context ${keys.join(', ') || what} for stage ${settings.stage} would be rejected by the handlers: ${message}`,
-    );
-  }
-}
-
 /**
- * Runs the handlers' own parsers over the environment CDK is about to set, so a value a
- * handler would reject at its first cold start stops synth instead.
+ * The handlers' settings from context, through the handlers' own schema (`-c key=7` arrives as
+ * the string "7", cdk.json may hold the number 7; both read as the handlers read "7"), so a
+ * value a handler would reject at its first cold start stops synth instead, naming its key.
  */
-function checkWithHandlersParser(settings: StageSettings): void {
-  const environment = functionEnvironment(settings);
-  const { rules } = parseAsHandlers(settings, 'booking settings', () =>
-    loadBookingConfig(environment),
-  );
-  parseAsHandlers(settings, 'call workflow settings', () => loadWorkflowConfig(environment));
+function readStageConfig(stage: string, raw: (key: StageSettingKey) => unknown): StageConfig {
+  const result = parseStageConfig(raw, byContextKey);
+  if (!result.success) {
+    const problems = result.problems.map((problem) => `Context ${problem}`);
+    throw new Error(`${problems.join('; ')} (stage ${stage}).`);
+  }
+  const config = result.config;
   // The local cloud shortens leases with its time scale; a real stage must outlast a call.
-  if (settings.workflowRules.callLeaseSeconds < minimumCallLeaseSeconds) {
+  if (config.callLeaseSeconds < minimumCallLeaseSeconds) {
     throw new Error(
-      `Context "callLeaseSeconds" (${settings.workflowRules.callLeaseSeconds}) must be at least ${minimumCallLeaseSeconds}: a line's lease has to outlast the longest call.`,
+      `Context "callLeaseSeconds" (${config.callLeaseSeconds}) must be at least ${minimumCallLeaseSeconds}: a line's lease has to outlast the longest call.`,
     );
   }
-  if (rules.callingHoursStartMinute >= rules.callingHoursEndMinute) {
-    throw new Error(
-      `Context "callingHoursStart" (${settings.bookingRules.callingHoursStart}) must be before "callingHoursEnd" (${settings.bookingRules.callingHoursEnd}).`,
-    );
-  }
+  return config;
 }

@@ -1,5 +1,11 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  byEnvName,
+  fromEnvironment,
+  parseStageConfig,
+  type StageConfig,
+} from '../functions/config/stage-config.ts';
 
 /** Ports are laid out from one base so a second local cloud needs only another base. */
 export const portOffsets = {
@@ -49,35 +55,10 @@ const environmentSchema = z.object({
     .min(32)
     .default('callsanta-local-access-token-secret-not-for-production'),
   CALLSANTA_ADMIN_KEY: z.string().min(8).default('callsanta-local-admin'),
-  // Booking rules, passed to handlers as they are (CDK sets them per stage).
-  CALL_CONCURRENCY_LIMIT: z.string().optional(),
-  EXPECTED_CALL_MINUTES: z.string().optional(),
-  CALLING_HOURS_START: z.string().optional(),
-  CALLING_HOURS_END: z.string().optional(),
-  CALL_STARTS_PER_SECOND: z.string().optional(),
-  CALL_LEASE_SECONDS: z.string().optional(),
-  CALL_RETRY_WAIT_SECONDS: z.string().optional(),
-  CALL_MAX_RETRIES: z.string().optional(),
-  CALL_ABANDON_AFTER_SECONDS: z.string().optional(),
-  DIAL_SETTLE_SECONDS: z.string().optional(),
-  RECONCILE_AFTER_SECONDS: z.string().optional(),
-  RECONCILE_MAX_RECOVERY_RUNS: z.string().optional(),
 });
 
-const bookingRuleNames = [
-  'CALL_CONCURRENCY_LIMIT',
-  'EXPECTED_CALL_MINUTES',
-  'CALLING_HOURS_START',
-  'CALLING_HOURS_END',
-  'CALL_STARTS_PER_SECOND',
-  'CALL_LEASE_SECONDS',
-  'CALL_RETRY_WAIT_SECONDS',
-  'CALL_MAX_RETRIES',
-  'CALL_ABANDON_AFTER_SECONDS',
-  'DIAL_SETTLE_SECONDS',
-  'RECONCILE_AFTER_SECONDS',
-  'RECONCILE_MAX_RECOVERY_RUNS',
-] as const;
+/** The local cloud's own port, when the environment names none (or a bad one). */
+const defaultBasePort = 3000;
 
 export interface ProviderEndpoint {
   readonly baseUrl: string;
@@ -98,7 +79,12 @@ export interface LocalCloudConfig {
   readonly accessTokenSecret: string;
   /** Stands in for IAM on admin routes: the `x-callsanta-admin-key` header must carry it. */
   readonly adminKey: string;
-  readonly bookingRules: Readonly<Record<string, string>>;
+  /**
+   * The stage settings handlers read (`functions/config/stage-config.ts`), from the same
+   * variables CDK sets per stage, with the handlers' defaults; the site URL is the local API's.
+   * Durations here are as given: `handlerEnvironment` scales them.
+   */
+  readonly stageConfig: StageConfig;
   /** The keys handlers call Stripe with; the emulator takes any test-mode key. */
   readonly stripeKeys: { readonly secret: string; readonly publishable: string };
   readonly stripe: ProviderEndpoint;
@@ -111,13 +97,24 @@ export interface LocalCloudConfig {
   };
 }
 
-/** Reads the local cloud's settings from the environment, with a clear message for a bad one. */
+/**
+ * Reads the local cloud's settings from the environment. Throws `Local cloud settings are
+ * invalid — <VARIABLE>: <problem>; …` naming every bad one, the stage settings' included.
+ */
 export function loadLocalCloudConfig(env: NodeJS.ProcessEnv = process.env): LocalCloudConfig {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
+  // Every stage setting passes through as CDK would set it, but the site URL: the local API's.
+  const siteUrl = localUrl(parsed.data?.CALLSANTA_PORT ?? defaultBasePort);
+  const given = fromEnvironment(env);
+  const stage = parseStageConfig(
+    (key) => (key === 'publicSiteUrl' ? siteUrl : given(key)),
+    byEnvName,
+  );
+  if (!parsed.success || !stage.success) {
+    const problems = [
+      ...(parsed.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      ...(stage.success ? [] : stage.problems),
+    ];
     throw new Error(`Local cloud settings are invalid — ${problems.join('; ')}`);
   }
   const settings = parsed.data;
@@ -136,9 +133,7 @@ export function loadLocalCloudConfig(env: NodeJS.ProcessEnv = process.env): Loca
     },
     accessTokenSecret: settings.ACCESS_TOKEN_SECRET,
     adminKey: settings.CALLSANTA_ADMIN_KEY,
-    bookingRules: Object.fromEntries(
-      bookingRuleNames.flatMap((name) => (settings[name] ? [[name, settings[name]]] : [])),
-    ),
+    stageConfig: stage.config,
     stripeKeys: {
       secret: settings.STRIPE_SECRET_KEY,
       publishable: settings.STRIPE_PUBLISHABLE_KEY,

@@ -215,9 +215,28 @@ export async function ensureTable(
     );
     return;
   }
-  const present = new Set(existing.GlobalSecondaryIndexes?.map((index) => index.IndexName));
+  // A data folder from an older definition: drop indexes that are gone or project other
+  // attributes, then create what is missing — as a deploy of the new definition would.
+  const wanted = new Map(
+    definition.globalSecondaryIndexes.map((index) => [index.indexName, index]),
+  );
+  const kept = new Set<string>();
+  for (const index of existing.GlobalSecondaryIndexes ?? []) {
+    const name = index.IndexName ?? '';
+    const definitionOf = wanted.get(name);
+    if (definitionOf && sameProjection(index.Projection, toGlobalSecondaryIndex(definitionOf))) {
+      kept.add(name);
+      continue;
+    }
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }],
+      }),
+    );
+  }
   for (const index of definition.globalSecondaryIndexes) {
-    if (present.has(index.indexName)) continue;
+    if (kept.has(index.indexName)) continue;
     await client.send(
       new UpdateTableCommand({
         TableName: tableName,
@@ -228,6 +247,17 @@ export async function ensureTable(
   }
 }
 
+function sameProjection(
+  present: GlobalSecondaryIndex['Projection'] | undefined,
+  wanted: GlobalSecondaryIndex,
+): boolean {
+  const sorted = (names: readonly string[] | undefined) => [...(names ?? [])].sort().join(',');
+  return (
+    present?.ProjectionType === wanted.Projection?.ProjectionType &&
+    sorted(present?.NonKeyAttributes) === sorted(wanted.Projection?.NonKeyAttributes)
+  );
+}
+
 function toGlobalSecondaryIndex(index: IndexDefinition): GlobalSecondaryIndex {
   return {
     IndexName: index.indexName,
@@ -235,6 +265,6 @@ function toGlobalSecondaryIndex(index: IndexDefinition): GlobalSecondaryIndex {
       { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
       ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' as const }] : []),
     ],
-    Projection: { ProjectionType: 'ALL' },
+    Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
   };
 }

@@ -1,4 +1,4 @@
-import { loadWorkflowConfig } from '../functions/config/workflow-config.ts';
+import { encodeStageConfig, scaleDurations } from '../functions/config/stage-config.ts';
 import { bucketIds, envNames } from '../functions/resources.ts';
 import {
   type LocalCloudConfig,
@@ -14,11 +14,6 @@ import {
  */
 export function handlerEnvironment(config: LocalCloudConfig): Record<string, string> {
   const { ports } = config;
-  // The handlers' own reading (and default) of the booking rules, so only the scale is ours.
-  const workflow = loadWorkflowConfig({
-    ...config.bookingRules,
-    PUBLIC_SITE_URL: localUrl(ports.api),
-  });
   return {
     AWS_REGION: localResourceNames.region,
     // s3rver checks this key pair; DynamoDB Local and the other stand-ins accept any.
@@ -41,22 +36,16 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
     [envNames.scheduleGroup]: localResourceNames.scheduleGroup,
     [envNames.schedulerRoleArn]: localArns.schedulerRole,
     [envNames.emailFrom]: localResourceNames.emailFrom,
-    PUBLIC_SITE_URL: localUrl(ports.api),
     ACCESS_TOKEN_SECRET: config.accessTokenSecret,
     [envNames.scheduleDeadLetterQueueArn]: `arn:aws:sqs:${localResourceNames.region}:${localResourceNames.accountId}:callsanta-local-schedule-dead-letters`,
-    ...config.bookingRules,
-    // Durations the handlers measure on the wall clock shrink with the time scale: else a
-    // crashed call would hold a line for the full real-time lease, a dial would get real-time
-    // seconds to settle between scaled retries, and a silent call would hang on for 40 minutes, and the reconciler would wait real minutes.
-    // (Retry waits reach a Wait state, which the engine scales itself.)
-    CALL_LEASE_SECONDS: String(scaledSeconds(workflow.capacity.leaseSeconds, config.timeScale)),
-    CALL_ABANDON_AFTER_SECONDS: String(
-      scaledSeconds(workflow.abandonAfterSeconds, config.timeScale),
-    ),
-    DIAL_SETTLE_SECONDS: String(scaledSeconds(workflow.dialSettleSeconds, config.timeScale)),
-    // And the reconciler's patience: a booking stuck 15 minutes is stuck 15 scaled minutes.
-    RECONCILE_AFTER_SECONDS: String(
-      scaledSeconds(workflow.reconcileAfterSeconds, config.timeScale),
+    // The stage settings, as CDK encodes them (the site URL is the local API's). Durations the
+    // handlers measure on the wall clock (marked `scaledLocally`) shrink with the time scale:
+    // else a crashed call would hold a line for the full real-time lease, a dial would get
+    // real-time seconds to settle between scaled retries, a silent call would hang on for 40
+    // minutes and the reconciler would wait real minutes. (Retry waits reach a Wait state,
+    // which the engine scales itself.)
+    ...encodeStageConfig(
+      scaleDurations(config.stageConfig, (seconds) => scaledSeconds(seconds, config.timeScale)),
     ),
     STRIPE_API_BASE_URL: config.stripe.baseUrl,
     STRIPE_SECRET_KEY: config.stripeKeys.secret,

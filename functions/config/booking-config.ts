@@ -1,52 +1,31 @@
-import { z } from 'zod';
 import { defaultSchedulingRules, type SchedulingRules } from '../core/scheduling-rules.ts';
-
-const clock = z
-  .string()
-  .regex(/^([01]\d|2[0-4]):[0-5]\d$/)
-  .transform((value) => {
-    const [hours, minutes] = value.split(':').map(Number);
-    return (hours ?? 0) * 60 + (minutes ?? 0);
-  });
-
-const bookingEnvironment = z.object({
-  CALLING_HOURS_START: clock.optional(),
-  CALLING_HOURS_END: clock.optional(),
-  CALL_CONCURRENCY_LIMIT: z.coerce.number().int().min(1).max(1000).optional(),
-  EXPECTED_CALL_MINUTES: z.coerce.number().min(1).max(60).optional(),
-  PUBLIC_SITE_URL: z.url(),
-});
+import { loadStageConfig, minuteOfDay, type StageConfig } from './stage-config.ts';
 
 export interface BookingConfig {
   readonly rules: SchedulingRules;
-  /** Where parents' links (manage, recording) point. */
+  /** Where parents' links (manage, recording) point, without a trailing slash. */
   readonly publicSiteUrl: string;
 }
 
-/** Booking rules from the environment (set per stage by CDK and the local cloud). */
-export function loadBookingConfig(env: NodeJS.ProcessEnv = process.env): BookingConfig {
-  const parsed = bookingEnvironment.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Booking settings are invalid — ${problems.join('; ')}`);
-  }
-  const settings = parsed.data;
+/** The booking rules' view of the stage's settings (`stage-config.ts`). */
+export function bookingConfigOf(config: StageConfig): BookingConfig {
   return {
     rules: {
+      // Lead times are product rules, not stage settings.
       ...defaultSchedulingRules,
-      ...(settings.CALLING_HOURS_START !== undefined
-        ? { callingHoursStartMinute: settings.CALLING_HOURS_START }
-        : {}),
-      ...(settings.CALLING_HOURS_END !== undefined
-        ? { callingHoursEndMinute: settings.CALLING_HOURS_END }
-        : {}),
-      ...(settings.CALL_CONCURRENCY_LIMIT !== undefined
-        ? { concurrentCalls: settings.CALL_CONCURRENCY_LIMIT }
-        : {}),
-      ...(settings.EXPECTED_CALL_MINUTES !== undefined
-        ? { expectedCallMinutes: settings.EXPECTED_CALL_MINUTES }
-        : {}),
+      callingHoursStartMinute: minuteOfDay(config.callingHoursStart),
+      callingHoursEndMinute: minuteOfDay(config.callingHoursEnd),
+      concurrentCalls: config.callConcurrencyLimit,
+      expectedCallMinutes: config.expectedCallMinutes,
     },
-    publicSiteUrl: settings.PUBLIC_SITE_URL.replace(/\/$/, ''),
+    publicSiteUrl: config.publicSiteUrl.replace(/\/$/, ''),
   };
+}
+
+/**
+ * Booking rules from the environment (set per stage by CDK and the local cloud). Throws
+ * `Stage settings are invalid — …` naming each bad variable (`loadStageConfig`).
+ */
+export function loadBookingConfig(env: NodeJS.ProcessEnv = process.env): BookingConfig {
+  return bookingConfigOf(loadStageConfig(env));
 }

@@ -1,25 +1,13 @@
-import { z } from 'zod';
 import type { CapacityLimits } from '../core/call-capacity.ts';
-
-const workflowEnvironment = z.object({
-  CALL_CONCURRENCY_LIMIT: z.coerce.number().int().min(1).default(4),
-  CALL_STARTS_PER_SECOND: z.coerce.number().positive().default(1),
-  CALL_LEASE_SECONDS: z.coerce.number().int().min(1).default(1500),
-  CALL_RETRY_WAIT_SECONDS: z.coerce.number().int().min(1).default(300),
-  CALL_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-  CALL_ABANDON_AFTER_SECONDS: z.coerce.number().int().min(1).default(2400),
-  DIAL_SETTLE_SECONDS: z.coerce.number().int().min(1).default(30),
-  RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).default(900),
-  RECONCILE_MAX_RECOVERY_RUNS: z.coerce.number().int().min(0).max(20).default(3),
-  PUBLIC_SITE_URL: z.url(),
-});
+import { loadStageConfig, type StageConfig } from './stage-config.ts';
 
 export interface WorkflowConfig {
   readonly capacity: CapacityLimits;
-  /** How long to wait before calling again after busy / no answer / voicemail. */
+  /** How long to wait before calling again after busy / no answer / voicemail, in seconds. */
   readonly retryWaitSeconds: number;
   /** Calls after the first one; 3 means at most four calls. */
   readonly maxRetries: number;
+  /** Where parents' links point, without a trailing slash. */
   readonly publicSiteUrl: string;
   /** A conversation still not over this long after its dial is given up as failed. */
   readonly abandonAfterSeconds: number;
@@ -34,21 +22,28 @@ export interface WorkflowConfig {
   readonly maxRecoveryRuns: number;
 }
 
-/** The call workflow's settings, per stage. */
-export function loadWorkflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
-  const settings = workflowEnvironment.parse(env);
+/** The call workflow's view of the stage's settings (`stage-config.ts`). */
+export function workflowConfigOf(config: StageConfig): WorkflowConfig {
   return {
     capacity: {
-      concurrentCalls: settings.CALL_CONCURRENCY_LIMIT,
-      startsPerSecond: settings.CALL_STARTS_PER_SECOND,
-      leaseSeconds: settings.CALL_LEASE_SECONDS,
+      concurrentCalls: config.callConcurrencyLimit,
+      startsPerSecond: config.callStartsPerSecond,
+      leaseSeconds: config.callLeaseSeconds,
     },
-    retryWaitSeconds: settings.CALL_RETRY_WAIT_SECONDS,
-    maxRetries: settings.CALL_MAX_RETRIES,
-    abandonAfterSeconds: settings.CALL_ABANDON_AFTER_SECONDS,
-    dialSettleSeconds: settings.DIAL_SETTLE_SECONDS,
-    reconcileAfterSeconds: settings.RECONCILE_AFTER_SECONDS,
-    maxRecoveryRuns: settings.RECONCILE_MAX_RECOVERY_RUNS,
-    publicSiteUrl: settings.PUBLIC_SITE_URL.replace(/\/$/, ''),
+    retryWaitSeconds: config.callRetryWaitSeconds,
+    maxRetries: config.callMaxRetries,
+    abandonAfterSeconds: config.callAbandonAfterSeconds,
+    dialSettleSeconds: config.dialSettleSeconds,
+    reconcileAfterSeconds: config.reconcileAfterSeconds,
+    maxRecoveryRuns: config.reconcileMaxRecoveryRuns,
+    publicSiteUrl: config.publicSiteUrl.replace(/\/$/, ''),
   };
+}
+
+/**
+ * The call workflow's settings from the environment, per stage. Throws
+ * `Stage settings are invalid — …` naming each bad variable (`loadStageConfig`).
+ */
+export function loadWorkflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
+  return workflowConfigOf(loadStageConfig(env));
 }

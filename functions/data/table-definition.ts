@@ -26,6 +26,11 @@ export interface IndexDefinition {
   readonly purpose: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
+  /**
+   * The attributes the index's query reads, besides the table's and the index's keys (which
+   * DynamoDB always projects). Only these are copied into the index: never a child's details.
+   */
+  readonly projection: readonly string[];
 }
 
 export interface TableDefinition {
@@ -41,27 +46,33 @@ export const tableDefinition = {
   timeToLiveAttribute: 'expiresAt',
   globalSecondaryIndexes: [
     {
-      indexName: 'byConversation',
-      purpose: 'ElevenLabs conversation id → booking (webhooks correlate by it)',
-      partitionKey: { name: 'conversationId', type: 'S' },
-    },
-    {
       indexName: 'byAffiliate',
       purpose: "an affiliate's bookings in time order (payout reports)",
       partitionKey: { name: 'affiliateSlug', type: 'S' },
       sortKey: { name: 'createdAt', type: 'S' },
+      projection: ['entity', 'bookingId', 'paymentStatus', 'totalCents'],
     },
     {
       indexName: 'byCallStatus',
-      purpose: 'bookings in one call status by scheduled time (ops queries, re-arming schedules)',
+      purpose: 'bookings in one call status by call time (the reconciler finds stuck ones)',
       partitionKey: { name: 'callStatus', type: 'S' },
       sortKey: { name: 'scheduledAt', type: 'S' },
-    },
-    {
-      indexName: 'byParentEmail',
-      purpose: "a parent's bookings (support look-up); the key is the normalised email",
-      partitionKey: { name: 'parentEmailKey', type: 'S' },
-      sortKey: { name: 'createdAt', type: 'S' },
+      // What the reconciler's first look decides on (functions/core/reconcile.ts).
+      projection: [
+        'entity',
+        'bookingId',
+        'paymentStatus',
+        'createdAt',
+        'updatedAt',
+        'paidAt',
+        'paymentIntentId',
+        'executionName',
+        'transcriptEmailSentAt',
+        'notCompletedEmailSentAt',
+        'dataErasedAt',
+        'recoveryRuns',
+        'supportNeededAt',
+      ],
     },
   ],
 } as const satisfies TableDefinition;

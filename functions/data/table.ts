@@ -9,8 +9,7 @@ export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({})
   marshallOptions: { removeUndefinedValues: true },
 });
 
-const [byConversation, byAffiliate, byCallStatus, byParentEmail] =
-  tableDefinition.globalSecondaryIndexes;
+const [byAffiliate, byCallStatus] = tableDefinition.globalSecondaryIndexes;
 
 /** The one table, as dynamodb-toolbox sees it; its name is read when first used. */
 export const table = new Table({
@@ -19,10 +18,6 @@ export const table = new Table({
   partitionKey: { name: tableDefinition.partitionKey.name, type: 'string' },
   sortKey: { name: tableDefinition.sortKey.name, type: 'string' },
   indexes: {
-    byConversation: {
-      type: 'global',
-      partitionKey: { name: byConversation.partitionKey.name, type: 'string' },
-    },
     byAffiliate: {
       type: 'global',
       partitionKey: { name: byAffiliate.partitionKey.name, type: 'string' },
@@ -32,11 +27,6 @@ export const table = new Table({
       type: 'global',
       partitionKey: { name: byCallStatus.partitionKey.name, type: 'string' },
       sortKey: { name: byCallStatus.sortKey.name, type: 'string' },
-    },
-    byParentEmail: {
-      type: 'global',
-      partitionKey: { name: byParentEmail.partitionKey.name, type: 'string' },
-      sortKey: { name: byParentEmail.sortKey.name, type: 'string' },
     },
   },
   entityAttributeSavedAs: 'entity',

@@ -10,7 +10,7 @@ type GlobalTable = {
     GlobalSecondaryIndexes: {
       IndexName: string;
       KeySchema: { AttributeName: string; KeyType: string }[];
-      Projection: { ProjectionType: string };
+      Projection: { ProjectionType: string; NonKeyAttributes?: string[] };
     }[];
     Replicas: {
       PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled: boolean };
@@ -65,7 +65,7 @@ describe('the single table', () => {
         { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
         ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection] },
     }));
 
     // Act

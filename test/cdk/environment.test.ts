@@ -3,12 +3,13 @@ import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { discordWebhookEnv } from '../../functions/adapters/discord-notifier.ts';
 import { loadBookingConfig } from '../../functions/config/booking-config.ts';
+import { encodeStageConfig, stageConfigDefaults } from '../../functions/config/stage-config.ts';
 import { loadWorkflowConfig } from '../../functions/config/workflow-config.ts';
 import { defaultSchedulingRules } from '../../functions/core/scheduling-rules.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { elevenLabsEnv, sesConfigurationSetEnv } from '../../lib/house-function.ts';
-import { readStageSettings, workflowRuleDefaults } from '../../lib/settings.ts';
+import { readStageSettings } from '../../lib/settings.ts';
 import {
   allowing,
   buildTestApp,
@@ -63,6 +64,10 @@ describe('every function, with the default settings of dev', () => {
         CALL_LEASE_SECONDS: '1500',
         CALL_RETRY_WAIT_SECONDS: '300',
         CALL_MAX_RETRIES: '3',
+        CALL_ABANDON_AFTER_SECONDS: '2400',
+        DIAL_SETTLE_SECONDS: '30',
+        RECONCILE_AFTER_SECONDS: '900',
+        RECONCILE_MAX_RECOVERY_RUNS: '3',
       });
       expect(config, name).toEqual({
         capacity: { concurrentCalls: 4, startsPerSecond: 1, leaseSeconds: 1500 },
@@ -77,20 +82,20 @@ describe('every function, with the default settings of dev', () => {
     }
   });
 
-  it('uses the same call workflow defaults as the handlers would without the variables', () => {
-    // Arrange: only the one variable the handlers have no default for.
-    const handlerDefaults = loadWorkflowConfig({ PUBLIC_SITE_URL: 'https://callsanta.example' });
+  it('gets every stage setting, as the stage config encodes its defaults', () => {
+    // Arrange: the only setting without a default is dev's placeholder site.
+    const expected = encodeStageConfig({
+      ...stageConfigDefaults,
+      publicSiteUrl: 'https://callsanta.example',
+    });
 
-    // Act
-    const { capacity, retryWaitSeconds, maxRetries } = handlerDefaults;
+    for (const [name, fn] of houseFunctions(stack)) {
+      // Act
+      const environment = environmentOf(template, fn);
 
-    // Assert
-    expect({
-      callStartsPerSecond: capacity.startsPerSecond,
-      callLeaseSeconds: capacity.leaseSeconds,
-      callRetryWaitSeconds: retryWaitSeconds,
-      callMaxRetries: maxRetries,
-    }).toEqual(workflowRuleDefaults);
+      // Assert
+      expect(environment, name).toMatchObject(expected);
+    }
   });
 
   it('gets no Discord webhook and no SES configuration set when none is configured', () => {
@@ -116,6 +121,10 @@ describe('every function, with settings from context', () => {
     callLeaseSeconds: 1800,
     callRetryWaitSeconds: '120',
     callMaxRetries: 0,
+    callAbandonAfterSeconds: '1800',
+    dialSettleSeconds: 45,
+    reconcileAfterSeconds: '600',
+    reconcileMaxRecoveryRuns: 5,
     elevenLabsAgentId: 'agent_01jzsanta',
     elevenLabsPhoneNumberId: 'phnum_01jznorthpole',
   };
@@ -158,15 +167,21 @@ describe('every function, with settings from context', () => {
 
       const config = loadWorkflowConfig(asStrings(environment));
 
+      expect(environment, name).toMatchObject({
+        CALL_ABANDON_AFTER_SECONDS: '1800',
+        DIAL_SETTLE_SECONDS: '45',
+        RECONCILE_AFTER_SECONDS: '600',
+        RECONCILE_MAX_RECOVERY_RUNS: '5',
+      });
       expect(config, name).toEqual({
         capacity: { concurrentCalls: 7, startsPerSecond: 0.5, leaseSeconds: 1800 },
         retryWaitSeconds: 120,
         maxRetries: 0,
         publicSiteUrl: 'https://santa.example.org',
-        dialSettleSeconds: 30,
-        abandonAfterSeconds: 2400,
-        reconcileAfterSeconds: 900,
-        maxRecoveryRuns: 3,
+        dialSettleSeconds: 45,
+        abandonAfterSeconds: 1800,
+        reconcileAfterSeconds: 600,
+        maxRecoveryRuns: 5,
       });
     }
   });
@@ -264,7 +279,9 @@ describe('stage settings', () => {
     const settings = settingsOf(context);
 
     // Assert
-    expect(settings.bookingRules).toEqual({
+    expect(settings.stageConfig).toEqual({
+      ...stageConfigDefaults,
+      publicSiteUrl: prodContext.publicSiteUrl,
       callConcurrencyLimit: 12,
       expectedCallMinutes: 4,
       callingHoursStart: '08:00',
@@ -285,6 +302,7 @@ describe('stage settings', () => {
         prod: {
           callStartsPerSecond: 3,
           callMaxRetries: 5,
+          reconcileMaxRecoveryRuns: 6,
           elevenLabsAgentId: 'agent_prod',
           elevenLabsPhoneNumberId: 'phnum_prod',
         },
@@ -296,10 +314,12 @@ describe('stage settings', () => {
     const settings = settingsOf(context);
 
     // Assert
-    expect(settings.workflowRules).toEqual({
-      ...workflowRuleDefaults,
+    expect(settings.stageConfig).toEqual({
+      ...stageConfigDefaults,
+      publicSiteUrl: prodContext.publicSiteUrl,
       callStartsPerSecond: 3,
       callMaxRetries: 2,
+      reconcileMaxRecoveryRuns: 6,
     });
     expect(settings.elevenLabs).toEqual({ agentId: 'agent_prod', phoneNumberId: 'phnum_prod' });
   });
@@ -342,6 +362,12 @@ describe('stage settings', () => {
     ['callRetryWaitSeconds', 0],
     ['callMaxRetries', -1],
     ['callMaxRetries', 11],
+    ['callMaxRetries', true],
+    ['callingHoursEnd', '24:30'],
+    ['callAbandonAfterSeconds', 0],
+    ['dialSettleSeconds', '1.5'],
+    ['reconcileAfterSeconds', 'soon'],
+    ['reconcileMaxRecoveryRuns', 21],
     ['elevenLabsAgentId', 'agent with spaces'],
     ['elevenLabsPhoneNumberId', ''],
     ['alarmEmail', 'nobody'],

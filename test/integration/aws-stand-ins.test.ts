@@ -60,20 +60,34 @@ describe('DynamoDB Local', () => {
     await documents.send(
       new PutCommand({
         TableName: localResourceNames.table,
-        Item: { pk: 'BOOKING#b-1', sk: 'BOOKING', conversationId: 'conv-123' },
+        Item: {
+          pk: 'BOOKING#b-1',
+          sk: 'BOOKING',
+          callStatus: 'queued',
+          scheduledAt: '2026-12-24T23:00:00Z',
+          childName: 'never projected',
+        },
       }),
     );
 
     const { Items } = await documents.send(
       new QueryCommand({
         TableName: localResourceNames.table,
-        IndexName: 'byConversation',
-        KeyConditionExpression: 'conversationId = :id',
-        ExpressionAttributeValues: { ':id': 'conv-123' },
+        IndexName: 'byCallStatus',
+        KeyConditionExpression: 'callStatus = :status',
+        ExpressionAttributeValues: { ':status': 'queued' },
       }),
     );
 
-    expect(Items).toEqual([{ pk: 'BOOKING#b-1', sk: 'BOOKING', conversationId: 'conv-123' }]);
+    // The index holds only what the reconciler reads: never the child's name.
+    expect(Items).toEqual([
+      {
+        pk: 'BOOKING#b-1',
+        sk: 'BOOKING',
+        callStatus: 'queued',
+        scheduledAt: '2026-12-24T23:00:00Z',
+      },
+    ]);
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { requireEnv } from '../../functions/config/env.ts';
+import {
+  encodeStageConfig,
+  type StageConfig,
+  stageConfigDefaults,
+} from '../../functions/config/stage-config.ts';
 import { loadLocalCloudConfig } from '../../local/config.ts';
 import { applySubstitutions } from '../../local/stepfunctions/substitutions.ts';
 
@@ -26,10 +31,54 @@ describe('loadLocalCloudConfig', () => {
     expect(config.ports.api).toBe(4100);
   });
 
+  it('gives handlers the stage settings’ defaults and its own site URL', () => {
+    const config = loadLocalCloudConfig({
+      CALLSANTA_PORT: '4100',
+      PUBLIC_SITE_URL: 'https://www.callsanta.example',
+    });
+
+    expect(config.stageConfig).toEqual({
+      ...stageConfigDefaults,
+      publicSiteUrl: 'http://127.0.0.1:4100',
+    });
+  });
+
+  it('takes every stage setting but the site URL from the variables CDK sets', () => {
+    // Arrange: every setting changed, written as CDK writes it.
+    const given: StageConfig = {
+      publicSiteUrl: 'https://www.callsanta.example',
+      callConcurrencyLimit: 1,
+      expectedCallMinutes: 15,
+      callingHoursStart: '00:00',
+      callingHoursEnd: '24:00',
+      callStartsPerSecond: 2,
+      callLeaseSeconds: 600,
+      callRetryWaitSeconds: 60,
+      callMaxRetries: 1,
+      callAbandonAfterSeconds: 1200,
+      dialSettleSeconds: 10,
+      reconcileAfterSeconds: 120,
+      reconcileMaxRecoveryRuns: 5,
+    };
+
+    // Act
+    const config = loadLocalCloudConfig(encodeStageConfig(given));
+
+    // Assert
+    expect(config.stageConfig).toEqual({ ...given, publicSiteUrl: 'http://127.0.0.1:3000' });
+  });
+
   it.each([
     [{ CALLSANTA_PORT: 'eighty' }, /CALLSANTA_PORT/],
     [{ CALLSANTA_TIME_SCALE: '0' }, /CALLSANTA_TIME_SCALE/],
     [{ STRIPE_API_BASE_URL: 'not a url' }, /STRIPE_API_BASE_URL/],
+    [{ CALL_CONCURRENCY_LIMIT: '0' }, /CALL_CONCURRENCY_LIMIT \(calls\): must be at least 1/],
+    [{ CALLING_HOURS_START: '8am' }, /CALLING_HOURS_START \(HH:MM\)/],
+    [{ RECONCILE_MAX_RECOVERY_RUNS: 'many' }, /RECONCILE_MAX_RECOVERY_RUNS/],
+    [
+      { CALLSANTA_PORT: 'eighty', DIAL_SETTLE_SECONDS: '0' },
+      /CALLSANTA_PORT: .*; DIAL_SETTLE_SECONDS/,
+    ],
   ])('refuses %o naming the bad setting', (env, message) => {
     expect(() => loadLocalCloudConfig(env)).toThrow(message);
   });
