@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import type { z } from 'zod';
 import { appSecrets } from '../config/secrets.ts';
+import { DomainError, UpstreamError } from '../core/errors.ts';
 import {
   describeIssues,
   MalformedStripeEventError,
@@ -12,7 +13,6 @@ import {
   stripePaymentIntentSchema,
 } from '../schemas/stripe-payment-intent.ts';
 import { stripeRefundSchema } from '../schemas/stripe-refund.ts';
-import { DomainError, UpstreamError } from '../shared/errors.ts';
 import { logger } from '../shared/logger.ts';
 import { createStripeClient } from './stripe-client.ts';
 
@@ -36,7 +36,7 @@ export const signatureToleranceSeconds = 300;
 /** A webhook whose signature does not verify, or whose timestamp is out of tolerance: 400. */
 export class WebhookSignatureError extends DomainError {
   constructor(code: 'invalid_signature' | 'signature_outside_tolerance', message: string) {
-    super(400, code, message);
+    super('invalid', code, message);
   }
 }
 

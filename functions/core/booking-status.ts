@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from './errors.ts';
 
 export const callStatuses = [
   'pending',
@@ -57,7 +57,11 @@ const videoTransitions: Readonly<Record<VideoStatus, readonly VideoStatus[]>> = 
 
 export class IllegalTransitionError extends DomainError {
   constructor(kind: string, from: string, to: string) {
-    super(409, 'illegal_transition', `A booking's ${kind} status cannot go from ${from} to ${to}.`);
+    super(
+      'conflict',
+      'illegal_transition',
+      `A booking's ${kind} status cannot go from ${from} to ${to}.`,
+    );
   }
 }
 

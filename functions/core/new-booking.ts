@@ -1,6 +1,6 @@
 import type { NewBooking } from '../data/bookings.ts';
 import { type BookingRequest, consentTextVersion } from '../schemas/booking-request.ts';
-import { ValidationError } from '../shared/errors.ts';
+import { ValidationError } from './errors.ts';
 import {
   calleeTimezone,
   describePhoneNumberProblem,

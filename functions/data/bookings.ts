@@ -10,7 +10,7 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import { assertCallTransition, assertPaymentTransition } from '../core/booking-status.ts';
-import { DomainError, NotFoundError } from '../shared/errors.ts';
+import { DomainError, NotFoundError } from '../core/errors.ts';
 import { type AuditEvent, auditEventTransaction } from './audit-trail.ts';
 import { BookingEntity } from './entities.ts';
 import { takePlaceTransactions } from './slots.ts';
@@ -26,14 +26,18 @@ export type BookingChanges = {
 
 export class SlotFullError extends DomainError {
   constructor() {
-    super(409, 'slot_full', 'That time is fully booked. Choose one of the nearest free times.');
+    super(
+      'conflict',
+      'slot_full',
+      'That time is fully booked. Choose one of the nearest free times.',
+    );
   }
 }
 
 /** Another request changed the booking first; the caller may re-read and try again. */
 export class StaleBookingError extends DomainError {
   constructor() {
-    super(409, 'booking_changed', 'The booking changed meanwhile. Reload it and try again.');
+    super('conflict', 'booking_changed', 'The booking changed meanwhile. Reload it and try again.');
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DomainError } from '../shared/errors.ts';
+import { DomainError } from '../core/errors.ts';
 import { stripeChargeSchema } from './stripe-charge.ts';
 import { stripePaymentIntentRefSchema } from './stripe-payment-intent.ts';
 
@@ -43,7 +43,7 @@ export type StripeEvent =
 /** A correctly signed body that is not a Stripe event we can read: 400, never a 500. */
 export class MalformedStripeEventError extends DomainError {
   constructor(detail: string) {
-    super(400, 'malformed_event', `The Stripe event could not be read: ${detail}.`);
+    super('invalid', 'malformed_event', `The Stripe event could not be read: ${detail}.`);
   }
 }
 

@@ -4,7 +4,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { DomainError } from './errors.ts';
+import { DomainError, type DomainErrorKind } from '../core/errors.ts';
 import { logger } from './logger.ts';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -18,10 +18,21 @@ export function jsonResponse(statusCode: number, body: unknown): HttpResult {
   };
 }
 
+/** The HTTP status of each kind of domain error: the only place the two meet. */
+const statusOf: Readonly<Record<DomainErrorKind, number>> = {
+  invalid: 400,
+  unauthenticated: 401,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media: 415,
+  upstream: 502,
+};
+
 /** The one place where errors become HTTP answers. */
 export function errorResponse(error: unknown): HttpResult {
   if (error instanceof DomainError) {
-    return jsonResponse(error.statusCode, {
+    return jsonResponse(statusOf[error.kind], {
       error: {
         code: error.code,
         message: error.message,

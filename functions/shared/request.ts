@@ -1,7 +1,11 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { z } from 'zod';
+import {
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../core/errors.ts';
 import { fieldErrors } from '../schemas/booking-request.ts';
-import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError } from './errors.ts';
 
 /** The request body exactly as sent: what webhook signatures are computed over. */
 export function rawBody(event: APIGatewayProxyEventV2): string {

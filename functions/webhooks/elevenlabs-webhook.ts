@@ -1,9 +1,9 @@
 import { answerCallTask } from '../adapters/workflow-callbacks.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { reportedOutcome } from '../core/call-report.ts';
+import { DomainError } from '../core/errors.ts';
 import { findCallToken, saveEarlyCallReport } from '../data/call-tokens.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
-import { DomainError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { rawBody } from '../shared/request.ts';
@@ -23,7 +23,7 @@ export const handler = httpHandler(async (event) => {
     verifyElevenLabsSignature(body, event.headers['elevenlabs-signature'], elevenLabsWebhookSecret);
   } catch (error) {
     if (error instanceof ElevenLabsSignatureError) {
-      throw new DomainError(401, 'invalid_signature', error.message);
+      throw new DomainError('unauthenticated', 'invalid_signature', error.message);
     }
     throw error;
   }
@@ -31,7 +31,7 @@ export const handler = httpHandler(async (event) => {
   try {
     json = JSON.parse(body);
   } catch {
-    throw new DomainError(400, 'invalid_json', 'The webhook body is not JSON.');
+    throw new DomainError('invalid', 'invalid_json', 'The webhook body is not JSON.');
   }
   const reading = readElevenLabsWebhook(json);
   if (reading.kind === 'ignored') {
@@ -46,7 +46,7 @@ export const handler = httpHandler(async (event) => {
       problems: reading.problems,
     });
     throw new DomainError(
-      400,
+      'invalid',
       'malformed_webhook',
       `The ${reading.type ?? 'webhook'} body cannot be read: ${reading.problems}.`,
     );

@@ -4,11 +4,11 @@ import {
   verifyStripeEvent,
 } from '../adapters/payments.ts';
 import { applyPaymentFact, applyPaymentSucceeded } from '../bookings/after-payment.ts';
+import { DomainError } from '../core/errors.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { findBooking } from '../data/bookings.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
 import type { StripeEvent } from '../schemas/stripe-event.ts';
-import { DomainError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { rawBody } from '../shared/request.ts';
@@ -29,7 +29,11 @@ import { rawBody } from '../shared/request.ts';
 export const handler = httpHandler(async (event) => {
   const signature = event.headers['stripe-signature'];
   if (!signature) {
-    throw new DomainError(400, 'missing_signature', 'The Stripe-Signature header is missing.');
+    throw new DomainError(
+      'invalid',
+      'missing_signature',
+      'The Stripe-Signature header is missing.',
+    );
   }
   const stripeEvent = await verifyStripeEvent(rawBody(event), signature);
   logger.appendKeys({ stripeEventId: stripeEvent.id, stripeEventType: stripeEvent.type });

@@ -329,7 +329,7 @@ describe('reading a verified Stripe event', () => {
       /data\.object\.refunded/,
     ],
     ['an event with a numeric id', { id: 7, type: 'customer.created', created: 1 }, /^.*id: /],
-  ])('refuses %s with a 400 naming the field', (_, json, message) => {
+  ])('refuses %s as invalid (a 400), naming the field', (_, json, message) => {
     let thrown: unknown;
     try {
       parseStripeEvent(json);
@@ -338,7 +338,7 @@ describe('reading a verified Stripe event', () => {
     }
 
     expect(thrown).toBeInstanceOf(MalformedStripeEventError);
-    expect(thrown).toMatchObject({ statusCode: 400, code: 'malformed_event' });
+    expect(thrown).toMatchObject({ kind: 'invalid', code: 'malformed_event' });
     expect((thrown as Error).message).toMatch(message);
   });
 });

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { callStatuses, paymentStatuses, videoStatuses } from '../../core/booking-status.ts';
+import { afterCallProblems, unsuccessfulReasons } from '../../workflow/contract.ts';
+
+/** One entry of a booking's audit trail: what happened and when; no personal data. */
+export const timelineEventSchema = z.object({
+  type: z.string(),
+  /** ISO 8601, UTC. */
+  at: z.string(),
+  detail: z.record(z.string(), z.string()).optional(),
+});
+export type TimelineEvent = z.infer<typeof timelineEventSchema>;
+
+/** One turn of the call's transcript. */
+export const transcriptTurnSchema = z.object({
+  role: z.enum(['santa', 'child']),
+  message: z.string(),
+  /** Seconds from the start of the call. */
+  timeInCallSecs: z.number(),
+});
+export type TranscriptTurn = z.infer<typeof transcriptTurnSchema>;
+
+/** A completed call's transcript and, when the recording was bought, short-lived audio links. */
+export const callMediaSchema = z.object({
+  transcript: z.array(transcriptTurnSchema).optional(),
+  /** Whole seconds the call lasted. */
+  durationSecs: z.number().optional(),
+  /** The call's audio (a presigned GET, minutes long). */
+  audioUrl: z.string().optional(),
+  /** The same audio served as a download. */
+  downloadUrl: z.string().optional(),
+  /** When both links stop working, ISO 8601. */
+  linksExpireAt: z.string().optional(),
+});
+export type CallMedia = z.infer<typeof callMediaSchema>;
+
+/**
+ * What the parent sees of a booking: the answer of `GET /api/calls/{callId}`, of
+ * `PATCH /api/calls/{callId}` (reschedule) and of `POST /api/calls/{callId}/erase`. Built by
+ * `functions/bookings/booking-view.ts`. Money in minor units of `currency`.
+ */
+export const bookingViewSchema = z.object({
+  callId: z.string(),
+  callStatus: z.enum(callStatuses),
+  paymentStatus: z.enum(paymentStatuses),
+  videoStatus: z.enum(videoStatuses),
+  /** The child's name is null once the parent had the child's data erased. */
+  child: z.object({ name: z.string().nullable(), age: z.number().int() }),
+  schedule: z.object({
+    callNow: z.boolean(),
+    /** The call's instant, UTC ISO 8601. */
+    scheduledAt: z.string(),
+    /** The callee's IANA zone. */
+    timezone: z.string(),
+    /** The call's instant on the callee's clock, ISO 8601 with offset. */
+    localTime: z.string(),
+    /** The same, for people: e.g. `December 24, 2026 at 6:30 PM EST`. */
+    localDisplay: z.string(),
+    /** The zones of the number's country a new time may be chosen in (empty: any zone). */
+    zones: z.array(z.string()),
+    /** When a call drifts out of calling hours: wait for the next window, or end refunded. */
+    waitForCallingHours: z.boolean(),
+  }),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  /** Minor units given back so far: all of it once refunded, part after a partial refund. */
+  amountRefundedCents: z.number().int(),
+  purchaseRecording: z.boolean(),
+  /** The parent's gift budget, in whole units of `currency`. */
+  giftBudget: z.number(),
+  createdAt: z.string(),
+  timeline: z.array(timelineEventSchema),
+  /** Dial attempts so far. */
+  attempts: z.number().int(),
+  /** Why a call that did not reach the child ended; null when nothing applies. */
+  endReason: z.enum(unsuccessfulReasons).nullable(),
+  /** After-call work still being retried; null when nothing applies. */
+  followUp: z.enum(afterCallProblems).nullable(),
+  media: callMediaSchema,
+});
+export type BookingView = z.infer<typeof bookingViewSchema>;

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const common = {
+  /** Prefix of every API path; `''` for the same origin (CloudFront and the local cloud). */
+  apiBaseUrl: z.string(),
+  /** Stripe's publishable key (`pk_…`): the emulator's locally. */
+  stripePublishableKey: z.string(),
+};
+
+/**
+ * The site's runtime configuration, `/config.json`: written next to the site by CDK
+ * (`lib/site.ts`, always `stripe`), served by the local cloud (`local/site-config.ts`) and read
+ * by the site (`frontend/src/lib/config.ts`). Against the local Stripe emulator it also names
+ * the emulator, which a local build's test card form confirms through.
+ */
+export const siteConfigSchema = z.discriminatedUnion('stripeMode', [
+  z.object({ ...common, stripeMode: z.literal('stripe') }),
+  z.object({
+    ...common,
+    stripeMode: z.literal('emulator'),
+    /** The Stripe emulator's base URL, e.g. `http://127.0.0.1:3006`. */
+    stripeEmulatorUrl: z.string(),
+  }),
+]);
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
