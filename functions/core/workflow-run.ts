@@ -1,6 +1,7 @@
 import type { CallStatus, PaymentStatus } from './booking-status.ts';
 import type { CallOutcome } from './call-outcome.ts';
 import { type CallingHours, callingWindowAt } from './calling-hours.ts';
+import { isReminderDue } from './workflow-start.ts';
 
 /**
  * What one workflow run needs to know about its booking to decide where to go. The run serves
@@ -56,9 +57,6 @@ export type UnsuccessfulReason = 'not_reached' | 'outside_calling_hours' | 'erro
 /** Which check of the run this is: when it starts, or just before it dials. */
 export type RunStage = 'start' | 'dial';
 
-/** The reminder goes out only when the call is comfortably ahead; "call now" gets none. */
-export const reminderMinimumLeadMs = 30 * 60_000;
-
 const settledOutcomes = new Set<string>(['completed', 'busy', 'no_answer', 'voicemail', 'failed']);
 
 function lastOutcomeOf(booking: RunBooking): CallOutcome {
@@ -112,11 +110,7 @@ export function decideRun(
   }
   if (booking.paymentStatus !== 'paid') return { action: 'stop', reason: 'not_paid' };
   if (stage === 'start') {
-    const reminderDue =
-      !booking.callNow &&
-      !booking.reminderSentAt &&
-      Date.parse(booking.scheduledAt) - now.getTime() > reminderMinimumLeadMs;
-    return { action: 'call', reminderDue };
+    return { action: 'call', reminderDue: isReminderDue(booking, booking.scheduledAt, now) };
   }
   const window = callingWindowAt(now, booking.timezone, hours);
   if (window.open) return { action: 'call', reminderDue: false };

@@ -6,7 +6,27 @@ export interface WorkflowStart {
   readonly startAt: Date;
 }
 
-const reminderLeadMs = 60 * 60_000;
+/**
+ * The reminder rule, in one place: a call booked for later starts its workflow an hour early
+ * (`reminderLeadMs`), and the run sends the reminder only while the call is still more than
+ * half an hour away (`reminderMinimumLeadMs`) — so a late payment or a slow schedule never sends
+ * a "Santa calls in an hour" email five minutes before the call. "Call now" gets none.
+ */
+export const reminderLeadMs = 60 * 60_000;
+export const reminderMinimumLeadMs = 30 * 60_000;
+
+/** Is the reminder email due now, for a call at `callAt` (ISO)? */
+export function isReminderDue(
+  booking: { readonly callNow: boolean; readonly reminderSentAt?: string | undefined },
+  callAt: string,
+  now: Date,
+): boolean {
+  return (
+    !booking.callNow &&
+    !booking.reminderSentAt &&
+    Date.parse(callAt) - now.getTime() > reminderMinimumLeadMs
+  );
+}
 /** Scheduler fires within its minute; starting a minute early lets the workflow's Wait be exact. */
 const schedulerSlackMs = 60_000;
 
