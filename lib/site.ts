@@ -24,14 +24,11 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { SiteConfig } from '../functions/schemas/api/site-config.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
-/** What the site reads from `/config.json` (the same shape as `local/site-config.ts`). */
-export interface SiteRuntimeConfig {
-  readonly apiBaseUrl: string;
-  readonly stripePublishableKey: string;
-  readonly stripeMode: 'emulator' | 'stripe';
-}
+/** What the site reads from `/config.json`: `siteConfigSchema` in functions/schemas/api. */
+export type SiteRuntimeConfig = SiteConfig;
 
 export interface SiteProps {
   readonly siteBucket: IBucket;

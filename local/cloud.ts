@@ -136,7 +136,7 @@ export async function startLocalCloud(
       routes,
       lambda,
       outbox,
-      siteDir: join(projectRoot, 'frontend/dist'),
+      siteDir: join(projectRoot, 'frontend/dist-local'),
       adminKey: config.adminKey,
       siteConfig: siteRuntimeConfig(config),
     });

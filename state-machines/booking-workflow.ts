@@ -5,7 +5,7 @@
  * `npm run asl` writes the file; `test/unit/booking-asl.test.ts` fails when the file and this
  * module disagree, so an edit to one without the other cannot land.
  */
-import { taskErrors, type WorkflowTaskName } from '../functions/workflow/contract.ts';
+import { taskErrors, type WorkflowTaskName } from '../functions/schemas/workflow-contract.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type State = { [key: string]: Json };

@@ -1,4 +1,4 @@
-import { formatMoney } from '../email/format.ts';
+import { formatMoney } from '../core/format.ts';
 import { logger } from '../shared/logger.ts';
 
 /** Optional: a Discord webhook for the team's "new paid booking" channel. Unset means off. */

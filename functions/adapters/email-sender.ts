@@ -1,8 +1,14 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { requireEnv } from '../config/env.ts';
-import type { RenderedEmail } from '../email/email-template.ts';
 import { envNames } from '../resources.ts';
 import { logger } from '../shared/logger.ts';
+
+/** What SES sends: every email has both an HTML and a plain-text part. */
+export interface RenderedEmail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
 
 /** Optional: SES configuration set for delivery, bounce and complaint events. */
 export const sesConfigurationSetEnv = 'SES_CONFIGURATION_SET';

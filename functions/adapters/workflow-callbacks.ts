@@ -1,5 +1,5 @@
 import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import type { CallCallbackOutput } from '../workflow/contract.ts';
+import type { CallCallbackOutput } from '../schemas/workflow-contract.ts';
 
 const sfn = new SFNClient({});
 

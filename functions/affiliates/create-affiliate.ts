@@ -1,8 +1,9 @@
 import { defaultPayoutPercent } from '../core/affiliate-payout.ts';
 import { landingPath } from '../core/affiliate-slug.ts';
+import { ConflictError } from '../core/errors.ts';
 import { createAffiliate } from '../data/affiliates.ts';
 import { affiliateSignupSchema } from '../schemas/affiliate-request.ts';
-import { ConflictError } from '../shared/errors.ts';
+import type { CreatedAffiliate } from '../schemas/api/affiliates.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { parseJsonBody } from '../shared/request.ts';
@@ -19,5 +20,5 @@ export const handler = httpHandler(async (event) => {
     slug,
     landingPath: landingPath(slug),
     payoutPercent: defaultPayoutPercent,
-  });
+  } satisfies CreatedAffiliate);
 });

@@ -1,6 +1,7 @@
+import { NotFoundError } from '../core/errors.ts';
 import { findActiveAffiliate } from '../data/affiliates.ts';
 import { slugReference } from '../schemas/affiliate-request.ts';
-import { NotFoundError } from '../shared/errors.ts';
+import type { AffiliatePage } from '../schemas/api/affiliates.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 
 /** GET /api/affiliates/{slug}: what a creator's landing page shows — never their email. */
@@ -10,5 +11,9 @@ export const handler = httpHandler(async (event) => {
   if (!slug.success) throw notFound;
   const affiliate = await findActiveAffiliate(slug.data);
   if (!affiliate) throw notFound;
-  return jsonResponse(200, { slug: affiliate.slug, name: affiliate.name, active: true });
+  return jsonResponse(200, {
+    slug: affiliate.slug,
+    name: affiliate.name,
+    active: true,
+  } satisfies AffiliatePage);
 });

@@ -5,10 +5,11 @@ import {
   type ReportAffiliate,
   reportWindow,
 } from '../core/affiliate-report.ts';
+import { NotFoundError } from '../core/errors.ts';
 import { affiliateBookingsCreatedIn } from '../data/affiliate-report.ts';
 import { findAffiliate, listAffiliates } from '../data/affiliates.ts';
 import { affiliateReportQuery } from '../schemas/affiliate-request.ts';
-import { NotFoundError } from '../shared/errors.ts';
+import type { AffiliateReport } from '../schemas/api/affiliates.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseQuery } from '../shared/request.ts';
 
@@ -36,7 +37,12 @@ export const handler = httpHandler(async (event) => {
       )),
     );
   }
-  return jsonResponse(200, { from, to, affiliates: lines, totals: affiliateReportTotals(lines) });
+  return jsonResponse(200, {
+    from,
+    to,
+    affiliates: lines,
+    totals: affiliateReportTotals(lines),
+  } satisfies AffiliateReport);
 });
 
 async function requireAffiliate(slug: string): Promise<ReportAffiliate> {

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { appSecrets } from '../config/secrets.ts';
 import { isValidAccessToken } from '../core/access-token.ts';
+import { NotFoundError } from '../core/errors.ts';
 import { type Booking, findBooking } from '../data/bookings.ts';
-import { NotFoundError } from '../shared/errors.ts';
 import { bearerToken } from '../shared/request.ts';
 
 /**

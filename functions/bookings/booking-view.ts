@@ -1,13 +1,26 @@
 import { DateTime } from 'luxon';
+import { afterCallProblems, unsuccessfulReasons } from '../core/call-outcome.ts';
 import { phoneNumberZones } from '../core/phone-numbers.ts';
 import type { listAuditEvents } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
+import type { BookingView } from '../schemas/api/booking-view.ts';
 import type { CallMedia } from './call-media.ts';
 
 type AuditEvents = Awaited<ReturnType<typeof listAuditEvents>>;
 
-/** What the parent sees of a booking: statuses, times in UTC and on the child's clock, history. */
-export function bookingView(booking: Booking, events: AuditEvents, media: CallMedia = {}) {
+/** One of `values`, or null: the table stores these as plain strings. */
+const oneOf = <Value extends string>(values: readonly Value[], value: string | undefined) =>
+  values.find((known) => known === value) ?? null;
+
+/**
+ * What the parent sees of a booking: statuses, times in UTC and on the child's clock, history.
+ * Shaped by `bookingViewSchema` (functions/schemas/api/booking-view.ts).
+ */
+export function bookingView(
+  booking: Booking,
+  events: AuditEvents,
+  media: CallMedia = {},
+): BookingView {
   const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
   return {
     callId: booking.bookingId,
@@ -20,10 +33,11 @@ export function bookingView(booking: Booking, events: AuditEvents, media: CallMe
       callNow: booking.callNow,
       scheduledAt: booking.scheduledAt,
       timezone: booking.timezone,
-      localTime: local.toISO({ suppressMilliseconds: true }),
+      // The zone was checked at booking; luxon's type still allows null for an invalid one.
+      localTime: local.toISO({ suppressMilliseconds: true }) ?? booking.scheduledAt,
       localDisplay: local.toLocaleString(DateTime.DATETIME_FULL, { locale: 'en-US' }),
       /** The zones of the number's country a new time may be chosen in (empty: any zone). */
-      zones: phoneNumberZones(booking.phoneNumber),
+      zones: [...phoneNumberZones(booking.phoneNumber)],
       /** When a call drifts out of calling hours: wait for the next window, or end refunded. */
       waitForCallingHours: booking.waitForCallingHours === true,
     },
@@ -47,8 +61,8 @@ export function bookingView(booking: Booking, events: AuditEvents, media: CallMe
      * `error`), and what still follows a completed call (`records_not_saved`,
      * `transcript_email_not_sent`: being retried); null when nothing applies.
      */
-    endReason: booking.endReason ?? null,
-    followUp: booking.afterCallProblem ?? null,
+    endReason: oneOf(unsuccessfulReasons, booking.endReason),
+    followUp: oneOf(afterCallProblems, booking.afterCallProblem),
     /** The transcript and, when bought, a short-lived audio link, once the call happened. */
     media,
   };

@@ -2,11 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
 import { cancelPaymentIntent, refundPayment, retrievePaymentIntent } from '../adapters/payments.ts';
 import { isChangeable } from '../core/booking-status.ts';
+import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { type Booking, changeBooking, findBooking, StaleBookingError } from '../data/bookings.ts';
 import { givePlaceBack } from '../data/slots.ts';
 import { confirmationInFlight } from '../email/send-once.ts';
-import { ConflictError } from '../shared/errors.ts';
+import type { CancelResult } from '../schemas/api/cancel-result.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { applyPaymentSucceeded } from './after-payment.ts';
@@ -53,7 +54,7 @@ export const handler = httpHandler(async (event) => {
           refundNote: `Calls cancelled less than ${refundCutoffMinutes} minutes before they are due are not refunded.`,
         }
       : {}),
-  });
+  } satisfies CancelResult);
 });
 
 /** Marks the call cancelled (once), re-reading when another request changed it first. */

@@ -3,16 +3,16 @@ import { createPaymentIntent } from '../adapters/payments.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { accessTokenFor } from '../core/access-token.ts';
+import { ConflictError, UpstreamError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime, newBooking } from '../core/new-booking.ts';
 import { priceBooking } from '../core/pricing.ts';
 import { slotCapacity } from '../core/scheduling-rules.ts';
 import { findActiveAffiliate } from '../data/affiliates.ts';
-import { appendAuditEvent } from '../data/audit-trail.ts';
 import { createBooking, SlotFullError, setPaymentIntent } from '../data/bookings.ts';
 import { activePricing } from '../data/pricing.ts';
 import { reclaimExpiredHolds } from '../data/slots.ts';
+import type { CreatedBooking } from '../schemas/api/create-booking.ts';
 import { bookingRequestSchema } from '../schemas/booking-request.ts';
-import { ConflictError, UpstreamError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { parseJsonBody } from '../shared/request.ts';
@@ -98,10 +98,6 @@ export const handler = httpHandler(async (event) => {
     throw new UpstreamError('The payment service did not answer. Please try again in a moment.');
   }
   await setPaymentIntent(bookingId, intent.id);
-  await appendAuditEvent(bookingId, {
-    type: 'payment_intent_created',
-    detail: { paymentIntentId: intent.id },
-  });
 
   return jsonResponse(201, {
     callId: bookingId,
@@ -110,7 +106,7 @@ export const handler = httpHandler(async (event) => {
     accessToken: accessTokenFor(bookingId, secrets.accessTokenSecret),
     amountCents: price.totalCents,
     currency: price.currency,
-  });
+  } satisfies CreatedBooking);
 });
 
 async function slotFull(callAt: Date, timezone: string, now: Date): Promise<ConflictError> {

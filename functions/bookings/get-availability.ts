@@ -7,6 +7,7 @@ import {
   slotStart,
 } from '../core/scheduling-rules.ts';
 import { placesTaken } from '../data/slots.ts';
+import type { Availability } from '../schemas/api/availability.ts';
 import { timezoneSchema } from '../schemas/booking-request.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseQuery } from '../shared/request.ts';
@@ -34,5 +35,5 @@ export const handler = httpHandler(async (event) => {
       isWithinCallingHours(now, timezone, config.rules) &&
       currentTaken < slotCapacity(config.rules),
     times,
-  });
+  } satisfies Availability);
 });

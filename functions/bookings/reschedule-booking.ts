@@ -1,12 +1,12 @@
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { isChangeable } from '../core/booking-status.ts';
+import { ConflictError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime } from '../core/new-booking.ts';
 import { slotCapacity, slotStart } from '../core/scheduling-rules.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
 import { givePlaceBackTransactions, takePlaceTransactions } from '../data/slots.ts';
 import { rescheduleRequestSchema } from '../schemas/booking-request.ts';
-import { ConflictError } from '../shared/errors.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseJsonBody } from '../shared/request.ts';
 import { armCall } from './arm-call.ts';

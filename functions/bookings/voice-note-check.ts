@@ -1,8 +1,8 @@
 import { HeadObjectCommand, NotFound } from '@aws-sdk/client-s3';
 import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
+import { ValidationError } from '../core/errors.ts';
 import { envNames } from '../resources.ts';
-import { ValidationError } from '../shared/errors.ts';
 
 const s3 = createS3Client();
 

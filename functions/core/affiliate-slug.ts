@@ -1,4 +1,4 @@
-import { affiliateSlugPattern } from '../schemas/booking-request.ts';
+import { affiliateSlugPattern } from './affiliate-slug-pattern.ts';
 
 /**
  * What makes a slug usable as a creator's landing page, `callsanta.com/<slug>`. The rules are

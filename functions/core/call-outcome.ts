@@ -19,3 +19,11 @@ export type ReportedOutcome = (typeof reportedOutcomes)[number];
 export function isRetryableOutcome(outcome: CallOutcome): boolean {
   return retryableOutcomes.includes(outcome);
 }
+
+/** Why a call ended without Santa getting through; the parent's email says which. */
+export const unsuccessfulReasons = ['not_reached', 'outside_calling_hours', 'error'] as const;
+export type UnsuccessfulReason = (typeof unsuccessfulReasons)[number];
+
+/** What went wrong after a completed call; shown on the booking until it is put right. */
+export const afterCallProblems = ['records_not_saved', 'transcript_email_not_sent'] as const;
+export type AfterCallProblem = (typeof afterCallProblems)[number];

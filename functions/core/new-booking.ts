@@ -1,5 +1,5 @@
-import type { NewBooking } from '../data/bookings.ts';
-import { type BookingRequest, consentTextVersion } from '../schemas/booking-request.ts';
+import type { BookingRecord } from './booking.ts';
+import { consentTextVersion } from './consent.ts';
 import { ValidationError } from './errors.ts';
 import {
   calleeTimezone,
@@ -16,6 +16,24 @@ import {
   scheduleProblem,
   slotStart,
 } from './scheduling-rules.ts';
+
+/** What a validated booking request says (the API's booking schema gives exactly this). */
+export interface BookingRequestFields {
+  readonly childName: string;
+  readonly childAge: number;
+  readonly childGender?: string | undefined;
+  readonly childInfoText?: string | undefined;
+  readonly voiceNoteKey?: string | undefined;
+  readonly phoneNumber: string;
+  readonly parentEmail: string;
+  readonly giftBudget: number;
+  readonly purchaseRecording: boolean;
+  readonly callNow?: true | undefined;
+  readonly waitForCallingHours?: boolean | undefined;
+  readonly timezone: string;
+  readonly utmSource?: string | undefined;
+  readonly consent: { readonly recording?: boolean | undefined };
+}
 
 /** How long an unpaid booking keeps its place in a slot. */
 export const holdMinutes = 30;
@@ -75,12 +93,12 @@ export function checkedCallTime(
  */
 export function newBooking(options: {
   readonly bookingId: string;
-  readonly request: BookingRequest;
+  readonly request: BookingRequestFields;
   readonly callAt: Date;
   readonly price: PriceSnapshot;
   readonly affiliateSlug: string | undefined;
   readonly now: Date;
-}): NewBooking {
+}): BookingRecord {
   const { bookingId, request, callAt, price, affiliateSlug, now } = options;
   return {
     bookingId,

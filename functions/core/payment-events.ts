@@ -1,11 +1,9 @@
-import type { AuditEvent } from '../data/audit-trail.ts';
-import type { Booking, BookingChanges } from '../data/bookings.ts';
-import type { StripePaymentIntent } from '../schemas/stripe-payment-intent.ts';
+import type { AuditEvent, BookingFieldChanges, BookingRecord } from './booking.ts';
 import { isChangeable } from './booking-status.ts';
 
 /** What a booking must show for the payment rules; a stored booking has all of it. */
 export type PaymentBooking = Pick<
-  Booking,
+  BookingRecord,
   | 'bookingId'
   | 'callStatus'
   | 'paymentStatus'
@@ -17,12 +15,25 @@ export type PaymentBooking = Pick<
 >;
 
 /**
+ * A PaymentIntent as Stripe reports it when re-read (our schema of Stripe's answer gives this):
+ * amounts in the currency's minor unit, the currency in lower case.
+ */
+export interface PaymentIntentFacts {
+  readonly id: string;
+  /** `succeeded` is the only status that means the money was taken. */
+  readonly status: string;
+  readonly amount: number;
+  readonly currency: string;
+  readonly metadata: { readonly bookingId?: string | undefined };
+}
+
+/**
  * A fact about a booking's payment, in our words. `payment_succeeded` carries the intent as
  * re-read from Stripe, never as a webhook body claimed it; the others come from verified events.
  * Amounts are in the currency's minor unit.
  */
 export type PaymentFact =
-  | { readonly type: 'payment_succeeded'; readonly intent: StripePaymentIntent }
+  | { readonly type: 'payment_succeeded'; readonly intent: PaymentIntentFacts }
   | {
       readonly type: 'payment_failed';
       readonly paymentIntentId: string;
@@ -75,7 +86,7 @@ export type PaymentOutcome =
 export interface PaymentDecision {
   readonly outcome: PaymentOutcome;
   /** Written together with `events`, version-checked; empty for record/ignore. */
-  readonly changes: BookingChanges;
+  readonly changes: BookingFieldChanges;
   /** Audit events, written in the change's transaction (or alone when there is no change). */
   readonly events: readonly AuditEvent[];
   readonly effects: readonly PaymentEffect[];
@@ -120,7 +131,7 @@ export function decidePayment(
 /** Why a re-read PaymentIntent cannot mark this booking paid, or undefined when it can. */
 export function paymentMismatch(
   booking: PaymentBooking,
-  intent: StripePaymentIntent,
+  intent: PaymentIntentFacts,
 ): Record<string, string> | undefined {
   if (intent.metadata.bookingId !== booking.bookingId) {
     return { reason: 'other_booking' };
@@ -148,7 +159,7 @@ export function paymentMismatch(
 
 function decidePaymentSucceeded(
   booking: PaymentBooking,
-  intent: StripePaymentIntent,
+  intent: PaymentIntentFacts,
   now: Date,
 ): PaymentDecision {
   const mismatch = paymentMismatch(booking, intent);

@@ -1,7 +1,7 @@
 import ct from 'countries-and-timezones';
 import { type PhoneNumberType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { IANAZone } from 'luxon';
-import { type PhoneNumberProblem, phoneNumberProblemMessages } from '../schemas/booking-request.ts';
+import { type PhoneNumberProblem, phoneNumberProblemMessages } from './phone-number-problems.ts';
 
 export type { PhoneNumberProblem };
 

@@ -1,5 +1,5 @@
 import type { CallStatus, PaymentStatus } from './booking-status.ts';
-import type { CallOutcome } from './call-outcome.ts';
+import type { CallOutcome, UnsuccessfulReason } from './call-outcome.ts';
 import { type CallingHours, callingWindowAt } from './calling-hours.ts';
 import { isReminderDue } from './workflow-start.ts';
 
@@ -50,9 +50,6 @@ export type StopReason =
   | 'cancelled'
   | 'not_paid'
   | 'already_finished';
-
-/** Why a call ended without Santa getting through; the parent's email says which. */
-export type UnsuccessfulReason = 'not_reached' | 'outside_calling_hours' | 'error';
 
 /** Which check of the run this is: when it starts, or just before it dials. */
 export type RunStage = 'start' | 'dial';

@@ -1,13 +1,10 @@
 import { PutItemCommand, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
 import { ulid } from 'ulid';
+import type { AuditEvent } from '../core/booking.ts';
 import { BookingEventEntity } from './entities.ts';
 import { table } from './table.ts';
 
-export interface AuditEvent {
-  readonly type: string;
-  /** Ids, statuses and amounts only: never names, phone numbers, emails or transcripts. */
-  readonly detail?: Readonly<Record<string, string>>;
-}
+export type { AuditEvent };
 
 function eventItem(bookingId: string, event: AuditEvent, at: Date) {
   const iso = at.toISOString();

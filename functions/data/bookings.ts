@@ -9,6 +9,7 @@ import {
   UpdateItemCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
+import type { StoredBooking } from '../core/booking.ts';
 import { assertCallTransition, assertPaymentTransition } from '../core/booking-status.ts';
 import { DomainError, NotFoundError } from '../core/errors.ts';
 import { type AuditEvent, auditEventTransaction } from './audit-trail.ts';
@@ -82,7 +83,8 @@ export async function findBooking(bookingId: string): Promise<Booking | undefine
     .key({ bookingId })
     .options({ consistent: true })
     .send();
-  return Item;
+  // The store keeps the domain's booking: a field that drifts on one side fails to compile.
+  return Item satisfies StoredBooking | undefined;
 }
 
 export async function getBooking(bookingId: string): Promise<Booking> {
@@ -172,14 +174,20 @@ export async function claimOnce(
 }
 
 /**
- * Records the booking's PaymentIntent. Not version-checked: it only ever sets the one id
- * Stripe returns for the booking's idempotency key, even if a webhook moved the booking on.
+ * Records the booking's PaymentIntent with its audit event, in one transaction. Not
+ * version-checked: it only ever sets the one id Stripe returns for the booking's idempotency
+ * key, even if a webhook moved the booking on meanwhile; a retry writes the same id again.
  */
 export async function setPaymentIntent(bookingId: string, paymentIntentId: string): Promise<void> {
-  await BookingEntity.build(UpdateItemCommand)
-    .item({ bookingId, paymentIntentId })
-    .options({ condition: { attr: 'bookingId', exists: true } })
-    .send();
+  await executeTransactWrite(
+    BookingEntity.build(UpdateTransaction)
+      .item({ bookingId, paymentIntentId })
+      .options({ condition: { attr: 'bookingId', exists: true } }),
+    auditEventTransaction(bookingId, {
+      type: 'payment_intent_created',
+      detail: { paymentIntentId },
+    }),
+  );
 }
 
 /** Undoes claimOnce when the claimed work failed, so a retry can claim it again. */

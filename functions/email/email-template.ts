@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import type { z } from 'zod';
+import type { RenderedEmail } from '../adapters/email-sender.ts';
 
 /**
  * One email: the schema its props must pass, its subject line and its body. Method syntax on
@@ -11,12 +12,7 @@ export interface EmailTemplate<Schema extends z.ZodType<object> = z.ZodType<obje
   Component(props: z.output<Schema>): ReactElement;
 }
 
-/** What SES sends: every email has both an HTML and a plain-text part. */
-export interface RenderedEmail {
-  readonly subject: string;
-  readonly html: string;
-  readonly text: string;
-}
+export type { RenderedEmail };
 
 /** Ties a template's parts together so their props types are checked against its schema. */
 export function defineEmailTemplate<Schema extends z.ZodType<object>>(

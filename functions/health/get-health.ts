@@ -3,6 +3,7 @@ import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
 import { bucketIds, envNames } from '../resources.ts';
+import type { Health } from '../schemas/api/health.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -34,6 +35,6 @@ export const handler = httpHandler(async () => {
     ),
   ]);
   return checks.every(Boolean)
-    ? jsonResponse(200, { status: 'ok' })
-    : jsonResponse(503, { status: 'unavailable' });
+    ? jsonResponse(200, { status: 'ok' } satisfies Health)
+    : jsonResponse(503, { status: 'unavailable' } satisfies Health);
 });

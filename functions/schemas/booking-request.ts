@@ -1,50 +1,26 @@
 import { parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { affiliateSlugPattern } from '../core/affiliate-slug-pattern.ts';
+import { consentTextVersion } from '../core/consent.ts';
+import {
+  type PhoneNumberProblem,
+  phoneNumberProblemMessages,
+} from '../core/phone-number-problems.ts';
+
+export { affiliateSlugPattern, consentTextVersion };
 
 /**
  * The body of `POST /api/calls` — the one schema for a booking request, used by the API to
  * validate and by the site to check the form before sending.
  */
 
-export const consentTextVersion = '2026-11-01';
-
 /** Letters (any script) and marks, single spaces, hyphens and apostrophes between them. */
 const childNamePattern = /^[\p{L}\p{M}]+(?:[ '’-][\p{L}\p{M}]+)*$/u;
 export const voiceNoteKeyPattern =
   /^voice-notes\/[0-9A-HJKMNP-TV-Z]{26}\.(webm|ogg|mp3|m4a|mp4|wav)$/;
-export const affiliateSlugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const childGenders = ['girl', 'boy', 'other', 'prefer_not_to_say'] as const;
-
-/** Why Santa will not call a number (see functions/core/phone-numbers.ts for the full check). */
-export const phoneNumberProblems = [
-  'invalid',
-  'extension',
-  'international_network',
-  'premium_rate',
-  'shared_cost',
-  'uan',
-  'personal_number',
-  'pager',
-  'voicemail',
-] as const;
-export type PhoneNumberProblem = (typeof phoneNumberProblems)[number];
-
-const mobileOrLandline = 'enter a mobile or landline number.';
-/** What the parent reads next to the phone number for each refusal. */
-export const phoneNumberProblemMessages: Readonly<Record<PhoneNumberProblem, string>> = {
-  invalid: 'Enter a valid phone number in international format, e.g. +1 415 555 2671.',
-  extension:
-    'Santa cannot dial an extension: enter a number that rings the phone directly, without "ext.".',
-  international_network: `Santa cannot call international network numbers (such as +800, +808, +870, +881–+883 or +979): ${mobileOrLandline}`,
-  premium_rate: `Santa cannot call premium-rate numbers: ${mobileOrLandline}`,
-  shared_cost: `Santa cannot call shared-cost numbers: ${mobileOrLandline}`,
-  uan: `Santa cannot call company access numbers (UAN): ${mobileOrLandline}`,
-  personal_number: `Santa cannot call personal (follow-me) numbers: ${mobileOrLandline}`,
-  pager: `Santa cannot call pagers: ${mobileOrLandline}`,
-  voicemail: `Santa cannot call voicemail access numbers: ${mobileOrLandline}`,
-};
 
 /**
  * The number's shape, with libphonenumber-js's small default metadata so the site stays light:

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
 import { envNames } from '../resources.ts';
+import type { VoiceNoteUpload } from '../schemas/api/voice-note-upload.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseJsonBody } from '../shared/request.ts';
 
@@ -60,5 +61,5 @@ export const handler = httpHandler(async (event) => {
     fields: post.fields,
     expiresAt: new Date(Date.now() + expiresSeconds * 1000).toISOString(),
     maxBytes,
-  });
+  } satisfies VoiceNoteUpload);
 });

@@ -1,8 +1,9 @@
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { acquireCallLine, CapacityContendedError } from '../data/call-capacity.ts';
+import { taskErrors } from '../schemas/workflow-contract.ts';
 import { logger } from '../shared/logger.ts';
-import { TaskError, taskErrors, workflowTask } from './contract.ts';
+import { TaskError, workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 

@@ -3,7 +3,7 @@ import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { decideRun, type RunDecision } from '../core/workflow-run.ts';
 import { findBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
-import { workflowTask } from './contract.ts';
+import { workflowTask } from './task.ts';
 
 const workflow = loadWorkflowConfig();
 const { rules } = loadBookingConfig();

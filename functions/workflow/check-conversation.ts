@@ -2,8 +2,8 @@ import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { outcomeOfConversation } from '../core/call-report.ts';
 import { getBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
-import { workflowTask } from './contract.ts';
 import { elevenLabs } from './elevenlabs.ts';
+import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 

@@ -2,7 +2,7 @@ import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { decideAfterCall } from '../core/after-call.ts';
 import { isRetryableOutcome } from '../core/call-outcome.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { workflowTask } from './contract.ts';
+import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 

@@ -12,7 +12,7 @@ import {
 } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
 import { logger } from '../shared/logger.ts';
-import { workflowTask } from './contract.ts';
+import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 const { rules } = loadBookingConfig();

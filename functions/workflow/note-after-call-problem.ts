@@ -1,6 +1,6 @@
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
-import { workflowTask } from './contract.ts';
+import { workflowTask } from './task.ts';
 
 /**
  * A step after a completed call failed after all its retries (saving the records, sending the

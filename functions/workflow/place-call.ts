@@ -6,10 +6,11 @@ import { callingWindowAt } from '../core/calling-hours.ts';
 import { type Booking, changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { callCorrelationLifetimeSeconds, findEarlyCallReport } from '../data/call-tokens.ts';
 import { BookingEntity, CallTokenEntity } from '../data/entities.ts';
+import { taskErrors } from '../schemas/workflow-contract.ts';
 import { logger } from '../shared/logger.ts';
 import { santaCallVariables } from './call-variables.ts';
-import { TaskError, taskErrors, workflowTask } from './contract.ts';
 import { elevenLabs } from './elevenlabs.ts';
+import { TaskError, workflowTask } from './task.ts';
 
 const workflow = loadWorkflowConfig();
 const { rules } = loadBookingConfig();

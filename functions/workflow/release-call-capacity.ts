@@ -1,6 +1,7 @@
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { CapacityContendedError, releaseCallLine } from '../data/call-capacity.ts';
-import { TaskError, taskErrors, workflowTask } from './contract.ts';
+import { taskErrors } from '../schemas/workflow-contract.ts';
+import { TaskError, workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 

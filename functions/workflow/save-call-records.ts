@@ -2,8 +2,8 @@ import { $remove } from 'dynamodb-toolbox';
 import { saveCallRecords } from '../adapters/call-records.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
-import { workflowTask } from './contract.ts';
 import { elevenLabs } from './elevenlabs.ts';
+import { workflowTask } from './task.ts';
 
 /**
  * Saves a completed call: the transcript as JSON and the audio, fetched from ElevenLabs'

@@ -3,7 +3,7 @@ import { appSecrets } from '../config/secrets.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { getBooking } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
-import { workflowTask } from './contract.ts';
+import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 

@@ -6,7 +6,7 @@ import { accessTokenFor } from '../core/access-token.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
 import { logger } from '../shared/logger.ts';
-import { workflowTask } from './contract.ts';
+import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 

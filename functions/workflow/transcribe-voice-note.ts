@@ -3,8 +3,8 @@ import { createS3Client } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { envNames } from '../resources.ts';
-import { workflowTask } from './contract.ts';
 import { elevenLabs } from './elevenlabs.ts';
+import { workflowTask } from './task.ts';
 
 const s3 = createS3Client();
 

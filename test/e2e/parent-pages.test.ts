@@ -1,5 +1,9 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import type { Availability } from '../../functions/schemas/api/availability.ts';
+import type { BookingView } from '../../functions/schemas/api/booking-view.ts';
+import type { CreatedBooking } from '../../functions/schemas/api/create-booking.ts';
+import type { SiteConfig } from '../../functions/schemas/api/site-config.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { type ViewportName, viewportNames, type WatchedPage } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -57,22 +61,15 @@ function tomorrow(): string {
   return day.toISOString().slice(0, 10);
 }
 
-async function freeTimes(date: string): Promise<{ startsAt: string }[]> {
+async function freeTimes(date: string): Promise<Availability['times']> {
   const response = await fetch(
     `${site.url}/api/availability?date=${date}&timezone=${encodeURIComponent(zone)}`,
   );
-  return ((await response.json()) as { times: { startsAt: string }[] }).times;
-}
-
-interface Created {
-  callId: string;
-  accessToken: string;
-  clientSecret: string;
-  paymentIntentId: string;
+  return ((await response.json()) as Availability).times;
 }
 
 /** Books and pays through the API, as the wizard would, and waits for the call to be armed. */
-async function bookPaidCall(scheduledAt: string, childName = 'Theo'): Promise<Created> {
+async function bookPaidCall(scheduledAt: string, childName = 'Theo'): Promise<CreatedBooking> {
   const response = await fetch(`${site.url}/api/calls`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -89,11 +86,11 @@ async function bookPaidCall(scheduledAt: string, childName = 'Theo'): Promise<Cr
     }),
   });
   expect(response.status).toBe(201);
-  const created = (await response.json()) as Created;
-  const config = (await (await fetch(`${site.url}/config.json`)).json()) as {
-    stripeEmulatorUrl: string;
-    stripePublishableKey: string;
-  };
+  const created = (await response.json()) as CreatedBooking;
+  const config = (await (await fetch(`${site.url}/config.json`)).json()) as Extract<
+    SiteConfig,
+    { stripeMode: 'emulator' }
+  >;
   const confirm = await fetch(
     `${config.stripeEmulatorUrl}/v1/payment_intents/${created.paymentIntentId}/confirm`,
     {
@@ -112,7 +109,7 @@ async function bookPaidCall(scheduledAt: string, childName = 'Theo'): Promise<Cr
       await fetch(`${site.url}/api/calls/${created.callId}`, {
         headers: { authorization: `Bearer ${created.accessToken}` },
       })
-    ).json()) as { callStatus: string };
+    ).json()) as BookingView;
     if (view.callStatus === 'scheduled') return created;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type CreatedBooking,
+  createdBookingSchema,
+} from '../../functions/schemas/api/create-booking.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
+import { parseAnswer } from './support/api-answer.ts';
 import { eventually, startTestCloud } from './support/local-cloud.ts';
 
 let cloud: RunningLocalCloud;
@@ -73,14 +78,6 @@ function tomorrowAt(hourUtc: number, minuteUtc = 0): string {
   return day.toISOString();
 }
 
-interface CreatedBooking {
-  readonly callId: string;
-  readonly clientSecret: string;
-  readonly paymentIntentId: string;
-  readonly accessToken: string;
-  readonly amountCents: number;
-}
-
 async function book(overrides: Record<string, unknown>): Promise<CreatedBooking> {
   const { status, body } = await post('/api/calls', {
     childName: 'Emma',
@@ -95,7 +92,7 @@ async function book(overrides: Record<string, unknown>): Promise<CreatedBooking>
     ...overrides,
   });
   expect(status).toBe(201);
-  return body as CreatedBooking;
+  return parseAnswer(createdBookingSchema, body, 'booking');
 }
 
 /** Pays as the browser does, then waits for the signed webhook to mark the booking paid. */

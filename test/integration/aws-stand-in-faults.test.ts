@@ -13,6 +13,7 @@ import {
   TooManyRequestsException,
 } from '@aws-sdk/client-sesv2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { VoiceNoteUpload } from '../../functions/schemas/api/voice-note-upload.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localResourceNames, localUrl } from '../../local/config.ts';
 import { type S3Faults, s3Faults } from '../../local/s3-faults-client.ts';
@@ -319,11 +320,7 @@ describe('S3 (s3rver) faults', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ contentType: 'audio/webm', sizeBytes: 5 }),
       });
-      const { uploadUrl, fields, key } = (await upload.json()) as {
-        uploadUrl: string;
-        fields: Record<string, string>;
-        key: string;
-      };
+      const { uploadUrl, fields, key } = (await upload.json()) as VoiceNoteUpload;
       const form = new FormData();
       for (const [name, value] of Object.entries(fields)) form.append(name, value);
       form.append('file', new Blob([Buffer.from('voice')], { type: 'audio/webm' }));

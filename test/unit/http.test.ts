@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, ValidationError } from '../../functions/shared/errors.ts';
+import { NotFoundError, ValidationError } from '../../functions/core/errors.ts';
 import { errorResponse } from '../../functions/shared/http.ts';
 
 describe('errorResponse', () => {

@@ -7,7 +7,7 @@ import {
   taskContracts,
   taskErrors,
   type WorkflowTaskName,
-} from '../../functions/workflow/contract.ts';
+} from '../../functions/schemas/workflow-contract.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 
 interface AslState {

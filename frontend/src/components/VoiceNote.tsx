@@ -1,13 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
+import type { VoiceNoteUpload } from '../lib/types.ts';
 import { FieldError } from './Field.tsx';
-
-interface UploadForm {
-  readonly key: string;
-  readonly uploadUrl: string;
-  readonly fields: Readonly<Record<string, string>>;
-  readonly maxBytes: number;
-}
 
 type State =
   | { readonly kind: 'idle' }
@@ -34,7 +28,7 @@ export const canRecord = () =>
 
 /** Posts the recording straight to S3 with the presigned form, reporting progress. */
 function uploadWithProgress(
-  form: UploadForm,
+  form: VoiceNoteUpload,
   blob: Blob,
   onProgress: (percent: number) => void,
 ): Promise<void> {
@@ -60,7 +54,7 @@ function uploadWithProgress(
  * Where S3 does not let the page read its answer (no CORS rule), the form still uploads as a
  * plain cross-origin form post; the booking then checks the note arrived.
  */
-async function uploadWithoutProgress(form: UploadForm, blob: Blob): Promise<void> {
+async function uploadWithoutProgress(form: VoiceNoteUpload, blob: Blob): Promise<void> {
   const body = new FormData();
   for (const [name, value] of Object.entries(form.fields)) body.append(name, value);
   body.append('file', blob, form.key.split('/').pop());
@@ -100,7 +94,7 @@ export function VoiceNote({
     setState({ kind: 'uploading', url, percent: 0 });
     onKey(undefined, true);
     try {
-      const form = await api<UploadForm>('/api/voice-notes', {
+      const form = await api<VoiceNoteUpload>('/api/voice-notes', {
         method: 'POST',
         body: { contentType: blob.type || 'audio/webm', sizeBytes: blob.size },
       });

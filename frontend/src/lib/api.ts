@@ -1,6 +1,10 @@
 import { siteConfig } from './config.ts';
 
-/** An API answer other than 2xx: `{ error: { code, message, fields?, … } }`. */
+/**
+ * An API answer other than 2xx: `{ error: { code, message, fields?, … } }` (`errorBodySchema`,
+ * functions/schemas/api/error-body.ts), read leniently here so the first page carries no zod;
+ * `body` is the raw `error` object, for pages that parse more of it.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -24,7 +28,10 @@ export interface ApiOptions {
 const offline =
   'We could not reach CallSanta. Check your connection and try again — nothing was charged.';
 
-/** Calls the CallSanta API and returns its JSON, or throws an ApiError a person can act on. */
+/**
+ * Calls the CallSanta API and returns its JSON as `T` (a type from functions/schemas/api/; parse
+ * with the schema where the answer is acted on), or throws an ApiError a person can act on.
+ */
 export async function api<T>(path: string, options: ApiOptions = {}): Promise<T> {
   const { apiBaseUrl } = await siteConfig();
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -4,21 +4,17 @@ import { Page } from '../components/Page.tsx';
 import { ApiError, api, isAbort, messageOf } from '../lib/api.ts';
 import { recordAffiliateVisit } from '../lib/attribution.ts';
 import { Link } from '../lib/router.tsx';
+import type { AffiliatePage, CreatedAffiliate, SlugCheck } from '../lib/types.ts';
 import { Landing } from './Landing.tsx';
 import { NotFound } from './Static.tsx';
 
-interface Affiliate {
-  readonly slug: string;
-  readonly name: string;
-}
-
 /** A creator's landing page, `/<slug>`: the visit attributes a booking to them for 30 days. */
 export function AffiliateLanding({ slug }: { readonly slug: string }) {
-  const [state, setState] = useState<'loading' | 'missing' | Affiliate>('loading');
+  const [state, setState] = useState<'loading' | 'missing' | AffiliatePage>('loading');
   useEffect(() => {
     const controller = new AbortController();
     setState('loading');
-    api<Affiliate>(`/api/affiliates/${encodeURIComponent(slug)}`, {
+    api<AffiliatePage>(`/api/affiliates/${encodeURIComponent(slug)}`, {
       signal: controller.signal,
     }).then(
       (affiliate) => {
@@ -42,7 +38,7 @@ export function AffiliateLanding({ slug }: { readonly slug: string }) {
   return <Landing intro={`${state.name} sent you — welcome! Here's how it works.`} />;
 }
 
-type SlugCheck =
+type SlugState =
   | { readonly state: 'idle' | 'checking' }
   | { readonly state: 'free'; readonly slug: string }
   | { readonly state: 'problem'; readonly message: string };
@@ -52,10 +48,10 @@ export function AffiliateJoin() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [slug, setSlug] = useState('');
-  const [check, setCheck] = useState<SlugCheck>({ state: 'idle' });
+  const [check, setCheck] = useState<SlugState>({ state: 'idle' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
-  const [created, setCreated] = useState<{ slug: string; payoutPercent: number }>();
+  const [created, setCreated] = useState<CreatedAffiliate>();
   const [busy, setBusy] = useState(false);
   const timer = useRef<number | undefined>(undefined);
 
@@ -69,15 +65,14 @@ export function AffiliateJoin() {
     setCheck({ state: 'checking' });
     const controller = new AbortController();
     timer.current = window.setTimeout(() => {
-      api<{ available: boolean; message?: string }>(
-        `/api/affiliates/check-slug?slug=${encodeURIComponent(wanted)}`,
-        { signal: controller.signal },
-      ).then(
+      api<SlugCheck>(`/api/affiliates/check-slug?slug=${encodeURIComponent(wanted)}`, {
+        signal: controller.signal,
+      }).then(
         (answer) =>
           setCheck(
             answer.available
               ? { state: 'free', slug: wanted }
-              : { state: 'problem', message: answer.message ?? 'That page name cannot be used.' },
+              : { state: 'problem', message: answer.message },
           ),
         (error: unknown) => {
           if (!isAbort(error)) setCheck({ state: 'problem', message: messageOf(error) });
@@ -95,7 +90,7 @@ export function AffiliateJoin() {
     setErrors({});
     setFormError('');
     try {
-      const answer = await api<{ slug: string; payoutPercent: number }>('/api/affiliates', {
+      const answer = await api<CreatedAffiliate>('/api/affiliates', {
         method: 'POST',
         body: { name, email, slug: slug.trim() },
       });

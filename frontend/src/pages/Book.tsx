@@ -1,5 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { priceBooking } from '../../../functions/core/pricing.ts';
+import { createdBookingSchema } from '../../../functions/schemas/api/create-booking.ts';
+import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
 import { childGenders } from '../../../functions/schemas/booking-request.ts';
 import { AvailabilityPicker } from '../components/AvailabilityPicker.tsx';
 import { describedBy, Field, FieldError } from '../components/Field.tsx';
@@ -22,12 +25,12 @@ import {
   validateStep,
 } from '../lib/booking-draft.ts';
 import { type CalleeRules, useCalleeRules, zoneForNumber } from '../lib/callee-rules.ts';
-import { useSiteConfig } from '../lib/config.ts';
 import { detectedTimeZone, formatDateTime, formatMoney, formatTime } from '../lib/format.ts';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { rememberToken } from '../lib/tokens.ts';
 import type { BookableTime, CreatedBooking } from '../lib/types.ts';
 import { usePricing } from '../lib/usePricing.ts';
+import { useSiteConfig } from '../lib/useSiteConfig.ts';
 
 const genderLabels: Record<(typeof childGenders)[number], string> = {
   girl: 'Girl',
@@ -218,7 +221,10 @@ export default function Book() {
       setBooked(undefined);
     }
     try {
-      const created = await api<CreatedBooking>('/api/calls', { method: 'POST', body });
+      // Parsed: the amount it names is what the payment form charges.
+      const created = createdBookingSchema.parse(
+        await api<unknown>('/api/calls', { method: 'POST', body }),
+      );
       rememberToken(created.callId, created.accessToken);
       setBooked({ key, booking: created });
       return created;
@@ -228,7 +234,8 @@ export default function Book() {
         return undefined;
       }
       if (error.code === 'slot_full') {
-        const times = (error.body.nearestFreeTimes ?? []) as BookableTime[];
+        const parsed = errorBodySchema.shape.error.safeParse(error.body);
+        const times = parsed.data?.nearestFreeTimes ?? [];
         setSlotFull({ message: error.message, times });
         return undefined;
       }
@@ -251,9 +258,16 @@ export default function Book() {
 
   const currentBooking =
     booked && booked.key === JSON.stringify(toRequest(draft)) ? booked.booking : undefined;
-  const totalCents = pricing
-    ? pricing.baseCents + (draft.purchaseRecording ? pricing.recordingCents : 0)
-    : undefined;
+  // What the call costs, never worked out here: once booked, the amount the server froze on
+  // the booking; before, the server's price list priced by the server's own rule.
+  const price = currentBooking
+    ? { amountCents: currentBooking.amountCents, currency: currentBooking.currency }
+    : pricing
+      ? {
+          amountCents: priceBooking(pricing, draft.purchaseRecording).totalCents,
+          currency: pricing.currency,
+        }
+      : undefined;
 
   return (
     <Page title={`Book — ${steps[step - 1]?.title}`} heading="Book a call from Santa">
@@ -568,12 +582,7 @@ export default function Book() {
             </fieldset>
 
             <p className="total">
-              Total:{' '}
-              <strong>
-                {pricing && totalCents !== undefined
-                  ? formatMoney(totalCents, pricing.currency)
-                  : '…'}
-              </strong>
+              Total: <strong>{price ? formatMoney(price.amountCents, price.currency) : '…'}</strong>
             </p>
 
             <fieldset className="field consents">
@@ -643,11 +652,11 @@ export default function Book() {
               {formError || notice || '\u00a0'}
             </p>
 
-            {config && pricing && totalCents !== undefined ? (
+            {config && price ? (
               <Payment
                 config={config}
-                amountCents={currentBooking?.amountCents ?? totalCents}
-                currency={currentBooking?.currency ?? pricing.currency}
+                amountCents={price.amountCents}
+                currency={price.currency}
                 createBooking={createBooking}
                 onPaid={paid}
               />

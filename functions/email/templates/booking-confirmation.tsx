@@ -1,13 +1,13 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
 import { z } from 'zod';
-import { defineEmailTemplate } from '../email-template.ts';
 import {
   firstName,
   formatCallDay,
   formatCallTime,
   formatMoney,
   isKnownTimeZone,
-} from '../format.ts';
+} from '../../core/format.ts';
+import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
 

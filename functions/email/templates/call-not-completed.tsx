@@ -1,7 +1,7 @@
 import { Button, Heading, Text } from '@react-email/components';
 import { z } from 'zod';
+import { firstName, formatMoney } from '../../core/format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
-import { firstName, formatMoney } from '../format.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
 

@@ -1,8 +1,8 @@
 import { Button, Heading, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
 import { z } from 'zod';
+import { firstName, formatCallTime, isKnownTimeZone } from '../../core/format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
-import { firstName, formatCallTime, isKnownTimeZone } from '../format.ts';
 import { EmailLayout } from '../layout.tsx';
 import { colors, styles } from '../theme.ts';
 

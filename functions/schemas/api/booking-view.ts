@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { callStatuses, paymentStatuses, videoStatuses } from '../../core/booking-status.ts';
-import { afterCallProblems, unsuccessfulReasons } from '../../workflow/contract.ts';
+import { afterCallProblems, unsuccessfulReasons } from '../../core/call-outcome.ts';
 
 /** One entry of a booking's audit trail: what happened and when; no personal data. */
 export const timelineEventSchema = z.object({

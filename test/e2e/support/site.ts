@@ -15,13 +15,16 @@ import {
 } from './browser.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../../..');
-export const siteIndex = join(projectRoot, 'frontend/dist/index.html');
+export const siteIndex = join(projectRoot, 'frontend/dist-local/index.html');
 
-/** Fails fast when the site has not been built: the local API server serves `frontend/dist`. */
+/**
+ * Fails fast when the site has not been built: the local API server serves the local cloud's
+ * build, `frontend/dist-local` (the one with the Stripe emulator's test card form).
+ */
 export function assertSiteBuilt(): void {
   if (!existsSync(siteIndex)) {
     throw new Error(
-      'frontend/dist/index.html is missing: run `npm run build:site` first (`npm test` and `npm run test:e2e` build it before vitest runs).',
+      'frontend/dist-local/index.html is missing: run `npm run build:site` first (`npm test` and `npm run test:e2e` build it before vitest runs).',
     );
   }
 }

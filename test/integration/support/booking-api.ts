@@ -2,8 +2,17 @@ import { getExampleNumber } from 'libphonenumber-js/max';
 import mobileExamples from 'libphonenumber-js/mobile/examples';
 import { DateTime } from 'luxon';
 import Stripe from 'stripe';
+import { bookingViewSchema } from '../../../functions/schemas/api/booking-view.ts';
+import {
+  type CreatedBooking,
+  createdBookingSchema,
+} from '../../../functions/schemas/api/create-booking.ts';
+import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
 import type { RunningLocalCloud } from '../../../local/cloud.ts';
+import { parseAnswer } from './api-answer.ts';
 import { eventually } from './local-cloud.ts';
+
+export type { CreatedBooking };
 
 /** Tomorrow at 17:00 UTC: midday in New York, inside calling hours, more than an hour away. */
 export function tomorrowAt(hourUtc = 17, minuteUtc = 0): string {
@@ -29,15 +38,6 @@ export function validBooking(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
-export interface CreatedBooking {
-  readonly callId: string;
-  readonly clientSecret: string;
-  readonly paymentIntentId: string;
-  readonly accessToken: string;
-  readonly amountCents: number;
-  readonly currency: string;
-}
-
 export async function postJson(
   cloud: RunningLocalCloud,
   path: string,
@@ -59,7 +59,7 @@ export async function createBooking(
 ): Promise<CreatedBooking> {
   const { status, body } = await postJson(cloud, '/api/calls', validBooking(overrides));
   if (status !== 201) throw new Error(`Booking was refused: ${status} ${JSON.stringify(body)}`);
-  return body as unknown as CreatedBooking;
+  return parseAnswer(createdBookingSchema, body, 'booking');
 }
 
 /** Confirms the PaymentIntent as the browser does: publishable key plus client secret. */
@@ -79,6 +79,10 @@ export async function payWithCard(
   } as Stripe.PaymentIntentConfirmParams);
 }
 
+/**
+ * `GET /api/calls/{callId}`. Every answer is read exactly with its schema — the booking view,
+ * or the error body — so every test that looks at a booking also checks the API's shape.
+ */
 export async function getBooking(
   cloud: RunningLocalCloud,
   callId: string,
@@ -87,7 +91,11 @@ export async function getBooking(
   const response = await fetch(`${cloud.apiUrl}/api/calls/${callId}`, {
     headers: { authorization: `Bearer ${token}` },
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  const json: unknown = await response.json();
+  const body = response.ok
+    ? parseAnswer(bookingViewSchema, json, 'booking view')
+    : parseAnswer(errorBodySchema, json, 'error');
+  return { status: response.status, body };
 }
 
 export function bookingWhere(

@@ -5,7 +5,7 @@ import {
   formatCallTime,
   formatMoney,
   isKnownTimeZone,
-} from '../../../functions/email/format.ts';
+} from '../../../functions/core/format.ts';
 
 describe('email formatting', () => {
   it('formats the call time on the parent clock, with the zone abbreviation', () => {

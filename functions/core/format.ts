@@ -1,6 +1,6 @@
 /**
- * Formatting shared by every email: dates in the parent's own time zone, money in its currency,
- * a child's first name. Pure functions, so templates and tests agree on one wording.
+ * Formatting for people (emails, the team's notices): dates in the parent's own time zone, money
+ * in its currency, a child's first name. Pure functions, so every message agrees on one wording.
  */
 
 const locale = 'en-US';

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { callOutcomes, reportedOutcomes } from '../core/call-outcome.ts';
+import {
+  afterCallProblems,
+  callOutcomes,
+  reportedOutcomes,
+  unsuccessfulReasons,
+} from '../core/call-outcome.ts';
 
 /**
  * The booking workflow's contract: the errors its tasks may throw (the names its `Retry` and
  * `Catch` blocks match) and each task's input and output, as zod schemas. The task Lambdas
- * parse with these; `test/unit/workflow-contract.test.ts` fails when
+ * parse with these (through `functions/workflow/task.ts`); `test/unit/workflow-contract.test.ts` fails when
  * `state-machines/booking.asl.json` names an error, a payload field or a result field that is
  * not here.
  */
@@ -43,14 +48,6 @@ export const serviceErrors = [
   'Sandbox.Timedout',
 ] as const;
 
-/** A named error a task throws; the name is what the workflow's Retry and Catch match. */
-export class TaskError extends Error {
-  constructor(name: TaskErrorName, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = name;
-  }
-}
-
 /** What every task of one run is given: the booking and the schedule version it serves. */
 export const runInput = z.object({
   bookingId: z.string().min(1),
@@ -60,13 +57,6 @@ export type RunInput = z.infer<typeof runInput>;
 
 /** A task whose result the workflow discards. */
 const none = z.looseObject({});
-
-/** Why a call ended without Santa getting through. */
-export const unsuccessfulReasons = ['not_reached', 'outside_calling_hours', 'error'] as const;
-
-/** What went wrong after a completed call; shown on the booking until it is put right. */
-export const afterCallProblems = ['records_not_saved', 'transcript_email_not_sent'] as const;
-export type AfterCallProblem = (typeof afterCallProblems)[number];
 
 export const runActions = [
   'stop',
@@ -137,50 +127,3 @@ export const callCallbackOutput = z.object({
   conversationId: z.string().min(1),
 });
 export type CallCallbackOutput = z.infer<typeof callCallbackOutput>;
-
-/** AWS SDK v3 errors that are worth a retry: throttling, a server fault, a dropped socket. */
-function isTransientAwsError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const sdk = error as Error & {
-    $retryable?: unknown;
-    $fault?: string;
-    $metadata?: { httpStatusCode?: number };
-  };
-  return (
-    sdk.$retryable !== undefined ||
-    sdk.$fault === 'server' ||
-    (sdk.$metadata?.httpStatusCode ?? 0) >= 500 ||
-    ['TimeoutError', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(
-      (error as Error & { code?: string }).code ?? error.name,
-    )
-  );
-}
-
-/**
- * Wraps a task's work: parses its input with the contract (a bad input is a bug, not a
- * retry), runs it, checks its output, and renames AWS throttling and server faults to
- * `TransientError` so the workflow's Retry catches them by one name.
- */
-export function workflowTask<Name extends WorkflowTaskName>(
-  name: Name,
-  work: (
-    input: z.infer<(typeof taskContracts)[Name]['input']>,
-  ) => Promise<z.input<(typeof taskContracts)[Name]['output']>>,
-): (event: unknown) => Promise<z.infer<(typeof taskContracts)[Name]['output']>> {
-  const contract = taskContracts[name];
-  return async (event) => {
-    const input = contract.input.parse(event) as z.infer<(typeof taskContracts)[Name]['input']>;
-    let output: unknown;
-    try {
-      output = await work(input);
-    } catch (error) {
-      if (isTransientAwsError(error)) {
-        throw new TaskError(taskErrors.transient, `${name}: ${(error as Error).message}`, {
-          cause: error,
-        });
-      }
-      throw error;
-    }
-    return contract.output.parse(output) as z.infer<(typeof taskContracts)[Name]['output']>;
-  };
-}

@@ -1,0 +1,91 @@
+import type { CallStatus, PaymentStatus, VideoStatus } from './booking-status.ts';
+
+/**
+ * A booking, as the domain knows it: the child and the call, the parent's contact, the frozen
+ * price, the schedule, and what the workflow has done. The data layer stores exactly this
+ * (`functions/data/entities.ts` is checked against it at compile time); the core decides on it.
+ * Instants are ISO 8601 UTC strings; amounts are integers in the currency's minor unit.
+ */
+export interface BookingRecord {
+  readonly bookingId: string;
+  /** The parent's schedule version: a reschedule bumps it, and each workflow run serves one. */
+  readonly version: number;
+  readonly callStatus: CallStatus;
+  readonly paymentStatus: PaymentStatus;
+  readonly videoStatus: VideoStatus;
+  readonly childName: string;
+  readonly childAge: number;
+  readonly childGender?: string | undefined;
+  readonly childInfoText?: string | undefined;
+  readonly voiceNoteKey?: string | undefined;
+  /** E.164. */
+  readonly phoneNumber: string;
+  readonly parentEmail: string;
+  readonly parentEmailKey: string;
+  readonly giftBudget: number;
+  readonly purchaseRecording: boolean;
+  readonly callNow: boolean;
+  /** When a call drifts out of calling hours: wait for the next window (true) or end refunded. */
+  readonly waitForCallingHours?: boolean | undefined;
+  readonly scheduledAt: string;
+  /** The callee's IANA zone: calling hours are judged in it. */
+  readonly timezone: string;
+  readonly slotStart: string;
+  readonly baseCents: number;
+  readonly recordingCents: number;
+  readonly totalCents: number;
+  /** Lower-case ISO 4217. */
+  readonly currency: string;
+  readonly consentVersion: string;
+  readonly consentedAt: string;
+  readonly recordingConsent: boolean;
+  readonly affiliateSlug?: string | undefined;
+  readonly utmSource?: string | undefined;
+  readonly paymentIntentId?: string | undefined;
+  readonly holdExpiresAt: string;
+  readonly scheduleName?: string | undefined;
+  readonly executionName?: string | undefined;
+  readonly confirmationEmailSentAt?: string | undefined;
+  /** Calls placed so far. */
+  readonly attempts: number;
+  readonly paidAt?: string | undefined;
+  readonly cancelledAt?: string | undefined;
+  readonly refundedAt?: string | undefined;
+  /** Minor units refunded so far (a partial refund from the Stripe dashboard). */
+  readonly amountRefundedCents?: number | undefined;
+  readonly conversationId?: string | undefined;
+  readonly voiceNoteTranscript?: string | undefined;
+  readonly reminderSentAt?: string | undefined;
+  readonly transcriptKey?: string | undefined;
+  readonly audioKey?: string | undefined;
+  readonly callDurationSecs?: number | undefined;
+  readonly transcriptEmailSentAt?: string | undefined;
+  readonly notCompletedEmailSentAt?: string | undefined;
+  readonly lastOutcome?: string | undefined;
+  readonly dataErasedAt?: string | undefined;
+  readonly dialMarker?: string | undefined;
+  readonly dialStartedAt?: string | undefined;
+  readonly endReason?: string | undefined;
+  readonly afterCallProblem?: string | undefined;
+  readonly recoveryRuns?: number | undefined;
+  readonly reconciledAt?: string | undefined;
+  readonly supportNeededAt?: string | undefined;
+}
+
+/** A booking as stored: the record and when it was created and last changed (ISO instants). */
+export interface StoredBooking extends BookingRecord {
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Changes to a stored booking; the data layer writes them with their audit event. */
+export type BookingFieldChanges = Partial<Omit<BookingRecord, 'bookingId' | 'version'>>;
+
+/**
+ * One entry of a booking's append-only audit trail: what happened, with ids, statuses and
+ * amounts only — never names, phone numbers, emails or transcripts.
+ */
+export interface AuditEvent {
+  readonly type: string;
+  readonly detail?: Readonly<Record<string, string>>;
+}

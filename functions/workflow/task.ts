@@ -1,0 +1,62 @@
+import type { z } from 'zod';
+import {
+  type TaskErrorName,
+  taskContracts,
+  taskErrors,
+  type WorkflowTaskName,
+} from '../schemas/workflow-contract.ts';
+
+/** A named error a task throws; the name is what the workflow's Retry and Catch match. */
+export class TaskError extends Error {
+  constructor(name: TaskErrorName, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = name;
+  }
+}
+
+/** AWS SDK v3 errors that are worth a retry: throttling, a server fault, a dropped socket. */
+function isTransientAwsError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const sdk = error as Error & {
+    $retryable?: unknown;
+    $fault?: string;
+    $metadata?: { httpStatusCode?: number };
+  };
+  return (
+    sdk.$retryable !== undefined ||
+    sdk.$fault === 'server' ||
+    (sdk.$metadata?.httpStatusCode ?? 0) >= 500 ||
+    ['TimeoutError', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE'].includes(
+      (error as Error & { code?: string }).code ?? error.name,
+    )
+  );
+}
+
+/**
+ * Wraps a task's work: parses its input with the contract (a bad input is a bug, not a
+ * retry), runs it, checks its output, and renames AWS throttling and server faults to
+ * `TransientError` so the workflow's Retry catches them by one name.
+ */
+export function workflowTask<Name extends WorkflowTaskName>(
+  name: Name,
+  work: (
+    input: z.infer<(typeof taskContracts)[Name]['input']>,
+  ) => Promise<z.input<(typeof taskContracts)[Name]['output']>>,
+): (event: unknown) => Promise<z.infer<(typeof taskContracts)[Name]['output']>> {
+  const contract = taskContracts[name];
+  return async (event) => {
+    const input = contract.input.parse(event) as z.infer<(typeof taskContracts)[Name]['input']>;
+    let output: unknown;
+    try {
+      output = await work(input);
+    } catch (error) {
+      if (isTransientAwsError(error)) {
+        throw new TaskError(taskErrors.transient, `${name}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    return contract.output.parse(output) as z.infer<(typeof taskContracts)[Name]['output']>;
+  };
+}
