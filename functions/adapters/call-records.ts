@@ -1,10 +1,7 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { z } from 'zod';
-import { requireEnv } from '../config/env.ts';
-import { envNames } from '../resources.ts';
-import { createS3Client } from './s3-client.ts';
-
-const s3 = createS3Client();
+import { bucketName, s3 } from './s3-client.ts';
 
 /** Where a call's records live in the private recordings bucket: one prefix per booking. */
 export const callRecordKeys = (bookingId: string) => ({
@@ -28,7 +25,7 @@ export const storedTranscriptSchema = z.object({
 });
 export type StoredTranscript = z.infer<typeof storedTranscriptSchema>;
 
-const bucket = () => requireEnv(envNames.buckets.recordings);
+const bucket = () => bucketName('recordings');
 
 /**
  * Writes the call's transcript (JSON) and audio (MP3) under the booking's keys. Idempotent:
@@ -69,4 +66,35 @@ export async function readTranscript(key: string): Promise<StoredTranscript> {
   const object = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
   const text = (await object.Body?.transformToString()) ?? '';
   return storedTranscriptSchema.parse(JSON.parse(text));
+}
+
+/**
+ * A short-lived private link to a saved call audio object (GET), optionally served as a file
+ * download. Links live minutes, not days: a forwarded page stops working soon after.
+ */
+export function signedAudioUrl(
+  key: string,
+  expiresInSeconds: number,
+  disposition?: string,
+): Promise<string> {
+  return getSignedUrl(
+    s3,
+    new GetObjectCommand({
+      Bucket: bucket(),
+      Key: key,
+      ...(disposition ? { ResponseContentDisposition: disposition } : {}),
+    }),
+    { expiresIn: expiresInSeconds },
+  );
+}
+
+/** Deletes a booking's transcript and audio; objects already gone are fine. */
+export async function deleteCallRecords(bookingId: string): Promise<void> {
+  const keys = callRecordKeys(bookingId);
+  await s3.send(
+    new DeleteObjectsCommand({
+      Bucket: bucket(),
+      Delete: { Objects: [{ Key: keys.transcript }, { Key: keys.audio }] },
+    }),
+  );
 }

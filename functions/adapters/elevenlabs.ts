@@ -520,23 +520,3 @@ function summarise(conversation: ElevenLabsConversation): ConversationSummary {
     ...(conversation.user_id ? { dialMarker: conversation.user_id } : {}),
   };
 }
-
-let shared: ElevenLabsAdapter | undefined;
-
-/** One adapter per container, made on first use from the function's environment. */
-function adapter(): ElevenLabsAdapter {
-  shared ??= createElevenLabsAdapter();
-  return shared;
-}
-
-export const placeOutboundCall: ElevenLabsAdapter['placeOutboundCall'] = (request) =>
-  adapter().placeOutboundCall(request);
-export const findDialedConversation: ElevenLabsAdapter['findDialedConversation'] = (lookUp) =>
-  adapter().findDialedConversation(lookUp);
-export const getConversation: ElevenLabsAdapter['getConversation'] = (conversationId) =>
-  adapter().getConversation(conversationId);
-export const downloadConversationAudio: ElevenLabsAdapter['downloadConversationAudio'] = (
-  conversationId,
-) => adapter().downloadConversationAudio(conversationId);
-export const transcribeSpeech: ElevenLabsAdapter['transcribeSpeech'] = (audio, mimeType) =>
-  adapter().transcribeSpeech(audio, mimeType);

@@ -8,11 +8,11 @@ import { type Booking, changeBooking, findBooking, StaleBookingError } from '../
 import { givePlaceBack } from '../data/slots.ts';
 import { confirmationInFlight } from '../email/send-once.ts';
 import type { CancelResult } from '../schemas/api/cancel-result.ts';
+import { applyPaymentSucceeded } from '../services/after-payment.ts';
+import { bookingView } from '../services/booking-view.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
-import { applyPaymentSucceeded } from './after-payment.ts';
 import { authorizedBooking } from './authorize.ts';
-import { bookingView } from './booking-view.ts';
 
 /** A paid call cancelled at least this long before it is due is refunded in full. */
 const refundCutoffMinutes = 10;

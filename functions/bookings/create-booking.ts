@@ -13,11 +13,11 @@ import { activePricing } from '../data/pricing.ts';
 import { reclaimExpiredHolds } from '../data/slots.ts';
 import type { CreatedBooking } from '../schemas/api/create-booking.ts';
 import { bookingRequestSchema } from '../schemas/booking-request.ts';
+import { nearestFreeTimes } from '../services/availability.ts';
+import { assertVoiceNoteUploaded } from '../services/voice-note-check.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { parseJsonBody } from '../shared/request.ts';
-import { nearestFreeTimes } from './availability.ts';
-import { assertVoiceNoteUploaded } from './voice-note-check.ts';
 
 const config = loadBookingConfig();
 

@@ -1,17 +1,13 @@
-import { DeleteObjectsCommand } from '@aws-sdk/client-s3';
-import { callRecordKeys } from '../adapters/call-records.ts';
-import { createS3Client } from '../adapters/s3-client.ts';
-import { requireEnv } from '../config/env.ts';
+import { deleteCallRecords } from '../adapters/call-records.ts';
+import { deleteVoiceNote } from '../adapters/voice-notes.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { eraseChildData, findBooking } from '../data/bookings.ts';
-import { envNames } from '../resources.ts';
+import { bookingView } from '../services/booking-view.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { authorizedBooking } from './authorize.ts';
-import { bookingView } from './booking-view.ts';
 
-const s3 = createS3Client();
 const callOver = ['completed', 'failed', 'no_answer', 'cancelled'];
 
 /**
@@ -28,22 +24,9 @@ export const handler = httpHandler(async (event) => {
     );
   }
   if (!booking.dataErasedAt) {
-    const records = callRecordKeys(booking.bookingId);
     await Promise.all([
-      booking.voiceNoteKey
-        ? s3.send(
-            new DeleteObjectsCommand({
-              Bucket: requireEnv(envNames.buckets.voiceNotes),
-              Delete: { Objects: [{ Key: booking.voiceNoteKey }] },
-            }),
-          )
-        : undefined,
-      s3.send(
-        new DeleteObjectsCommand({
-          Bucket: requireEnv(envNames.buckets.recordings),
-          Delete: { Objects: [{ Key: records.transcript }, { Key: records.audio }] },
-        }),
-      ),
+      booking.voiceNoteKey ? deleteVoiceNote(booking.voiceNoteKey) : undefined,
+      deleteCallRecords(booking.bookingId),
     ]);
     await eraseChildData(booking);
     logger.info('child data erased', { bookingId: booking.bookingId });

@@ -9,9 +9,9 @@ import {
 import { placesTaken } from '../data/slots.ts';
 import type { Availability } from '../schemas/api/availability.ts';
 import { timezoneSchema } from '../schemas/booking-request.ts';
+import { bookableTimes } from '../services/availability.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseQuery } from '../shared/request.ts';
-import { bookableTimes } from './availability.ts';
 
 const config = loadBookingConfig();
 

@@ -1,8 +1,8 @@
 import { listAuditEvents } from '../data/audit-trail.ts';
+import { bookingView } from '../services/booking-view.ts';
+import { callMedia } from '../services/call-media.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { authorizedBooking } from './authorize.ts';
-import { bookingView } from './booking-view.ts';
-import { callMedia } from './call-media.ts';
 
 /** GET /api/calls/{callId} with the booking's access token. */
 export const handler = httpHandler(async (event) => {

@@ -7,12 +7,12 @@ import { listAuditEvents } from '../data/audit-trail.ts';
 import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
 import { givePlaceBackTransactions, takePlaceTransactions } from '../data/slots.ts';
 import { rescheduleRequestSchema } from '../schemas/booking-request.ts';
+import { armCall } from '../services/arm-call.ts';
+import { nearestFreeTimes } from '../services/availability.ts';
+import { bookingView } from '../services/booking-view.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseJsonBody } from '../shared/request.ts';
-import { armCall } from './arm-call.ts';
 import { authorizedBooking } from './authorize.ts';
-import { nearestFreeTimes } from './availability.ts';
-import { bookingView } from './booking-view.ts';
 
 const config = loadBookingConfig();
 

@@ -63,7 +63,9 @@ export function scheduleProblem(
   return undefined;
 }
 
-export function formatCallingHours(rules: SchedulingRules): string {
+export function formatCallingHours(
+  rules: Pick<SchedulingRules, 'callingHoursStartMinute' | 'callingHoursEndMinute'>,
+): string {
   const clock = (minute: number) =>
     `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
   return `${clock(rules.callingHoursStartMinute)}–${clock(rules.callingHoursEndMinute)}`;

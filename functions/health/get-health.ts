@@ -1,6 +1,5 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { createS3Client } from '../adapters/s3-client.ts';
+import { bucketName, probeBucket } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
 import { bucketIds, envNames } from '../resources.ts';
 import type { Health } from '../schemas/api/health.ts';
@@ -8,9 +7,9 @@ import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 
 const dynamo = new DynamoDBClient({});
-const s3 = createS3Client();
 const tableName = requireEnv(envNames.table);
-const buckets = bucketIds.map((id) => requireEnv(envNames.buckets[id]));
+// Read at start: a function missing a bucket's name stops at its cold start, not at a probe.
+for (const id of bucketIds) bucketName(id);
 
 /** True when the dependency answers; the failure's name is logged, never its payload. */
 async function answers(name: string, probe: () => Promise<unknown>): Promise<boolean> {
@@ -30,9 +29,7 @@ async function answers(name: string, probe: () => Promise<unknown>): Promise<boo
 export const handler = httpHandler(async () => {
   const checks = await Promise.all([
     answers('table', () => dynamo.send(new DescribeTableCommand({ TableName: tableName }))),
-    ...buckets.map((bucket) =>
-      answers(`bucket:${bucket}`, () => s3.send(new HeadBucketCommand({ Bucket: bucket }))),
-    ),
+    ...bucketIds.map((id) => answers(`bucket:${id}`, () => probeBucket(id))),
   ]);
   return checks.every(Boolean)
     ? jsonResponse(200, { status: 'ok' } satisfies Health)

@@ -1,7 +1,5 @@
 import { executionState, startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
 import { retrievePaymentIntent } from '../adapters/payments.ts';
-import { applyPaymentSucceeded } from '../bookings/after-payment.ts';
-import { armCall } from '../bookings/arm-call.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import type { CallStatus } from '../core/booking-status.ts';
 import {
@@ -13,6 +11,8 @@ import {
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { bookingsInCallStatus } from '../data/booking-queries.ts';
 import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts';
+import { applyPaymentSucceeded } from '../services/after-payment.ts';
+import { armCall } from '../services/arm-call.ts';
 import { logger } from '../shared/logger.ts';
 
 const config = loadWorkflowConfig();

@@ -1,16 +1,11 @@
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { ulid } from 'ulid';
 import { z } from 'zod';
-import { createS3Client } from '../adapters/s3-client.ts';
-import { requireEnv } from '../config/env.ts';
-import { envNames } from '../resources.ts';
+import { voiceNoteMaxBytes, voiceNoteUploadForm } from '../adapters/voice-notes.ts';
 import type { VoiceNoteUpload } from '../schemas/api/voice-note-upload.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseJsonBody } from '../shared/request.ts';
 
-const s3 = createS3Client();
-const maxBytes = 10 * 1024 * 1024;
-const expiresSeconds = 600;
+const maxBytes = voiceNoteMaxBytes;
 
 /** The audio types browsers record (MediaRecorder) or parents upload, and their file endings. */
 const audioTypes = {
@@ -45,21 +40,12 @@ const uploadRequest = z.strictObject({
 export const handler = httpHandler(async (event) => {
   const { contentType } = parseJsonBody(event, uploadRequest);
   const key = `voice-notes/${ulid()}.${audioTypes[contentType]}`;
-  const post = await createPresignedPost(s3, {
-    Bucket: requireEnv(envNames.buckets.voiceNotes),
-    Key: key,
-    Conditions: [
-      ['content-length-range', 1, maxBytes],
-      ['eq', '$Content-Type', contentType],
-    ],
-    Fields: { 'Content-Type': contentType },
-    Expires: expiresSeconds,
-  });
+  const form = await voiceNoteUploadForm(key, contentType);
   return jsonResponse(201, {
     key,
-    uploadUrl: post.url,
-    fields: post.fields,
-    expiresAt: new Date(Date.now() + expiresSeconds * 1000).toISOString(),
+    uploadUrl: form.url,
+    fields: { ...form.fields },
+    expiresAt: form.expiresAt.toISOString(),
     maxBytes,
   } satisfies VoiceNoteUpload);
 });

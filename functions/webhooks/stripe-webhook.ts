@@ -3,12 +3,12 @@ import {
   retrievePaymentIntent,
   verifyStripeEvent,
 } from '../adapters/payments.ts';
-import { applyPaymentFact, applyPaymentSucceeded } from '../bookings/after-payment.ts';
 import { DomainError } from '../core/errors.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { findBooking } from '../data/bookings.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
 import type { StripeEvent } from '../schemas/stripe-event.ts';
+import { applyPaymentFact, applyPaymentSucceeded } from '../services/after-payment.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { rawBody } from '../shared/request.ts';

@@ -3,7 +3,6 @@ import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import type { CallStatus } from '../core/booking-status.ts';
 import { isRetryableOutcome } from '../core/call-outcome.ts';
-import { formatCallingHours } from '../core/scheduling-rules.ts';
 import {
   type Booking,
   BookingOvertakenError,
@@ -11,6 +10,7 @@ import {
   findBooking,
 } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
+import { bookingEmails } from '../services/booking-emails.ts';
 import { logger } from '../shared/logger.ts';
 import { workflowTask } from './task.ts';
 
@@ -68,24 +68,12 @@ export const handler = workflowTask(
       if (caught instanceof BookingOvertakenError) return {};
       throw caught;
     }
-    const emailReason =
-      current.endReason === 'outside_calling_hours'
-        ? 'outside_calling_hours'
-        : current.callStatus === 'no_answer'
-          ? 'no_answer'
-          : 'failed';
-    await sendBookingEmailOnce(current, 'notCompletedEmailSentAt', 'callNotCompleted', {
-      childName: current.childName,
-      reason: emailReason,
-      attempts: current.attempts,
-      refunded: current.paymentStatus === 'refunded',
-      amountCents: current.totalCents,
-      currency: current.currency,
-      bookAgainUrl: `${config.publicSiteUrl}/book`,
-      ...(emailReason === 'outside_calling_hours'
-        ? { callingHours: formatCallingHours(rules) }
-        : {}),
-    });
+    await sendBookingEmailOnce(
+      current,
+      'notCompletedEmailSentAt',
+      'callNotCompleted',
+      bookingEmails.callNotCompleted(current, rules, config),
+    );
     logger.info('call not completed', { bookingId, status: current.callStatus, reason });
     return {};
   },

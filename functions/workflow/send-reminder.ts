@@ -1,8 +1,8 @@
-import { manageUrl } from '../bookings/manage-link.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { getBooking } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
+import { bookingEmails } from '../services/booking-emails.ts';
 import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
@@ -11,11 +11,11 @@ const config = loadWorkflowConfig();
 export const handler = workflowTask('SendReminder', async ({ bookingId }) => {
   const booking = await getBooking(bookingId);
   const { accessTokenSecret } = await appSecrets();
-  await sendBookingEmailOnce(booking, 'reminderSentAt', 'callReminder', {
-    childName: booking.childName,
-    callAtUtc: booking.scheduledAt,
-    timezone: booking.timezone,
-    manageUrl: manageUrl(config.publicSiteUrl, bookingId, accessTokenSecret),
-  });
+  await sendBookingEmailOnce(
+    booking,
+    'reminderSentAt',
+    'callReminder',
+    bookingEmails.callReminder(booking, { publicSiteUrl: config.publicSiteUrl, accessTokenSecret }),
+  );
   return {};
 });

@@ -2,9 +2,9 @@ import { $remove } from 'dynamodb-toolbox';
 import { readTranscript } from '../adapters/call-records.ts';
 import { appSecrets } from '../config/secrets.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
-import { accessTokenFor } from '../core/access-token.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
+import { bookingEmails } from '../services/booking-emails.ts';
 import { logger } from '../shared/logger.ts';
 import { workflowTask } from './task.ts';
 
@@ -24,17 +24,15 @@ export const handler = workflowTask('SendTranscriptEmail', async ({ bookingId, v
   if (!booking.transcriptKey) throw new Error('The call has no saved transcript.');
   const transcript = await readTranscript(booking.transcriptKey);
   const { accessTokenSecret } = await appSecrets();
-  const recordingUrl = booking.purchaseRecording
-    ? `${config.publicSiteUrl}/recording/${bookingId}#token=${accessTokenFor(bookingId, accessTokenSecret)}`
-    : undefined;
-  await sendBookingEmailOnce(booking, 'transcriptEmailSentAt', 'callTranscript', {
-    childName: booking.childName,
-    callAtUtc: booking.scheduledAt,
-    timezone: booking.timezone,
-    durationSecs: transcript.durationSecs,
-    transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
-    ...(recordingUrl ? { recordingUrl } : {}),
-  });
+  await sendBookingEmailOnce(
+    booking,
+    'transcriptEmailSentAt',
+    'callTranscript',
+    bookingEmails.callTranscript(booking, transcript, {
+      publicSiteUrl: config.publicSiteUrl,
+      accessTokenSecret,
+    }),
+  );
   if (booking.afterCallProblem) {
     await changeBookingFromWorkflow(
       booking,

@@ -1,12 +1,7 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { createS3Client } from '../adapters/s3-client.ts';
-import { requireEnv } from '../config/env.ts';
+import { readVoiceNote } from '../adapters/voice-notes.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { envNames } from '../resources.ts';
 import { elevenLabs } from './elevenlabs.ts';
 import { workflowTask } from './task.ts';
-
-const s3 = createS3Client();
 
 /** Santa's prompt keeps the parent's words short; a longer note is cut here. */
 const maxTranscriptCharacters = 5000;
@@ -20,17 +15,8 @@ const maxTranscriptCharacters = 5000;
 export const handler = workflowTask('TranscribeVoiceNote', async ({ bookingId, version }) => {
   const booking = await getBooking(bookingId);
   if (!booking.voiceNoteKey || booking.voiceNoteTranscript !== undefined) return {};
-  const object = await s3.send(
-    new GetObjectCommand({
-      Bucket: requireEnv(envNames.buckets.voiceNotes),
-      Key: booking.voiceNoteKey,
-    }),
-  );
-  const audio = Buffer.from((await object.Body?.transformToByteArray()) ?? new Uint8Array());
-  const { text } = await (await elevenLabs()).transcribeSpeech(
-    audio,
-    object.ContentType ?? 'audio/webm',
-  );
+  const { audio, contentType } = await readVoiceNote(booking.voiceNoteKey);
+  const { text } = await (await elevenLabs()).transcribeSpeech(audio, contentType);
   await changeBookingFromWorkflow(
     booking,
     version,

@@ -1,12 +1,6 @@
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { readTranscript, type StoredTranscript } from '../adapters/call-records.ts';
-import { createS3Client } from '../adapters/s3-client.ts';
-import { requireEnv } from '../config/env.ts';
+import { readTranscript, type StoredTranscript, signedAudioUrl } from '../adapters/call-records.ts';
 import type { Booking } from '../data/bookings.ts';
-import { envNames } from '../resources.ts';
 
-const s3 = createS3Client();
 /** Media links live minutes, not days: a forwarded page stops working soon after. */
 const linkSeconds = 15 * 60;
 
@@ -23,18 +17,9 @@ export interface CallMedia {
 /** The finished call's transcript, and a short-lived link to its audio if it was bought. */
 export async function callMedia(booking: Booking): Promise<CallMedia> {
   if (booking.callStatus !== 'completed' || !booking.transcriptKey) return {};
-  const bucket = requireEnv(envNames.buckets.recordings);
   const transcript = await readTranscript(booking.transcriptKey);
   const audio = (disposition?: string) =>
-    getSignedUrl(
-      s3,
-      new GetObjectCommand({
-        Bucket: bucket,
-        Key: booking.audioKey,
-        ...(disposition ? { ResponseContentDisposition: disposition } : {}),
-      }),
-      { expiresIn: linkSeconds },
-    );
+    signedAudioUrl(booking.audioKey ?? '', linkSeconds, disposition);
   const bought = booking.purchaseRecording && booking.audioKey;
   const [audioUrl, downloadUrl] = bought
     ? await Promise.all([audio(), audio('attachment; filename="santa-call.mp3"')])

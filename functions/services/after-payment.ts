@@ -22,7 +22,7 @@ import { sendBookingEmailOnce } from '../email/send-once.ts';
 import type { StripePaymentIntent } from '../schemas/stripe-payment-intent.ts';
 import { logger } from '../shared/logger.ts';
 import { armCall } from './arm-call.ts';
-import { manageUrl } from './manage-link.ts';
+import { bookingEmails } from './booking-emails.ts';
 
 /** How often a payment fact is re-decided when another request changed the booking first. */
 const staleRetries = 5;
@@ -192,16 +192,7 @@ export async function sendConfirmationOnce(
     booking,
     'confirmationEmailSentAt',
     'bookingConfirmation',
-    {
-      childName: booking.childName,
-      callNow: booking.callNow,
-      callAtUtc: booking.scheduledAt,
-      timezone: booking.timezone,
-      amountCents: booking.totalCents,
-      currency: booking.currency,
-      purchaseRecording: booking.purchaseRecording,
-      manageUrl: manageUrl(links.publicSiteUrl, booking.bookingId, links.accessTokenSecret),
-    },
+    bookingEmails.bookingConfirmation(booking, links),
     now,
   );
 }

@@ -1,0 +1,75 @@
+import type { StoredTranscript } from '../adapters/call-records.ts';
+import type { BookingRecord } from '../core/booking.ts';
+import type { CallingHours } from '../core/calling-hours.ts';
+import { formatCallingHours } from '../core/scheduling-rules.ts';
+import type { EmailProps } from '../email/registry.ts';
+import { bookAgainUrl, manageUrl, recordingUrl, type SiteLinks } from './links.ts';
+
+/**
+ * What each of a booking's emails says, from the booking — the one place a booking becomes an
+ * email's props (the templates' schemas check them). Names go only into the email itself.
+ */
+export const bookingEmails = {
+  bookingConfirmation(booking: BookingRecord, links: SiteLinks): EmailProps<'bookingConfirmation'> {
+    return {
+      childName: booking.childName,
+      callNow: booking.callNow,
+      callAtUtc: booking.scheduledAt,
+      timezone: booking.timezone,
+      amountCents: booking.totalCents,
+      currency: booking.currency,
+      purchaseRecording: booking.purchaseRecording,
+      manageUrl: manageUrl(links, booking.bookingId),
+    };
+  },
+
+  callReminder(booking: BookingRecord, links: SiteLinks): EmailProps<'callReminder'> {
+    return {
+      childName: booking.childName,
+      callAtUtc: booking.scheduledAt,
+      timezone: booking.timezone,
+      manageUrl: manageUrl(links, booking.bookingId),
+    };
+  },
+
+  callTranscript(
+    booking: BookingRecord,
+    transcript: StoredTranscript,
+    links: SiteLinks,
+  ): EmailProps<'callTranscript'> {
+    return {
+      childName: booking.childName,
+      callAtUtc: booking.scheduledAt,
+      timezone: booking.timezone,
+      durationSecs: transcript.durationSecs,
+      transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
+      ...(booking.purchaseRecording
+        ? { recordingUrl: recordingUrl(links, booking.bookingId) }
+        : {}),
+    };
+  },
+
+  /** Why the call did not take place: every attempt unanswered, out of hours, or a failure. */
+  callNotCompleted(
+    booking: BookingRecord,
+    hours: CallingHours,
+    links: Pick<SiteLinks, 'publicSiteUrl'>,
+  ): EmailProps<'callNotCompleted'> {
+    const reason =
+      booking.endReason === 'outside_calling_hours'
+        ? 'outside_calling_hours'
+        : booking.callStatus === 'no_answer'
+          ? 'no_answer'
+          : 'failed';
+    return {
+      childName: booking.childName,
+      reason,
+      attempts: booking.attempts,
+      refunded: booking.paymentStatus === 'refunded',
+      amountCents: booking.totalCents,
+      currency: booking.currency,
+      bookAgainUrl: bookAgainUrl(links),
+      ...(reason === 'outside_calling_hours' ? { callingHours: formatCallingHours(hours) } : {}),
+    };
+  },
+};
