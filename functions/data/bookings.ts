@@ -347,3 +347,15 @@ export async function claimRecoveryRun(
     throw error;
   }
 }
+
+/**
+ * Forgets an attempt's dial marker — only when ElevenLabs certainly did not dial (429, 4xx) —
+ * so the next try dials at once instead of first waiting for a look-up to settle. Conditional
+ * on the marker still being this one.
+ */
+export async function forgetDialMarker(bookingId: string, marker: string): Promise<void> {
+  await BookingEntity.build(UpdateItemCommand)
+    .item({ bookingId, dialMarker: $remove(), dialStartedAt: $remove() })
+    .options({ condition: { attr: 'dialMarker', eq: marker } })
+    .send();
+}

@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand } from 'dynamodb-toolbox';
+import { GetItemCommand, PutItemCommand, PutTransaction } from 'dynamodb-toolbox';
 import type { ReportedOutcome } from '../core/call-outcome.ts';
 import { CallReportEntity, CallTokenEntity } from './entities.ts';
 
@@ -37,4 +37,25 @@ export async function findEarlyCallReport(conversationId: string) {
     .options({ consistent: true })
     .send();
   return Item;
+}
+
+/**
+ * The write that parks a workflow task token under a conversation id, to join the booking's
+ * `in_progress` change in one transaction (see `changeBookingFromWorkflow`'s `alongside`).
+ */
+export function parkCallTokenTransaction(token: {
+  readonly conversationId: string;
+  readonly bookingId: string;
+  readonly taskToken: string;
+  readonly attempt: number;
+  readonly now: Date;
+}) {
+  return CallTokenEntity.build(PutTransaction).item({
+    conversationId: token.conversationId,
+    bookingId: token.bookingId,
+    taskToken: token.taskToken,
+    attempt: token.attempt,
+    storedAt: token.now.toISOString(),
+    expiresAt: Math.floor(token.now.getTime() / 1000) + callCorrelationLifetimeSeconds,
+  });
 }

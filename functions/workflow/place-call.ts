@@ -1,11 +1,14 @@
-import { $remove, PutTransaction, UpdateItemCommand } from 'dynamodb-toolbox';
 import { answerCallTask } from '../adapters/workflow-callbacks.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { callingWindowAt } from '../core/calling-hours.ts';
-import { type Booking, changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { callCorrelationLifetimeSeconds, findEarlyCallReport } from '../data/call-tokens.ts';
-import { BookingEntity, CallTokenEntity } from '../data/entities.ts';
+import {
+  type Booking,
+  changeBookingFromWorkflow,
+  forgetDialMarker,
+  getBooking,
+} from '../data/bookings.ts';
+import { findEarlyCallReport, parkCallTokenTransaction } from '../data/call-tokens.ts';
 import { taskErrors } from '../schemas/workflow-contract.ts';
 import { logger } from '../shared/logger.ts';
 import { santaCallVariables } from './call-variables.ts';
@@ -114,11 +117,7 @@ async function dial(booking: Booking, marker: string, now: Date, attempt: number
       name === taskErrors.elevenLabsRequestRejected
     ) {
       // Certainly not placed: forget the marker so the next try dials without waiting.
-      await BookingEntity.build(UpdateItemCommand)
-        .item({ bookingId: booking.bookingId, dialMarker: $remove(), dialStartedAt: $remove() })
-        .options({ condition: { attr: 'dialMarker', eq: marker } })
-        .send()
-        .catch(() => undefined);
+      await forgetDialMarker(booking.bookingId, marker).catch(() => undefined);
       throw error;
     }
     if (typeof known === 'string' && known) return known;
@@ -150,14 +149,12 @@ async function parkToken(
   now: Date,
   attempt?: number,
 ): Promise<void> {
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  const token = CallTokenEntity.build(PutTransaction).item({
+  const token = parkCallTokenTransaction({
     conversationId,
     bookingId: booking.bookingId,
     taskToken,
     attempt: attempt ?? booking.attempts,
-    storedAt: now.toISOString(),
-    expiresAt: nowSeconds + callCorrelationLifetimeSeconds,
+    now,
   });
   if (attempt === undefined) {
     await changeBookingFromWorkflow(

@@ -148,4 +148,14 @@ describe('where code goes in functions/', () => {
       );
     expect(impure).toEqual([]);
   });
+
+  it('writes the table only through the data layer: no entity outside functions/data/', () => {
+    const outside = files
+      .filter((file) => layerOfFile(file) !== 'data')
+      .filter((file) =>
+        importsOf(file).some((s) => s.startsWith('.') && s.endsWith('/data/entities.ts')),
+      )
+      .map((file) => relative(functionsDir, file));
+    expect(outside).toEqual([]);
+  });
 });
