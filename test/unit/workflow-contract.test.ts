@@ -159,3 +159,33 @@ function sampleFor(schema: z.ZodType, field: string): unknown {
   expect(objectKeys(schema)).toContain(field);
   return samples[field];
 }
+
+describe("the workflow's sample payloads (test/fixtures/workflow/samples.json)", () => {
+  const samples = JSON.parse(
+    readFileSync(new URL('../fixtures/workflow/samples.json', import.meta.url), 'utf8'),
+  ) as {
+    tasks: Record<string, { input: unknown; output: unknown }[]>;
+    callback: unknown[];
+  };
+
+  it('has samples for every task of the contract', () => {
+    expect(Object.keys(samples.tasks).sort()).toEqual(Object.keys(taskContracts).sort());
+  });
+
+  it.each(Object.entries(samples.tasks))(
+    '%s: its samples parse with its contract',
+    (name, pairs) => {
+      const contract = taskContracts[name as WorkflowTaskName];
+      for (const { input, output } of pairs) {
+        expect(contract.input.safeParse(input).error?.issues ?? []).toEqual([]);
+        expect(contract.output.safeParse(output).error?.issues ?? []).toEqual([]);
+      }
+    },
+  );
+
+  it('has callback samples the call task accepts', () => {
+    for (const sample of samples.callback) {
+      expect(callCallbackOutput.safeParse(sample).success).toBe(true);
+    }
+  });
+});
