@@ -1,4 +1,5 @@
 import type { FunctionDefinition } from './function-definition.ts';
+import type { ResourceAccess } from './resources.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -15,6 +16,18 @@ export type RouteDefinition = RouteBase &
     | { readonly authorization: 'iam' }
     | { readonly authorization: 'public'; readonly publicReason: string }
   );
+
+/**
+ * What applying a payment fact needs (`services/after-payment.ts`): the booking, Stripe's key,
+ * the call's schedule or an immediate start, and the confirmation email.
+ */
+const appliesPayments: ResourceAccess = {
+  table: 'readWrite',
+  secrets: true,
+  schedules: true,
+  workflow: ['start'],
+  email: true,
+};
 
 /**
  * The one route table. The CDK API construct and the local API server both read it, so a
@@ -100,14 +113,8 @@ export const routes: readonly RouteDefinition[] = [
       name: 'CancelBooking',
       entry: 'bookings/cancel-booking.ts',
       // A cancel that finds the payment taken before its webhook came applies it through the
-      // same service as the webhook (which may arm the call and send the confirmation).
-      access: {
-        table: 'readWrite',
-        secrets: true,
-        schedules: true,
-        workflow: ['start'],
-        email: true,
-      },
+      // same service as the webhook.
+      access: appliesPayments,
     },
   },
   {
@@ -159,13 +166,7 @@ export const routes: readonly RouteDefinition[] = [
       name: 'StripeWebhook',
       entry: 'webhooks/stripe-webhook.ts',
       timeoutSeconds: 20,
-      access: {
-        table: 'readWrite',
-        secrets: true,
-        schedules: true,
-        workflow: ['start'],
-        email: true,
-      },
+      access: appliesPayments,
     },
   },
   {

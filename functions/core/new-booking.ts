@@ -18,22 +18,24 @@ import {
 } from './scheduling-rules.ts';
 
 /** What a validated booking request says (the API's booking schema gives exactly this). */
-export interface BookingRequestFields {
-  readonly childName: string;
-  readonly childAge: number;
-  readonly childGender?: string | undefined;
-  readonly childInfoText?: string | undefined;
-  readonly voiceNoteKey?: string | undefined;
-  readonly phoneNumber: string;
-  readonly parentEmail: string;
-  readonly giftBudget: number;
-  readonly purchaseRecording: boolean;
+export type BookingRequestFields = Pick<
+  BookingRecord,
+  | 'childName'
+  | 'childAge'
+  | 'childGender'
+  | 'childInfoText'
+  | 'voiceNoteKey'
+  | 'phoneNumber'
+  | 'parentEmail'
+  | 'giftBudget'
+  | 'purchaseRecording'
+  | 'waitForCallingHours'
+  | 'timezone'
+  | 'utmSource'
+> & {
   readonly callNow?: true | undefined;
-  readonly waitForCallingHours?: boolean | undefined;
-  readonly timezone: string;
-  readonly utmSource?: string | undefined;
   readonly consent: { readonly recording?: boolean | undefined };
-}
+};
 
 /** How long an unpaid booking keeps its place in a slot. */
 export const holdMinutes = 30;

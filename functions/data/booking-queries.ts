@@ -2,6 +2,17 @@ import { QueryCommand } from 'dynamodb-toolbox';
 import type { CallStatus } from '../core/booking-status.ts';
 import { BookingEntity } from './entities.ts';
 import { table } from './table.ts';
+import { tableDefinition } from './table-definition.ts';
+
+const byCallStatus = tableDefinition.globalSecondaryIndexes.find(
+  (index) => index.indexName === 'byCallStatus',
+);
+/** What the index holds of a booking: its keys and what it projects (see table-definition.ts). */
+const indexed = [
+  'callStatus',
+  'scheduledAt',
+  ...(byCallStatus?.projection ?? []).filter((name) => name !== 'entity'),
+] as const;
 
 /**
  * Bookings in one call status whose call time is at or after `fromIso`, oldest call first, from
@@ -15,22 +26,7 @@ export async function bookingsInCallStatus(status: CallStatus, fromIso: string) 
     .query({ index: 'byCallStatus', partition: status, range: { gte: fromIso } })
     .options({
       maxPages: Number.POSITIVE_INFINITY,
-      attributes: [
-        'bookingId',
-        'callStatus',
-        'scheduledAt',
-        'paymentStatus',
-        'createdAt',
-        'updatedAt',
-        'paidAt',
-        'paymentIntentId',
-        'executionName',
-        'transcriptEmailSentAt',
-        'notCompletedEmailSentAt',
-        'dataErasedAt',
-        'recoveryRuns',
-        'supportNeededAt',
-      ],
+      attributes: [...indexed],
     })
     .send();
   return Items;

@@ -1,7 +1,7 @@
 import { executionState, startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
 import { retrievePaymentIntent } from '../adapters/payments.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
-import type { CallStatus } from '../core/booking-status.ts';
+import { callStatuses } from '../core/booking-status.ts';
 import {
   decideReconcile,
   type ExecutionState,
@@ -24,15 +24,7 @@ const rules: ReconcileRules = {
 };
 
 /** Statuses a booking can be stuck in; `cancelled` never is. */
-const watchedStatuses: readonly CallStatus[] = [
-  'pending',
-  'scheduled',
-  'queued',
-  'in_progress',
-  'completed',
-  'failed',
-  'no_answer',
-];
+const watchedStatuses = callStatuses.filter((status) => status !== 'cancelled');
 
 /** How far back the reconciler looks, by call time: beyond this a person looks instead. */
 const lookBackMs = 3 * 24 * 60 * 60_000;
