@@ -373,7 +373,7 @@ describe('re-reading the PaymentIntent before marking a booking paid', () => {
 describe('webhooks that are dropped, duplicated or late', () => {
   it('a dropped payment webhook: the reconciler’s service call marks the booking paid, once', async () => {
     const { retrievePaymentIntent } = await import('../../functions/adapters/payments.ts');
-    const { applyPaymentSucceeded } = await import('../../functions/bookings/after-payment.ts');
+    const { applyPaymentSucceeded } = await import('../../functions/services/after-payment.ts');
     const booking = await book();
     await faults.webhooks({ kind: 'drop', objectId: booking.paymentIntentId });
 

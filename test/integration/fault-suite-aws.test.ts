@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningLocalCloud } from '../../local/cloud.ts';
+import { localResourceNames } from '../../local/config.ts';
+import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
+import { s3Faults } from '../../local/s3-faults-client.ts';
+import { sesFaults } from '../../local/ses/faults-client.ts';
+import { bookingWhere, payWithCard, timelineTypes } from './support/booking-api.ts';
+import { FaultSuite, type SuiteBooking } from './support/fault-suite.ts';
+import { startTestCloud } from './support/local-cloud.ts';
+
+/**
+ * SES and S3 failing after the call — the transcript email, the records save, the parent's
+ * "could not reach" email — and every booking still ends true: a completed call stays
+ * completed with its follow-up shown, and the reconciler's recovery run finishes the work once.
+ */
+
+let cloud: RunningLocalCloud;
+const hours = { start: '00:00', end: '24:00' };
+const suite = new FaultSuite('aws', () => ({ cloud, hours }));
+const ses = () => sesFaults(`http://127.0.0.1:${cloud.config.ports.ses}`);
+const s3 = () => s3Faults(`http://127.0.0.1:${cloud.config.ports.s3}`);
+
+/**
+ * Every try of one workflow step: the SDK makes 3 attempts per call (it retries 5xx and 429
+ * itself) and the step is tried 5 times (its Retry of TransientError, MaxAttempts 4).
+ */
+const everyTryOfOneStep = 15;
+
+beforeAll(async () => {
+  cloud = await startTestCloud({
+    timeScale: 60,
+    env: {
+      CALL_RETRY_WAIT_SECONDS: '60',
+      EXPECTED_CALL_MINUTES: '1',
+      CALLING_HOURS_START: hours.start,
+      CALLING_HOURS_END: hours.end,
+    },
+  });
+});
+
+afterAll(async () => {
+  await ses()
+    .clear()
+    .catch(() => undefined);
+  await s3()
+    .clear()
+    .catch(() => undefined);
+  suite.summary();
+  await cloud?.stop();
+});
+
+/** Waits until the completed booking shows that after-call work is being retried. */
+function followUpShown(made: SuiteBooking, problem: string) {
+  return suite.watched(
+    made,
+    bookingWhere(
+      cloud,
+      made.booking,
+      `${made.booking.callId} to show ${problem}`,
+      (body) => body.callStatus === 'completed' && body.followUp === problem,
+      60_000,
+    ),
+  );
+}
+
+describe('the transcript email', () => {
+  it('keeps a call completed when SES fails every try, shows the follow-up, and the recovery run sends it once', async () => {
+    const made = await suite.book('SES fails the transcript email', '+14155552901');
+    await ses().inject({
+      fault: { kind: 'service-unavailable' },
+      times: everyTryOfOneStep,
+      match: { recipient: made.parentEmail, subjectContains: 'call with Santa' },
+    });
+    await payWithCard(cloud, made.booking);
+
+    const shown = await followUpShown(made, 'transcript_email_not_sent');
+    const done = await suite.ended(made, 90_000);
+    await suite.expectTrueEndings([made]);
+
+    expect(shown).toMatchObject({ paymentStatus: 'paid' });
+    expect(await ses().queued()).toEqual([]);
+    expect(done).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid', followUp: null });
+    expect(timelineTypes(done)).toContain('after_call_problem');
+  }, 150_000);
+
+  it('sends the transcript email once when SES throttles it three times', async () => {
+    const made = await suite.book('SES throttles the transcript email', '+14155552902');
+    await ses().inject({
+      fault: { kind: 'throttled' },
+      times: 3,
+      match: { recipient: made.parentEmail, subjectContains: 'call with Santa' },
+    });
+    await payWithCard(cloud, made.booking);
+
+    const done = await suite.ended(made, 60_000);
+    await suite.expectTrueEndings([made]);
+
+    expect(done).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid' });
+  });
+
+  it('sends the transcript email once when SES hangs on it and then answers', async () => {
+    const made = await suite.book('SES hangs on the transcript email', '+14155552903');
+    await ses().inject({
+      fault: { kind: 'hang', hangMs: 1500 },
+      times: 2,
+      match: { recipient: made.parentEmail, subjectContains: 'call with Santa' },
+    });
+    await payWithCard(cloud, made.booking);
+
+    const done = await suite.ended(made, 60_000);
+    await suite.expectTrueEndings([made]);
+
+    expect(done).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid' });
+  });
+});
+
+describe('the call records', () => {
+  it('keeps a call completed when S3 fails every save, shows the follow-up, and the recovery run saves and emails once', async () => {
+    const made = await suite.book('S3 fails the records save', '+14155552904');
+    await s3().inject({
+      fault: { kind: 'internal-error' },
+      // The transcript and the audio are put side by side: two SDK calls per try.
+      times: 2 * everyTryOfOneStep,
+      match: {
+        method: 'PUT',
+        bucket: localResourceNames.buckets.recordings,
+        keyPrefix: `calls/${made.booking.callId}/`,
+      },
+    });
+    await payWithCard(cloud, made.booking);
+
+    const shown = await followUpShown(made, 'records_not_saved');
+    const done = await suite.ended(made, 90_000);
+    await suite.expectTrueEndings([made]);
+
+    expect(shown).toMatchObject({ paymentStatus: 'paid' });
+    expect(done).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid', followUp: null });
+    expect(timelineTypes(done)).toContain('call_records_saved');
+  }, 150_000);
+});
+
+describe('the could-not-reach email', () => {
+  it('refunds and tells the parent once when SES fails every try of that email', async () => {
+    const made = await suite.book('SES fails the not-completed email', testNumbers.noAnswer, {
+      reachable: false,
+    });
+    await ses().inject({
+      fault: { kind: 'internal-failure' },
+      times: everyTryOfOneStep,
+      match: { recipient: made.parentEmail, subjectContains: 'could not reach' },
+    });
+    await payWithCard(cloud, made.booking);
+
+    const done = await suite.ended(made, 120_000);
+    await suite.expectTrueEndings([made]);
+
+    expect(done).toMatchObject({ callStatus: 'no_answer', paymentStatus: 'refunded' });
+  }, 150_000);
+});
+
+describe('the whole file', () => {
+  it('left every booking in a true final state', async () => {
+    await suite.expectTrueEndings();
+
+    expect(suite.bookings.length).toBeGreaterThanOrEqual(5);
+  });
+});
