@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bookingView } from '../../functions/bookings/booking-view.ts';
-import type { CallMedia } from '../../functions/bookings/call-media.ts';
 import type { Booking } from '../../functions/data/bookings.ts';
 import { bookingViewSchema } from '../../functions/schemas/api/booking-view.ts';
 import { healthSchema } from '../../functions/schemas/api/health.ts';
 import { siteConfigSchema } from '../../functions/schemas/api/site-config.ts';
+import { bookingView } from '../../functions/services/booking-view.ts';
+import type { CallMedia } from '../../functions/services/call-media.ts';
 import { loadLocalCloudConfig } from '../../local/config.ts';
 import { siteRuntimeConfig } from '../../local/site-config.ts';
 import { parseAnswer } from '../integration/support/api-answer.ts';
