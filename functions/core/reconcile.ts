@@ -12,6 +12,7 @@ export interface ReconcileBooking {
   readonly paymentIntentId?: string | undefined;
   /** The execution that serves (or last served) the booking, when one was started or armed. */
   readonly executionName?: string | undefined;
+  readonly confirmationEmailSentAt?: string | undefined;
   readonly transcriptEmailSentAt?: string | undefined;
   readonly notCompletedEmailSentAt?: string | undefined;
   readonly dataErasedAt?: string | undefined;
@@ -37,6 +38,8 @@ export type ReconcileAction =
   | { readonly kind: 'check_payment' }
   /** Paid but the call was never armed (no schedule, no execution): arm it now. */
   | { readonly kind: 'arm' }
+  /** Paid and armed, the call still ahead, but the parent never got the confirmation. */
+  | { readonly kind: 'confirm' }
   /** Stuck, with no execution running for it: start a run that resumes what it needs. */
   | { readonly kind: 'recover'; readonly because: string }
   /** Recovered too often without ending: a person must look (recorded once). */
@@ -88,7 +91,13 @@ export function decideReconcile(
           ? { kind: 'arm' }
           : { kind: 'none' };
       }
-      return overdue && idle ? stuck('the call is overdue and no run serves it') : { kind: 'none' };
+      if (overdue) {
+        return idle ? stuck('the call is overdue and no run serves it') : { kind: 'none' };
+      }
+      return !booking.confirmationEmailSentAt &&
+        seconds(booking.paidAt ?? booking.updatedAt, now) > grace
+        ? { kind: 'confirm' }
+        : { kind: 'none' };
     case 'queued':
     case 'in_progress':
       return idle

@@ -67,6 +67,7 @@ export const tableDefinition = {
         'paidAt',
         'paymentIntentId',
         'executionName',
+        'confirmationEmailSentAt',
         'transcriptEmailSentAt',
         'notCompletedEmailSentAt',
         'dataErasedAt',

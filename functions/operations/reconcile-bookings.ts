@@ -1,5 +1,6 @@
 import { executionState, startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
 import { retrievePaymentIntent } from '../adapters/payments.ts';
+import { appSecrets } from '../config/secrets.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { callStatuses } from '../core/booking-status.ts';
 import {
@@ -11,11 +12,17 @@ import {
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { bookingsInCallStatus } from '../data/booking-queries.ts';
 import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts';
-import { applyPaymentSucceeded } from '../services/after-payment.ts';
+import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-payment.ts';
 import { armCall } from '../services/arm-call.ts';
 import { logger } from '../shared/logger.ts';
 
 const config = loadWorkflowConfig();
+
+/** The links the confirmation email carries. */
+async function siteLinks() {
+  const { accessTokenSecret } = await appSecrets();
+  return { publicSiteUrl: config.publicSiteUrl, accessTokenSecret };
+}
 const rules: ReconcileRules = {
   afterSeconds: config.reconcileAfterSeconds,
   maxRecoveryRuns: config.maxRecoveryRuns,
@@ -92,6 +99,13 @@ async function reconcileOne(bookingId: string, now: Date): Promise<ReconcileActi
       });
       logger.warn('reconciler armed a paid booking', { bookingId });
       return 'arm';
+    case 'confirm':
+      await sendConfirmationOnce(booking, await siteLinks(), now);
+      await appendAuditEvent(bookingId, {
+        type: 'reconciled',
+        detail: { action: 'confirmation_sent', because: 'paid, but no confirmation was sent' },
+      });
+      return 'confirm';
     case 'recover':
       return recover(booking, execution, action.because, now);
     case 'escalate':

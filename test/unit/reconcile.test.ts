@@ -49,7 +49,24 @@ describe('what the reconciler does with a booking', () => {
     ['a scheduled call overdue with no run', paid, 'NONE', 'recover'],
     ['a scheduled call overdue whose run failed', paid, 'FAILED', 'recover'],
     ['a scheduled call with its run going', paid, 'RUNNING', 'none'],
-    ['a scheduled call not yet due', { ...paid, scheduledAt: ago(-60) }, 'NONE', 'none'],
+    [
+      'a scheduled call not yet due, confirmed',
+      { ...paid, scheduledAt: ago(-60), confirmationEmailSentAt: ago(99) },
+      'NONE',
+      'none',
+    ],
+    [
+      'a scheduled call not yet due whose confirmation never went',
+      { ...paid, scheduledAt: ago(-60) },
+      'NONE',
+      'confirm',
+    ],
+    [
+      'a call just paid, confirmation on its way',
+      { ...paid, scheduledAt: ago(-60), paidAt: ago(1), updatedAt: ago(1) },
+      'NONE',
+      'none',
+    ],
     [
       'a call in progress with no run',
       { ...paid, callStatus: 'in_progress' },
