@@ -47,7 +47,7 @@ function escapeMarkdown(text: string): string {
 }
 
 /** The Discord webhook body: masked personal data, and no pings whatever the text says. */
-export function paidBookingMessage(notice: PaidBookingNotice): Record<string, unknown> {
+function paidBookingMessage(notice: PaidBookingNotice): Record<string, unknown> {
   const fields = [
     { name: 'Booking', value: escapeMarkdown(notice.bookingId), inline: false },
     { name: 'Child', value: escapeMarkdown(maskName(notice.childName)), inline: true },

@@ -73,7 +73,7 @@ export function assertCallTransition(from: CallStatus, to: CallStatus): void {
   if (!canMoveCall(from, to)) throw new IllegalTransitionError('call', from, to);
 }
 
-export function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
+function canMovePayment(from: PaymentStatus, to: PaymentStatus): boolean {
   return paymentTransitions[from].includes(to);
 }
 

@@ -129,7 +129,7 @@ export function decidePayment(
 }
 
 /** Why a re-read PaymentIntent cannot mark this booking paid, or undefined when it can. */
-export function paymentMismatch(
+function paymentMismatch(
   booking: PaymentBooking,
   intent: PaymentIntentFacts,
 ): Record<string, string> | undefined {

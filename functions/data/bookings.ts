@@ -94,7 +94,7 @@ export async function getBooking(bookingId: string): Promise<Booking> {
 }
 
 /** The update of a booking that was read at `expectedVersion`, bumping its version. */
-export function bookingUpdateTransaction(
+function bookingUpdateTransaction(
   booking: Pick<Booking, 'bookingId' | 'version'>,
   changes: BookingChanges,
 ) {

@@ -1,4 +1,4 @@
-import { GetItemCommand, PutItemCommand } from 'dynamodb-toolbox';
+import { GetItemCommand } from 'dynamodb-toolbox';
 import { defaultPricing, type Pricing, pricingSchema } from '../core/pricing.ts';
 import { PricingEntity } from './entities.ts';
 
@@ -11,10 +11,4 @@ export async function activePricing(): Promise<Pricing> {
     recordingCents: Item.recordingCents,
     currency: Item.currency,
   });
-}
-
-export async function setActivePricing(pricing: Pricing): Promise<void> {
-  await PricingEntity.build(PutItemCommand)
-    .item({ id: 'ACTIVE', ...pricingSchema.parse(pricing) })
-    .send();
 }

@@ -5,7 +5,7 @@ import { requireEnv } from '../config/env.ts';
 import { envNames } from '../resources.ts';
 import { tableDefinition } from './table-definition.ts';
 
-export const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
 

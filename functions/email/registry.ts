@@ -21,5 +21,3 @@ export type EmailTemplateName = keyof typeof emailTemplates;
 export type EmailProps<Name extends EmailTemplateName> = z.input<
   (typeof emailTemplates)[Name]['schema']
 >;
-
-export const emailTemplateNames = Object.keys(emailTemplates) as EmailTemplateName[];
