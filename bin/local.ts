@@ -1,6 +1,7 @@
 import { type RunningLocalCloud, startLocalCloud } from '../local/cloud.ts';
 import { loadLocalCloudConfig } from '../local/config.ts';
 
+const minimumNodeMajor = 24;
 let cloud: RunningLocalCloud | undefined;
 let stopping = false;
 
@@ -57,6 +58,14 @@ setInterval(() => {
 
 /** `npm start`: the whole product on this machine, on the local cloud. Ctrl-C stops it all. */
 async function main(): Promise<void> {
+  // The engine and handlers need Node 24's runtime (Promise.withResolvers, …); the project
+  // installs it, and npm scripts run it. A bare `tsx` may pick the machine's older Node.
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < minimumNodeMajor) {
+    throw new Error(
+      `it needs Node ${minimumNodeMajor} or newer, and this is Node ${process.versions.node}. Start it with npm start (or npm run local), which runs the Node ${minimumNodeMajor} that npm ci installed.`,
+    );
+  }
   const config = loadLocalCloudConfig();
   console.log(
     `Starting the CallSanta local cloud (pid ${process.pid}, data in ${config.dataDir}) …`,

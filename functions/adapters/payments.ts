@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import type { z } from 'zod';
 import { appSecrets } from '../config/secrets.ts';
 import { DomainError, UpstreamError } from '../core/errors.ts';
+import { type StripeCharge, stripeChargeSchema } from '../schemas/stripe-charge.ts';
 import {
   describeIssues,
   MalformedStripeEventError,
@@ -163,6 +164,25 @@ export async function retrievePaymentIntent(
     throw asProviderError('check the payment', error);
   }
   return readAnswer(stripePaymentIntentSchema, intent, 'PaymentIntent');
+}
+
+/**
+ * Re-reads a Charge from Stripe: what a refund event says is checked against Stripe's own
+ * record before it moves any money state. Our parsed shape, or undefined when Stripe has no
+ * such charge. Throws PaymentProviderError when Stripe cannot be reached or answers something
+ * we cannot read.
+ */
+export async function retrieveCharge(chargeId: string): Promise<StripeCharge | undefined> {
+  let charge: unknown;
+  try {
+    charge = await (await stripe()).charges.retrieve(chargeId);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError && error.code === 'resource_missing') {
+      return undefined;
+    }
+    throw asProviderError('check the refund', error);
+  }
+  return readAnswer(stripeChargeSchema, charge, 'Charge');
 }
 
 /** The booking a PaymentIntent was made for (refund events carry the Charge, not the intent). */

@@ -93,14 +93,37 @@ export async function getBooking(bookingId: string): Promise<Booking> {
   return booking;
 }
 
-/** The update of a booking that was read at `expectedVersion`, bumping its version. */
+/**
+ * Fields that belong to the parent's schedule, or end it: changing one starts a new schedule
+ * version, so a workflow run serving the old one stops. Anything else (a payment fact, a
+ * partial refund, an email claim) keeps the version, so the run goes on.
+ */
+const scheduleFields = ['scheduledAt', 'timezone', 'slotStart', 'callNow', 'callStatus'] as const;
+
+/**
+ * The update of a booking as it was read: conditional on its version — and, when the schedule
+ * version stays, on `updatedAt` too, so a concurrent change still fails it (optimistic lock).
+ */
 function bookingUpdateTransaction(
-  booking: Pick<Booking, 'bookingId' | 'version'>,
+  booking: Pick<Booking, 'bookingId' | 'version'> & { readonly updatedAt?: string },
   changes: BookingChanges,
 ) {
+  const newSchedule = scheduleFields.some((field) => changes[field] !== undefined);
+  if (newSchedule || booking.updatedAt === undefined) {
+    return BookingEntity.build(UpdateTransaction)
+      .item({ ...changes, bookingId: booking.bookingId, version: $add(1) })
+      .options({ condition: { attr: 'version', eq: booking.version } });
+  }
   return BookingEntity.build(UpdateTransaction)
-    .item({ ...changes, bookingId: booking.bookingId, version: $add(1) })
-    .options({ condition: { attr: 'version', eq: booking.version } });
+    .item({ ...changes, bookingId: booking.bookingId })
+    .options({
+      condition: {
+        and: [
+          { attr: 'version', eq: booking.version },
+          { attr: 'updatedAt', eq: booking.updatedAt },
+        ],
+      },
+    });
 }
 
 /**
@@ -108,7 +131,9 @@ function bookingUpdateTransaction(
  * happen with it, all or nothing. Fails with StaleBookingError if the booking moved on.
  */
 export async function changeBooking(
-  booking: Pick<Booking, 'bookingId' | 'version' | 'callStatus' | 'paymentStatus'>,
+  booking: Pick<Booking, 'bookingId' | 'version' | 'callStatus' | 'paymentStatus'> & {
+    readonly updatedAt?: string;
+  },
   changes: BookingChanges,
   event: AuditEvent,
   // biome-ignore lint/suspicious/noExplicitAny: any toolbox write transaction may join.
@@ -358,4 +383,57 @@ export async function forgetDialMarker(bookingId: string, marker: string): Promi
     .item({ bookingId, dialMarker: $remove(), dialStartedAt: $remove() })
     .options({ condition: { attr: 'dialMarker', eq: marker } })
     .send();
+}
+
+/**
+ * Claims the right to dial one attempt, recording its marker and the dial's start before the
+ * request goes out. Exactly one claim wins for each (marker, previous start): the first dial of
+ * an attempt needs the marker not yet recorded; a re-dial needs `dialStartedAt` still at the
+ * value the caller saw, so two overlapping tries (a Lambda retried while the first still runs)
+ * can never both dial. One transaction with its audit event.
+ *
+ * @returns false when another try claimed it first
+ * @throws BookingOvertakenError when the run's version or the queued status is gone
+ */
+export async function claimDial(
+  booking: Pick<Booking, 'bookingId' | 'callStatus'>,
+  runVersion: number,
+  dial: { readonly marker: string; readonly attempt: number; readonly previousStartedAt?: string },
+  now: Date,
+): Promise<boolean> {
+  const claim = dial.previousStartedAt
+    ? { attr: 'dialStartedAt' as const, eq: dial.previousStartedAt }
+    : {
+        or: [
+          { attr: 'dialMarker' as const, exists: false },
+          { attr: 'dialMarker' as const, ne: dial.marker },
+        ],
+      };
+  try {
+    await executeTransactWrite(
+      BookingEntity.build(UpdateTransaction)
+        .item({
+          bookingId: booking.bookingId,
+          dialMarker: dial.marker,
+          dialStartedAt: now.toISOString(),
+        })
+        .options({
+          condition: {
+            and: [{ attr: 'version', eq: runVersion }, { attr: 'callStatus', eq: 'queued' }, claim],
+          },
+        }),
+      auditEventTransaction(booking.bookingId, {
+        type: dial.previousStartedAt ? 'call_redialling' : 'call_dialling',
+        detail: { attempt: String(dial.attempt) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (!failedConditions(error)?.[0]) throw error;
+    const current = await findBooking(booking.bookingId);
+    if (!current || current.version !== runVersion || current.callStatus !== 'queued') {
+      throw new BookingOvertakenError();
+    }
+    return false;
+  }
 }

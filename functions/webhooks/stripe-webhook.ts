@@ -1,5 +1,6 @@
 import {
   bookingIdOfPaymentIntent,
+  retrieveCharge,
   retrievePaymentIntent,
   verifyStripeEvent,
 } from '../adapters/payments.ts';
@@ -51,8 +52,9 @@ async function handleEvent(stripeEvent: StripeEvent): Promise<void> {
     return;
   }
   if (stripeEvent.kind === 'charge') {
-    const charge = stripeEvent.data.object;
-    if (!charge.payment_intent) return;
+    // The body says "refunded"; Stripe's own record of the charge decides how much.
+    const charge = await retrieveCharge(stripeEvent.data.object.id);
+    if (!charge?.payment_intent) return notOurs();
     const bookingId =
       charge.metadata.bookingId ?? (await bookingIdOfPaymentIntent(charge.payment_intent));
     if (!bookingId) return notOurs();

@@ -5,6 +5,7 @@ import { callingWindowAt } from '../core/calling-hours.ts';
 import {
   type Booking,
   changeBookingFromWorkflow,
+  claimDial,
   forgetDialMarker,
   getBooking,
 } from '../data/bookings.ts';
@@ -60,23 +61,34 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
   const marker = dialMarkerFor(bookingId, attempt);
   const client = await elevenLabs();
   let conversationId: string | undefined;
-  if (booking.dialMarker === marker) {
+  if (booking.dialMarker === marker && booking.dialStartedAt) {
     // An earlier try of this attempt may have reached ElevenLabs: ask before any dial.
-    const since = new Date(Date.parse(booking.dialStartedAt ?? now.toISOString()) - 60_000);
+    const since = new Date(Date.parse(booking.dialStartedAt) - 60_000);
     conversationId = await client.findDialedConversation({ dialMarker: marker, since });
-    const settledAt = Date.parse(booking.dialStartedAt ?? '') + workflow.dialSettleSeconds * 1000;
+    const settledAt = Date.parse(booking.dialStartedAt) + workflow.dialSettleSeconds * 1000;
     if (!conversationId && now.getTime() < settledAt) {
       throw new TaskError(taskErrors.dialUnconfirmed, 'An earlier dial is not listed yet.');
     }
     if (conversationId) logger.info('earlier dial found; adopting it', { bookingId, attempt });
-  } else {
-    await changeBookingFromWorkflow(
+  }
+  if (!conversationId) {
+    // Claim this dial before the request: a re-dial restarts the settle window, so no later
+    // try can dial again before ElevenLabs has had its time to list this one.
+    const claimed = await claimDial(
       booking,
       version,
-      { dialMarker: marker, dialStartedAt: now.toISOString() },
-      { type: 'call_dialling', detail: { attempt: String(attempt) } },
-      { expectUnchangedStatus: true },
+      {
+        marker,
+        attempt,
+        ...(booking.dialMarker === marker && booking.dialStartedAt
+          ? { previousStartedAt: booking.dialStartedAt }
+          : {}),
+      },
+      now,
     );
+    if (!claimed) {
+      throw new TaskError(taskErrors.dialUnconfirmed, 'Another try of this dial is under way.');
+    }
   }
   const placed = conversationId ?? (await dial(booking, marker, now, attempt));
   await parkToken(booking, version, placed, taskToken, now, attempt);

@@ -1,8 +1,10 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   GetScheduleCommand,
   ResourceNotFoundException,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createStripeClient } from '../../functions/adapters/stripe-client.ts';
@@ -102,6 +104,7 @@ function eventBody(type: string, object: unknown, id = `evt_${type}_${Math.rando
 describe('refunds made in the Stripe dashboard', () => {
   it('a partial refund keeps the call and records the amount; a larger one updates it', async () => {
     const booking = await paidBooking();
+    const versionBefore = await storedVersion(booking.callId);
 
     await stripe.refunds.create({ payment_intent: booking.paymentIntentId, amount: 300 });
     const first = await bookingWhere(cloud, booking, 'the partial refund', (b) =>
@@ -133,6 +136,8 @@ describe('refunds made in the Stripe dashboard', () => {
       expect.objectContaining({ amountRefundedCents: '500' }),
     ]);
     expect(timelineTypes(second)).not.toContain('booking_cancelled');
+    // Not a new schedule: the run armed for this version still makes the call.
+    expect(await storedVersion(booking.callId)).toBe(versionBefore);
     expect(await scheduleExists(booking.callId)).toBe(true);
     expect(await emailsAbout(booking)).toHaveLength(1);
   });
@@ -318,6 +323,27 @@ describe('re-reading the PaymentIntent before marking a booking paid', () => {
     expect(await emailsAbout(booking)).toEqual([]);
   });
 
+  it('does not believe a signed "refunded" body for a charge Stripe never made', async () => {
+    const booking = await book();
+
+    const answer = await faults.postSignedWebhook(
+      eventBody('charge.refunded', {
+        id: 'ch_never_made',
+        object: 'charge',
+        amount: booking.amountCents,
+        amount_refunded: booking.amountCents,
+        refunded: true,
+        payment_intent: booking.paymentIntentId,
+        metadata: { bookingId: booking.callId },
+      }),
+    );
+    const after = await view(booking);
+
+    expect(answer.status).toBe(200);
+    expect(after).toMatchObject({ paymentStatus: 'pending', callStatus: 'pending' });
+    expect(timelineOf(after).map((event) => event.type)).not.toContain('payment_refunded');
+  });
+
   it('refuses a succeeded intent whose amount differs from the frozen price', async () => {
     const booking = await book();
     const cheaper = await stripe.paymentIntents.create({
@@ -424,4 +450,16 @@ describe('webhooks that are dropped, duplicated or late', () => {
 
 function never(): never {
   throw new Error('Stripe has no such PaymentIntent.');
+}
+
+/** The booking's schedule version as stored (the workflow run serves one). */
+async function storedVersion(bookingId: string): Promise<number> {
+  const { Item } = await DynamoDBDocumentClient.from(new DynamoDBClient({})).send(
+    new GetCommand({
+      TableName: localResourceNames.table,
+      Key: { pk: `BOOKING#${bookingId}`, sk: 'BOOKING' },
+      ConsistentRead: true,
+    }),
+  );
+  return Number(Item?.version);
 }
