@@ -45,14 +45,18 @@ const retry = {
     MaxDelaySeconds: 30,
     JitterStrategy: 'FULL',
   },
-  /** The dial is not confirmed yet: ask ElevenLabs again (it lists calls within seconds). */
+  /**
+   * The dial is not confirmed yet: ask ElevenLabs again. Each new dial waits out a settle window
+   * (`DIAL_SETTLE_SECONDS`) first, so the waits are steady rather than jittered — a near-zero
+   * jittered wait would only spend a try inside the window — and long enough in all (about 17
+   * minutes) for a few ambiguous answers in a row.
+   */
   dialUnconfirmed: {
     ErrorEquals: [taskErrors.dialUnconfirmed],
     IntervalSeconds: 10,
-    MaxAttempts: 8,
+    MaxAttempts: 20,
     BackoffRate: 1.5,
     MaxDelaySeconds: 60,
-    JitterStrategy: 'FULL',
   },
   /** The plan's concurrent calls are all in use at ElevenLabs: wait for one to end. */
   providerBusy: {

@@ -19,7 +19,7 @@ const audioTypes = {
 
 const uploadRequest = z.strictObject({
   contentType: z
-    .string()
+    .string({ error: 'Say what kind of audio the voice note is (contentType), e.g. audio/webm.' })
     .transform((value) => value.split(';')[0]?.trim().toLowerCase() ?? '')
     .pipe(
       z.enum(Object.keys(audioTypes) as [keyof typeof audioTypes], {
