@@ -107,8 +107,12 @@ describe('refunds made in the Stripe dashboard', () => {
     const versionBefore = await storedVersion(booking.callId);
 
     await stripe.refunds.create({ payment_intent: booking.paymentIntentId, amount: 300 });
-    const first = await bookingWhere(cloud, booking, 'the partial refund', (b) =>
-      timelineTypes(b).includes('payment_partially_refunded'),
+    // The view reads the booking, then its timeline: wait on the booking's own field.
+    const first = await bookingWhere(
+      cloud,
+      booking,
+      'the partial refund',
+      (b) => b.amountRefundedCents === 300,
     );
     await stripe.refunds.create({ payment_intent: booking.paymentIntentId, amount: 200 });
     const second = await bookingWhere(

@@ -108,7 +108,8 @@ export async function newContext(
     permissions: ['microphone'],
     ...options.extra,
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: on two cores, the integration suite's local clouds share the machine.
+  context.setDefaultTimeout(30_000);
   context.setDefaultNavigationTimeout(30_000);
   return context;
 }
