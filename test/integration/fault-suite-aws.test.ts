@@ -5,8 +5,12 @@ import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { s3Faults } from '../../local/s3-faults-client.ts';
 import { sesFaults } from '../../local/ses/faults-client.ts';
 import { bookingWhere, payWithCard, timelineTypes } from './support/booking-api.ts';
-import { FaultSuite, type SuiteBooking } from './support/fault-suite.ts';
-import { startTestCloud } from './support/local-cloud.ts';
+import {
+  allDayHours,
+  FaultSuite,
+  type SuiteBooking,
+  startSuiteCloud,
+} from './support/fault-suite.ts';
 
 /**
  * SES and S3 failing after the call — the transcript email, the records save, the parent's
@@ -15,8 +19,7 @@ import { startTestCloud } from './support/local-cloud.ts';
  */
 
 let cloud: RunningLocalCloud;
-const hours = { start: '00:00', end: '24:00' };
-const suite = new FaultSuite('aws', () => ({ cloud, hours }));
+const suite = new FaultSuite('aws', () => ({ cloud, hours: allDayHours }));
 const ses = () => sesFaults(`http://127.0.0.1:${cloud.config.ports.ses}`);
 const s3 = () => s3Faults(`http://127.0.0.1:${cloud.config.ports.s3}`);
 
@@ -27,15 +30,7 @@ const s3 = () => s3Faults(`http://127.0.0.1:${cloud.config.ports.s3}`);
 const everyTryOfOneStep = 15;
 
 beforeAll(async () => {
-  cloud = await startTestCloud({
-    timeScale: 60,
-    env: {
-      CALL_RETRY_WAIT_SECONDS: '60',
-      EXPECTED_CALL_MINUTES: '1',
-      CALLING_HOURS_START: hours.start,
-      CALLING_HOURS_END: hours.end,
-    },
-  });
+  cloud = await startSuiteCloud();
 });
 
 afterAll(async () => {

@@ -4,8 +4,7 @@ import type { FaultRequest } from '../../local/elevenlabs/faults.ts';
 import { elevenLabsFaults } from '../../local/elevenlabs/faults-client.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { getBooking, timelineTypes } from './support/booking-api.ts';
-import { callsOf, FaultSuite } from './support/fault-suite.ts';
-import { startTestCloud } from './support/local-cloud.ts';
+import { allDayHours, callsOf, FaultSuite, startSuiteCloud } from './support/fault-suite.ts';
 
 /**
  * ElevenLabs misbehaving — errors, hangs, lost answers, odd shapes, missing or late webhooks —
@@ -13,22 +12,12 @@ import { startTestCloud } from './support/local-cloud.ts';
  */
 
 let cloud: RunningLocalCloud;
-const hours = { start: '00:00', end: '24:00' };
-const suite = new FaultSuite('providers', () => ({ cloud, hours }));
+const suite = new FaultSuite('providers', () => ({ cloud, hours: allDayHours }));
 const faults = () => elevenLabsFaults(cloud.config.elevenLabs.baseUrl);
 
 // A minute of booking time passes in a second; retries wait one (scaled) minute.
 beforeAll(async () => {
-  cloud = await startTestCloud({
-    timeScale: 60,
-    env: {
-      CALL_RETRY_WAIT_SECONDS: '60',
-      EXPECTED_CALL_MINUTES: '1',
-      // The test numbers are Californian: any hour is inside these hours there.
-      CALLING_HOURS_START: hours.start,
-      CALLING_HOURS_END: hours.end,
-    },
-  });
+  cloud = await startSuiteCloud();
 });
 
 afterAll(async () => {
@@ -101,35 +90,13 @@ describe('ElevenLabs outbound-call faults', () => {
     },
   );
 
-  it('when the answer says success: false but the call was placed, rings once', async () => {
-    const { done, calls } = await scenario('success false, placed', (toNumber) => [
-      {
-        operation: 'outbound-call',
-        fault: { kind: 'not-success', placed: true },
-        match: { toNumber },
-      },
-    ]);
-
-    expect(done).toMatchObject({ callStatus: 'completed' });
-    expect(calls).toHaveLength(1);
-  });
-
-  it('when the answer says success: false and nothing was placed, dials once more and completes', async () => {
-    const { done, calls } = await scenario('success false, not placed', (toNumber) => [
-      {
-        operation: 'outbound-call',
-        fault: { kind: 'not-success', placed: false },
-        match: { toNumber },
-      },
-    ]);
-
-    expect(done).toMatchObject({ callStatus: 'completed' });
-    expect(calls).toHaveLength(1);
-  });
-
-  it('when the answer has no callSid, rings once and completes', async () => {
-    const { done, calls } = await scenario('no callSid', (toNumber) => [
-      { operation: 'outbound-call', fault: { kind: 'no-call-sid' }, match: { toNumber } },
+  it.each([
+    ['says success: false but the call was placed', { kind: 'not-success', placed: true }],
+    ['says success: false and nothing was placed', { kind: 'not-success', placed: false }],
+    ['has no callSid', { kind: 'no-call-sid' }],
+  ] as const)('when the answer %s, rings once and completes', async (how, fault) => {
+    const { done, calls } = await scenario(`answer ${how}`, (toNumber) => [
+      { operation: 'outbound-call', fault, match: { toNumber } },
     ]);
 
     expect(done).toMatchObject({ callStatus: 'completed' });

@@ -3,8 +3,7 @@ import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { StripeFaults } from '../../local/stripe/faults-client.ts';
 import { payWithCard, timelineTypes } from './support/booking-api.ts';
-import { FaultSuite } from './support/fault-suite.ts';
-import { startTestCloud } from './support/local-cloud.ts';
+import { allDayHours, FaultSuite, startSuiteCloud } from './support/fault-suite.ts';
 
 /**
  * Stripe misbehaving — payment webhooks lost, sent twice or out of order, refunds failing —
@@ -12,21 +11,12 @@ import { startTestCloud } from './support/local-cloud.ts';
  */
 
 let cloud: RunningLocalCloud;
-const hours = { start: '00:00', end: '24:00' };
-const suite = new FaultSuite('stripe', () => ({ cloud, hours }));
+const suite = new FaultSuite('stripe', () => ({ cloud, hours: allDayHours }));
 const stripe = () => new StripeFaults(`http://127.0.0.1:${cloud.config.ports.stripe}`);
 
 // A minute passes in a second; the reconciler runs every 5 s and acts after 15 s.
 beforeAll(async () => {
-  cloud = await startTestCloud({
-    timeScale: 60,
-    env: {
-      CALL_RETRY_WAIT_SECONDS: '60',
-      EXPECTED_CALL_MINUTES: '1',
-      CALLING_HOURS_START: hours.start,
-      CALLING_HOURS_END: hours.end,
-    },
-  });
+  cloud = await startSuiteCloud();
 });
 
 afterAll(async () => {

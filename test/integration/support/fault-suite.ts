@@ -16,6 +16,7 @@ import {
   outbox,
   payWithCard,
 } from './booking-api.ts';
+import { startTestCloud } from './local-cloud.ts';
 
 /**
  * The fault suite's ledger and its one final-state check: whatever a scenario broke, every
@@ -81,6 +82,25 @@ export interface CheckedBooking {
 export interface SuiteCloud {
   readonly cloud: RunningLocalCloud;
   readonly hours: SuiteHours;
+}
+
+/** Hours that let Santa ring the emulator's Californian test numbers at any hour of the run. */
+export const allDayHours: SuiteHours = { start: '00:00', end: '24:00' };
+
+/**
+ * The in-process cloud most fault-suite files use: a minute of booking time a second,
+ * one-minute calls, retries after a (scaled) minute, calling hours all day.
+ */
+export function startSuiteCloud(): Promise<RunningLocalCloud> {
+  return startTestCloud({
+    timeScale: 60,
+    env: {
+      CALL_RETRY_WAIT_SECONDS: '60',
+      EXPECTED_CALL_MINUTES: '1',
+      CALLING_HOURS_START: allDayHours.start,
+      CALLING_HOURS_END: allDayHours.end,
+    },
+  });
 }
 
 /** A RunningLocalCloud for a cloud another process runs (`bin/local.ts`) on `basePort`. */
