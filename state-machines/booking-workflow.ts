@@ -5,7 +5,11 @@
  * `npm run asl` writes the file; `test/unit/booking-asl.test.ts` fails when the file and this
  * module disagree, so an edit to one without the other cannot land.
  */
-import { taskErrors, type WorkflowTaskName } from '../functions/schemas/workflow-contract.ts';
+import {
+  taskContracts,
+  taskErrors,
+  type WorkflowTaskName,
+} from '../functions/schemas/workflow-contract.ts';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type State = { [key: string]: Json };
@@ -122,8 +126,9 @@ function task(name: WorkflowTaskName, options: TaskOptions): State {
 const giveUp = 'Give up on the call after an error';
 const changed = 'The booking was changed or cancelled';
 
+/** Every field CheckBooking answers, as its contract names them. */
 const checkSelector = Object.fromEntries(
-  ['action', 'reminderDue', 'opensAt', 'outcome', 'reason', 'retryWaitSeconds'].map((field) => [
+  Object.keys(taskContracts.CheckBooking.output.shape).map((field) => [
     `${field}.$`,
     `$.Payload.${field}`,
   ]),

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
 import { cancelPaymentIntent, refundPayment, retrievePaymentIntent } from '../adapters/payments.ts';
+import { refundedInFull } from '../core/booking.ts';
 import { isChangeable } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
@@ -121,16 +122,9 @@ async function refundIfPaid(bookingId: string, now: Date): Promise<void> {
     }
     if (booking.paymentStatus !== 'paid') return;
     const refundId = await refundPayment(bookingId, booking.paymentIntentId);
+    const refund = refundedInFull(booking, { refundId, reason: 'booking_cancelled' }, now);
     try {
-      await changeBooking(
-        booking,
-        {
-          paymentStatus: 'refunded',
-          refundedAt: now.toISOString(),
-          amountRefundedCents: booking.totalCents,
-        },
-        { type: 'payment_refunded', detail: { refundId, reason: 'booking_cancelled' } },
-      );
+      await changeBooking(booking, refund.changes, refund.event);
       return;
     } catch (error) {
       if (!(error instanceof StaleBookingError) || attempt >= staleRetries) throw error;

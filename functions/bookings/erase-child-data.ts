@@ -1,5 +1,6 @@
 import { deleteCallRecords } from '../adapters/call-records.ts';
 import { deleteVoiceNote } from '../adapters/voice-notes.ts';
+import { isFinalCallStatus } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { eraseChildData, findBooking } from '../data/bookings.ts';
@@ -8,8 +9,6 @@ import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { authorizedBooking } from './authorize.ts';
 
-const callOver = ['completed', 'failed', 'no_answer', 'cancelled'];
-
 /**
  * POST /api/calls/{callId}/erase: the parent asks us to delete their child's data — the voice
  * note, the transcript and the recording in S3, and the child's details on the booking. Only
@@ -17,7 +16,7 @@ const callOver = ['completed', 'failed', 'no_answer', 'cancelled'];
  */
 export const handler = httpHandler(async (event) => {
   const booking = await authorizedBooking(event);
-  if (!callOver.includes(booking.callStatus)) {
+  if (!isFinalCallStatus(booking.callStatus)) {
     throw new ConflictError(
       'call_not_over',
       'Santa still has this call to make. Cancel it first, or wait until it is over.',

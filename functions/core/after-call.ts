@@ -10,13 +10,21 @@ export interface AfterCallBooking {
   readonly lastOutcome?: string | undefined;
 }
 
+/** The steps that can follow a call attempt (the `next` of each `AfterCallDecision`). */
+export const afterCallSteps = [
+  'save',
+  'retry',
+  'give_up',
+  'stop',
+] as const satisfies readonly AfterCallDecision['next'][];
+
 export type AfterCallDecision =
   /** A run overtaken by a reschedule or cancellation: nothing more to do. */
   | { readonly next: 'stop' }
   /** The child was reached: the call is recorded as completed, then its records saved. */
   | { readonly next: 'save'; readonly complete: boolean }
   /** Busy, no answer or voicemail with retries left: queue the call again after a wait. */
-  | { readonly next: 'retry' }
+  | { readonly next: 'retry'; readonly requeue: boolean }
   /** No retries left, or the call failed: end it (refund, tell the parent). */
   | { readonly next: 'give_up'; readonly recordOutcome: boolean };
 
@@ -39,14 +47,14 @@ export function decideAfterCall(
   }
   if (booking.callStatus === 'queued' && booking.lastOutcome === outcome) {
     // Decided already (a retried step): the call is queued again.
-    return { next: 'retry' };
+    return { next: 'retry', requeue: false };
   }
   if (
     isRetryableOutcome(outcome) &&
     booking.attempts <= maxRetries &&
     booking.callStatus === 'in_progress'
   ) {
-    return { next: 'retry' };
+    return { next: 'retry', requeue: true };
   }
   return { next: 'give_up', recordOutcome: booking.lastOutcome !== outcome };
 }

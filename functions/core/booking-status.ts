@@ -65,6 +65,11 @@ export class IllegalTransitionError extends DomainError {
   }
 }
 
+/** A call status nothing follows: the call is over (completed, failed, no_answer, cancelled). */
+export function isFinalCallStatus(status: CallStatus): boolean {
+  return callTransitions[status].length === 0;
+}
+
 export function canMoveCall(from: CallStatus, to: CallStatus): boolean {
   return callTransitions[from].includes(to);
 }

@@ -89,3 +89,47 @@ export interface AuditEvent {
   readonly type: string;
   readonly detail?: Readonly<Record<string, string>>;
 }
+
+/** Why we gave a payment back. */
+export type RefundReason = 'call_not_completed' | 'booking_cancelled';
+
+/**
+ * What a booking records when we refund the rest of its payment: refunded in full (whatever a
+ * partial refund from the Stripe dashboard took before), when, and the audit event with the
+ * Stripe refund id. The one shape every refund path writes.
+ */
+export function refundedInFull(
+  booking: Pick<BookingRecord, 'totalCents'>,
+  refund: { readonly refundId: string; readonly reason: RefundReason },
+  now: Date,
+): { readonly changes: BookingFieldChanges; readonly event: AuditEvent } {
+  return {
+    changes: {
+      paymentStatus: 'refunded',
+      refundedAt: now.toISOString(),
+      amountRefundedCents: booking.totalCents,
+    },
+    event: {
+      type: 'payment_refunded',
+      detail: {
+        refundId: refund.refundId,
+        reason: refund.reason,
+        amountRefundedCents: String(booking.totalCents),
+      },
+    },
+  };
+}
+
+/**
+ * What a finished booking still owes the parent — the same rule for a workflow run deciding
+ * where to go and for the reconciler deciding whether a booking is stuck.
+ */
+export const stillOwed = {
+  /** A completed call whose transcript email has not gone (nothing is sent after an erase). */
+  afterCall: (booking: Pick<BookingRecord, 'transcriptEmailSentAt' | 'dataErasedAt'>): boolean =>
+    !booking.transcriptEmailSentAt && !booking.dataErasedAt,
+  /** An unsuccessful call not yet refunded, or whose parent has not been told. */
+  unsuccessfulEnding: (
+    booking: Pick<BookingRecord, 'paymentStatus' | 'notCompletedEmailSentAt'>,
+  ): boolean => booking.paymentStatus === 'paid' || !booking.notCompletedEmailSentAt,
+};

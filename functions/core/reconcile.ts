@@ -1,3 +1,4 @@
+import { stillOwed } from './booking.ts';
 import type { CallStatus, PaymentStatus } from './booking-status.ts';
 
 /** What the reconciler knows of a booking: its state and how long it has been in it. */
@@ -104,12 +105,12 @@ export function decideReconcile(
         ? stuck(`the call is ${booking.callStatus} and no run serves it`)
         : { kind: 'none' };
     case 'completed':
-      return !booking.transcriptEmailSentAt && !booking.dataErasedAt && idle
+      return stillOwed.afterCall(booking) && idle
         ? stuck('the completed call has no transcript email')
         : { kind: 'none' };
     case 'failed':
     case 'no_answer':
-      return (booking.paymentStatus === 'paid' || !booking.notCompletedEmailSentAt) && idle
+      return stillOwed.unsuccessfulEnding(booking) && idle
         ? stuck('the unsuccessful call is not refunded or the parent not told')
         : { kind: 'none' };
   }

@@ -1,5 +1,6 @@
+import { stillOwed } from './booking.ts';
 import type { CallStatus, PaymentStatus } from './booking-status.ts';
-import type { CallOutcome, UnsuccessfulReason } from './call-outcome.ts';
+import { type CallOutcome, callOutcomes, type UnsuccessfulReason } from './call-outcome.ts';
 import { type CallingHours, callingWindowAt } from './calling-hours.ts';
 import { isReminderDue } from './workflow-start.ts';
 
@@ -52,13 +53,22 @@ export type StopReason =
   | 'already_finished';
 
 /** Which check of the run this is: when it starts, or just before it dials. */
-export type RunStage = 'start' | 'dial';
+export const runStages = ['start', 'dial'] as const;
+export type RunStage = (typeof runStages)[number];
 
-const settledOutcomes = new Set<string>(['completed', 'busy', 'no_answer', 'voicemail', 'failed']);
+/** Every action a run can be sent on (the `action` of each `RunDecision`). */
+export const runActions = [
+  'stop',
+  'call',
+  'wait_for_hours',
+  'resume_call',
+  'after_call',
+  'end_unsuccessful',
+] as const satisfies readonly RunDecision['action'][];
 
 function lastOutcomeOf(booking: RunBooking): CallOutcome {
-  const last = booking.lastOutcome;
-  return last && settledOutcomes.has(last) ? (last as CallOutcome) : 'failed';
+  const last = callOutcomes.find((outcome) => outcome === booking.lastOutcome);
+  return last ?? 'failed';
 }
 
 /**
@@ -86,13 +96,13 @@ export function decideRun(
     case 'pending':
       return { action: 'stop', reason: 'not_paid' };
     case 'completed':
-      return booking.transcriptEmailSentAt || booking.dataErasedAt
-        ? { action: 'stop', reason: 'already_finished' }
-        : { action: 'after_call' };
+      return stillOwed.afterCall(booking)
+        ? { action: 'after_call' }
+        : { action: 'stop', reason: 'already_finished' };
     case 'failed':
     case 'no_answer':
       // Ended, but the refund or the parent's email may still be owed.
-      return booking.paymentStatus === 'paid' || !booking.notCompletedEmailSentAt
+      return stillOwed.unsuccessfulEnding(booking)
         ? {
             action: 'end_unsuccessful',
             outcome: booking.callStatus === 'no_answer' ? lastOutcomeOf(booking) : 'failed',

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { afterCallSteps } from '../core/after-call.ts';
 import {
   afterCallProblems,
   callOutcomes,
   reportedOutcomes,
   unsuccessfulReasons,
 } from '../core/call-outcome.ts';
+import { runActions, runStages } from '../core/workflow-run.ts';
 
 /**
  * The booking workflow's contract: the errors its tasks may throw (the names its `Retry` and
@@ -58,15 +60,6 @@ export type RunInput = z.infer<typeof runInput>;
 /** A task whose result the workflow discards. */
 const none = z.looseObject({});
 
-export const runActions = [
-  'stop',
-  'call',
-  'wait_for_hours',
-  'resume_call',
-  'after_call',
-  'end_unsuccessful',
-] as const;
-
 /**
  * Each Lambda task's input (its `Payload`) and output (what `ResultSelector` reads from
  * `$.Payload`), keyed by the task's name in `task-functions.ts`. Outputs carry every field
@@ -74,7 +67,7 @@ export const runActions = [
  */
 export const taskContracts = {
   CheckBooking: {
-    input: runInput.extend({ stage: z.enum(['start', 'dial']) }),
+    input: runInput.extend({ stage: z.enum(runStages) }),
     output: z.object({
       action: z.enum(runActions),
       reminderDue: z.boolean(),
@@ -99,7 +92,7 @@ export const taskContracts = {
   ReleaseCallCapacity: { input: runInput, output: none },
   DecideAfterCall: {
     input: runInput.extend({ outcome: z.enum(callOutcomes) }),
-    output: z.object({ next: z.enum(['save', 'retry', 'give_up', 'stop']) }),
+    output: z.object({ next: z.enum(afterCallSteps) }),
   },
   SaveCallRecords: { input: runInput, output: none },
   SendTranscriptEmail: { input: runInput, output: none },

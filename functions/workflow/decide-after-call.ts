@@ -10,7 +10,8 @@ const config = loadWorkflowConfig();
  * After a call attempt: record a completed call at once (the records and email follow, and may
  * fail without leaving the call `in_progress`), queue a retry after busy / no answer /
  * voicemail while retries are left, otherwise give up. Every write is conditional on the
- * booking's version and status, so a retried step changes nothing twice.
+ * booking's version (and the status moves on its status too), so a retried step changes
+ * nothing twice.
  */
 export const handler = workflowTask('DecideAfterCall', async ({ bookingId, version, outcome }) => {
   const booking = await getBooking(bookingId);
@@ -32,7 +33,7 @@ export const handler = workflowTask('DecideAfterCall', async ({ bookingId, versi
       }
       break;
     case 'retry':
-      if (booking.callStatus === 'in_progress') {
+      if (decision.requeue) {
         await changeBookingFromWorkflow(
           booking,
           version,

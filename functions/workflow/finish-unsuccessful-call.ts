@@ -1,7 +1,8 @@
 import { refundPayment } from '../adapters/payments.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
-import type { CallStatus } from '../core/booking-status.ts';
+import { refundedInFull } from '../core/booking.ts';
+import { type CallStatus, isFinalCallStatus } from '../core/booking-status.ts';
 import { isRetryableOutcome } from '../core/call-outcome.ts';
 import {
   type Booking,
@@ -16,8 +17,6 @@ import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 const { rules } = loadBookingConfig();
-
-const finalStatuses: readonly CallStatus[] = ['completed', 'failed', 'no_answer', 'cancelled'];
 
 /**
  * Ends a call that never reached the child: the booking becomes `no_answer` (every attempt met
@@ -36,7 +35,7 @@ export const handler = workflowTask(
       isRetryableOutcome(outcome) && booking.attempts > 0 ? 'no_answer' : 'failed';
     let current: Booking = booking;
     try {
-      if (!finalStatuses.includes(booking.callStatus)) {
+      if (!isFinalCallStatus(booking.callStatus)) {
         await changeBookingFromWorkflow(
           booking,
           version,
@@ -56,13 +55,13 @@ export const handler = workflowTask(
       }
       if (current.paymentStatus === 'paid' && current.paymentIntentId) {
         const refundId = await refundPayment(bookingId, current.paymentIntentId);
-        await changeBookingFromWorkflow(
+        const refund = refundedInFull(
           current,
-          version,
-          { paymentStatus: 'refunded', refundedAt: new Date().toISOString() },
-          { type: 'payment_refunded', detail: { refundId, reason: 'call_not_completed' } },
+          { refundId, reason: 'call_not_completed' },
+          new Date(),
         );
-        current = { ...current, paymentStatus: 'refunded' };
+        await changeBookingFromWorkflow(current, version, refund.changes, refund.event);
+        current = { ...current, ...refund.changes };
       }
     } catch (caught) {
       if (caught instanceof BookingOvertakenError) return {};

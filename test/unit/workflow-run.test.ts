@@ -165,7 +165,7 @@ describe('what follows a call attempt', () => {
       3,
       { next: 'save', complete: false },
     ],
-    ['busy with retries left', inProgress, 2, 'busy', 3, { next: 'retry' }],
+    ['busy with retries left', inProgress, 2, 'busy', 3, { next: 'retry', requeue: true }],
     [
       'voicemail on the last attempt',
       { ...inProgress, attempts: 4 },
@@ -181,7 +181,7 @@ describe('what follows a call attempt', () => {
       2,
       'no_answer',
       3,
-      { next: 'retry' },
+      { next: 'retry', requeue: false },
     ],
     ['no retries allowed', inProgress, 2, 'busy', 0, { next: 'give_up', recordOutcome: true }],
     [
