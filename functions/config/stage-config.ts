@@ -165,7 +165,7 @@ export const stageSettings = {
   callLeaseSeconds: numberSetting({
     env: 'CALL_LEASE_SECONDS',
     unit: 'seconds',
-    // Longer than the call task's 20-minute timeout, so a slow call never loses its line.
+    // Longer than the call task's 15-minute timeout, so a slow call never loses its line.
     default: 1500,
     rule: wholeNumber(1),
     scaledLocally: true,

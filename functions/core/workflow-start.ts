@@ -56,6 +56,23 @@ export function workflowStart(
   };
 }
 
+/**
+ * A recovery run the reconciler starts now for a stuck booking: its own name per try
+ * (`booking-<id>-v<version>-r<run>`), due at once; the run decides from the booking where to go.
+ */
+export function recoveryStart(
+  bookingId: string,
+  version: number,
+  run: number,
+  now: Date,
+): WorkflowStart {
+  return {
+    executionName: `booking-${bookingId}-v${version}-r${run}`,
+    input: { bookingId, callAt: now.toISOString(), version },
+    startAt: now,
+  };
+}
+
 /** `at(yyyy-mm-ddThh:mm:ss)` in UTC, as EventBridge Scheduler takes it. */
 export function atExpression(instant: Date): string {
   return `at(${instant.toISOString().slice(0, 19)})`;

@@ -1,6 +1,5 @@
 import { executionState, startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
 import { retrievePaymentIntent } from '../adapters/payments.ts';
-import { appSecrets } from '../config/secrets.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { callStatuses } from '../core/booking-status.ts';
 import {
@@ -9,20 +8,17 @@ import {
   type ReconcileAction,
   type ReconcileRules,
 } from '../core/reconcile.ts';
+import { recoveryStart } from '../core/workflow-start.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { bookingsInCallStatus } from '../data/booking-queries.ts';
 import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts';
 import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-payment.ts';
 import { armCall } from '../services/arm-call.ts';
+import { siteLinks } from '../services/links.ts';
 import { logger } from '../shared/logger.ts';
 
 const config = loadWorkflowConfig();
 
-/** The links the confirmation email carries. */
-async function siteLinks() {
-  const { accessTokenSecret } = await appSecrets();
-  return { publicSiteUrl: config.publicSiteUrl, accessTokenSecret };
-}
 const rules: ReconcileRules = {
   afterSeconds: config.reconcileAfterSeconds,
   maxRecoveryRuns: config.maxRecoveryRuns,
@@ -148,18 +144,15 @@ async function recover(
   now: Date,
 ): Promise<ReconcileAction['kind']> {
   const run = (booking.recoveryRuns ?? 0) + 1;
-  const executionName = `booking-${booking.bookingId}-v${booking.version}-r${run}`;
+  const start = recoveryStart(booking.bookingId, booking.version, run, now);
+  const { executionName } = start;
   const claimed = await claimRecoveryRun(booking, {
     recoveryRuns: run,
     executionName,
     reconciledAt: now.toISOString(),
   });
   if (!claimed) return 'none';
-  await startWorkflowNow({
-    executionName,
-    input: { bookingId: booking.bookingId, callAt: now.toISOString(), version: booking.version },
-    startAt: now,
-  });
+  await startWorkflowNow(start);
   await appendAuditEvent(booking.bookingId, {
     type: 'reconciled',
     detail: {

@@ -1,8 +1,6 @@
 import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
 import { notifyPaidBooking } from '../adapters/discord-notifier.ts';
 import { refundPayment } from '../adapters/payments.ts';
-import { loadBookingConfig } from '../config/booking-config.ts';
-import { appSecrets } from '../config/secrets.ts';
 import {
   decidePayment,
   type PaymentDecision,
@@ -23,6 +21,7 @@ import type { StripePaymentIntent } from '../schemas/stripe-payment-intent.ts';
 import { logger } from '../shared/logger.ts';
 import { armCall } from './arm-call.ts';
 import { bookingEmails } from './booking-emails.ts';
+import { type SiteLinks, siteLinks } from './links.ts';
 
 /** How often a payment fact is re-decided when another request changed the booking first. */
 const staleRetries = 5;
@@ -96,7 +95,10 @@ async function applyDecision(
     return;
   }
   if (decision.outcome === 'finish_paid') {
-    await runAfterPaid(booking.bookingId, now, { announce: false });
+    await runAfterPaid(booking.bookingId, now, {
+      confirm: decision.effects.includes('send_confirmation'),
+      announce: false,
+    });
     return;
   }
   let events = decision.events;
@@ -147,12 +149,16 @@ async function applyDecision(
     await givePlaceBack(booking.slotStart, booking.bookingId);
   }
   if (effects.includes('arm_call')) {
-    await runAfterPaid(booking.bookingId, now, { announce: effects.includes('announce_paid') });
+    await runAfterPaid(booking.bookingId, now, {
+      confirm: effects.includes('send_confirmation'),
+      announce: effects.includes('announce_paid'),
+    });
   }
 }
 
 /**
- * After a booking is paid: arm the call, send the confirmation once, tell the team. Reads the
+ * After a booking is paid: arm the call, send the confirmation once (when the decision owes
+ * it), tell the team (when it says so). Reads the
  * booking fresh and does nothing to one that is cancelled; if a cancellation lands while the
  * call is being armed, the schedule just made is deleted again (the cancel deletes it too,
  * after its own write, so either order ends with no schedule).
@@ -160,32 +166,24 @@ async function applyDecision(
 async function runAfterPaid(
   bookingId: string,
   now: Date,
-  { announce }: { announce: boolean },
+  { confirm, announce }: { confirm: boolean; announce: boolean },
 ): Promise<void> {
   const booking = await findBooking(bookingId);
   if (booking?.paymentStatus !== 'paid' || booking.callStatus === 'cancelled') return;
-  const secrets = await appSecrets();
   await armCall(booking, now);
   const armed = await findBooking(bookingId);
   if (armed?.callStatus === 'cancelled') {
     if (!armed.callNow) await deleteBookingSchedule(bookingId);
     return;
   }
-  await sendConfirmationOnce(
-    booking,
-    {
-      publicSiteUrl: loadBookingConfig().publicSiteUrl,
-      accessTokenSecret: secrets.accessTokenSecret,
-    },
-    now,
-  );
+  if (confirm) await sendConfirmationOnce(booking, await siteLinks(), now);
   if (announce) await announcePaidBooking(booking);
 }
 
 /** The booking confirmation, sent once and never to a cancelled booking (see sendBookingEmailOnce). */
 export async function sendConfirmationOnce(
   booking: Booking,
-  links: { publicSiteUrl: string; accessTokenSecret: string },
+  links: SiteLinks,
   now: Date,
 ): Promise<void> {
   await sendBookingEmailOnce(

@@ -1,18 +1,11 @@
-import { readTranscript, type StoredTranscript, signedAudioUrl } from '../adapters/call-records.ts';
+import { readTranscript, signedAudioUrl } from '../adapters/call-records.ts';
 import type { Booking } from '../data/bookings.ts';
+import type { CallMedia } from '../schemas/api/booking-view.ts';
 
 /** Media links live minutes, not days: a forwarded page stops working soon after. */
 const linkSeconds = 15 * 60;
 
-export interface CallMedia {
-  readonly transcript?: StoredTranscript['turns'];
-  readonly durationSecs?: number;
-  /** The call's audio, when the recording was bought: a short-lived private link. */
-  readonly audioUrl?: string;
-  /** The same audio, served as a file download (Content-Disposition: attachment). */
-  readonly downloadUrl?: string;
-  readonly linksExpireAt?: string;
-}
+export type { CallMedia };
 
 /** The finished call's transcript, and a short-lived link to its audio if it was bought. */
 export async function callMedia(booking: Booking): Promise<CallMedia> {

@@ -1,3 +1,5 @@
+import { loadBookingConfig } from '../config/booking-config.ts';
+import { appSecrets } from '../config/secrets.ts';
 import { accessTokenFor } from '../core/access-token.ts';
 
 /**
@@ -24,4 +26,16 @@ export function recordingUrl(links: SiteLinks, bookingId: string): string {
 /** `/book`: a new booking, for a call that could not take place. */
 export function bookAgainUrl(links: Pick<SiteLinks, 'publicSiteUrl'>): string {
   return `${links.publicSiteUrl}/book`;
+}
+
+let publicSiteUrl: string | undefined;
+
+/**
+ * The function's own links: the stage's public site (`PUBLIC_SITE_URL`, read once per
+ * container) and the access-token secret (from the app secret, cached by `appSecrets`).
+ */
+export async function siteLinks(): Promise<SiteLinks> {
+  publicSiteUrl ??= loadBookingConfig().publicSiteUrl;
+  const { accessTokenSecret } = await appSecrets();
+  return { publicSiteUrl, accessTokenSecret };
 }

@@ -1,3 +1,4 @@
+import type { ElevenLabsAdapter } from '../adapters/elevenlabs.ts';
 import { answerCallTask } from '../adapters/workflow-callbacks.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
@@ -48,7 +49,7 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
   if (booking.version !== version) throw overtaken();
   const now = new Date();
   if (booking.callStatus === 'in_progress' && booking.conversationId) {
-    await parkToken(booking, version, booking.conversationId, taskToken, now);
+    await parkTokenAgain(booking, version, booking.conversationId, taskToken, now);
     await answerIfReportedEarly(booking.conversationId, taskToken);
     logger.info('call already placed; token parked again', { bookingId });
     return {};
@@ -60,12 +61,15 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
   const attempt = booking.attempts + 1;
   const marker = dialMarkerFor(bookingId, attempt);
   const client = await elevenLabs();
+  // An earlier try of this attempt claimed a dial: it may have reached ElevenLabs.
+  const earlierDial = booking.dialMarker === marker ? booking.dialStartedAt : undefined;
   let conversationId: string | undefined;
-  if (booking.dialMarker === marker && booking.dialStartedAt) {
-    // An earlier try of this attempt may have reached ElevenLabs: ask before any dial.
-    const since = new Date(Date.parse(booking.dialStartedAt) - 60_000);
-    conversationId = await client.findDialedConversation({ dialMarker: marker, since });
-    const settledAt = Date.parse(booking.dialStartedAt) + workflow.dialSettleSeconds * 1000;
+  if (earlierDial) {
+    conversationId = await client.findDialedConversation({
+      dialMarker: marker,
+      since: lookUpFrom(new Date(earlierDial)),
+    });
+    const settledAt = Date.parse(earlierDial) + workflow.dialSettleSeconds * 1000;
     if (!conversationId && now.getTime() < settledAt) {
       throw new TaskError(taskErrors.dialUnconfirmed, 'An earlier dial is not listed yet.');
     }
@@ -74,28 +78,20 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
   if (!conversationId) {
     // Claim this dial before the request: a re-dial restarts the settle window, so no later
     // try can dial again before ElevenLabs has had its time to list this one.
-    const claimed = await claimDial(
-      booking,
-      version,
-      {
-        marker,
-        attempt,
-        ...(booking.dialMarker === marker && booking.dialStartedAt
-          ? { previousStartedAt: booking.dialStartedAt }
-          : {}),
-      },
-      now,
-    );
-    if (!claimed) {
+    const claim = { marker, attempt, ...(earlierDial ? { previousStartedAt: earlierDial } : {}) };
+    if (!(await claimDial(booking, version, claim, now))) {
       throw new TaskError(taskErrors.dialUnconfirmed, 'Another try of this dial is under way.');
     }
   }
-  const placed = conversationId ?? (await dial(booking, marker, now, attempt));
-  await parkToken(booking, version, placed, taskToken, now, attempt);
+  const placed = conversationId ?? (await dial(client, booking, marker, now, attempt));
+  await recordCallPlaced(booking, version, placed, taskToken, attempt, now);
   await answerIfReportedEarly(placed, taskToken);
   logger.info('call placed', { bookingId, conversationId: placed, attempt });
   return {};
 });
+
+/** Look-ups start a minute before the dial: ElevenLabs' start time and ours differ a little. */
+const lookUpFrom = (dialledAt: Date) => new Date(dialledAt.getTime() - 60_000);
 
 /**
  * A busy line can report before the token is parked: the webhook then keeps the outcome, and
@@ -111,8 +107,13 @@ async function answerIfReportedEarly(conversationId: string, taskToken: string):
 }
 
 /** Asks ElevenLabs to ring; settles an ambiguous answer by looking the marker up. */
-async function dial(booking: Booking, marker: string, now: Date, attempt: number) {
-  const client = await elevenLabs();
+async function dial(
+  client: ElevenLabsAdapter,
+  booking: Booking,
+  marker: string,
+  now: Date,
+  attempt: number,
+) {
   try {
     const placed = await client.placeOutboundCall({
       toNumber: booking.phoneNumber,
@@ -135,7 +136,7 @@ async function dial(booking: Booking, marker: string, now: Date, attempt: number
     if (typeof known === 'string' && known) return known;
     // A timeout, a 5xx or an answer without a call id: the call may be ringing. Ask.
     const found = await client
-      .findDialedConversation({ dialMarker: marker, since: new Date(now.getTime() - 60_000) })
+      .findDialedConversation({ dialMarker: marker, since: lookUpFrom(now) })
       .catch(() => undefined);
     if (found) return found;
     logger.warn('dial outcome unknown; will ask again before any new dial', {
@@ -149,40 +150,63 @@ async function dial(booking: Booking, marker: string, now: Date, attempt: number
   }
 }
 
+/** The token's write, to join the booking change it belongs with in one transaction. */
+function tokenWrite(
+  booking: Booking,
+  conversationId: string,
+  taskToken: string,
+  attempt: number,
+  now: Date,
+) {
+  return parkCallTokenTransaction({
+    conversationId,
+    bookingId: booking.bookingId,
+    taskToken,
+    attempt,
+    now,
+  });
+}
+
 /**
  * Records the call as placed and parks the task token under its conversation id, in one
  * transaction: the webhook finds the token exactly when the booking says `in_progress`.
  */
-async function parkToken(
+async function recordCallPlaced(
   booking: Booking,
   version: number,
   conversationId: string,
   taskToken: string,
+  attempt: number,
   now: Date,
-  attempt?: number,
 ): Promise<void> {
-  const token = parkCallTokenTransaction({
-    conversationId,
-    bookingId: booking.bookingId,
-    taskToken,
-    attempt: attempt ?? booking.attempts,
-    now,
-  });
-  if (attempt === undefined) {
-    await changeBookingFromWorkflow(
-      booking,
-      version,
-      {},
-      { type: 'call_token_parked', detail: { conversationId } },
-      { expectUnchangedStatus: true, alongside: [token] },
-    );
-    return;
-  }
   await changeBookingFromWorkflow(
     booking,
     version,
     { callStatus: 'in_progress', conversationId, attempts: attempt },
     { type: 'call_placed', detail: { conversationId, attempt: String(attempt) } },
-    { expectUnchangedStatus: true, alongside: [token] },
+    {
+      expectUnchangedStatus: true,
+      alongside: [tokenWrite(booking, conversationId, taskToken, attempt, now)],
+    },
+  );
+}
+
+/** A call already recorded as placed gets this try's token (the workflow retried the task). */
+async function parkTokenAgain(
+  booking: Booking,
+  version: number,
+  conversationId: string,
+  taskToken: string,
+  now: Date,
+): Promise<void> {
+  await changeBookingFromWorkflow(
+    booking,
+    version,
+    {},
+    { type: 'call_token_parked', detail: { conversationId } },
+    {
+      expectUnchangedStatus: true,
+      alongside: [tokenWrite(booking, conversationId, taskToken, booking.attempts, now)],
+    },
   );
 }

@@ -1,14 +1,11 @@
 import { $remove } from 'dynamodb-toolbox';
 import { readTranscript } from '../adapters/call-records.ts';
-import { appSecrets } from '../config/secrets.ts';
-import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { sendBookingEmailOnce } from '../email/send-once.ts';
 import { bookingEmails } from '../services/booking-emails.ts';
+import { siteLinks } from '../services/links.ts';
 import { logger } from '../shared/logger.ts';
 import { workflowTask } from './task.ts';
-
-const config = loadWorkflowConfig();
 
 /**
  * The transcript email, once (see sendBookingEmailOnce). When the recording was bought it links
@@ -23,15 +20,11 @@ export const handler = workflowTask('SendTranscriptEmail', async ({ bookingId, v
   }
   if (!booking.transcriptKey) throw new Error('The call has no saved transcript.');
   const transcript = await readTranscript(booking.transcriptKey);
-  const { accessTokenSecret } = await appSecrets();
   await sendBookingEmailOnce(
     booking,
     'transcriptEmailSentAt',
     'callTranscript',
-    bookingEmails.callTranscript(booking, transcript, {
-      publicSiteUrl: config.publicSiteUrl,
-      accessTokenSecret,
-    }),
+    bookingEmails.callTranscript(booking, transcript, await siteLinks()),
   );
   if (booking.afterCallProblem) {
     await changeBookingFromWorkflow(

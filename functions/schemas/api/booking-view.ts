@@ -36,8 +36,9 @@ export type CallMedia = z.infer<typeof callMediaSchema>;
 
 /**
  * What the parent sees of a booking: the answer of `GET /api/calls/{callId}`, of
- * `PATCH /api/calls/{callId}` (reschedule) and of `POST /api/calls/{callId}/erase`. Built by
- * `functions/bookings/booking-view.ts`. Money in minor units of `currency`.
+ * `PATCH /api/calls/{callId}` (reschedule), of `POST /api/calls/{callId}/erase` and, with the
+ * refund added, of `POST /api/calls/{callId}/cancel`. Built by `functions/services/booking-view.ts`.
+ * Money in minor units of `currency`.
  */
 export const bookingViewSchema = z.object({
   callId: z.string(),
