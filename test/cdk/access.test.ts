@@ -309,9 +309,11 @@ describe('least privilege per function', () => {
         ?.access.workflow?.includes('callback');
 
       expect(allowing(grants, 'states:StartExecution')).toEqual([]);
-      if (!answers) {
-        expect(environmentOf(template, fn(name))[envNames.stateMachineArn]).toBeUndefined();
-      }
+      // The workflow's ARN exactly when the task answers a callback, and task-token actions then.
+      expect(environmentOf(template, fn(name))[envNames.stateMachineArn] !== undefined).toBe(
+        answers === true,
+      );
+      expect(allowing(grants, 'states:SendTaskSuccess').length > 0).toBe(answers === true);
     },
   );
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousAxeViolations } from './support/axe.ts';
 import { chromiumArgs, chromiumPath, openWatchedPage } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { setupSite } from './support/site.ts';
+import { availabilityTimeoutMs, setupSite } from './support/site.ts';
 
 /**
  * The whole journey as a parent does it on a phone: a typed note and a voice note recorded in
@@ -86,7 +86,7 @@ describe('booking journey on a phone', () => {
     await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
     await page.getByText('Santa will call +1 415 555 2671').waitFor();
     expect(await page.getByLabel(/Time zone/).inputValue()).toBe('America/New_York');
-    await page.getByText(/times free/).waitFor();
+    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await page.getByLabel('Call right now').check();
     await checkPage(page, 'book-step-2');
     await page.getByRole('button', { name: 'Continue' }).click();

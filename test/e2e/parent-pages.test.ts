@@ -7,7 +7,7 @@ import type { SiteConfig } from '../../functions/schemas/api/site-config.ts';
 import { seriousAxeViolations } from './support/axe.ts';
 import { type ViewportName, viewportNames, type WatchedPage } from './support/browser.ts';
 import { saveScreenshot } from './support/screenshots.ts';
-import { setupSite } from './support/site.ts';
+import { availabilityTimeoutMs, setupSite } from './support/site.ts';
 
 /**
  * Everything around the journey: validation next to fields (the schema's and the API's),
@@ -127,7 +127,7 @@ async function fillWizard(page: Page, slot = 0) {
   await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
   await page.getByLabel('At a time I choose').check();
   await page.getByRole('button', { name: 'Next day' }).click();
-  await page.getByText(/times free/).waitFor();
+  await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
   await page.locator('.time-grid input[type="radio"]').nth(slot).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
@@ -171,7 +171,7 @@ describe('booking wizard', () => {
     await checkPage(page, 'book-step-2-errors', 'phone');
     await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
     await page.getByRole('button', { name: 'Next day' }).click();
-    await page.getByText(/times free/).waitFor();
+    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await page.locator('.time-grid input[type="radio"]').first().check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
@@ -234,7 +234,9 @@ describe('booking wizard', () => {
     await page.getByText('Time zone set to Europe/London, where this number is.').waitFor();
     expect(await zone.inputValue()).toBe('Europe/London');
     expect(await zone.locator('option').allTextContents()).toEqual(['Europe / London']);
-    await page.getByText(/times free, shown on the Europe \/ London clock/).waitFor();
+    await page
+      .getByText(/times free, shown on the Europe \/ London clock/)
+      .waitFor({ timeout: availabilityTimeoutMs });
 
     // A US number: only US zones, New York kept... once the country has several, the nearest.
     await page.getByLabel('Phone number Santa should call').fill('+1 415 555 2671');
@@ -260,7 +262,7 @@ describe('booking wizard', () => {
     await wait.check();
     await page.getByLabel('At a time I choose').check();
     await page.getByRole('button', { name: 'Next day' }).click();
-    await page.getByText(/times free/).waitFor();
+    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await page.locator('.time-grid input[type="radio"]').first().check();
     await checkPage(page, 'book-step-2-wait', 'phone');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -362,12 +364,12 @@ describe('managing a booking from the email link', () => {
     await page.getByText(/All set! Santa will call Theo/).waitFor();
     // The token leaves the address bar once read.
     expect(new URL(page.url()).hash).toBe('');
-    await page.getByText(/times free/).waitFor();
+    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await checkPage(page, 'manage-reschedule', 'phone');
 
     const before = await page.getByTestId('call-time').textContent();
     await page.getByRole('button', { name: 'Next day' }).click();
-    await page.getByText(/times free/).waitFor();
+    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await page.locator('.time-grid input[type="radio"]').nth(8).check();
     await page.getByRole('button', { name: 'Move the call' }).click();
     await page.getByText(/Done — Santa will now call on/).waitFor();
@@ -417,7 +419,7 @@ describe('managing a booking from the email link', () => {
       await page.getByRole('link', { name: 'See progress' }).click();
       await page.getByRole('link', { name: 'Manage this booking' }).click();
       await page.getByRole('heading', { name: 'Manage your booking' }).waitFor();
-      await page.getByText(/times free/).waitFor();
+      await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
       await checkPage(page, 'manage', viewport, viewport === 'phone');
       expect(watched.consoleErrors).toEqual([]);
     },

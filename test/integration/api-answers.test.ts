@@ -121,13 +121,25 @@ describe('the API answers as its schemas say', () => {
   });
 
   it.each([
-    ['an invalid request (400, with fields)', '/api/calls', { childName: '' }, 400],
-    ['an unknown booking (404)', '/api/calls/01ARZ3NDEKTSV4RRFFQ69G5FAV/cancel', {}, 404],
-  ])('answers %s with the error body', async (_what, path, body, status) => {
+    [
+      'an invalid request (400, with fields)',
+      '/api/calls',
+      { childName: '' },
+      400,
+      'validation_failed',
+    ],
+    [
+      'an unknown booking (404)',
+      '/api/calls/01ARZ3NDEKTSV4RRFFQ69G5FAV/cancel',
+      {},
+      404,
+      'not_found',
+    ],
+  ])('answers %s with the error body', async (_what, path, body, status, code) => {
     const answer = await postJson(cloud, path, body, { authorization: 'Bearer nope' });
 
     expect(answer.status).toBe(status);
-    expect(parseAnswer(errorBodySchema, answer.body, 'error').error.code).not.toBe('');
+    expect(parseAnswer(errorBodySchema, answer.body, 'error').error.code).toBe(code);
   });
 
   it('answers a full slot with the error body and the nearest free times', async () => {

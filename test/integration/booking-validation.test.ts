@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '../../functions/schemas/api/error-body.ts';
 import { voiceNoteUploadSchema } from '../../functions/schemas/api/voice-note-upload.ts';
@@ -218,14 +219,21 @@ describe('the callee’s number and time zone', () => {
     expect(view.body.schedule).toMatchObject({ timezone: stored, waitForCallingHours: false });
   });
 
-  it('judges calling hours in the number’s zone: 20:30 UTC is 20:30 in London, past 21:00 in Athens', async () => {
+  it('judges calling hours in the number’s zone: 20:30 in London is past 21:00 in Athens', async () => {
+    // One instant, whatever summer time does: 20:30 tomorrow on London's clock.
+    const instant = DateTime.now()
+      .setZone('Europe/London')
+      .plus({ days: 1 })
+      .set({ hour: 20, minute: 30, second: 0, millisecond: 0 })
+      .toUTC()
+      .toISO();
     const london = await postJson(
       cloud,
       '/api/calls',
       validBooking({
         phoneNumber: '+447400123456',
         timezone: 'Europe/London',
-        scheduledAt: tomorrowAt(20, 30),
+        scheduledAt: instant ?? '',
       }),
     );
     const athens = await postJson(
@@ -234,7 +242,7 @@ describe('the callee’s number and time zone', () => {
       validBooking({
         phoneNumber: '+306912345678',
         timezone: 'Europe/Athens',
-        scheduledAt: tomorrowAt(20, 30),
+        scheduledAt: instant ?? '',
       }),
     );
 

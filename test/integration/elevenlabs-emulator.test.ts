@@ -871,6 +871,7 @@ describe('outbound-call faults', () => {
     const error = await failure(() => callFamily(testNumbers.busy, elevenLabs, dialMarker));
     const [placed] = await callsMarked(dialMarker);
 
+    expect(placed?.conversationId).toMatch(/^conv_/);
     expect(error).toMatchObject({
       name: 'ElevenLabsCallUnconfirmed',
       conversationId: placed?.conversationId,
@@ -900,6 +901,7 @@ describe('outbound-call faults', () => {
     const error = await failure(() => callFamily(testNumbers.busy, elevenLabs, dialMarker));
     const [placed] = await callsMarked(dialMarker);
 
+    expect(placed?.conversationId).toMatch(/^conv_/);
     expect(error).toMatchObject({
       name: 'ElevenLabsCallUnconfirmed',
       conversationId: placed?.conversationId,

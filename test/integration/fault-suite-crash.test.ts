@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { portOffsets } from '../../local/config.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
@@ -14,7 +14,15 @@ import {
   launchHealthy,
 } from './local-cloud-process.ts';
 import { bookingWhere } from './support/booking-api.ts';
-import { callsOf, cloudAt, FaultSuite, type SuiteBooking } from './support/fault-suite.ts';
+import {
+  callsOf,
+  cloudAt,
+  FaultSuite,
+  type SuiteBooking,
+  suiteTestTimeoutMs,
+} from './support/fault-suite.ts';
+
+vi.setConfig({ testTimeout: suiteTestTimeoutMs });
 
 /**
  * The whole local cloud (`bin/local.ts`) SIGKILLed mid-call and mid-wait, then started again on

@@ -1,10 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import type { FaultRequest } from '../../local/elevenlabs/faults.ts';
 import { elevenLabsFaults } from '../../local/elevenlabs/faults-client.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { getBooking, timelineTypes } from './support/booking-api.ts';
-import { allDayHours, callsOf, FaultSuite, startSuiteCloud } from './support/fault-suite.ts';
+import {
+  allDayHours,
+  callsOf,
+  FaultSuite,
+  startSuiteCloud,
+  suiteTestTimeoutMs,
+} from './support/fault-suite.ts';
+
+vi.setConfig({ testTimeout: suiteTestTimeoutMs });
 
 /**
  * ElevenLabs misbehaving — errors, hangs, lost answers, odd shapes, missing or late webhooks —
@@ -18,6 +26,11 @@ const faults = () => elevenLabsFaults(cloud.config.elevenLabs.baseUrl);
 // A minute of booking time passes in a second; retries wait one (scaled) minute.
 beforeAll(async () => {
   cloud = await startSuiteCloud();
+});
+
+// A scenario that fails must not leave its unmatched faults to the next one.
+afterEach(async () => {
+  await faults().clear();
 });
 
 afterAll(async () => {
@@ -293,6 +306,6 @@ describe('the whole file', () => {
   it('left every booking in a true final state', async () => {
     await suite.expectTrueEndings();
 
-    expect(suite.bookings.length).toBeGreaterThanOrEqual(20);
+    expect(suite.bookings).toHaveLength(21);
   });
 });

@@ -122,9 +122,15 @@ describe('the booking workflow keeps to its contract', () => {
           .map((Variable) => ({ Variable }) as AslChoice),
       ),
     ];
+    const notResults = new Set<string>();
+    let checked = 0;
     for (const choice of paths) {
       const [, root, field] = /^(\$\.\w+)\.(\w+)$/.exec(choice.Variable ?? '') ?? [];
-      if (!root || !field || !results.has(root)) continue;
+      if (!root || !field || !results.has(root)) {
+        notResults.add(choice.Variable ?? '');
+        continue;
+      }
+      checked++;
       const schema = results.get(root) as z.ZodObject;
       expect(Object.keys(schema.shape), choice.Variable).toContain(field);
       if (choice.StringEquals !== undefined) {
@@ -135,6 +141,9 @@ describe('the booking workflow keeps to its contract', () => {
         ).toBe(true);
       }
     }
+    // Every path read is a task's result, but the execution's own input (the call time).
+    expect(checked).toBeGreaterThan(10);
+    expect([...notResults]).toEqual(['$.callAt']);
   });
 
   it('has a function definition for every task it calls, and calls every one', () => {
@@ -184,6 +193,7 @@ describe("the workflow's sample payloads (test/fixtures/workflow/samples.json)",
   );
 
   it('has callback samples the call task accepts', () => {
+    expect(samples.callback.length).toBeGreaterThan(0);
     for (const sample of samples.callback) {
       expect(callCallbackOutput.safeParse(sample).success).toBe(true);
     }

@@ -108,8 +108,7 @@ export async function newContext(
     permissions: ['microphone'],
     ...options.extra,
   });
-  // Generous: on two cores, the integration suite's local clouds share the machine.
-  context.setDefaultTimeout(30_000);
+  context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
   return context;
 }

@@ -97,3 +97,9 @@ export function setupSite(options: TestCloudOptions = {}): Site {
     },
   };
 }
+
+/**
+ * How long the booking page may take to show a day's free times: each day is a fresh
+ * availability query, the slowest answer on a two-core machine shared with other local clouds.
+ */
+export const availabilityTimeoutMs = 30_000;

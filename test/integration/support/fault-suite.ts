@@ -3,7 +3,12 @@ import Stripe from 'stripe';
 import { expect } from 'vitest';
 import { callingWindowAt } from '../../../functions/core/calling-hours.ts';
 import type { RunningLocalCloud } from '../../../local/cloud.ts';
-import { type LocalCloudConfig, loadLocalCloudConfig, localArns } from '../../../local/config.ts';
+import {
+  type LocalCloudConfig,
+  loadLocalCloudConfig,
+  localArns,
+  localUrl,
+} from '../../../local/config.ts';
 import {
   elevenLabsFaults,
   type PlacedCallRecord,
@@ -83,6 +88,12 @@ export interface SuiteCloud {
   readonly cloud: RunningLocalCloud;
   readonly hours: SuiteHours;
 }
+
+/**
+ * A fault-suite test waits for bookings to end (up to 150 s on the slowest paths): it needs
+ * longer than the project's 60 s, or a stalled wait is cut off before its report is printed.
+ */
+export const suiteTestTimeoutMs = 200_000;
 
 /** Hours that let Santa ring the emulator's Californian test numbers at any hour of the run. */
 export const allDayHours: SuiteHours = { start: '00:00', end: '24:00' };
@@ -209,12 +220,9 @@ export class FaultSuite {
 
   /**
    * The final-state check for `bookings` (default: every booking of the suite): asserts each
-   * ends true and records the counts for the summary. `expected` pins a final status.
+   * ends true and records the counts for the summary.
    */
-  async expectTrueEndings(
-    bookings: readonly SuiteBooking[] = this.bookings,
-    expected: Partial<Record<string, FinalStatus>> = {},
-  ): Promise<void> {
+  async expectTrueEndings(bookings: readonly SuiteBooking[] = this.bookings): Promise<void> {
     const { cloud, hours } = this.target();
     const emails = await outbox(cloud);
     const calls = await elevenLabsFaults(cloud.config.elevenLabs.baseUrl).placedCalls();
@@ -223,8 +231,6 @@ export class FaultSuite {
       const where = `${made.scenario} (${made.booking.callId})`;
       const status = body.callStatus as FinalStatus;
       expect(finalStatuses, `${where}: final status`).toContain(status);
-      const pinned = expected[made.booking.callId];
-      if (pinned) expect(status, `${where}: expected status`).toBe(pinned);
 
       // Paid only when completed; refunded otherwise, in full and once.
       expect(body.paymentStatus, `${where}: payment`).toBe(
@@ -371,7 +377,7 @@ export async function callsOf(
 export async function bookingReport(cloud: RunningLocalCloud, made: SuiteBooking): Promise<string> {
   const { body } = await getBooking(cloud, made.booking.callId, made.booking.accessToken);
   const sfn = new SFNClient({
-    endpoint: `http://127.0.0.1:${cloud.config.ports.stepFunctions}`,
+    endpoint: localUrl(cloud.config.ports.stepFunctions),
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
