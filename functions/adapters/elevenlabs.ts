@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import { type SantaCallVariables, santaCallVariablesSchema } from '../agent/dynamic-variables.ts';
 import { requireEnv } from '../config/env.ts';
 import type { CallFacts } from '../core/call-report.ts';
+import { describeIssues } from '../schemas/describe-issues.ts';
 import {
   type ElevenLabsConversation,
   elevenLabsConversationPageSchema,
   elevenLabsConversationSchema,
+  outcomeFactsOf,
 } from '../schemas/elevenlabs-conversation.ts';
 import { elevenLabsDetailStatus } from '../schemas/elevenlabs-error.ts';
 import {
@@ -270,7 +272,7 @@ export function createElevenLabsAdapter(
       if (!answer.success) {
         throw new ElevenLabsCallUnconfirmedError(
           conversationId,
-          `the answer lacked ${missingFields(answer.error)}.`,
+          `the answer lacked ${describeIssues(answer.error)}.`,
           { cause: answer.error },
         );
       }
@@ -476,20 +478,13 @@ async function readJson<T>(
     throw new ElevenLabsRequestError(operation, response.status, 'unexpected_response', {
       name: 'ElevenLabsUnavailable',
       cause: parsed.error,
-      reason: `the answer lacked ${missingFields(parsed.error)}.`,
+      reason: `the answer lacked ${describeIssues(parsed.error)}.`,
     });
   }
   return parsed.data;
 }
 
 /** `metadata.phone_call.call_result (expected string)` for each issue; paths only, never values. */
-function missingFields(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(the body)'} (${issue.message})`)
-    .join(', ');
-}
-
 function looseConversationId(json: unknown): string | undefined {
   const id = (json as { conversation_id?: unknown } | null)?.conversation_id;
   return typeof id === 'string' && id !== '' ? id : undefined;
@@ -497,11 +492,10 @@ function looseConversationId(json: unknown): string | undefined {
 
 /** Our summary of a conversation: spoken turns of known roles, and the facts of its outcome. */
 function summarise(conversation: ElevenLabsConversation): ConversationSummary {
-  const { metadata, analysis, transcript } = conversation;
-  const callResult = metadata?.phone_call?.call_result ?? undefined;
+  const { metadata, transcript } = conversation;
   const durationSecs = metadata?.call_duration_secs ?? 0;
-  const terminationReason = metadata?.termination_reason || undefined;
-  const transcriptSummary = analysis?.transcript_summary || undefined;
+  const { callResult, terminationReason, transcriptSummary, toolNames } =
+    outcomeFactsOf(conversation);
   return {
     status: conversation.status,
     ...(callResult ? { callResult } : {}),
@@ -510,9 +504,7 @@ function summarise(conversation: ElevenLabsConversation): ConversationSummary {
         ? [{ role: turn.role, message: turn.message, timeInCallSecs: turn.time_in_call_secs }]
         : [],
     ),
-    toolNames: transcript.flatMap((turn) =>
-      (turn.tool_calls ?? []).flatMap((call) => (call.tool_name ? [call.tool_name] : [])),
-    ),
+    toolNames,
     ...(terminationReason ? { terminationReason } : {}),
     ...(transcriptSummary ? { transcriptSummary } : {}),
     // A call that never connected has no length worth reporting.

@@ -2,9 +2,9 @@ import Stripe from 'stripe';
 import type { z } from 'zod';
 import { appSecrets } from '../config/secrets.ts';
 import { DomainError, UpstreamError } from '../core/errors.ts';
+import { describeIssues } from '../schemas/describe-issues.ts';
 import { type StripeCharge, stripeChargeSchema } from '../schemas/stripe-charge.ts';
 import {
-  describeIssues,
   MalformedStripeEventError,
   parseStripeEvent,
   type StripeEvent,

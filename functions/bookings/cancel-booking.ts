@@ -3,6 +3,7 @@ import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
 import { cancelPaymentIntent, refundPayment, retrievePaymentIntent } from '../adapters/payments.ts';
 import { refundedInFull } from '../core/booking.ts';
 import { isChangeable } from '../core/booking-status.ts';
+import { isRefundableCancellation, refundCutoffMinutes } from '../core/cancellation.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { type Booking, changeBooking, findBooking, StaleBookingError } from '../data/bookings.ts';
@@ -15,8 +16,6 @@ import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { authorizedBooking } from './authorize.ts';
 
-/** A paid call cancelled at least this long before it is due is refunded in full. */
-const refundCutoffMinutes = 10;
 /** How many times a cancel re-reads a booking another request changed meanwhile. */
 const staleRetries = 5;
 const inFlightPollMs = 50;
@@ -43,8 +42,7 @@ export const handler = httpHandler(async (event) => {
   // After the write, not only before it: a payment racing us may have armed the call meanwhile.
   if (!cancelled.callNow) await deleteBookingSchedule(bookingId);
 
-  const refundDeadline = Date.parse(cancelled.scheduledAt) - refundCutoffMinutes * 60_000;
-  if (now.getTime() <= refundDeadline) await refundIfPaid(bookingId, now);
+  if (isRefundableCancellation(cancelled.scheduledAt, now)) await refundIfPaid(bookingId, now);
 
   const booking = (await findBooking(bookingId)) ?? cancelled;
   return jsonResponse(200, {

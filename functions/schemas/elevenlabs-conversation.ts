@@ -47,6 +47,27 @@ const callFactsSchema = z.object({
   analysis: z.object({ transcript_summary: z.string().nullish() }).nullish(),
 });
 
+/**
+ * What a conversation or a transcription webhook says about how the call ended, in the core's
+ * terms (`CallFacts` of `core/call-report.ts`): one reading for both, so they cannot disagree.
+ * Empty strings count as absent.
+ */
+export function outcomeFactsOf(
+  reading: z.infer<typeof callFactsSchema> & {
+    readonly transcript?: readonly z.infer<typeof elevenLabsTurnSchema>[] | null | undefined;
+  },
+) {
+  const transcript = reading.transcript ?? [];
+  return {
+    callResult: reading.metadata?.phone_call?.call_result || undefined,
+    terminationReason: reading.metadata?.termination_reason || undefined,
+    transcriptSummary: reading.analysis?.transcript_summary || undefined,
+    toolNames: transcript.flatMap((turn) =>
+      (turn.tool_calls ?? []).flatMap((call) => (call.tool_name ? [call.tool_name] : [])),
+    ),
+  };
+}
+
 /** `GET /v1/convai/conversations/{conversation_id}`. */
 export const elevenLabsConversationSchema = callFactsSchema.extend({
   /** `initiated | in-progress | processing | done | failed`; a new value is read as a string. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.ts';
+import { describeIssues } from './describe-issues.ts';
 import { stripeChargeSchema } from './stripe-charge.ts';
 import { stripePaymentIntentRefSchema } from './stripe-payment-intent.ts';
 
@@ -69,13 +70,7 @@ export function parseStripeEvent(json: unknown): StripeEvent {
 function read<Schema extends z.ZodType>(schema: Schema, json: unknown): z.infer<Schema> {
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  throw new MalformedStripeEventError(describeIssues(parsed.error));
+  throw new MalformedStripeEventError(describeIssues(parsed.error, 3));
 }
 
 /** `data.object.amount: expected number, received undefined; id: …` — at most three. */
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 3)
-    .map((issue) => `${issue.path.join('.') || 'the body'}: ${issue.message}`)
-    .join('; ');
-}

@@ -1,6 +1,9 @@
-import type { z } from 'zod';
 import type { CallFacts, CallReport } from '../core/call-report.ts';
-import type { ElevenLabsTranscriptionData } from '../schemas/elevenlabs-conversation.ts';
+import { describeIssues } from '../schemas/describe-issues.ts';
+import {
+  type ElevenLabsTranscriptionData,
+  outcomeFactsOf,
+} from '../schemas/elevenlabs-conversation.ts';
 import {
   type ElevenLabsWebhook,
   type ElevenLabsWebhookType,
@@ -27,11 +30,11 @@ export type WebhookReading =
 /** Reads a parsed JSON body with the schema of its `type`. */
 export function readElevenLabsWebhook(json: unknown): WebhookReading {
   const envelope = elevenLabsWebhookEnvelopeSchema.safeParse(json);
-  if (!envelope.success) return { kind: 'malformed', problems: describe(envelope.error) };
+  if (!envelope.success) return { kind: 'malformed', problems: describeIssues(envelope.error) };
   const { type } = envelope.data;
   if (!isKnownElevenLabsWebhookType(type)) return { kind: 'ignored', type };
   const parsed = elevenLabsWebhookSchemas[type].safeParse(json);
-  if (!parsed.success) return { kind: 'malformed', type, problems: describe(parsed.error) };
+  if (!parsed.success) return { kind: 'malformed', type, problems: describeIssues(parsed.error) };
   return { kind: 'read', webhook: parsed.data };
 }
 
@@ -48,22 +51,5 @@ export function callReportOf(webhook: ElevenLabsWebhook): CallReport | undefined
 }
 
 function callFactsOf(data: ElevenLabsTranscriptionData): CallFacts {
-  const transcript = data.transcript ?? [];
-  return {
-    callResult: data.metadata?.phone_call?.call_result ?? undefined,
-    terminationReason: data.metadata?.termination_reason ?? undefined,
-    transcriptSummary: data.analysis?.transcript_summary ?? undefined,
-    transcript,
-    toolNames: transcript.flatMap((turn) =>
-      (turn.tool_calls ?? []).flatMap((call) => (call.tool_name ? [call.tool_name] : [])),
-    ),
-  };
-}
-
-/** `data.metadata.phone_call (expected object)`, … — paths and expectations only. */
-function describe(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(the body)'}: ${issue.message}`)
-    .join('; ');
+  return { ...outcomeFactsOf(data), transcript: data.transcript ?? [] };
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isRefundableCancellation } from '../../../functions/core/cancellation.ts';
 import { AvailabilityPicker, type CallTimeChoice } from '../components/AvailabilityPicker.tsx';
 import { BookingSummary } from '../components/BookingSummary.tsx';
 import { Page } from '../components/Page.tsx';
@@ -223,7 +224,7 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
   const [failed, setFailed] = useState(false);
   const refundable =
     booking.paymentStatus === 'paid' &&
-    Date.parse(booking.schedule.scheduledAt) - Date.now() > 10 * 60_000;
+    isRefundableCancellation(booking.schedule.scheduledAt, new Date());
 
   async function cancel() {
     setFailed(false);
@@ -258,7 +259,7 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
           : refundable
             ? `Cancel now and you get a full refund of ${formatMoney(booking.amountCents, booking.currency)}.`
             : booking.paymentStatus === 'paid'
-              ? 'The call is less than 10 minutes away, so cancelling now is not refunded.'
+              ? `The call is less than ${refundCutoffMinutes} minutes away, so cancelling now is not refunded.`
               : 'Nothing has been paid, so nothing will be charged.'}
       </p>
       {cancelled ? null : (
