@@ -1,5 +1,8 @@
 import { useState } from 'react';
-import { isRefundableCancellation } from '../../../functions/core/cancellation.ts';
+import {
+  isRefundableCancellation,
+  refundCutoffMinutes,
+} from '../../../functions/core/cancellation.ts';
 import { AvailabilityPicker, type CallTimeChoice } from '../components/AvailabilityPicker.tsx';
 import { BookingSummary } from '../components/BookingSummary.tsx';
 import { Page } from '../components/Page.tsx';
