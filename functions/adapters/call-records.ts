@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { bucketName, s3 } from './s3-client.ts';
 
 /** Where a call's records live in the private recordings bucket: one prefix per booking. */
-export const callRecordKeys = (bookingId: string) => ({
+const callRecordKeys = (bookingId: string) => ({
   transcript: `calls/${bookingId}/transcript.json`,
   audio: `calls/${bookingId}/audio.mp3`,
 });
 
 /** A saved call transcript, as the workflow writes it and the site and emails read it. */
-export const storedTranscriptSchema = z.object({
+const storedTranscriptSchema = z.object({
   conversationId: z.string(),
   /** Whole seconds the call lasted; 0 when ElevenLabs did not say. */
   durationSecs: z.number().nonnegative(),

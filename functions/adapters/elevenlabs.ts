@@ -105,8 +105,6 @@ export interface ConversationSummary extends CallFacts {
   readonly transcript: TranscriptTurn[];
   /** Seconds; absent for a call that never connected. */
   readonly durationSecs?: number;
-  /** The `dialMarker` the call was placed with, echoed back as the conversation's `user_id`. */
-  readonly dialMarker?: string;
 }
 
 export interface SpeechTranscript {
@@ -509,6 +507,5 @@ function summarise(conversation: ElevenLabsConversation): ConversationSummary {
     ...(transcriptSummary ? { transcriptSummary } : {}),
     // A call that never connected has no length worth reporting.
     ...(durationSecs > 0 ? { durationSecs } : {}),
-    ...(conversation.user_id ? { dialMarker: conversation.user_id } : {}),
   };
 }

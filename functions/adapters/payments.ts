@@ -83,7 +83,7 @@ export async function createPaymentIntent(
 }
 
 /** What `refundPayment` answers when Stripe says the charge was already refunded in full. */
-export const alreadyRefunded = 'already_refunded';
+const alreadyRefunded = 'already_refunded';
 
 /**
  * Refunds what is left of the booking's payment; idempotent per booking (one idempotency key,

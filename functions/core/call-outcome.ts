@@ -6,7 +6,7 @@ export const callOutcomes = ['completed', 'busy', 'no_answer', 'voicemail', 'fai
 export type CallOutcome = (typeof callOutcomes)[number];
 
 /** Outcomes where calling again later may reach the child. */
-export const retryableOutcomes: readonly CallOutcome[] = ['busy', 'no_answer', 'voicemail'];
+const retryableOutcomes: readonly CallOutcome[] = ['busy', 'no_answer', 'voicemail'];
 
 /**
  * What a report about a call may say: a settled outcome, `in_progress` (the conversation is

@@ -305,7 +305,7 @@ export async function changeBookingFromWorkflow(
 }
 
 /** What is left of a child once the parent asks us to forget them. */
-export const erasedChildName = '[erased]';
+const erasedChildName = '[erased]';
 
 /**
  * Forgets the child: name, interests, voice-note reference and transcript, call record keys.

@@ -196,7 +196,7 @@ export async function sendConfirmationOnce(
 }
 
 /** Tells the team's Discord about a paid booking, personal data masked; never fails. */
-export async function announcePaidBooking(booking: Booking): Promise<void> {
+async function announcePaidBooking(booking: Booking): Promise<void> {
   await notifyPaidBooking({
     bookingId: booking.bookingId,
     childName: booking.childName,

@@ -24,8 +24,7 @@ const { rules } = loadBookingConfig();
 const ringingTimeoutSecs = 45;
 
 /** The idempotency marker of one dial: it travels with the call, so a look-up can find it. */
-export const dialMarkerFor = (bookingId: string, attempt: number) =>
-  `booking-${bookingId}-a${attempt}`;
+const dialMarkerFor = (bookingId: string, attempt: number) => `booking-${bookingId}-a${attempt}`;
 
 const overtaken = () =>
   new TaskError(taskErrors.bookingOvertaken, 'The booking changed since this run started.');
