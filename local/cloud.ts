@@ -18,7 +18,7 @@ import { handlerEnvironment } from './handler-environment.ts';
 import { LocalLambdaRuntime } from './lambda-runtime.ts';
 import { assertPortFree } from './ports.ts';
 import { startS3Local } from './s3-local.ts';
-import { startScheduledFunctions } from './scheduled-functions.ts';
+import { scheduledPeriodMs, startScheduledFunctions } from './scheduled-functions.ts';
 import { LocalScheduler } from './scheduler/local-scheduler.ts';
 import { createSchedulerServer } from './scheduler/server.ts';
 import { Outbox } from './ses/outbox.ts';
@@ -177,7 +177,7 @@ export async function startLocalCloud(
     );
     stops.push(() => timers.stop());
     log(
-      `Timers           ${scheduledFunctions.map((fn) => `${fn.name} every ${fn.everySeconds / config.timeScale} s`).join(', ')}`,
+      `Timers           ${scheduledFunctions.map((fn) => `${fn.name} every ${scheduledPeriodMs(fn, config.timeScale) / 1000} s`).join(', ')}`,
     );
     if (config.timeScale !== 1) log(`Time scale       ${config.timeScale}× (waits are shorter)`);
 

@@ -1,6 +1,11 @@
 import type { ScheduledFunction } from '../functions/operations/operation-functions.ts';
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
 
+/** How often a scheduled function runs locally, in ms: its period ÷ the time scale, ≥ 250 ms. */
+export function scheduledPeriodMs(definition: ScheduledFunction, timeScale: number): number {
+  return Math.max(250, (definition.everySeconds * 1000) / timeScale);
+}
+
 /**
  * Runs the scheduled functions (the reconciler) on the local cloud, as EventBridge Scheduler's
  * `rate()` schedules do in AWS: every `everySeconds`, divided by the time scale. A run never
@@ -16,7 +21,7 @@ export function startScheduledFunctions(
   const running = new Set<Promise<unknown>>();
   for (const definition of functions) {
     let busy = false;
-    const periodMs = Math.max(250, (definition.everySeconds * 1000) / timeScale);
+    const periodMs = scheduledPeriodMs(definition, timeScale);
     timers.push(
       setInterval(() => {
         if (busy) return;

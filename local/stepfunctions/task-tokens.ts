@@ -65,6 +65,7 @@ const graceMs = 1000;
 export class TaskTokenRegistry {
   private readonly pending = new Map<string, PendingTask>();
   private readonly finished = new Set<string>();
+  private writeQueued = false;
   private writing: Promise<void> = Promise.resolve();
 
   private constructor(private readonly path: string) {}
@@ -214,17 +215,27 @@ export class TaskTokenRegistry {
     return task;
   }
 
+  /**
+   * Saves the pending tokens. Writes are coalesced: a change while a write is queued joins it
+   * (the snapshot is taken when the write starts), so restoring or settling many tokens at once
+   * costs one or two writes, not one each.
+   */
   private persist(): void {
-    const tokens: PendingTokenRecord[] = [...this.pending.values()].map(
-      ({ token, executionArn, stateName, deadline }) => ({
-        token,
-        executionArn,
-        stateName,
-        deadline,
-      }),
-    );
+    if (this.writeQueued) return;
+    this.writeQueued = true;
     this.writing = this.writing
-      .then(() => writeJsonFile(this.path, { tokens }))
+      .then(() => {
+        this.writeQueued = false;
+        const tokens: PendingTokenRecord[] = [...this.pending.values()].map(
+          ({ token, executionArn, stateName, deadline }) => ({
+            token,
+            executionArn,
+            stateName,
+            deadline,
+          }),
+        );
+        return writeJsonFile(this.path, { tokens });
+      })
       .catch((error: unknown) =>
         console.error('[stepfunctions] could not save task tokens', error),
       );
