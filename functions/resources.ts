@@ -26,6 +26,8 @@ export interface ResourceAccess {
   readonly secrets?: boolean;
   /** Talk to ElevenLabs: needs the Santa agent's id and its phone number's id. */
   readonly elevenLabs?: boolean;
+  /** Start video renders and read their progress (Remotion Lambda; the local render service). */
+  readonly videoRender?: boolean;
 }
 
 /** Environment variable names, shared by CDK, the local cloud and the handlers' config. */

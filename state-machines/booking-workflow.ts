@@ -71,6 +71,15 @@ const retry = {
     MaxDelaySeconds: 60,
     JitterStrategy: 'FULL',
   },
+  /**
+   * The render failed or timed out (the renderer's webhook, or no word within the task's
+   * timeout): render once more, after a pause for a passing fault to clear.
+   */
+  videoRenderOnceMore: {
+    ErrorEquals: [taskErrors.videoRenderFailed, 'States.Timeout'],
+    IntervalSeconds: 30,
+    MaxAttempts: 1,
+  },
   /** A 5xx from ElevenLabs that the dial step itself could not settle. */
   elevenLabsOutage: {
     ErrorEquals: [taskErrors.elevenLabsUnavailable],
@@ -148,6 +157,7 @@ function route(onCall: string): State {
       to('wait_for_hours', 'Wait until calling hours open'),
       to('resume_call', 'Ask ElevenLabs how the call went'),
       to('after_call', "Save the call's transcript and audio"),
+      to('render_video', 'Make the video'),
       to('end_unsuccessful', 'The call will not happen'),
     ],
     Default: changed,
@@ -342,8 +352,7 @@ const states: Record<string, State> = {
     Next: 'Confirm the booking before calling',
   },
   "Save the call's transcript and audio": task('SaveCallRecords', {
-    comment:
-      'The transcript and the audio (fetched from ElevenLabs, not the webhook) go to S3. The video stage slots in after this state.',
+    comment: 'The transcript and the audio (fetched from ElevenLabs, not the webhook) go to S3.',
     payload: run(),
     next: 'Send the transcript email',
     retry: [retry.elevenLabs(), retry.transient],
@@ -351,9 +360,57 @@ const states: Record<string, State> = {
   }),
   'Send the transcript email': task('SendTranscriptEmail', {
     payload: run(),
-    next: "Santa's call is done",
+    next: 'Is a video owed?',
     catches: [catchInto(['States.ALL'], '$.error', 'Note that the transcript email was not sent')],
   }),
+  'Is a video owed?': task('CheckBooking', {
+    comment: 'The parent bought the recording: its video is made after the transcript is out.',
+    payload: run({ stage: 'start' }),
+    next: 'Make the video?',
+    resultPath: '$.check',
+    selector: checkSelector,
+    catches: [catchInto(['States.ALL'], '$.error', 'The video stage stopped')],
+  }),
+  'Make the video?': {
+    Type: 'Choice',
+    Choices: [{ Variable: '$.check.action', StringEquals: 'render_video', Next: 'Make the video' }],
+    Default: "Santa's call is done",
+  },
+  'Make the video': task('RenderVideo', {
+    comment:
+      'Asks the renderer (Remotion Lambda; the local render service) for the video and parks the task token under the booking and attempt; the renderer’s webhook answers it. A failed or silent render is tried once more.',
+    waitForTaskToken: true,
+    payload: run({ 'taskToken.$': '$$.Task.Token' }),
+    timeoutSeconds: 1800,
+    next: 'Tell the parent the video is ready',
+    resultPath: '$.video',
+    retry: [retry.videoRenderOnceMore, retry.transient],
+    catches: [catchInto(['States.ALL'], '$.error', 'The video could not be made')],
+  }),
+  'Tell the parent the video is ready': task('FinishVideo', {
+    payload: run({ 'outcome.$': '$.video.outcome' }),
+    next: "Santa's call is done",
+    catches: [catchInto(['States.ALL'], '$.error', 'The video stage stopped')],
+  }),
+  'The video stage stopped': {
+    Type: 'Fail',
+    Error: 'Video.StageStopped',
+    Cause:
+      'The call was completed and emailed, but a step of the video stage failed after its retries; the booking still owes the video (or its email) and the reconciler starts a run that resumes it. See the history.',
+  },
+  'The video could not be made': task('FinishVideo', {
+    comment:
+      'The call stays completed; the video is failed, the parent told, and it can be tried again.',
+    payload: run({ outcome: 'failed', 'error.$': '$.error.Error' }),
+    next: 'Making the video failed',
+    catches: [catchInto(['States.ALL'], '$.finishError', 'Making the video failed')],
+  }),
+  'Making the video failed': {
+    Type: 'Fail',
+    Error: 'Video.NotMade',
+    Cause:
+      'The call was completed and emailed, but its video could not be made after a retry; the booking says failed, the parent was told and can try again. See the history.',
+  },
   "Santa's call is done": { Type: 'Succeed' },
   'Note that the records were not saved': noteProblem(
     'records_not_saved',

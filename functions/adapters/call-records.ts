@@ -68,6 +68,12 @@ export async function readTranscript(key: string): Promise<StoredTranscript> {
   return storedTranscriptSchema.parse(JSON.parse(text));
 }
 
+/** Reads a saved call's audio (MP3 bytes). @throws S3 errors as thrown (NoSuchKey when gone) */
+export async function readCallAudio(key: string): Promise<Uint8Array> {
+  const object = await s3.send(new GetObjectCommand({ Bucket: bucket(), Key: key }));
+  return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
+}
+
 /**
  * A short-lived private link to a saved call audio object (GET), optionally served as a file
  * download. Links live minutes, not days: a forwarded page stops working soon after.

@@ -1,5 +1,5 @@
-import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import type { CallCallbackOutput } from '../schemas/workflow-contract.ts';
+import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import type { CallCallbackOutput, VideoCallbackOutput } from '../schemas/workflow-contract.ts';
 
 const sfn = new SFNClient({});
 
@@ -14,12 +14,43 @@ const settled = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
  * @returns false when the task was already settled
  * @throws the SDK's error for anything else (throttling, a fault): the caller should retry
  */
-export async function answerCallTask(
+export function answerCallTask(taskToken: string, output: CallCallbackOutput): Promise<boolean> {
+  return answerTask(taskToken, output);
+}
+
+/**
+ * Answers the workflow's parked "Make the video" task: the video is made. Idempotent as
+ * `answerCallTask`.
+ *
+ * @returns false when the task was already settled
+ */
+export function answerVideoTask(taskToken: string, output: VideoCallbackOutput): Promise<boolean> {
+  return answerTask(taskToken, output);
+}
+
+/**
+ * Fails the workflow's parked "Make the video" task with `error` (the name its Retry and Catch
+ * match) and a cause support can read. Idempotent as `answerCallTask`.
+ *
+ * @returns false when the task was already settled
+ */
+export async function failVideoTask(
   taskToken: string,
-  output: CallCallbackOutput,
+  error: string,
+  cause: string,
 ): Promise<boolean> {
+  return settle(() => sfn.send(new SendTaskFailureCommand({ taskToken, error, cause })));
+}
+
+function answerTask(taskToken: string, output: object): Promise<boolean> {
+  return settle(() =>
+    sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) })),
+  );
+}
+
+async function settle(send: () => Promise<unknown>): Promise<boolean> {
   try {
-    await sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
+    await send();
     return true;
   } catch (error) {
     if (error instanceof Error && settled.has(error.name)) return false;

@@ -47,12 +47,17 @@ const paymentTransitions: Readonly<Record<PaymentStatus, readonly PaymentStatus[
   refunded: [],
 };
 
+/**
+ * A video is `pending` once bought (at booking, or after the call), `processing` while a render
+ * runs (a retried render stays `processing`), and ends `completed` or `failed`; the parent can
+ * ask for a failed one again (`failed → pending`).
+ */
 const videoTransitions: Readonly<Record<VideoStatus, readonly VideoStatus[]>> = {
-  not_requested: [],
+  not_requested: ['pending'],
   pending: ['processing', 'failed'],
-  processing: ['completed', 'failed'],
+  processing: ['processing', 'completed', 'failed'],
   completed: [],
-  failed: ['processing'],
+  failed: ['pending'],
 };
 
 export class IllegalTransitionError extends DomainError {
@@ -86,8 +91,12 @@ export function assertPaymentTransition(from: PaymentStatus, to: PaymentStatus):
   if (!canMovePayment(from, to)) throw new IllegalTransitionError('payment', from, to);
 }
 
+export function canMoveVideo(from: VideoStatus, to: VideoStatus): boolean {
+  return videoTransitions[from].includes(to);
+}
+
 export function assertVideoTransition(from: VideoStatus, to: VideoStatus): void {
-  if (!videoTransitions[from].includes(to)) throw new IllegalTransitionError('video', from, to);
+  if (!canMoveVideo(from, to)) throw new IllegalTransitionError('video', from, to);
 }
 
 /** A call that has not started yet can still be moved or cancelled by the parent. */

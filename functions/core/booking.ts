@@ -70,6 +70,17 @@ export interface BookingRecord {
   readonly recoveryRuns?: number | undefined;
   readonly reconciledAt?: string | undefined;
   readonly supportNeededAt?: string | undefined;
+  /** The rendered video's key in the private videos bucket, once `videoStatus` is completed. */
+  readonly videoKey?: string | undefined;
+  /** Renders started for this booking's video (each render attempt claims the next number). */
+  readonly videoRenderAttempts?: number | undefined;
+  /** The current render's id at the renderer (Remotion Lambda or the local render service). */
+  readonly videoRenderId?: string | undefined;
+  readonly videoRenderStartedAt?: string | undefined;
+  /** Workflow runs started to make the video after the call (a later purchase, a retry). */
+  readonly videoRuns?: number | undefined;
+  readonly videoReadyEmailSentAt?: string | undefined;
+  readonly videoNotMadeEmailSentAt?: string | undefined;
 }
 
 /** A booking as stored: the record and when it was created and last changed (ISO instants). */
@@ -128,6 +139,23 @@ export const stillOwed = {
   /** A completed call whose transcript email has not gone (nothing is sent after an erase). */
   afterCall: (booking: Pick<BookingRecord, 'transcriptEmailSentAt' | 'dataErasedAt'>): boolean =>
     !booking.transcriptEmailSentAt && !booking.dataErasedAt,
+  /**
+   * A bought video not made yet for a completed call whose audio is saved, or made but the
+   * parent not yet told. Nothing is made or sent after an erase; `failed` is final until the
+   * parent asks again.
+   */
+  video: (
+    booking: Pick<
+      BookingRecord,
+      'videoStatus' | 'audioKey' | 'dataErasedAt' | 'purchaseRecording' | 'videoReadyEmailSentAt'
+    >,
+  ): boolean =>
+    booking.purchaseRecording &&
+    !booking.dataErasedAt &&
+    (booking.videoStatus === 'completed'
+      ? !booking.videoReadyEmailSentAt
+      : (booking.videoStatus === 'pending' || booking.videoStatus === 'processing') &&
+        !!booking.audioKey),
   /** An unsuccessful call not yet refunded, or whose parent has not been told. */
   unsuccessfulEnding: (
     booking: Pick<BookingRecord, 'paymentStatus' | 'notCompletedEmailSentAt'>,

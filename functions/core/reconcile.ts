@@ -1,5 +1,5 @@
 import { stillOwed } from './booking.ts';
-import type { CallStatus, PaymentStatus } from './booking-status.ts';
+import type { CallStatus, PaymentStatus, VideoStatus } from './booking-status.ts';
 
 /** What the reconciler knows of a booking: its state and how long it has been in it. */
 export interface ReconcileBooking {
@@ -19,6 +19,10 @@ export interface ReconcileBooking {
   readonly dataErasedAt?: string | undefined;
   readonly recoveryRuns?: number | undefined;
   readonly supportNeededAt?: string | undefined;
+  readonly purchaseRecording: boolean;
+  readonly videoStatus: VideoStatus;
+  readonly audioKey?: string | undefined;
+  readonly videoReadyEmailSentAt?: string | undefined;
 }
 
 /** The status of the booking's execution as Step Functions reports it; `NONE` if there is none. */
@@ -105,8 +109,10 @@ export function decideReconcile(
         ? stuck(`the call is ${booking.callStatus} and no run serves it`)
         : { kind: 'none' };
     case 'completed':
-      return stillOwed.afterCall(booking) && idle
-        ? stuck('the completed call has no transcript email')
+      if (!idle) return { kind: 'none' };
+      if (stillOwed.afterCall(booking)) return stuck('the completed call has no transcript email');
+      return stillOwed.video(booking)
+        ? stuck(`the bought video is ${booking.videoStatus} and no run makes it`)
         : { kind: 'none' };
     case 'failed':
     case 'no_answer':

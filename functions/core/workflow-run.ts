@@ -1,5 +1,5 @@
 import { stillOwed } from './booking.ts';
-import type { CallStatus, PaymentStatus } from './booking-status.ts';
+import type { CallStatus, PaymentStatus, VideoStatus } from './booking-status.ts';
 import { type CallOutcome, callOutcomes, type UnsuccessfulReason } from './call-outcome.ts';
 import { type CallingHours, callingWindowAt } from './calling-hours.ts';
 import { isReminderDue } from './workflow-start.ts';
@@ -24,6 +24,10 @@ export interface RunBooking {
   readonly transcriptEmailSentAt?: string | undefined;
   readonly notCompletedEmailSentAt?: string | undefined;
   readonly dataErasedAt?: string | undefined;
+  readonly purchaseRecording: boolean;
+  readonly videoStatus: VideoStatus;
+  readonly audioKey?: string | undefined;
+  readonly videoReadyEmailSentAt?: string | undefined;
 }
 
 /** Where the run goes next. Every action is safe to decide again after a crash. */
@@ -38,6 +42,8 @@ export type RunDecision =
   | { readonly action: 'resume_call' }
   /** The call was completed but what comes after it (records, email) is not all done. */
   | { readonly action: 'after_call' }
+  /** The call and its email are done; the bought video is not made yet. */
+  | { readonly action: 'render_video' }
   /** The call will not happen, or did not connect: end it, refund and tell the parent. */
   | {
       readonly action: 'end_unsuccessful';
@@ -63,6 +69,7 @@ export const runActions = [
   'wait_for_hours',
   'resume_call',
   'after_call',
+  'render_video',
   'end_unsuccessful',
 ] as const satisfies readonly RunDecision['action'][];
 
@@ -96,8 +103,9 @@ export function decideRun(
     case 'pending':
       return { action: 'stop', reason: 'not_paid' };
     case 'completed':
-      return stillOwed.afterCall(booking)
-        ? { action: 'after_call' }
+      if (stillOwed.afterCall(booking)) return { action: 'after_call' };
+      return stillOwed.video(booking)
+        ? { action: 'render_video' }
         : { action: 'stop', reason: 'already_finished' };
     case 'failed':
     case 'no_answer':

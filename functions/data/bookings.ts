@@ -171,7 +171,9 @@ export type ClaimField =
   | 'confirmationEmailSentAt'
   | 'reminderSentAt'
   | 'transcriptEmailSentAt'
-  | 'notCompletedEmailSentAt';
+  | 'notCompletedEmailSentAt'
+  | 'videoReadyEmailSentAt'
+  | 'videoNotMadeEmailSentAt';
 
 export async function claimOnce(
   bookingId: string,

@@ -76,6 +76,14 @@ export const BookingEntity = new Entity({
     reconciledAt: string().optional(),
     // Set once when the reconciler gave up recovering the booking: support must look.
     supportNeededAt: string().optional(),
+    // The video, when bought: its key once made, and the renders that made (or tried to make) it.
+    videoKey: string().optional(),
+    videoRenderAttempts: number().optional(),
+    videoRenderId: string().optional(),
+    videoRenderStartedAt: string().optional(),
+    videoRuns: number().optional(),
+    videoReadyEmailSentAt: string().optional(),
+    videoNotMadeEmailSentAt: string().optional(),
   }),
   computeKey: ({ bookingId }: { bookingId: string }) => ({
     pk: `BOOKING#${bookingId}`,
@@ -230,4 +238,29 @@ export const CallCapacityEntity = new Entity({
     refilledAt: number(),
   }),
   computeKey: ({ pool }: { pool: string }) => ({ pk: `CAPACITY#${pool}`, sk: 'CAPACITY' }),
+});
+
+/**
+ * The workflow task token parked while a video renders: `TOKEN#render#<booking id>#<attempt>` /
+ * `TOKEN`, kept two days. The renderer's webhook finds it by the booking and attempt it was
+ * given as custom data; `settledAt` is set once, so a repeated webhook answers nothing twice.
+ */
+export const VideoRenderTokenEntity = new Entity({
+  name: 'VideoRenderToken',
+  table,
+  timestamps: false,
+  schema: item({
+    bookingId: string().key(),
+    attempt: number().key(),
+    taskToken: string(),
+    outKey: string(),
+    startedAt: string(),
+    renderId: string().optional(),
+    settledAt: string().optional(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ bookingId, attempt }: { bookingId: string; attempt: number }) => ({
+    pk: `TOKEN#render#${bookingId}#${attempt}`,
+    sk: 'TOKEN',
+  }),
 });

@@ -3,6 +3,8 @@ import { bookingConfirmation } from './templates/booking-confirmation.tsx';
 import { callNotCompleted } from './templates/call-not-completed.tsx';
 import { callReminder } from './templates/call-reminder.tsx';
 import { callTranscript } from './templates/call-transcript.tsx';
+import { videoNotMade } from './templates/video-not-made.tsx';
+import { videoReady } from './templates/video-ready.tsx';
 
 /**
  * Every email CallSanta sends, by name. Adding one: a file in templates/ exporting its schema,
@@ -13,6 +15,8 @@ export const emailTemplates = {
   callReminder,
   callTranscript,
   callNotCompleted,
+  videoReady,
+  videoNotMade,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

@@ -34,6 +34,8 @@ export const taskErrors = {
   outsideCallingHours: 'OutsideCallingHours',
   /** The parent rescheduled or cancelled since this run started: it has nothing to do. */
   bookingOvertaken: 'BookingOvertaken',
+  /** The renderer reported the video's render failed or timed out (Remotion's webhook). */
+  videoRenderFailed: 'VideoRenderFailed',
 } as const;
 export type TaskErrorName = (typeof taskErrors)[keyof typeof taskErrors];
 
@@ -104,6 +106,18 @@ export const taskContracts = {
     }),
     output: none,
   },
+  RenderVideo: {
+    input: runInput.extend({ taskToken: z.string().min(1).max(2048) }),
+    output: none,
+  },
+  FinishVideo: {
+    input: runInput.extend({
+      /** `made` and `skipped` come from the render's callback; `failed` after its retry. */
+      outcome: z.enum(['made', 'skipped', 'failed']),
+      error: z.string().optional(),
+    }),
+    output: none,
+  },
   NoteAfterCallProblem: {
     input: runInput.extend({ problem: z.enum(afterCallProblems), error: z.string().optional() }),
     output: none,
@@ -120,3 +134,14 @@ export const callCallbackOutput = z.object({
   conversationId: z.string().min(1),
 });
 export type CallCallbackOutput = z.infer<typeof callCallbackOutput>;
+
+/**
+ * What the render's settlement (the Remotion webhook, or the render task itself when the video
+ * was already made) sends back through SendTaskSuccess: the output of "Make the video".
+ */
+export const videoCallbackOutput = z.object({
+  /** `skipped`: nothing was owed any more (not bought, no audio, erased meanwhile). */
+  outcome: z.enum(['made', 'skipped']),
+  renderId: z.string().min(1),
+});
+export type VideoCallbackOutput = z.infer<typeof videoCallbackOutput>;

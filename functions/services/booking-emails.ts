@@ -49,6 +49,16 @@ export const bookingEmails = {
     };
   },
 
+  /** The video the parent bought is made: to the recording page that plays and shares it. */
+  videoReady(booking: BookingRecord, links: SiteLinks): EmailProps<'videoReady'> {
+    return { childName: booking.childName, recordingUrl: recordingUrl(links, booking.bookingId) };
+  },
+
+  /** The video could not be made after a retry: the audio is safe, it can be tried again. */
+  videoNotMade(booking: BookingRecord, links: SiteLinks): EmailProps<'videoNotMade'> {
+    return { childName: booking.childName, recordingUrl: recordingUrl(links, booking.bookingId) };
+  },
+
   /** Why the call did not take place: every attempt unanswered, out of hours, or a failure. */
   callNotCompleted(
     booking: BookingRecord,

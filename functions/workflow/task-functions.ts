@@ -69,6 +69,21 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     email: true,
     secrets: true,
   }),
+  task(
+    'RenderVideo',
+    'render-video.ts',
+    // callback: it answers its own task when the video was made before (a resumed run).
+    {
+      table: 'readWrite',
+      buckets: { recordings: 'read' },
+      secrets: true,
+      videoRender: true,
+      workflow: ['callback'],
+    },
+    // Decoding a 5-minute MP3 for the waveform takes about a second and some memory.
+    { timeoutSeconds: 60, memoryMiB: 1024 },
+  ),
+  task('FinishVideo', 'finish-video.ts', { table: 'readWrite', email: true, secrets: true }),
   task('NoteAfterCallProblem', 'note-after-call-problem.ts', { table: 'readWrite' }),
   task(
     'FinishUnsuccessfulCall',

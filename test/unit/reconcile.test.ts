@@ -14,6 +14,16 @@ const paid: ReconcileBooking = {
   paidAt: ago(100),
   paymentIntentId: 'pi_1',
   executionName: 'booking-1-v1',
+  purchaseRecording: false,
+  videoStatus: 'not_requested',
+};
+const emailedWithVideo: ReconcileBooking = {
+  ...paid,
+  callStatus: 'completed',
+  transcriptEmailSentAt: ago(50),
+  purchaseRecording: true,
+  videoStatus: 'pending',
+  audioKey: 'b1/audio.mp3',
 };
 const unpaid: ReconcileBooking = {
   ...paid,
@@ -100,6 +110,44 @@ describe('what the reconciler does with a booking', () => {
     [
       'a completed call whose child data was erased',
       { ...paid, callStatus: 'completed', dataErasedAt: ago(50) },
+      'SUCCEEDED',
+      'none',
+    ],
+    ['a bought video not made, no run', emailedWithVideo, 'SUCCEEDED', 'recover'],
+    [
+      'a video whose render run died',
+      { ...emailedWithVideo, videoStatus: 'processing' },
+      'FAILED',
+      'recover',
+    ],
+    ['a bought video being made', emailedWithVideo, 'RUNNING', 'none'],
+    [
+      'a bought video, recently changed',
+      { ...emailedWithVideo, updatedAt: ago(5) },
+      'SUCCEEDED',
+      'none',
+    ],
+    [
+      'a video made',
+      { ...emailedWithVideo, videoStatus: 'completed' },
+      'SUCCEEDED',
+      'none',
+    ],
+    [
+      'a video that failed (final until the parent asks again)',
+      { ...emailedWithVideo, videoStatus: 'failed' },
+      'SUCCEEDED',
+      'none',
+    ],
+    [
+      'a bought video whose audio was never saved',
+      { ...emailedWithVideo, audioKey: undefined },
+      'SUCCEEDED',
+      'none',
+    ],
+    [
+      'a bought video after the child data was erased',
+      { ...emailedWithVideo, dataErasedAt: ago(20) },
       'SUCCEEDED',
       'none',
     ],

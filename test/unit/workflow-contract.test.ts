@@ -6,6 +6,7 @@ import {
   serviceErrors,
   taskContracts,
   taskErrors,
+  videoCallbackOutput,
   type WorkflowTaskName,
 } from '../../functions/schemas/workflow-contract.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
@@ -50,9 +51,12 @@ function resultSchemas(): Map<string, z.ZodType> {
   for (const [, state] of tasks) {
     if (!state.ResultPath) continue;
     const name = taskName(state);
-    const schema = state.Parameters?.FunctionName?.includes('PlaceCall')
-      ? callCallbackOutput
-      : taskContracts[name].output;
+    // A task that waits for a token gets what the callback sends, not the Lambda's output.
+    const callbacks: Partial<Record<WorkflowTaskName, z.ZodType>> = {
+      PlaceCall: callCallbackOutput,
+      RenderVideo: videoCallbackOutput,
+    };
+    const schema = callbacks[name] ?? taskContracts[name].output;
     byPath.set(state.ResultPath, schema);
   }
   return byPath;
@@ -175,6 +179,7 @@ describe("the workflow's sample payloads (test/fixtures/workflow/samples.json)",
   ) as {
     tasks: Record<string, { input: unknown; output: unknown }[]>;
     callback: unknown[];
+    videoCallback: unknown[];
   };
 
   it('has samples for every task of the contract', () => {
@@ -196,6 +201,13 @@ describe("the workflow's sample payloads (test/fixtures/workflow/samples.json)",
     expect(samples.callback.length).toBeGreaterThan(0);
     for (const sample of samples.callback) {
       expect(callCallbackOutput.safeParse(sample).success).toBe(true);
+    }
+  });
+
+  it('has callback samples the video task accepts', () => {
+    expect(samples.videoCallback.length).toBeGreaterThan(0);
+    for (const sample of samples.videoCallback) {
+      expect(videoCallbackOutput.safeParse(sample).success).toBe(true);
     }
   });
 });

@@ -15,6 +15,16 @@ const paid: RunBooking = {
   callNow: false,
   scheduledAt: '2026-12-24T23:00:00Z',
   timezone: 'America/New_York',
+  purchaseRecording: false,
+  videoStatus: 'not_requested',
+};
+const emailedWithVideo: RunBooking = {
+  ...paid,
+  callStatus: 'completed',
+  transcriptEmailSentAt: '2026-12-24T23:10:00Z',
+  purchaseRecording: true,
+  videoStatus: 'pending',
+  audioKey: 'b1/audio.mp3',
 };
 
 describe('where a workflow run goes', () => {
@@ -113,6 +123,54 @@ describe('where a workflow run goes', () => {
     [
       'a completed call whose child data was erased',
       { ...paid, callStatus: 'completed', dataErasedAt: '2026-12-24T23:10:00Z' },
+      2,
+      'start',
+      evening,
+      { action: 'stop', reason: 'already_finished' },
+    ],
+    [
+      'a completed call, emailed, its bought video not made',
+      emailedWithVideo,
+      2,
+      'start',
+      evening,
+      { action: 'render_video' },
+    ],
+    [
+      'a video render that was under way when a run died',
+      { ...emailedWithVideo, videoStatus: 'processing' },
+      2,
+      'start',
+      evening,
+      { action: 'render_video' },
+    ],
+    [
+      'a bought video, but the transcript email is owed first',
+      { ...emailedWithVideo, transcriptEmailSentAt: undefined },
+      2,
+      'start',
+      evening,
+      { action: 'after_call' },
+    ],
+    [
+      'a video already made',
+      { ...emailedWithVideo, videoStatus: 'completed' },
+      2,
+      'start',
+      evening,
+      { action: 'stop', reason: 'already_finished' },
+    ],
+    [
+      'a failed video (the parent asks again from the recording page)',
+      { ...emailedWithVideo, videoStatus: 'failed' },
+      2,
+      'start',
+      evening,
+      { action: 'stop', reason: 'already_finished' },
+    ],
+    [
+      'a bought video after an erase',
+      { ...emailedWithVideo, dataErasedAt: '2026-12-24T23:20:00Z' },
       2,
       'start',
       evening,
