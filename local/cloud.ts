@@ -107,6 +107,9 @@ export async function startLocalCloud(
       dynamodb,
       executionsDir: join(dataDir, 'stepfunctions', 'executions'),
       timeScale: config.timeScale,
+      realTimeFunctionArns: workflowTaskFunctions
+        .filter((task) => task.realTime)
+        .map((task) => localArns.function(task.name)),
     });
     stops.push(() => engine.close());
     await startServer(

@@ -4,13 +4,18 @@ import type { FunctionDefinition } from '../function-definition.ts';
 export interface WorkflowTaskFunction extends FunctionDefinition {
   /** The `${...}` placeholder in the ASL that receives this function's ARN. */
   readonly substitution: string;
+  /**
+   * Its task waits for real work that takes as long locally as anywhere (a video render): the
+   * local cloud's time scale does not shorten its timeout.
+   */
+  readonly realTime?: boolean;
 }
 
 const task = (
   name: string,
   entry: string,
   access: FunctionDefinition['access'],
-  extra: Partial<FunctionDefinition> = {},
+  extra: Partial<FunctionDefinition> & Pick<WorkflowTaskFunction, 'realTime'> = {},
 ): WorkflowTaskFunction => ({
   name,
   substitution: `${name}FunctionArn`,
@@ -81,7 +86,7 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
       workflow: ['callback'],
     },
     // Decoding a 5-minute MP3 for the waveform takes about a second and some memory.
-    { timeoutSeconds: 60, memoryMiB: 1024 },
+    { timeoutSeconds: 60, memoryMiB: 1024, realTime: true },
   ),
   task('FinishVideo', 'finish-video.ts', { table: 'readWrite', email: true, secrets: true }),
   task('NoteAfterCallProblem', 'note-after-call-problem.ts', { table: 'readWrite' }),

@@ -35,6 +35,11 @@ export interface StepFunctionsEngineOptions {
   /** The JSON file pending task tokens are kept in; default `task-tokens.json` beside executionsDir. */
   readonly taskTokensPath?: string;
   readonly timeScale: number;
+  /**
+   * Function ARNs whose tasks' timeouts are real work here (a local video render takes the CPU
+   * time it takes), so the time scale does not shorten them.
+   */
+  readonly realTimeFunctionArns?: readonly string[];
 }
 
 /** Where a run starts: from StartAt, or at a state after a restart. */
@@ -103,7 +108,7 @@ export class StepFunctionsEngine {
     const original = JSON.parse(asl) as StateMachineDefinition;
     // Validate the definition as written, then run the locally rewritten equivalent.
     new StateMachine(original);
-    const local = toLocalDefinition(original, options.timeScale);
+    const local = toLocalDefinition(original, options.timeScale, options.realTimeFunctionArns);
     assertSupportedResources(local.states);
     const machine = new StateMachine(local.definition, {
       validationOptions: { noValidate: true },

@@ -5,7 +5,8 @@ import type { StateMachineDefinition } from 'aws-local-stepfunctions';
  * longer than a Node timer allows. This turns the real ASL into an equivalent one it can run:
  * - `Wait` states become Tasks run by a local sleeper, so a dynamic wait can be time-scaled;
  * - `$$.Task.Token` in Parameters becomes a marker the local task handler swaps for a token;
- * - timeouts and retry intervals are divided by the time scale;
+ * - timeouts and retry intervals are divided by the time scale (but the timeouts of tasks that
+ *   are real work here, such as a local video render, named by `realTimeFunctionArns`);
  * - `HeartbeatSeconds` is dropped (the engine has no heartbeats).
  * The original state types are kept so the execution history reads as AWS would show it.
  */
@@ -42,32 +43,39 @@ type JsonObject = Record<string, unknown>;
 export function toLocalDefinition(
   original: StateMachineDefinition,
   timeScale: number,
+  realTimeFunctionArns: readonly string[] = [],
 ): LocalDefinition {
   const states = new Map<string, LocalStateInfo>();
   const definition = structuredClone(original) as unknown as JsonObject;
-  rewriteMachine(definition, timeScale, states);
+  rewriteMachine(definition, { timeScale, realTimeFunctionArns }, states);
   return { definition: definition as unknown as StateMachineDefinition, states };
 }
 
-function rewriteMachine(machine: JsonObject, timeScale: number, info: Map<string, LocalStateInfo>) {
+interface Scaling {
+  readonly timeScale: number;
+  readonly realTimeFunctionArns: readonly string[];
+}
+
+function rewriteMachine(machine: JsonObject, scaling: Scaling, info: Map<string, LocalStateInfo>) {
   if (typeof machine.TimeoutSeconds === 'number') {
-    machine.TimeoutSeconds = scaledTimeout(machine.TimeoutSeconds, timeScale);
+    machine.TimeoutSeconds = scaledTimeout(machine.TimeoutSeconds, scaling.timeScale);
   }
   const states = machine.States as Record<string, JsonObject>;
   for (const [name, state] of Object.entries(states)) {
     if (info.has(name)) {
       throw new Error(`State name "${name}" is used twice; local history needs unique names.`);
     }
-    states[name] = rewriteState(name, state, timeScale, info);
+    states[name] = rewriteState(name, state, scaling, info);
   }
 }
 
 function rewriteState(
   name: string,
   state: JsonObject,
-  timeScale: number,
+  scaling: Scaling,
   info: Map<string, LocalStateInfo>,
 ): JsonObject {
+  const { timeScale } = scaling;
   const type = state.Type as string;
   scaleRetries(state, timeScale);
   if (type === 'Wait') {
@@ -87,9 +95,11 @@ function rewriteState(
   if (type === 'Task') {
     const { HeartbeatSeconds: _heartbeat, ...rest } = state;
     // Without TimeoutSeconds AWS waits up to a year; the local engine would stop at 60 s.
+    const functionName = (state.Parameters as JsonObject | undefined)?.FunctionName;
+    const realTime = scaling.realTimeFunctionArns.includes(String(functionName));
     const timeoutSeconds =
       typeof state.TimeoutSeconds === 'number'
-        ? scaledTimeout(state.TimeoutSeconds, timeScale)
+        ? scaledTimeout(state.TimeoutSeconds, realTime ? 1 : timeScale)
         : maxLocalTimeoutSeconds;
     info.set(name, { type, resource: state.Resource as string, timeoutSeconds });
     return {
@@ -102,11 +112,11 @@ function rewriteState(
   }
   info.set(name, { type });
   if (type === 'Parallel') {
-    for (const branch of state.Branches as JsonObject[]) rewriteMachine(branch, timeScale, info);
+    for (const branch of state.Branches as JsonObject[]) rewriteMachine(branch, scaling, info);
   }
   if (type === 'Map') {
     const processor = (state.ItemProcessor ?? state.Iterator) as JsonObject;
-    rewriteMachine(processor, timeScale, info);
+    rewriteMachine(processor, scaling, info);
   }
   return state;
 }

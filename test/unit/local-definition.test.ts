@@ -70,6 +70,18 @@ describe('toLocalDefinition', () => {
     expect(states.get('Call')).toMatchObject({ type: 'Task', timeoutSeconds: 60 });
   });
 
+  it("keeps a real-work task's timeout whole (a local render is not faster for the time scale)", () => {
+    const realTime = toLocalDefinition(definition, 10, ['f']);
+    const call = (realTime.definition.States as unknown as Record<string, Record<string, unknown>>)
+      .Call;
+    expect(call?.TimeoutSeconds).toBe(600);
+    // Its retry waits are still scaled: they are waits, not work.
+    expect(call?.Retry).toEqual([
+      { ErrorEquals: ['States.ALL'], IntervalSeconds: 1, MaxDelaySeconds: 10 },
+    ]);
+    expect(realTime.states.get('Call')).toMatchObject({ timeoutSeconds: 600 });
+  });
+
   it('rewrites states inside Parallel branches too', () => {
     const fanOut = localStates['Fan out'] as { Branches: { States: Record<string, unknown> }[] };
     const branch = fanOut.Branches[0];

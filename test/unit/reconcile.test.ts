@@ -127,12 +127,7 @@ describe('what the reconciler does with a booking', () => {
       'SUCCEEDED',
       'none',
     ],
-    [
-      'a video made',
-      { ...emailedWithVideo, videoStatus: 'completed' },
-      'SUCCEEDED',
-      'none',
-    ],
+    ['a video made', { ...emailedWithVideo, videoStatus: 'completed' }, 'SUCCEEDED', 'none'],
     [
       'a video that failed (final until the parent asks again)',
       { ...emailedWithVideo, videoStatus: 'failed' },
