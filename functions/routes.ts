@@ -90,7 +90,8 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'GetBooking',
       entry: 'bookings/get-booking.ts',
-      access: { table: 'read', buckets: { recordings: 'read' }, secrets: true },
+      // videoRender: the video's progress while it is being made.
+      access: { table: 'read', buckets: { recordings: 'read' }, secrets: true, videoRender: true },
     },
   },
   {

@@ -20,6 +20,7 @@ export function bookingView(
   booking: Booking,
   events: AuditEvents,
   media: CallMedia = {},
+  videoProgress: number | null = null,
 ): BookingView {
   const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
   return {
@@ -27,6 +28,7 @@ export function bookingView(
     callStatus: booking.callStatus,
     paymentStatus: booking.paymentStatus,
     videoStatus: booking.videoStatus,
+    videoProgress,
     // Once erased, the child has no name here at all (the site says the details were deleted).
     child: { name: booking.dataErasedAt ? null : booking.childName, age: booking.childAge },
     schedule: {

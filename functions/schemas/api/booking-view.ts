@@ -45,6 +45,11 @@ export const bookingViewSchema = z.object({
   callStatus: z.enum(callStatuses),
   paymentStatus: z.enum(paymentStatuses),
   videoStatus: z.enum(videoStatuses),
+  /**
+   * How far the video is, whole percent: 100 once made, the render's progress while it runs,
+   * 0 before it starts; null when no video is bought or it failed.
+   */
+  videoProgress: z.number().int().min(0).max(100).nullable(),
   /** The child's name is null once the parent had the child's data erased. */
   child: z.object({ name: z.string().nullable(), age: z.number().int() }),
   schedule: z.object({
