@@ -90,7 +90,10 @@ describe('the API answers as its schemas say', () => {
   });
 
   it('answers a booking through booked, moved, cancelled with its refund and erased', async () => {
-    const booking = await createBooking(cloud, { scheduledAt: tomorrowAt(15) });
+    const booking = await createBooking(cloud, {
+      scheduledAt: tomorrowAt(15),
+      purchaseRecording: true,
+    });
     await payWithCard(cloud, booking);
     await bookingWhere(cloud, booking, 'payment', (view) => view.callStatus === 'scheduled');
     const headers = { authorization: `Bearer ${booking.accessToken}` };

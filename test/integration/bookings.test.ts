@@ -48,7 +48,7 @@ const schedule = (callId: string) =>
 describe('booking, paying and scheduling a call', () => {
   it('books, is paid by card through Stripe, and becomes scheduled with one Scheduler entry and one email', async () => {
     const callAt = tomorrowAt(17);
-    const booking = await createBooking(cloud, { scheduledAt: callAt });
+    const booking = await createBooking(cloud, { scheduledAt: callAt, purchaseRecording: true });
 
     const intent = await payWithCard(cloud, booking);
     const paid = await bookingWhere(cloud, booking, 'the booking to be scheduled', (b) =>

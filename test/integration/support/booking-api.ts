@@ -32,7 +32,9 @@ export function validBooking(overrides: Record<string, unknown> = {}): Record<st
     scheduledAt: tomorrowAt(),
     parentEmail: 'parent@example.com',
     giftBudget: 50,
-    purchaseRecording: true,
+    // The video is made for real on the local cloud (a render of the call): only the tests
+    // about the recording buy it.
+    purchaseRecording: false,
     consent: { ownsNumber: true, isGuardian: true, aiCall: true, recording: true },
     ...overrides,
   };
