@@ -76,6 +76,44 @@ export async function claimVideoRender(
   }
 }
 
+/**
+ * Claims a video run on the booking: `pending`, its run number and execution name, and a new
+ * failure to be told again — only if the video status and run count are still what the caller
+ * saw, so two clicks or a repeated webhook claim one run.
+ *
+ * @returns false when another request claimed it first
+ */
+export async function claimVideoRun(
+  booking: Pick<Booking, 'bookingId' | 'videoStatus' | 'videoRuns'>,
+  run: { readonly run: number; readonly executionName: string },
+): Promise<boolean> {
+  try {
+    await BookingEntity.build(UpdateItemCommand)
+      .item({
+        bookingId: booking.bookingId,
+        videoStatus: 'pending',
+        videoRuns: run.run,
+        executionName: run.executionName,
+        videoNotMadeEmailSentAt: $remove(),
+      })
+      .options({
+        condition: {
+          and: [
+            { attr: 'videoStatus', eq: booking.videoStatus },
+            booking.videoRuns === undefined
+              ? { attr: 'videoRuns', exists: false }
+              : { attr: 'videoRuns', eq: booking.videoRuns },
+          ],
+        },
+      })
+      .send();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
 /** Notes the renderer's id for the render of `attempt` (for progress), if it is still current. */
 export async function recordVideoRenderId(
   bookingId: string,

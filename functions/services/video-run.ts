@@ -1,10 +1,9 @@
-import { $remove, UpdateItemCommand } from 'dynamodb-toolbox';
 import { startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
 import { DomainError } from '../core/errors.ts';
 import { videoRequestProblem, videoRunName } from '../core/video-render.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
-import { BookingEntity } from '../data/entities.ts';
+import { claimVideoRun } from '../data/video-renders.ts';
 import { logger } from '../shared/logger.ts';
 
 const problemMessages = {
@@ -54,32 +53,8 @@ export async function startVideoRun(
   if (problem) throw new DomainError('conflict', `video_${problem}`, problemMessages[problem]);
   const run = (booking.videoRuns ?? 0) + 1;
   const executionName = videoRunName(booking.bookingId, booking.version, run);
-  try {
-    await BookingEntity.build(UpdateItemCommand)
-      .item({
-        bookingId: booking.bookingId,
-        videoStatus: 'pending',
-        videoRuns: run,
-        executionName,
-        // A new failure is told again.
-        videoNotMadeEmailSentAt: $remove(),
-      })
-      .options({
-        condition: {
-          and: [
-            { attr: 'videoStatus', eq: booking.videoStatus },
-            booking.videoRuns === undefined
-              ? { attr: 'videoRuns', exists: false }
-              : { attr: 'videoRuns', eq: booking.videoRuns },
-          ],
-        },
-      })
-      .send();
-  } catch (error) {
-    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') {
-      throw new DomainError('conflict', 'video_being_made', problemMessages.being_made);
-    }
-    throw error;
+  if (!(await claimVideoRun(booking, { run, executionName }))) {
+    throw new DomainError('conflict', 'video_being_made', problemMessages.being_made);
   }
   await appendAuditEvent(booking.bookingId, {
     type: 'video_run_started',
