@@ -48,7 +48,8 @@ const paymentTransitions: Readonly<Record<PaymentStatus, readonly PaymentStatus[
 };
 
 const videoTransitions: Readonly<Record<VideoStatus, readonly VideoStatus[]>> = {
-  not_requested: [],
+  // A recording bought after the call asks for its video then.
+  not_requested: ['pending'],
   pending: ['processing', 'failed'],
   processing: ['completed', 'failed'],
   completed: [],

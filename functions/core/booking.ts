@@ -70,6 +70,14 @@ export interface BookingRecord {
   readonly recoveryRuns?: number | undefined;
   readonly reconciledAt?: string | undefined;
   readonly supportNeededAt?: string | undefined;
+  /** The rendered video's key in the videos bucket, once rendered. */
+  readonly videoKey?: string | undefined;
+  /** How far the render is, 0..100. */
+  readonly videoProgress?: number | undefined;
+  /** The PaymentIntent of a recording bought after the call (amount: `recordingCents`). */
+  readonly recordingPaymentIntentId?: string | undefined;
+  /** When that recording payment was applied, ISO 8601. */
+  readonly recordingPaidAt?: string | undefined;
 }
 
 /** A booking as stored: the record and when it was created and last changed (ISO instants). */

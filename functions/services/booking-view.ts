@@ -1,10 +1,16 @@
 import { DateTime } from 'luxon';
 import { afterCallProblems, unsuccessfulReasons } from '../core/call-outcome.ts';
 import { phoneNumberZones } from '../core/phone-numbers.ts';
+import { type RecordingOffer, recordingOffer } from '../core/recording-purchase.ts';
 import type { listAuditEvents } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
 import type { BookingView } from '../schemas/api/booking-view.ts';
 import type { CallMedia } from './call-media.ts';
+
+/** The post-call offer as the site shows it: its price, or null when it cannot be bought now. */
+function offerView(offer: RecordingOffer): BookingView['recordingOffer'] {
+  return offer.buyable ? { amountCents: offer.amountCents, currency: offer.currency } : null;
+}
 
 type AuditEvents = Awaited<ReturnType<typeof listAuditEvents>>;
 
@@ -20,6 +26,7 @@ export function bookingView(
   booking: Booking,
   events: AuditEvents,
   media: CallMedia = {},
+  now = new Date(),
 ): BookingView {
   const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
   return {
@@ -48,6 +55,8 @@ export function bookingView(
       booking.amountRefundedCents ??
       (booking.paymentStatus === 'refunded' ? booking.totalCents : 0),
     purchaseRecording: booking.purchaseRecording,
+    videoProgress: booking.videoProgress ?? null,
+    recordingOffer: offerView(recordingOffer(booking, now)),
     giftBudget: booking.giftBudget,
     createdAt: booking.createdAt,
     timeline: events.map((event) => ({
