@@ -58,7 +58,7 @@ export function ShareLinks({
         await navigator.clipboard.writeText(created.url);
         setMessage('Link copied. It keeps working until you stop sharing it.');
       } catch {
-        setMessage('Copy the link below and send it to family.');
+        setMessage('Copy the link above and send it to family.');
       }
     } catch (error) {
       setMessage(messageOf(error));
