@@ -162,7 +162,7 @@ export const routes: readonly RouteDefinition[] = [
     publicReason: parentsApi,
     function: {
       name: 'CreateShare',
-      entry: 'shares/create-share.ts',
+      entry: 'bookings/create-share.ts',
       access: { table: 'readWrite', secrets: true },
     },
   },
@@ -173,7 +173,7 @@ export const routes: readonly RouteDefinition[] = [
     publicReason: parentsApi,
     function: {
       name: 'ListShares',
-      entry: 'shares/list-shares.ts',
+      entry: 'bookings/list-shares.ts',
       access: { table: 'read', secrets: true },
     },
   },
@@ -184,7 +184,7 @@ export const routes: readonly RouteDefinition[] = [
     publicReason: parentsApi,
     function: {
       name: 'RevokeShare',
-      entry: 'shares/revoke-share.ts',
+      entry: 'bookings/revoke-share.ts',
       access: { table: 'readWrite', secrets: true },
     },
   },
@@ -196,7 +196,7 @@ export const routes: readonly RouteDefinition[] = [
       "a family's share link: the handler answers only for a live share token (256 random bits, stored hashed) with the child's first name, the call date and 15-minute media links — never the transcript or the parent's contact",
     function: {
       name: 'GetSharedRecording',
-      entry: 'shares/get-shared.ts',
+      entry: 'bookings/get-shared.ts',
       access: { table: 'read', buckets: { recordings: 'read', videos: 'read' } },
     },
   },

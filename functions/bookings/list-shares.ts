@@ -1,9 +1,9 @@
-import { authorizedBooking } from '../bookings/authorize.ts';
 import { isShareLive } from '../core/share-links.ts';
 import { listShares } from '../data/share-links.ts';
 import type { ShareList } from '../schemas/api/share-links.ts';
+import { shareLinkView } from '../services/share-view.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
-import { shareLinkView } from './share-view.ts';
+import { authorizedBooking } from './authorize.ts';
 
 /**
  * GET /api/calls/{callId}/shares with the booking's access token: the call's live share links,

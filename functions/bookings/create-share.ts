@@ -1,4 +1,3 @@
-import { authorizedBooking } from '../bookings/authorize.ts';
 import { ConflictError } from '../core/errors.ts';
 import {
   hashShareToken,
@@ -11,9 +10,10 @@ import {
 import { createShare } from '../data/share-links.ts';
 import type { CreatedShare } from '../schemas/api/share-links.ts';
 import { siteLinks } from '../services/links.ts';
+import { shareLinkView } from '../services/share-view.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
-import { shareLinkView } from './share-view.ts';
+import { authorizedBooking } from './authorize.ts';
 
 /**
  * POST /api/calls/{callId}/shares with the booking's access token: a new share link for the

@@ -1,8 +1,8 @@
-import { authorizedBooking } from '../bookings/authorize.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { listShares, revokeShare } from '../data/share-links.ts';
 import { httpHandler } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
+import { authorizedBooking } from './authorize.ts';
 
 /**
  * DELETE /api/calls/{callId}/shares/{shareId} with the booking's access token: "Stop sharing".
