@@ -1,15 +1,14 @@
 import type { BookingView } from './types.ts';
 
-const finalCallStatuses: readonly string[] = ['completed', 'failed', 'no_answer', 'cancelled'];
-
 /**
- * Nothing more will change on its own: the call is over and no video is being made (its status
- * is not `pending` or `processing`). Status pages stop polling then — unless the parent has
- * just paid for the recording, whose webhook is still to land (the caller says so).
+ * Nothing more will change on its own: the call ended without taking place (no video follows
+ * such a call, whatever its video status says), or it was completed and no video is being made
+ * (its status is not `pending` or `processing`). Status pages stop polling then — unless the
+ * parent has just paid for the recording, whose webhook is still to land (the caller says so).
  */
-export function isSettled(booking: BookingView): boolean {
+export function isSettled(booking: Pick<BookingView, 'callStatus' | 'videoStatus'>): boolean {
+  if (['failed', 'no_answer', 'cancelled'].includes(booking.callStatus)) return true;
   return (
-    finalCallStatuses.includes(booking.callStatus) &&
-    !['pending', 'processing'].includes(booking.videoStatus)
+    booking.callStatus === 'completed' && !['pending', 'processing'].includes(booking.videoStatus)
   );
 }
