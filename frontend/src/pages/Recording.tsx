@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Page } from '../components/Page.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
 import { api, messageOf } from '../lib/api.ts';
@@ -29,6 +29,21 @@ export default function Recording({ callId }: { readonly callId: string }) {
     keepPolling: (booking) =>
       notReady(booking) || !isSettled(booking) || (purchasing && !booking.purchaseRecording),
   });
+  // Media links live 15 minutes: coming back to a page left open longer fetches fresh ones.
+  const linksExpireAt = load.state === 'ready' ? load.booking.media.linksExpireAt : undefined;
+  useEffect(() => {
+    if (!linksExpireAt) return;
+    const refreshIfStale = () => {
+      if (
+        document.visibilityState === 'visible' &&
+        Date.parse(linksExpireAt) - Date.now() < 60_000
+      ) {
+        refresh();
+      }
+    };
+    document.addEventListener('visibilitychange', refreshIfStale);
+    return () => document.removeEventListener('visibilitychange', refreshIfStale);
+  }, [linksExpireAt, refresh]);
   if (load.state === 'not_found') return <NotFound what="booking" />;
   if (load.state !== 'ready') {
     return (
