@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertVideoTransition } from '../../functions/core/booking-status.ts';
+import { decidePayment } from '../../functions/core/payment-events.ts';
 import {
   decideRecordingPayment,
   type RecordingBooking,
@@ -134,5 +135,45 @@ describe('what a recording payment means for its booking', () => {
   it('lets a video not asked for become pending once bought after the call', () => {
     expect(() => assertVideoTransition('not_requested', 'pending')).not.toThrow();
     expect(() => assertVideoTransition('not_requested', 'completed')).toThrow();
+  });
+});
+
+describe('a refund of the recording payment made in the Stripe dashboard', () => {
+  it("is recorded with its amounts and leaves the booking's own payment and call alone", () => {
+    const paid = {
+      bookingId: 'B1',
+      callStatus: 'completed' as const,
+      paymentStatus: 'paid' as const,
+      callNow: false,
+      totalCents: 999,
+      currency: 'usd',
+      paymentIntentId: 'pi_booking',
+      recordingPaymentIntentId: 'pi_rec',
+    };
+
+    const decision = decidePayment(
+      paid,
+      {
+        type: 'charge_refunded',
+        paymentIntentId: 'pi_rec',
+        amountCents: 299,
+        amountRefundedCents: 299,
+        refunded: true,
+      },
+      now,
+    );
+
+    expect(decision).toMatchObject({ outcome: 'record', changes: {} });
+    expect(decision.events).toEqual([
+      {
+        type: 'recording_payment_refunded',
+        detail: {
+          paymentIntentId: 'pi_rec',
+          amountCents: '299',
+          amountRefundedCents: '299',
+          reason: 'refunded_in_stripe',
+        },
+      },
+    ]);
   });
 });
