@@ -91,7 +91,12 @@ export const routes: readonly RouteDefinition[] = [
       name: 'GetBooking',
       entry: 'bookings/get-booking.ts',
       // videoRender: the video's progress while it is being made.
-      access: { table: 'read', buckets: { recordings: 'read' }, secrets: true, videoRender: true },
+      access: {
+        table: 'read',
+        buckets: { recordings: 'read', videos: 'read' },
+        secrets: true,
+        videoRender: true,
+      },
     },
   },
   {
@@ -128,9 +133,77 @@ export const routes: readonly RouteDefinition[] = [
       entry: 'bookings/erase-child-data.ts',
       access: {
         table: 'readWrite',
-        buckets: { voiceNotes: 'readWrite', recordings: 'readWrite' },
+        buckets: { voiceNotes: 'readWrite', recordings: 'readWrite', videos: 'readWrite' },
         secrets: true,
       },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{callId}/recording-purchase',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'PurchaseRecording',
+      entry: 'bookings/purchase-recording.ts',
+      access: { table: 'readWrite', secrets: true },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{callId}/video/retry',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'RetryVideo',
+      entry: 'bookings/retry-video.ts',
+      // startVideoRun starts a workflow run that renders the video.
+      access: { table: 'readWrite', secrets: true, workflow: ['start'] },
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{callId}/shares',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'CreateShare',
+      entry: 'bookings/create-share.ts',
+      access: { table: 'readWrite', secrets: true },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/calls/{callId}/shares',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'ListShares',
+      entry: 'bookings/list-shares.ts',
+      access: { table: 'read', secrets: true },
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/calls/{callId}/shares/{shareId}',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'RevokeShare',
+      entry: 'bookings/revoke-share.ts',
+      access: { table: 'readWrite', secrets: true },
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/shared/{token}',
+    authorization: 'public',
+    publicReason:
+      "a family's share link: the handler answers only for a live share token (256 random bits, stored hashed) with the child's first name, the call date and 15-minute media links — never the transcript or the parent's contact",
+    function: {
+      name: 'GetSharedRecording',
+      entry: 'bookings/get-shared.ts',
+      access: { table: 'read', buckets: { recordings: 'read', videos: 'read' } },
     },
   },
   {

@@ -9,6 +9,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { mediaRetentionDays } from '../functions/core/retention.ts';
 import type { BucketId } from '../functions/resources.ts';
 
 export interface StorageProps {
@@ -25,13 +26,16 @@ const abortUnfinishedUploads: LifecycleRule = {
 /**
  * Retention for children's data: keep it as long as the product needs it, then delete it.
  * A voice note only feeds the call (it is transcribed when the workflow runs); bookings
- * may be made up to 90 days ahead, so it goes 120 days after upload — after any call it fed. Recordings and their
- * videos stay for 400 days so a family can watch again the next Christmas, then go.
+ * may be made up to 90 days ahead, so it goes 120 days after upload — after any call it fed.
+ * Recordings and their videos stay 400 days so a family can watch again the next Christmas,
+ * then go. The call audio is kept that long even when the recording was not bought: a parent
+ * may buy it after the call, and the video is rendered from that audio (the purchase window
+ * closes a week before the audio goes: `functions/core/retention.ts`).
  */
 const retention: Readonly<Record<BucketId, Duration>> = {
-  voiceNotes: Duration.days(120),
-  recordings: Duration.days(400),
-  videos: Duration.days(400),
+  voiceNotes: Duration.days(mediaRetentionDays.voiceNotes),
+  recordings: Duration.days(mediaRetentionDays.recordings),
+  videos: Duration.days(mediaRetentionDays.videos),
 };
 
 /** Private, encrypted, TLS-only buckets for the children's media and the static site. */

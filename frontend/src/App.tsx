@@ -11,8 +11,11 @@ const Book = lazy(() => import('./pages/Book.tsx'));
 const Success = lazy(() => import('./pages/Success.tsx'));
 const Manage = lazy(() => import('./pages/Manage.tsx'));
 const Recording = lazy(() => import('./pages/Recording.tsx'));
+const Shared = lazy(() => import('./pages/Shared.tsx'));
 
 const callIdShape = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** A share link's token: 256 random bits in base64url (functions/core/share-links.ts). */
+const shareTokenShape = /^[A-Za-z0-9_-]{43}$/;
 
 function route(path: string): ReactNode {
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -32,6 +35,13 @@ function route(path: string): ReactNode {
     }
   }
   if (first === 'affiliate' && second === 'join') return <AffiliateJoin />;
+  if (first === 'shared') {
+    return shareTokenShape.test(second) ? (
+      <Shared key={second} token={second} />
+    ) : (
+      <NotFound what="share link" />
+    );
+  }
   if (!callIdShape.test(second)) {
     return ['success', 'manage', 'recording'].includes(first) ? (
       <NotFound what="booking" />

@@ -2,6 +2,7 @@ import Stripe from 'stripe';
 import type { z } from 'zod';
 import { appSecrets } from '../config/secrets.ts';
 import { DomainError, UpstreamError } from '../core/errors.ts';
+import { recordingPurpose } from '../core/recording-purchase.ts';
 import { describeIssues } from '../schemas/describe-issues.ts';
 import { type StripeCharge, stripeChargeSchema } from '../schemas/stripe-charge.ts';
 import {
@@ -80,6 +81,66 @@ export async function createPaymentIntent(
   if (!intent.client_secret)
     throw new Error('Stripe returned a PaymentIntent without a client secret.');
   return { id: intent.id, clientSecret: intent.client_secret };
+}
+
+/**
+ * The PaymentIntent for a recording bought after the call: the booking's frozen
+ * `recordingCents`, metadata `{ bookingId, purpose: 'recording' }`. The idempotency key is per
+ * booking, so a double click or a retry returns the same intent and the parent pays once.
+ * Throws PaymentProviderError when Stripe cannot be reached.
+ */
+export async function createRecordingPaymentIntent(
+  request: PaymentRequest,
+): Promise<{ id: string; clientSecret: string }> {
+  let intent: Stripe.PaymentIntent;
+  try {
+    intent = await (await stripe()).paymentIntents.create(
+      {
+        amount: request.amountCents,
+        currency: request.currency,
+        automatic_payment_methods: { enabled: true },
+        receipt_email: request.receiptEmail,
+        description: 'The video and recording of a call from Santa',
+        metadata: { bookingId: request.bookingId, purpose: recordingPurpose },
+      },
+      { idempotencyKey: `recording-payment-intent-${request.bookingId}` },
+    );
+  } catch (error) {
+    throw asProviderError('start the payment', error);
+  }
+  if (!intent.client_secret) {
+    throw new PaymentProviderError(
+      'start the payment',
+      new Error('Stripe returned a PaymentIntent without a client secret.'),
+    );
+  }
+  return { id: intent.id, clientSecret: intent.client_secret };
+}
+
+/**
+ * Refunds a recording payment that cannot be honoured, in full; idempotent per intent (its own
+ * key, apart from the booking's refund). Answers the refund id, or `already_refunded`.
+ */
+export async function refundRecordingPayment(
+  bookingId: string,
+  paymentIntentId: string,
+): Promise<string> {
+  try {
+    const refund = await (await stripe()).refunds.create(
+      {
+        payment_intent: paymentIntentId,
+        reason: 'requested_by_customer',
+        metadata: { bookingId, purpose: recordingPurpose },
+      },
+      { idempotencyKey: `refund-recording-${paymentIntentId}` },
+    );
+    return readAnswer(stripeRefundSchema, refund, 'refund').id;
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError && error.code === 'charge_already_refunded') {
+      return alreadyRefunded;
+    }
+    throw asProviderError('refund the payment', error);
+  }
 }
 
 /** What `refundPayment` answers when Stripe says the charge was already refunded in full. */

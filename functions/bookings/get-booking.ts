@@ -13,5 +13,5 @@ export const handler = httpHandler(async (event) => {
     callMedia(booking),
     videoProgressOf(booking),
   ]);
-  return jsonResponse(200, bookingView(booking, events, media, videoProgress));
+  return jsonResponse(200, bookingView(booking, events, media, { videoProgress }));
 });

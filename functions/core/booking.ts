@@ -81,6 +81,10 @@ export interface BookingRecord {
   readonly videoRuns?: number | undefined;
   readonly videoReadyEmailSentAt?: string | undefined;
   readonly videoNotMadeEmailSentAt?: string | undefined;
+  /** The PaymentIntent of a recording bought after the call (amount: `recordingCents`). */
+  readonly recordingPaymentIntentId?: string | undefined;
+  /** When that recording payment was applied, ISO 8601. */
+  readonly recordingPaidAt?: string | undefined;
 }
 
 /** A booking as stored: the record and when it was created and last changed (ISO instants). */

@@ -12,6 +12,7 @@ export type PaymentBooking = Pick<
   | 'currency'
   | 'paymentIntentId'
   | 'amountRefundedCents'
+  | 'recordingPaymentIntentId'
 >;
 
 /**
@@ -230,6 +231,19 @@ function decideChargeRefunded(
   fact: Extract<PaymentFact, { type: 'charge_refunded' }>,
   now: Date,
 ): PaymentDecision {
+  // The recording bought after the call is its own payment: refunding it (the Stripe
+  // dashboard) leaves the booking's payment and call alone; it is recorded with its amounts.
+  if (
+    booking.recordingPaymentIntentId &&
+    fact.paymentIntentId === booking.recordingPaymentIntentId
+  ) {
+    return record('recording_payment_refunded', {
+      paymentIntentId: fact.paymentIntentId,
+      amountCents: String(fact.amountCents),
+      amountRefundedCents: String(fact.amountRefundedCents),
+      reason: 'refunded_in_stripe',
+    });
+  }
   if (booking.paymentIntentId && fact.paymentIntentId !== booking.paymentIntentId) {
     return record('refund_not_matched', {
       paymentIntentId: fact.paymentIntentId,

@@ -331,6 +331,7 @@ export async function eraseChildData(
           voiceNoteTranscript: $remove(),
           transcriptKey: $remove(),
           audioKey: $remove(),
+          videoKey: $remove(),
           dataErasedAt: at,
         })
         .options({ condition: { attr: 'version', eq: booking.version } }),

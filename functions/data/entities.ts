@@ -84,6 +84,9 @@ export const BookingEntity = new Entity({
     videoRuns: number().optional(),
     videoReadyEmailSentAt: string().optional(),
     videoNotMadeEmailSentAt: string().optional(),
+    // A recording bought after the call: its own PaymentIntent, so a refund finds it.
+    recordingPaymentIntentId: string().optional(),
+    recordingPaidAt: string().optional(),
   }),
   computeKey: ({ bookingId }: { bookingId: string }) => ({
     pk: `BOOKING#${bookingId}`,
@@ -262,5 +265,48 @@ export const VideoRenderTokenEntity = new Entity({
   computeKey: ({ bookingId, attempt }: { bookingId: string; attempt: number }) => ({
     pk: `TOKEN#render#${bookingId}#${attempt}`,
     sk: 'TOKEN',
+  }),
+});
+
+/**
+ * A share link, found by its token: `SHARE#<sha-256 of the token, hex>` / `SHARE`. The token
+ * itself is never stored. Kept until `expiresAt` (epoch seconds, the table's TTL: when the
+ * media it serves is deleted) or until revoked (deleted).
+ */
+export const ShareLinkEntity = new Entity({
+  name: 'ShareLink',
+  table,
+  timestamps: false,
+  schema: item({
+    tokenHash: string().key(),
+    shareId: string(),
+    bookingId: string(),
+    createdAt: string(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ tokenHash }: { tokenHash: string }) => ({
+    pk: `SHARE#${tokenHash}`,
+    sk: 'SHARE',
+  }),
+});
+
+/**
+ * A booking's list of its share links: `BOOKING#<id>` / `SHARE#<share id>`, written and
+ * deleted in the same transaction as the share itself; it points at the share by token hash.
+ */
+export const BookingShareEntity = new Entity({
+  name: 'BookingShare',
+  table,
+  timestamps: false,
+  schema: item({
+    bookingId: string().key(),
+    shareId: string().key(),
+    tokenHash: string(),
+    createdAt: string(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ bookingId, shareId }: { bookingId: string; shareId: string }) => ({
+    pk: `BOOKING#${bookingId}`,
+    sk: `SHARE#${shareId}`,
   }),
 });

@@ -12,6 +12,8 @@
  * | call capacity    | CAPACITY#<pool>                 | CAPACITY / lease items      |
  * | pricing          | PRICING                         | ACTIVE                      |
  * | affiliate        | AFFILIATE                       | <slug> (one partition lists all) |
+ * | share link       | SHARE#<sha-256 of its token>    | SHARE                       |
+ * | booking's share  | BOOKING#<id>                    | SHARE#<share id>            |
  *
  * Indexes are sparse: an item appears in one only when it carries that index's key attributes.
  */

@@ -14,7 +14,11 @@ export const stripePaymentIntentSchema = z.object({
   currency: z.string().min(1),
   /** Our booking id, set when the intent was created; absent on intents that are not ours. */
   metadata: z
-    .object({ bookingId: z.string().min(1).optional() })
+    .object({
+      bookingId: z.string().min(1).optional(),
+      /** `recording` on a recording bought after the call; absent on the booking's own intent. */
+      purpose: z.string().min(1).optional(),
+    })
     .nullish()
     .transform((metadata) => metadata ?? {}),
   /** Why the last attempt failed (a card decline code), when it did. */

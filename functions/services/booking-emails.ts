@@ -1,6 +1,8 @@
 import type { StoredTranscript } from '../adapters/call-records.ts';
 import type { BookingRecord } from '../core/booking.ts';
 import type { CallingHours } from '../core/calling-hours.ts';
+import { formatMoney } from '../core/format.ts';
+import { recordingOffer } from '../core/recording-purchase.ts';
 import { formatCallingHours } from '../core/scheduling-rules.ts';
 import type { EmailProps } from '../email/registry.ts';
 import { bookAgainUrl, manageUrl, recordingUrl, type SiteLinks } from './links.ts';
@@ -36,7 +38,9 @@ export const bookingEmails = {
     booking: BookingRecord,
     transcript: StoredTranscript,
     links: SiteLinks,
+    now = new Date(),
   ): EmailProps<'callTranscript'> {
+    const offer = recordingOffer(booking, now);
     return {
       childName: booking.childName,
       callAtUtc: booking.scheduledAt,
@@ -45,7 +49,14 @@ export const bookingEmails = {
       transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
       ...(booking.purchaseRecording
         ? { recordingUrl: recordingUrl(links, booking.bookingId) }
-        : {}),
+        : offer.buyable
+          ? {
+              recordingOffer: {
+                url: recordingUrl(links, booking.bookingId),
+                price: formatMoney(offer.amountCents, offer.currency),
+              },
+            }
+          : {}),
     };
   },
 

@@ -1,10 +1,16 @@
 import { DateTime } from 'luxon';
 import { afterCallProblems, unsuccessfulReasons } from '../core/call-outcome.ts';
 import { phoneNumberZones } from '../core/phone-numbers.ts';
+import { type RecordingOffer, recordingOffer } from '../core/recording-purchase.ts';
 import type { listAuditEvents } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
 import type { BookingView } from '../schemas/api/booking-view.ts';
 import type { CallMedia } from './call-media.ts';
+
+/** The post-call offer as the site shows it: its price, or null when it cannot be bought now. */
+function offerView(offer: RecordingOffer): BookingView['recordingOffer'] {
+  return offer.buyable ? { amountCents: offer.amountCents, currency: offer.currency } : null;
+}
 
 type AuditEvents = Awaited<ReturnType<typeof listAuditEvents>>;
 
@@ -20,15 +26,20 @@ export function bookingView(
   booking: Booking,
   events: AuditEvents,
   media: CallMedia = {},
-  videoProgress: number | null = null,
+  options: {
+    /** How far the video is (see `videoProgressOf`); null when not asked. */
+    readonly videoProgress?: number | null;
+    readonly now?: Date;
+  } = {},
 ): BookingView {
+  const now = options.now ?? new Date();
   const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
   return {
     callId: booking.bookingId,
     callStatus: booking.callStatus,
     paymentStatus: booking.paymentStatus,
     videoStatus: booking.videoStatus,
-    videoProgress,
+    videoProgress: options.videoProgress ?? null,
     // Once erased, the child has no name here at all (the site says the details were deleted).
     child: { name: booking.dataErasedAt ? null : booking.childName, age: booking.childAge },
     schedule: {
@@ -50,6 +61,7 @@ export function bookingView(
       booking.amountRefundedCents ??
       (booking.paymentStatus === 'refunded' ? booking.totalCents : 0),
     purchaseRecording: booking.purchaseRecording,
+    recordingOffer: offerView(recordingOffer(booking, now)),
     giftBudget: booking.giftBudget,
     createdAt: booking.createdAt,
     timeline: events.map((event) => ({

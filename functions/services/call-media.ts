@@ -1,31 +1,27 @@
-import { readTranscript, signedAudioUrl } from '../adapters/call-records.ts';
+import { readTranscript } from '../adapters/call-records.ts';
 import type { Booking } from '../data/bookings.ts';
 import type { CallMedia } from '../schemas/api/booking-view.ts';
-
-/** Media links live minutes, not days: a forwarded page stops working soon after. */
-const linkSeconds = 15 * 60;
+import { audioLinks, videoLinks } from './media-links.ts';
 
 export type { CallMedia };
 
-/** The finished call's transcript, and a short-lived link to its audio if it was bought. */
+/**
+ * The finished call's transcript and, if the recording was bought, short-lived (15 min) links
+ * to its audio and — once rendered — its video, each also as a download.
+ */
 export async function callMedia(booking: Booking): Promise<CallMedia> {
   if (booking.callStatus !== 'completed' || !booking.transcriptKey) return {};
-  const transcript = await readTranscript(booking.transcriptKey);
-  const audio = (disposition?: string) =>
-    signedAudioUrl(booking.audioKey ?? '', linkSeconds, disposition);
-  const bought = booking.purchaseRecording && booking.audioKey;
-  const [audioUrl, downloadUrl] = bought
-    ? await Promise.all([audio(), audio('attachment; filename="santa-call.mp3"')])
-    : [undefined, undefined];
+  const bought = booking.purchaseRecording;
+  const [transcript, audio, video] = await Promise.all([
+    readTranscript(booking.transcriptKey),
+    bought ? audioLinks(booking) : undefined,
+    bought ? videoLinks(booking) : undefined,
+  ]);
   return {
     transcript: transcript.turns,
     durationSecs: transcript.durationSecs,
-    ...(audioUrl && downloadUrl
-      ? {
-          audioUrl,
-          downloadUrl,
-          linksExpireAt: new Date(Date.now() + linkSeconds * 1000).toISOString(),
-        }
-      : {}),
+    ...(audio ? { audioUrl: audio.url, downloadUrl: audio.downloadUrl } : {}),
+    ...(video ? { videoUrl: video.url, videoDownloadUrl: video.downloadUrl } : {}),
+    ...(audio ? { linksExpireAt: audio.expiresAt } : {}),
   };
 }

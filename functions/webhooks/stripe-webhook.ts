@@ -5,11 +5,13 @@ import {
   verifyStripeEvent,
 } from '../adapters/payments.ts';
 import { DomainError } from '../core/errors.ts';
+import { recordingPurpose } from '../core/recording-purchase.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { findBooking } from '../data/bookings.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
 import type { StripeEvent } from '../schemas/stripe-event.ts';
 import { applyPaymentFact, applyPaymentSucceeded } from '../services/after-payment.ts';
+import { applyRecordingPayment } from '../services/recording-payment.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 import { rawBody } from '../shared/request.ts';
@@ -71,6 +73,10 @@ async function handleEvent(stripeEvent: StripeEvent): Promise<void> {
   const bookingId = intent.metadata.bookingId;
   // Not ours (another integration on the account) or a test event: acknowledge and move on.
   if (!bookingId) return notOurs();
+  if (intent.metadata.purpose === recordingPurpose) {
+    await handleRecordingEvent(stripeEvent.type, bookingId, intent.id);
+    return;
+  }
   switch (stripeEvent.type) {
     case 'payment_intent.succeeded': {
       // The body says "paid"; Stripe's own record decides. A failure to ask Stripe throws a
@@ -98,6 +104,34 @@ async function handleEvent(stripeEvent: StripeEvent): Promise<void> {
       }).then(orNotOurs);
       return;
   }
+}
+
+/**
+ * A recording bought after the call (its own PaymentIntent): the success re-read from Stripe is
+ * applied by `applyRecordingPayment`; a decline or cancellation is only recorded.
+ */
+async function handleRecordingEvent(
+  type: Exclude<StripeEvent, { kind: 'charge' | 'unhandled' }>['type'],
+  bookingId: string,
+  paymentIntentId: string,
+): Promise<void> {
+  if (type !== 'payment_intent.succeeded') {
+    if (!(await findBooking(bookingId))) return notOurs();
+    await appendAuditEvent(bookingId, {
+      type:
+        type === 'payment_intent.canceled'
+          ? 'recording_payment_canceled'
+          : 'recording_payment_failed',
+      detail: { paymentIntentId },
+    });
+    return;
+  }
+  const current = await retrievePaymentIntent(paymentIntentId);
+  if (!current) {
+    await recordUnknownIntent(bookingId, paymentIntentId);
+    return;
+  }
+  await applyRecordingPayment(bookingId, current).then(orNotOurs);
 }
 
 /** Stripe has no such intent: the event cannot be true. Recorded on the booking, if any. */

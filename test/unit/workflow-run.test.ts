@@ -153,12 +153,24 @@ describe('where a workflow run goes', () => {
       { action: 'after_call' },
     ],
     [
-      'a video already made',
-      { ...emailedWithVideo, videoStatus: 'completed' },
+      'a video already made and emailed',
+      {
+        ...emailedWithVideo,
+        videoStatus: 'completed',
+        videoReadyEmailSentAt: '2026-12-24T23:20:00Z',
+      },
       2,
       'start',
       evening,
       { action: 'stop', reason: 'already_finished' },
+    ],
+    [
+      'a video made whose email did not go (the render step answers at once)',
+      { ...emailedWithVideo, videoStatus: 'completed' },
+      2,
+      'start',
+      evening,
+      { action: 'render_video' },
     ],
     [
       'a failed video (the parent asks again from the recording page)',

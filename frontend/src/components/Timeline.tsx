@@ -66,6 +66,22 @@ export function describeEvent(event: TimelineEvent): string | undefined {
       return 'Part of the payment was refunded';
     case 'child_data_erased':
       return "Your child's details were deleted";
+    case 'recording_purchased':
+      return 'Recording bought — the video is on its way';
+    case 'recording_payment_failed':
+      return 'A payment for the recording was declined';
+    case 'recording_payment_refunded':
+      return 'The recording payment was refunded';
+    case 'share_created':
+      return 'Share link made';
+    case 'share_revoked':
+      return event.detail?.reason === 'data_erased'
+        ? 'Share links stopped with the deletion'
+        : 'Share link stopped';
+    case 'recording_payment_intent_created':
+    case 'recording_payment_canceled':
+    case 'recording_payment_not_accepted':
+      return undefined;
     case 'video_rendering':
     case 'video_started':
       return 'The video is being made';

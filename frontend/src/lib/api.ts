@@ -19,7 +19,7 @@ export class ApiError extends Error {
 }
 
 export interface ApiOptions {
-  readonly method?: 'GET' | 'POST' | 'PATCH';
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   readonly body?: unknown;
   readonly token?: string;
   readonly signal?: AbortSignal;

@@ -14,5 +14,12 @@ export type { CancelResult } from '../../../functions/schemas/api/cancel-result.
 export type { CreatedBooking } from '../../../functions/schemas/api/create-booking.ts';
 export type { ErrorBody } from '../../../functions/schemas/api/error-body.ts';
 export type { Pricing } from '../../../functions/schemas/api/pricing.ts';
+export type { RecordingPurchase } from '../../../functions/schemas/api/recording-purchase.ts';
+export type {
+  CreatedShare,
+  SharedRecording,
+  ShareLink,
+  ShareList,
+} from '../../../functions/schemas/api/share-links.ts';
 export type { SiteConfig } from '../../../functions/schemas/api/site-config.ts';
 export type { VoiceNoteUpload } from '../../../functions/schemas/api/voice-note-upload.ts';

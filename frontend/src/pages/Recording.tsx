@@ -1,18 +1,49 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Page } from '../components/Page.tsx';
-import { formatDuration } from '../lib/format.ts';
+import { ShareLinks } from '../components/ShareLinks.tsx';
+import { api, messageOf } from '../lib/api.ts';
+import { formatDuration, formatMoney } from '../lib/format.ts';
+import { mediaFileName } from '../lib/media-names.ts';
 import { Link } from '../lib/router.tsx';
+import { isSettled } from '../lib/settled.ts';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
 import { NotFound } from './Static.tsx';
 import { statusSentence } from './Success.tsx';
 
+// The payment form (and the site config's schema) loads only when a parent buys the recording.
+const RecordingOffer = lazy(() => import('../components/RecordingOffer.tsx'));
+
 const notReady = (booking: BookingView) =>
   ['pending', 'scheduled', 'queued', 'in_progress'].includes(booking.callStatus);
 
-/** The call's audio (play, download, share) and its transcript, from the transcript email. */
+/**
+ * The call's video (play, download, share), its audio and its transcript, from the transcript
+ * and video-ready emails. A parent who did not buy the recording is offered it here.
+ */
 export default function Recording({ callId }: { readonly callId: string }) {
-  const { load } = useBooking(callId, { pollMs: 5000, keepPolling: notReady });
+  // Set once the parent has paid for the recording: poll until the payment is applied.
+  const [purchasing, setPurchasing] = useState(false);
+  const { load, token, refresh } = useBooking(callId, {
+    pollMs: 4000,
+    keepPolling: (booking) =>
+      notReady(booking) || !isSettled(booking) || (purchasing && !booking.purchaseRecording),
+  });
+  // Media links live 15 minutes: coming back to a page left open longer fetches fresh ones.
+  const linksExpireAt = load.state === 'ready' ? load.booking.media.linksExpireAt : undefined;
+  useEffect(() => {
+    if (!linksExpireAt) return;
+    const refreshIfStale = () => {
+      if (
+        document.visibilityState === 'visible' &&
+        Date.parse(linksExpireAt) - Date.now() < 60_000
+      ) {
+        refresh();
+      }
+    };
+    document.addEventListener('visibilitychange', refreshIfStale);
+    return () => document.removeEventListener('visibilitychange', refreshIfStale);
+  }, [linksExpireAt, refresh]);
   if (load.state === 'not_found') return <NotFound what="booking" />;
   if (load.state !== 'ready') {
     return (
@@ -43,15 +74,47 @@ export default function Recording({ callId }: { readonly callId: string }) {
     );
   }
   const turns = booking.media.transcript ?? [];
+  const offer = booking.recordingOffer;
   return (
     <Page
       title="Your call with Santa"
       heading={name ? `Santa's call with ${name}` : 'Your call with Santa'}
     >
+      {booking.purchaseRecording && booking.child.name !== null ? (
+        <VideoSection booking={booking} token={token ?? ''} onChange={refresh} />
+      ) : null}
+      {offer && !purchasing ? (
+        <section className="card offer" aria-labelledby="offer-title">
+          <h2 id="offer-title">
+            Get the video of this call — {formatMoney(offer.amountCents, offer.currency)}
+          </h2>
+          <p>
+            Keep {name ?? 'your child'}'s call with Santa as a video to watch again and share with
+            family: the whole call, with Santa on screen. It also unlocks the recording to listen to
+            and download.
+          </p>
+          <Suspense fallback={<div className="payment-placeholder">Loading secure payment…</div>}>
+            <RecordingOffer
+              callId={callId}
+              token={token ?? ''}
+              amountCents={offer.amountCents}
+              currency={offer.currency}
+              onPaid={() => {
+                setPurchasing(true);
+                refresh();
+              }}
+            />
+          </Suspense>
+        </section>
+      ) : null}
+      {purchasing && !booking.purchaseRecording ? (
+        <p className="lead" role="status">
+          Payment received — thank you! Your recording unlocks here in a moment.
+        </p>
+      ) : null}
       {booking.media.audioUrl ? (
         <section className="card" aria-labelledby="listen-title">
           <h2 id="listen-title">Listen</h2>
-          {/* The transcript below is the text of this audio. */}
           {/* biome-ignore lint/a11y/useMediaCaption: the full transcript is on the page */}
           <audio
             controls
@@ -65,26 +128,27 @@ export default function Recording({ callId }: { readonly callId: string }) {
           ) : null}
           <p className="actions">
             <a
-              className="button button-primary"
+              className="button button-secondary"
               href={booking.media.downloadUrl ?? booking.media.audioUrl}
-              target="_blank"
-              rel="noopener"
-              download={`santa-call${name ? `-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}.mp3`}
+              download={mediaFileName(name, 'mp3')}
             >
               Download the audio
             </a>
-            <ShareButton audioUrl={booking.media.audioUrl} name={name} />
           </p>
         </section>
-      ) : turns.length ? (
+      ) : turns.length && !offer ? (
         <p className="lead">
           The recording was not part of this booking — here is everything Santa and{' '}
           {name ?? 'your child'} said.
         </p>
       ) : null}
+      {booking.media.audioUrl && token ? (
+        <ShareLinks callId={callId} token={token} childName={name} />
+      ) : null}
       {turns.length ? (
         <section className="card" aria-labelledby="transcript-title">
           <h2 id="transcript-title">Transcript</h2>
+          <p className="hint">The transcript is only for you: share links show the recording.</p>
           <ol className="dialogue">
             {turns.map((turn, index) => (
               <li
@@ -109,53 +173,109 @@ export default function Recording({ callId }: { readonly callId: string }) {
   );
 }
 
-/**
- * Shares the audio file itself where the browser can share files, else the audio's short-lived
- * link; with no Web Share at all, copies that link. Never this page's link: its token also
- * manages the booking.
- */
-function ShareButton({ audioUrl, name }: { readonly audioUrl: string; readonly name?: string }) {
+/** The video once rendered; its progress while it is being made; "Try again" if it failed. */
+function VideoSection({
+  booking,
+  token,
+  onChange,
+}: {
+  readonly booking: BookingView;
+  readonly token: string;
+  readonly onChange: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const title = name ? `Santa's call with ${name}` : 'Our call from Santa';
+  const name = booking.child.name ?? undefined;
 
-  async function share() {
+  async function retry() {
+    setBusy(true);
     setMessage('');
     try {
-      if (navigator.share) {
-        try {
-          const response = await fetch(audioUrl);
-          const file = new File([await response.blob()], 'santa-call.mp3', { type: 'audio/mpeg' });
-          if (navigator.canShare?.({ files: [file] })) {
-            await navigator.share({ title, files: [file] });
-            return;
-          }
-        } catch (error) {
-          if (error instanceof DOMException && error.name === 'AbortError') return;
-          // The audio could not be fetched as a file: share the link instead.
-        }
-        await navigator.share({
-          title,
-          text: `${title} (the link works for 15 minutes)`,
-          url: audioUrl,
-        });
-        return;
-      }
-      await navigator.clipboard.writeText(audioUrl);
-      setMessage('Link copied. It works for about 15 minutes — download the audio to keep it.');
+      await api(`/api/calls/${encodeURIComponent(booking.callId)}/video/retry`, {
+        method: 'POST',
+        body: {},
+        token,
+      });
+      setMessage('Trying again — the video is being made.');
+      onChange();
     } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') return;
-      setMessage('Sharing is not available here. Download the audio and send it instead.');
+      setMessage(messageOf(error));
+    } finally {
+      setBusy(false);
     }
   }
 
-  return (
-    <>
-      <button type="button" className="button button-secondary" onClick={() => void share()}>
-        Share
-      </button>
-      <span className="status share-status" role="status">
-        {message}
-      </span>
-    </>
-  );
+  const { videoUrl, videoDownloadUrl } = booking.media;
+  if (booking.videoStatus === 'completed' && videoUrl) {
+    return (
+      <section className="card" aria-labelledby="video-title">
+        <h2 id="video-title">Watch</h2>
+        {/* biome-ignore lint/a11y/useMediaCaption: the full transcript is on the page */}
+        <video
+          className="video-frame"
+          src={videoUrl}
+          controls
+          playsInline
+          preload="metadata"
+          width={1080}
+          height={1920}
+          aria-describedby="transcript-title"
+        />
+        <p className="actions">
+          <a
+            className="button button-primary"
+            href={videoDownloadUrl ?? videoUrl}
+            download={mediaFileName(name, 'mp4')}
+          >
+            Download video
+          </a>
+        </p>
+      </section>
+    );
+  }
+  if (booking.videoStatus === 'pending' || booking.videoStatus === 'processing') {
+    const progress = booking.videoProgress ?? 0;
+    return (
+      <section className="card" aria-labelledby="video-title">
+        <h2 id="video-title">Your video</h2>
+        <p aria-live="polite">
+          {booking.videoStatus === 'pending'
+            ? 'Your video is on its way: it starts being made in a moment.'
+            : `Your video is being made: ${Math.round(progress)}% done.`}
+        </p>
+        <progress
+          className="video-progress"
+          max={100}
+          value={booking.videoStatus === 'pending' ? undefined : progress}
+          aria-label="Video progress"
+        />
+        <p className="hint">We'll also email you when it is ready.</p>
+      </section>
+    );
+  }
+  if (booking.videoStatus === 'failed') {
+    return (
+      <section className="card" aria-labelledby="video-title">
+        <h2 id="video-title">Your video</h2>
+        <p>
+          The video could not be made this time. Your recording is safe: listen to it below, or try
+          making the video again.
+        </p>
+        <p className="actions">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void retry()}
+            disabled={busy}
+          >
+            {busy ? 'Trying again…' : 'Try again'}
+          </button>
+        </p>
+        <p className="status" role="status">
+          {message || '\u00a0'}
+        </p>
+      </section>
+    );
+  }
+  return null;
 }

@@ -7,7 +7,9 @@ export function NotFound({ what = 'page' }: { readonly what?: string }) {
       <p className="lead">
         {what === 'booking'
           ? 'This booking link does not work. Please open the link from your latest CallSanta email again — the whole link, including the part after the #.'
-          : 'There is nothing at this address. It may have moved, or the link may be mistyped.'}
+          : what === 'share link'
+            ? 'This share link does not work: check that the whole link was copied, or ask the family for a new one.'
+            : 'There is nothing at this address. It may have moved, or the link may be mistyped.'}
       </p>
       <p>
         <Link to="/" className="button button-secondary">

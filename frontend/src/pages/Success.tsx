@@ -2,13 +2,28 @@ import { BookingSummary } from '../components/BookingSummary.tsx';
 import { Page } from '../components/Page.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { Link } from '../lib/router.tsx';
+import { isSettled } from '../lib/settled.ts';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
 import { NotFound } from './Static.tsx';
 
-const finished = (booking: BookingView) =>
-  ['cancelled', 'failed', 'no_answer'].includes(booking.callStatus) ||
-  (booking.callStatus === 'completed' && !['pending', 'processing'].includes(booking.videoStatus));
+/** What is happening with the video of a completed call, as a sentence to append ('' if none). */
+export function videoSentence(booking: BookingView): string {
+  switch (booking.videoStatus) {
+    case 'pending':
+      return ' Your video is on its way.';
+    case 'processing':
+      return booking.videoProgress === null
+        ? ' Your video is being made.'
+        : ` Your video is being made: ${Math.round(booking.videoProgress)}% done.`;
+    case 'completed':
+      return ' Your video is ready.';
+    case 'failed':
+      return ' The video could not be made — you can try again on the recording page.';
+    default:
+      return '';
+  }
+}
 
 /** One sentence for where the booking is now, announced politely as it changes. */
 export function statusSentence(booking: BookingView): string {
@@ -27,7 +42,7 @@ export function statusSentence(booking: BookingView): string {
     case 'in_progress':
       return `Santa is calling ${name} now!`;
     case 'completed':
-      return `Santa has spoken with ${name}. We've emailed you the transcript.`;
+      return `Santa has spoken with ${name}. We've emailed you the transcript.${videoSentence(booking)}`;
     case 'cancelled':
       return booking.paymentStatus === 'refunded'
         ? 'This call was cancelled and refunded.'
@@ -42,7 +57,8 @@ export function statusSentence(booking: BookingView): string {
 }
 
 export default function Success({ callId }: { readonly callId: string }) {
-  const { load } = useBooking(callId, { pollMs: 3000, keepPolling: (b) => !finished(b) });
+  // Polls until nothing more will change: the call is over and no video is being made.
+  const { load } = useBooking(callId, { pollMs: 3000, keepPolling: (b) => !isSettled(b) });
   if (load.state === 'not_found') return <NotFound what="booking" />;
   const booking = load.state === 'ready' ? load.booking : undefined;
   return (

@@ -64,7 +64,7 @@ export function BookingConfirmation(props: BookingConfirmationProps) {
         <Text style={styles.detailValue}>
           {props.purchaseRecording
             ? 'Included: after the call you will get the recording as a video to keep and share.'
-            : 'Not included.'}
+            : 'Not included. You can still get it after the call, from the transcript email.'}
         </Text>
       </Section>
       <Button href={props.manageUrl} style={styles.button}>

@@ -38,6 +38,14 @@ export const callTranscriptSchema = z.object({
    * javascript: or data: link must never become the button.
    */
   recordingUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * Present when the recording was not bought but still can be (issue #10): the same private
+   * recording page, where the parent can buy it, and its price as the parent reads it
+   * ("US$2.99"). Never together with `recordingUrl`.
+   */
+  recordingOffer: z
+    .object({ url: z.url({ protocol: /^https?$/ }), price: z.string().trim().min(1) })
+    .optional(),
 });
 
 export type CallTranscriptProps = z.infer<typeof callTranscriptSchema>;
@@ -138,12 +146,22 @@ export function CallTranscript(props: CallTranscriptProps) {
       {props.recordingUrl ? (
         <Section>
           <Button href={props.recordingUrl} style={styles.button}>
-            Watch and download the recording
+            Listen to and download the recording
           </Button>
           <Text style={styles.note}>
-            This link is private to you: anyone who has it can watch the recording, so share it only
-            with people you trust.
+            {
+              'Your video of the call is being made; we will email you as soon as it is ready. This link is private to you: to show the recording to family, use "Share" on that page — it makes a link you can stop at any time.'
+            }
           </Text>
+        </Section>
+      ) : props.recordingOffer ? (
+        <Section>
+          <Text style={styles.paragraph}>
+            {`Would you like to keep this moment? Get the recording of the call, turned into a video of ${name}'s call with Santa to keep and share, for ${props.recordingOffer.price}.`}
+          </Text>
+          <Button href={props.recordingOffer.url} style={styles.button}>
+            {`Get the video of this call — ${props.recordingOffer.price}`}
+          </Button>
         </Section>
       ) : null}
       <Heading as="h2" style={dialogueStyles.subheading}>

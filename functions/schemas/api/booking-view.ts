@@ -29,6 +29,10 @@ export const callMediaSchema = z.object({
   audioUrl: z.string().optional(),
   /** The same audio served as a download. */
   downloadUrl: z.string().optional(),
+  /** The rendered video (MP4, 1080×1920), once `videoStatus` is completed: a presigned GET. */
+  videoUrl: z.string().optional(),
+  /** The same video served as a download (`santa-call-<name>.mp4`). */
+  videoDownloadUrl: z.string().optional(),
   /** When both links stop working, ISO 8601. */
   linksExpireAt: z.string().optional(),
 });
@@ -72,6 +76,11 @@ export const bookingViewSchema = z.object({
   /** Minor units given back so far: all of it once refunded, part after a partial refund. */
   amountRefundedCents: z.number().int(),
   purchaseRecording: z.boolean(),
+  /**
+   * The recording for sale after the call, when this parent may buy it now (a completed call,
+   * not bought, audio kept, not erased): its price in minor units of `currency`. Null otherwise.
+   */
+  recordingOffer: z.object({ amountCents: z.number().int(), currency: z.string() }).nullable(),
   /** The parent's gift budget, in whole units of `currency`. */
   giftBudget: z.number(),
   createdAt: z.string(),

@@ -77,6 +77,7 @@ describe('booking confirmation', () => {
     });
 
     expect(email.text).toContain('Not included.');
+    expect(email.text).not.toContain('video');
     expect(email.text).toContain('€15.00');
   });
 

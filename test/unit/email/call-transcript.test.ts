@@ -41,7 +41,8 @@ describe('call transcript', () => {
       );
       expect(part).toContain('What Santa and Emma said');
       expect(part).not.toContain('Rose');
-      expect(part).not.toContain('Watch and download the recording');
+      expect(part).not.toContain('download the recording');
+      expect(part).not.toContain('video');
       expect(part).not.toContain('private');
       expect(part).not.toContain('too long to show');
     }
@@ -61,8 +62,10 @@ describe('call transcript', () => {
 
     expect(email.subject).toBe("Emma's call with Santa: the transcript and recording");
     for (const part of [email.html, email.text]) {
-      expect(part).toContain('Watch and download the recording');
+      expect(part).toContain('Listen to and download the recording');
+      expect(part).toContain('Your video of the call is being made');
       expect(part).toContain('This link is private to you');
+      expect(part).not.toContain('Get the video');
     }
     expect(email.html).toContain(
       'href="https://callsanta.example/recording/b-1?token=s3cret&amp;v=1"',
@@ -72,6 +75,21 @@ describe('call transcript', () => {
     const without = await renderEmail('callTranscript', call);
     expect(without.html).not.toContain('token=s3cret');
     expect(without.text).not.toContain('token=s3cret');
+  });
+
+  it('offers a parent who did not buy the recording to get it, promising no video otherwise', async () => {
+    const offerUrl = 'https://callsanta.example/recording/b-1#token=s3cret';
+    const email = await renderEmail('callTranscript', {
+      ...call,
+      recordingOffer: { url: offerUrl, price: '$2.99' },
+    });
+
+    expect(email.subject).toBe("Emma's call with Santa: the transcript");
+    for (const part of [email.html, email.text]) {
+      expect(part).toContain('Get the video of this call — $2.99');
+      expect(part).not.toContain('is being made');
+    }
+    expect(email.html).toContain('href="https://callsanta.example/recording/b-1#token=s3cret"');
   });
 
   it('shows the call time in the parent time zone', async () => {
