@@ -1,0 +1,115 @@
+import { appSecrets, requireRemotionWebhookSecret } from '../config/secrets.ts';
+import { DomainError } from '../core/errors.ts';
+import { describeIssues } from '../schemas/describe-issues.ts';
+import { type RemotionWebhook, remotionWebhookSchema } from '../schemas/remotion-webhook.ts';
+import {
+  settleVideoRender,
+  type VideoRenderReport,
+  type VideoRenderSettlement,
+} from '../services/video-render.ts';
+import { type HttpHandler, httpHandler, jsonResponse } from '../shared/http.ts';
+import { logger } from '../shared/logger.ts';
+import { rawBody } from '../shared/request.ts';
+import { RemotionSignatureError, verifyRemotionSignature } from './remotion-signature.ts';
+
+/**
+ * A render report is refused when its render started more than 2 hours ago (a Remotion render
+ * of a call takes minutes and the render task waits far less: an older report is a replay) or
+ * more than 5 minutes in the future (clock skew beyond that is not honest).
+ */
+export const maxRenderAgeMs = 2 * 60 * 60 * 1000;
+export const maxRenderClockSkewMs = 5 * 60 * 1000;
+
+export interface RemotionWebhookDependencies {
+  readonly secret: () => Promise<string>;
+  readonly settle: (report: VideoRenderReport) => Promise<VideoRenderSettlement>;
+  readonly now: () => number;
+}
+
+/**
+ * POST /api/webhooks/remotion, as a function of what it needs (tests pass their own `settle`).
+ *
+ * Verify `X-Remotion-Signature` on the raw body (401 if it does not hold) → parse with the
+ * tolerant schema (400 naming what is wrong) → refuse a stale or future `customData.startedAt`
+ * (400) → `settle(report)`: 200 `{received, settled}` for settled / already_settled (so a
+ * replay or Remotion's own retry changes nothing twice: idempotency is `settle`'s, keyed by
+ * renderId), 200 `{received, ignored: true}` for a render nobody waits for (so Remotion stops
+ * retrying). Errors from `settle` are 500: Remotion retries them.
+ */
+export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpHandler {
+  return async (event) => {
+    const body = rawBody(event);
+    const secret = await deps.secret();
+    try {
+      verifyRemotionSignature(body, event.headers['x-remotion-signature'], secret);
+    } catch (error) {
+      if (error instanceof RemotionSignatureError) {
+        throw new DomainError('unauthenticated', 'invalid_signature', error.message);
+      }
+      throw error;
+    }
+    const webhook = parseWebhook(body);
+    logger.appendKeys({
+      renderId: webhook.renderId,
+      bookingId: webhook.customData.bookingId,
+      webhookType: webhook.type,
+    });
+    refuseStale(webhook.customData.startedAt, deps.now());
+    const report: VideoRenderReport = {
+      renderId: webhook.renderId,
+      bookingId: webhook.customData.bookingId,
+      attempt: webhook.customData.attempt,
+      startedAt: webhook.customData.startedAt,
+      outcome: webhook.type,
+      errorCount: webhook.errors?.length ?? 0,
+    };
+    const settlement = await deps.settle(report);
+    logger.info('video render reported', { settlement });
+    if (settlement === 'unknown') return jsonResponse(200, { received: true, ignored: true });
+    return jsonResponse(200, { received: true, settled: settlement });
+  };
+}
+
+function parseWebhook(body: string): RemotionWebhook {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new DomainError('invalid', 'invalid_json', 'The webhook body is not JSON.');
+  }
+  const parsed = remotionWebhookSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new DomainError(
+      'invalid',
+      'malformed_webhook',
+      `The Remotion webhook body cannot be read: ${describeIssues(parsed.error)}.`,
+    );
+  }
+  return parsed.data;
+}
+
+function refuseStale(startedAt: string, now: number): void {
+  const started = Date.parse(startedAt);
+  if (started < now - maxRenderAgeMs) {
+    throw new DomainError(
+      'invalid',
+      'stale_webhook',
+      `The render this webhook reports started at ${startedAt}, more than 2 hours ago; it is refused as a replay.`,
+    );
+  }
+  if (started > now + maxRenderClockSkewMs) {
+    throw new DomainError(
+      'invalid',
+      'webhook_from_the_future',
+      `The render this webhook reports starts at ${startedAt}, more than 5 minutes from now; it is refused.`,
+    );
+  }
+}
+
+export const handler = httpHandler(
+  remotionWebhookHandler({
+    secret: async () => requireRemotionWebhookSecret(await appSecrets()),
+    settle: settleVideoRender,
+    now: Date.now,
+  }),
+);
