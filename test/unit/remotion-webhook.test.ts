@@ -45,7 +45,7 @@ describe('verifyRemotionSignature', () => {
     expect(() => verifyRemotionSignature(body, `sha512=${expected}`, secret)).not.toThrow();
   });
 
-  it.each([
+  const cases: [string, () => string | undefined, RemotionSignatureFailure][] = [
     ['a forged signature', () => `sha512=${'ab'.repeat(64)}`, 'mismatch'],
     ['the wrong secret', () => signRemotionPayload(body, `${secret}-other`), 'mismatch'],
     ['a body changed after signing', () => signRemotionPayload(`${body} `, secret), 'mismatch'],
@@ -54,7 +54,8 @@ describe('verifyRemotionSignature', () => {
     ["Remotion's unsigned marker", () => 'NO_SECRET_PROVIDED', 'missing'],
     ['a SHA-256 length digest', () => `sha512=${'ab'.repeat(32)}`, 'malformed'],
     ['another scheme', () => `sha256=${'ab'.repeat(64)}`, 'malformed'],
-  ] as const)('refuses %s', (_name, header, reason) => {
+  ];
+  it.each(cases)('refuses %s', (_name, header, reason) => {
     expect(failureOf(() => verifyRemotionSignature(body, header(), secret))).toBe(reason);
   });
 
