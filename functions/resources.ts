@@ -8,6 +8,12 @@ export const bucketIds = ['voiceNotes', 'recordings', 'videos'] as const;
 export type BucketId = (typeof bucketIds)[number];
 
 /**
+ * Rendered videos live under this prefix of the videos bucket: the only keys Remotion Lambda's
+ * role may write there (`lib/video.ts`), and the only keys the video renderer accepts as outKey.
+ */
+export const renderedVideoKeyPrefix = 'videos/';
+
+/**
  * `probe` proves a resource answers without reading its data (DescribeTable, HeadBucket): what
  * a health check needs, and nothing about any child.
  */

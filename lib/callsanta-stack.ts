@@ -12,6 +12,7 @@ import { AppSecrets } from './secrets.ts';
 import { functionEnvironment, type StageSettings } from './settings.ts';
 import { Site } from './site.ts';
 import { Storage } from './storage.ts';
+import { Video } from './video.ts';
 
 export interface CallSantaStackProps extends StackProps {
   /**
@@ -22,6 +23,9 @@ export interface CallSantaStackProps extends StackProps {
   /** The HTTP routes; the shared route table unless a test supplies its own. */
   readonly routes?: readonly RouteDefinition[];
 }
+
+/** The workflow task that starts a video render (the lead's `RenderVideo`): granted by `Video`. */
+export const renderVideoTaskName = 'RenderVideo';
 
 /** The whole product in one stack. It only wires the domain constructs together. */
 export class CallSantaStack extends Stack {
@@ -34,6 +38,7 @@ export class CallSantaStack extends Stack {
   readonly appSecrets: AppSecrets;
   readonly alerts: Alerts;
   readonly site: Site;
+  readonly video: Video;
 
   constructor(scope: Construct, id: string, props: CallSantaStackProps) {
     super(scope, id, props);
@@ -113,6 +118,22 @@ export class CallSantaStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
 
+    this.video = new Video(this, 'Video', {
+      stage: settings.stage,
+      videosBucket: this.storage.buckets.videos,
+      accessLogsBucket: this.storage.accessLogsBucket,
+      removalPolicy,
+      // As for the site: no bundle needed when nothing is bundled (assertion tests), or asked for.
+      ...(!this.bundlingRequired ||
+      this.node.tryGetContext('sitePlaceholder') === 'true' ||
+      this.node.tryGetContext('sitePlaceholder') === true
+        ? { site: 'placeholder' as const }
+        : {}),
+    });
+    // The workflow's render task (functions/workflow/task-functions.ts), once it exists.
+    const renderTask = this.bookingWorkflow.functions.get(renderVideoTaskName);
+    if (renderTask) this.video.grantRender(renderTask);
+
     this.site = new Site(this, 'Site', {
       siteBucket: this.storage.siteBucket,
       httpApi: this.api.httpApi,
@@ -143,6 +164,8 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'BookingWorkflowArn', {
       value: this.bookingWorkflow.stateMachine.stateMachineArn,
     });
+    new CfnOutput(this, 'RemotionFunctionName', { value: this.video.functionName });
+    new CfnOutput(this, 'RemotionServeUrl', { value: this.video.serveUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
     new CfnOutput(this, 'AppSecretsName', { value: this.appSecrets.secret.secretName });
     new CfnOutput(this, 'ScheduleGroupName', {

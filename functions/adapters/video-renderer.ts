@@ -1,12 +1,12 @@
 import type { SantaCallVideoProps } from '../../video/props.ts';
-import { envNames } from '../resources.ts';
+import { envNames, renderedVideoKeyPrefix } from '../resources.ts';
 import { localVideoRenderer } from './local-video-renderer.ts';
 import { remotionLambdaRenderer } from './remotion-lambda-renderer.ts';
 
 /** One render: the props, where the MP4 goes, and who is told when it is done. */
 export interface VideoRenderRequest {
   readonly inputProps: SantaCallVideoProps;
-  /** Key in the private videos bucket (VIDEOS_BUCKET). */
+  /** Key in the private videos bucket (VIDEOS_BUCKET), under `renderedVideoKeyPrefix` (`videos/`). */
   readonly outKey: string;
   /**
    * Remotion posts `{ type, renderId, customData, … }` here, signed with `secret`
@@ -46,6 +46,12 @@ export function videoRenderer(env: NodeJS.ProcessEnv = process.env): VideoRender
   return {
     start: (request) => {
       assertCustomDataSize(request.webhook.customData);
+      if (!request.outKey.startsWith(renderedVideoKeyPrefix)) {
+        // Remotion's role may write only there (lib/video.ts): fail here, not in the Lambda.
+        throw new RangeError(
+          `outKey must start with ${renderedVideoKeyPrefix}, got ${request.outKey}.`,
+        );
+      }
       return renderer.start(request);
     },
     progress: (renderId) => renderer.progress(renderId),
