@@ -40,6 +40,9 @@ import {
 } from './remotion-release.ts';
 import { defaultVideoSiteDirectory } from './video-site-bundle.ts';
 
+/** Where Remotion's client uploads props too large for a Lambda payload (@remotion/serverless-client). */
+const inputPropsPrefix = 'input-props/';
+
 export interface VideoProps {
   readonly stage: string;
   /** Where the finished MP4s go (`outName.bucketName`); Remotion writes only under `videos/`. */
@@ -232,8 +235,9 @@ export class Video extends Construct {
 
   /**
    * Lets the render task start renders and read their progress: invoke on the render function
-   * only (renderMediaOnLambda and getRenderProgress both invoke it; it reads its bucket itself),
-   * and the environment `functions/adapters/remotion-lambda-renderer.ts` reads.
+   * (renderMediaOnLambda and getRenderProgress both invoke it; it reads its bucket itself),
+   * PutObject on `input-props/*` of the render bucket (large props go there first), and the
+   * environment `functions/adapters/remotion-lambda-renderer.ts` reads.
    */
   grantRender(task: HouseFunction): void {
     task.role.addToPrincipalPolicy(
@@ -242,6 +246,21 @@ export class Video extends Construct {
         actions: ['lambda:InvokeFunction'],
         resources: [this.renderFunction.functionArn],
       }),
+    );
+    // Props over ~194 KB (a long call's peaks) are uploaded by the client to the render bucket
+    // first (`compressInputProps`, key input-props/<hash>.json) and read there by the function.
+    task.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'UploadLargeRenderProps',
+        actions: ['s3:PutObject'],
+        resources: [this.renderBucket.arnForObjects(`${inputPropsPrefix}*`)],
+      }),
+    );
+    acknowledge(
+      task.role,
+      wildcardResourceFinding(task.role, this.renderBucket.arnForObjects(`${inputPropsPrefix}*`)),
+      "Remotion's client names each uploaded props file by a random hash under input-props/ of " +
+        'the render bucket, which expires it after two days; nothing else there is writable.',
     );
     const { remotion } = envNames;
     task.function.addEnvironment(remotion.functionName, this.renderFunction.functionName);

@@ -261,6 +261,10 @@ describe('Video.grantRender', () => {
     expect(invoke.flatMap((s) => s.Resource.map(flatten))).toEqual([
       `<${logicalId(stack.video.renderFunction)}.Arn>`,
     ]);
+    const puts = grantsOf(template, task).filter((s) => s.Action.includes('s3:PutObject'));
+    expect(puts.flatMap((s) => s.Resource.map(flatten))).toEqual([
+      `<${logicalId(stack.video.renderBucket)}.Arn>/input-props/*`,
+    ]);
     const environment = environmentOf(template, task);
     expect(environment).toMatchObject({
       [envNames.remotion.functionName]: { Ref: logicalId(stack.video.renderFunction) },
