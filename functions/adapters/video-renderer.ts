@@ -44,7 +44,7 @@ export function videoRenderer(env: NodeJS.ProcessEnv = process.env): VideoRender
     ? remotionLambdaRenderer(env)
     : localVideoRenderer(env);
   return {
-    start: (request) => {
+    start: async (request) => {
       assertCustomDataSize(request.webhook.customData);
       if (!request.outKey.startsWith(renderedVideoKeyPrefix)) {
         // Remotion's role may write only there (lib/video.ts): fail here, not in the Lambda.
