@@ -123,6 +123,7 @@ export class CallSantaStack extends Stack {
       videosBucket: this.storage.buckets.videos,
       accessLogsBucket: this.storage.accessLogsBucket,
       removalPolicy,
+      ...remotionMaxLambdas(this.node.tryGetContext('remotionMaxLambdas')),
       // As for the site: no bundle needed when nothing is bundled (assertion tests), or asked for.
       ...(!this.bundlingRequired ||
       this.node.tryGetContext('sitePlaceholder') === 'true' ||
@@ -172,4 +173,17 @@ export class CallSantaStack extends Stack {
       value: this.scheduling.scheduleGroup.scheduleGroupName,
     });
   }
+}
+
+/**
+ * `-c remotionMaxLambdas=<n>`: the Lambda concurrency a render may use (default a new
+ * account's 10; see functions/core/render-split.ts). Refuses anything but an integer ≥ 2.
+ */
+function remotionMaxLambdas(value: unknown): { maxConcurrentLambdas?: number } {
+  if (value === undefined) return {};
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 2) {
+    throw new Error(`remotionMaxLambdas must be an integer of at least 2, got ${String(value)}.`);
+  }
+  return { maxConcurrentLambdas: number };
 }

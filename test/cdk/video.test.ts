@@ -278,6 +278,24 @@ describe('Video.grantRender', () => {
   });
 });
 
+describe('-c remotionMaxLambdas', () => {
+  it('tells the render task how many functions a render may use, after a quota raise', () => {
+    const { stack } = buildTestApp({ context: { remotionMaxLambdas: '90' } });
+    const task = houseFunctionNamed(stack, 'GetPricing');
+    if (!task) throw new Error('GetPricing is missing');
+
+    stack.video.grantRender(task);
+
+    expect(environmentOf(Template.fromStack(stack), task)[envNames.remotion.maxLambdas]).toBe('90');
+  });
+
+  it.each(['1', 'ten', '2.5'])('refuses %s', (value) => {
+    expect(() => buildTestApp({ context: { remotionMaxLambdas: value } })).toThrow(
+      /remotionMaxLambdas must be an integer/,
+    );
+  });
+});
+
 describe('the site bundle', () => {
   const videoIn = (site: ConstructorParameters<typeof Video>[2]['site']) => {
     const stack = new Stack(new App(), 'VideoOnly');
