@@ -1,5 +1,6 @@
 import { appSecrets, requireRemotionWebhookSecret } from '../config/secrets.ts';
 import { DomainError } from '../core/errors.ts';
+import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
 import { describeIssues } from '../schemas/describe-issues.ts';
 import { type RemotionWebhook, remotionWebhookSchema } from '../schemas/remotion-webhook.ts';
 import {
@@ -24,6 +25,11 @@ export interface RemotionWebhookDependencies {
   readonly secret: () => Promise<string>;
   readonly settle: (report: VideoRenderReport) => Promise<VideoRenderSettlement>;
   readonly now: () => number;
+  /** The processed-webhook records (functions/data/webhooks.ts), keyed by renderId. */
+  readonly processed: {
+    readonly has: (renderId: string) => Promise<boolean>;
+    readonly record: (renderId: string, type: string) => Promise<void>;
+  };
 }
 
 /**
@@ -31,10 +37,14 @@ export interface RemotionWebhookDependencies {
  *
  * Verify `X-Remotion-Signature` on the raw body (401 if it does not hold) → parse with the
  * tolerant schema (400 naming what is wrong) → refuse a stale or future `customData.startedAt`
- * (400) → `settle(report)`: 200 `{received, settled}` for settled / already_settled (so a
- * replay or Remotion's own retry changes nothing twice: idempotency is `settle`'s, keyed by
- * renderId), 200 `{received, ignored: true}` for a render nobody waits for (so Remotion stops
- * retrying). Errors from `settle` are 500: Remotion retries them.
+ * (400) → a render already reported is 200 `{received, duplicate: true}` and nothing else →
+ * `settle(report)`: 200 `{received, settled}` for settled / already_settled, then the renderId
+ * is recorded as processed; 200 `{received, ignored: true}` for a render nobody waits for (so
+ * Remotion stops retrying). Errors from `settle` are 500: Remotion retries them.
+ *
+ * Idempotent twice over: Remotion sends one report per render, so the renderId is the key —
+ * the processed-webhook record stops a replay before it reaches `settle`, and `settle` itself
+ * settles a render once (a replay racing the first delivery gets `already_settled`).
  */
 export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpHandler {
   return async (event) => {
@@ -55,6 +65,9 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
       webhookType: webhook.type,
     });
     refuseStale(webhook.customData.startedAt, deps.now());
+    if (await deps.processed.has(webhook.renderId)) {
+      return jsonResponse(200, { received: true, duplicate: true });
+    }
     const report: VideoRenderReport = {
       renderId: webhook.renderId,
       bookingId: webhook.customData.bookingId,
@@ -66,6 +79,7 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
     const settlement = await deps.settle(report);
     logger.info('video render reported', { settlement });
     if (settlement === 'unknown') return jsonResponse(200, { received: true, ignored: true });
+    await deps.processed.record(webhook.renderId, webhook.type);
     return jsonResponse(200, { received: true, settled: settlement });
   };
 }
@@ -106,10 +120,17 @@ function refuseStale(startedAt: string, now: number): void {
   }
 }
 
+/** Remotion reports already handled, by renderId, in the table (`WEBHOOK#remotion#<renderId>`). */
+export const processedRemotionReports: RemotionWebhookDependencies['processed'] = {
+  has: (renderId) => isWebhookProcessed('remotion', renderId),
+  record: (renderId, type) => recordWebhookProcessed('remotion', renderId, type),
+};
+
 export const handler = httpHandler(
   remotionWebhookHandler({
     secret: async () => requireRemotionWebhookSecret(await appSecrets()),
     settle: settleVideoRender,
     now: Date.now,
+    processed: processedRemotionReports,
   }),
 );

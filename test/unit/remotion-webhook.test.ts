@@ -136,9 +136,20 @@ function post(body: string, signature: string | undefined) {
   } as unknown as APIGatewayProxyEventV2;
 }
 
-function handlerAt(now: number, settle = settlements().settle) {
+/** The processed-webhook records, in memory (the integration test uses the real table). */
+function processedRecords() {
+  const records = new Set<string>();
+  return {
+    has: async (renderId: string) => records.has(renderId),
+    record: async (renderId: string) => {
+      records.add(renderId);
+    },
+  };
+}
+
+function handlerAt(now: number, settle = settlements().settle, processed = processedRecords()) {
   const handle = httpHandler(
-    remotionWebhookHandler({ secret: async () => secret, settle, now: () => now }),
+    remotionWebhookHandler({ secret: async () => secret, settle, now: () => now, processed }),
   );
   return async (event: APIGatewayProxyEventV2) => {
     const result = (await handle(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
@@ -190,6 +201,18 @@ describe('POST /api/webhooks/remotion', () => {
     const second = await handle(post(body, signed));
 
     expect(first.body.settled).toBe('settled');
+    expect(second).toEqual({ status: 200, body: { received: true, duplicate: true } });
+    expect(settled.size).toBe(1);
+  });
+
+  it('a replay racing the first delivery (not yet recorded) is already_settled by settle', async () => {
+    const { settled, settle } = settlements();
+    const notYetRecorded = { has: async () => false, record: async () => undefined };
+    const handle = handlerAt(startedAt + 60_000, settle, notYetRecorded);
+
+    await handle(post(body, signed));
+    const second = await handle(post(body, signed));
+
     expect(second).toEqual({ status: 200, body: { received: true, settled: 'already_settled' } });
     expect(settled.size).toBe(1);
   });
