@@ -123,6 +123,7 @@ export class CallSantaStack extends Stack {
       videosBucket: this.storage.buckets.videos,
       accessLogsBucket: this.storage.accessLogsBucket,
       removalPolicy,
+      alerts: this.alerts,
       ...remotionMaxLambdas(this.node.tryGetContext('remotionMaxLambdas')),
       // As for the site: no bundle needed when nothing is bundled (assertion tests), or asked for.
       ...(!this.bundlingRequired ||

@@ -8,6 +8,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
@@ -29,6 +30,7 @@ import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import { newAccountConcurrency } from '../functions/core/render-split.ts';
 import { envNames, renderedVideoKeyPrefix } from '../functions/resources.ts';
+import type { Alerts } from './alerts.ts';
 import type { HouseFunction } from './house-function.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 import {
@@ -62,6 +64,8 @@ export interface VideoProps {
    * (functions/core/render-split.ts). Default 10, a new account's limit.
    */
   readonly maxConcurrentLambdas?: number;
+  /** Told when renders fail or are throttled. */
+  readonly alerts?: Alerts;
 }
 
 /**
@@ -94,6 +98,8 @@ export class Video extends Construct {
   /** The Remotion serve URL: the site's index.html. */
   readonly serveUrl: string;
   readonly functionName: string;
+  /** Render invocations that failed, and ones Lambda throttled (the account's concurrency). */
+  readonly alarms: readonly Alarm[];
   private readonly maxConcurrentLambdas: number;
 
   constructor(scope: Construct, id: string, props: VideoProps) {
@@ -229,6 +235,29 @@ export class Video extends Construct {
       // The same handler settings as the web site's deployment: one CDK singleton for both.
       memoryLimit: 512,
     });
+
+    const alarm = (id: string, description: string, metric: Alarm['metric']) =>
+      new Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+    this.alarms = [
+      alarm(
+        'ErrorsAlarm',
+        'Remotion render invocations failed: call videos may be failing (the booking shows it; the render can be retried).',
+        this.renderFunction.metricErrors({ period: Duration.minutes(15) }),
+      ),
+      alarm(
+        'ThrottlesAlarm',
+        'Remotion renderers were throttled: renders need more Lambda concurrency than the account has (see functions/core/render-split.ts, -c remotionMaxLambdas).',
+        this.renderFunction.metricThrottles({ period: Duration.minutes(15) }),
+      ),
+    ];
+    for (const each of this.alarms) props.alerts?.notify(each);
 
     this.acknowledgeFindings(props.videosBucket);
   }

@@ -87,6 +87,31 @@ describe('Remotion Lambda in CDK (lib/video.ts)', () => {
       );
     });
 
+    it('tells ops when renders fail or are throttled', () => {
+      const topic = logicalId(stack.alerts.topic);
+      const alarms = stack.video.alarms.map(
+        (alarm) =>
+          template.toJSON().Resources[logicalId(alarm)] as {
+            Properties: {
+              MetricName: string;
+              Dimensions: { Value: unknown }[];
+              AlarmActions: unknown[];
+            };
+          },
+      );
+
+      expect(alarms.map((alarm) => alarm.Properties.MetricName).sort()).toEqual([
+        'Errors',
+        'Throttles',
+      ]);
+      for (const alarm of alarms) {
+        expect(alarm.Properties.Dimensions[0]?.Value).toEqual({
+          Ref: logicalId(stack.video.renderFunction),
+        });
+        expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topic }]);
+      }
+    });
+
     it('is never retried by Lambda (Remotion retries chunks itself)', () => {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: { Ref: logicalId(stack.video.renderFunction) },
