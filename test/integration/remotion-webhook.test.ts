@@ -10,7 +10,8 @@ import type {
 } from '../../functions/services/video-render.ts';
 import { signRemotionPayload } from '../../functions/webhooks/remotion-signature.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
-import { startTestCloud } from './support/local-cloud.ts';
+import { remotionFaults } from '../../local/remotion/faults-client.ts';
+import { eventually, startTestCloud } from './support/local-cloud.ts';
 
 const report = (renderId: string, startedAt = new Date().toISOString()) =>
   JSON.stringify({
@@ -111,5 +112,33 @@ describe('POST /api/webhooks/remotion on the local cloud', () => {
     expect(second).toEqual({ status: 200, body: { received: true, duplicate: true } });
     expect(settled.map((r) => r.renderId)).toEqual([renderId]);
     expect(await processedRemotionReports.has(renderId)).toBe(true);
+  });
+
+  it("gives handlers the render service (REMOTION_LOCAL_URL, port +8) through the renderer's one code path", async () => {
+    const { videoRenderer } = await import('../../functions/adapters/video-renderer.ts');
+    expect(process.env.REMOTION_LOCAL_URL).toBe(`http://127.0.0.1:${cloud.config.basePort + 8}`);
+    await remotionFaults(process.env.REMOTION_LOCAL_URL ?? '').inject({ kind: 'error' });
+
+    const { renderId } = await videoRenderer().start({
+      inputProps: {
+        childName: 'Ada',
+        audioUrl: 'http://127.0.0.1:1/a.mp3',
+        durationSeconds: 1,
+        peaks: [0.5],
+        santaTurns: [],
+      },
+      outKey: 'videos/booking-1/1.mp4',
+      webhook: {
+        url: `${cloud.apiUrl}/api/webhooks/remotion`,
+        secret,
+        customData: { bookingId: 'booking-1', attempt: 1, startedAt: new Date().toISOString() },
+      },
+    });
+
+    const progress = await eventually('the failed render', async () => {
+      const now = await videoRenderer().progress(renderId);
+      return now.failed ? now : undefined;
+    });
+    expect(progress).toEqual({ fraction: 0, done: false, failed: true });
   });
 });

@@ -145,6 +145,23 @@ describe('the Remotion Lambda renderer', () => {
     expect(lambda.invocations).toHaveLength(before);
   });
 
+  it('refuses customData over Remotion’s 1 KB before asking Lambda', async () => {
+    const before = lambda.invocations.length;
+
+    await expect(
+      videoRenderer(env(endpoint)).start({
+        inputProps: fiveMinutes,
+        outKey: 'videos/b1/1.mp4',
+        webhook: {
+          url: 'https://x.example/hook',
+          secret: 's',
+          customData: { note: 'x'.repeat(1100) },
+        },
+      }),
+    ).rejects.toThrow(/1024/);
+    expect(lambda.invocations).toHaveLength(before);
+  });
+
   it('chooses the local render service when no Remotion function is configured', async () => {
     expect(() => videoRenderer({ VIDEOS_BUCKET: 'v' })).toThrow(/REMOTION_LOCAL_URL/);
   });
