@@ -82,7 +82,10 @@ export class RenderService {
   static async open(options: RenderServiceOptions): Promise<RenderService> {
     const service = new RenderService(options);
     await mkdir(join(options.dataDir, 'out'), { recursive: true });
-    const saved = await readJsonFile(service.statePath).catch(() => ({ renders: [] }));
+    const saved = await readJsonFile(service.statePath).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return { renders: [] }; // First start.
+      throw error;
+    });
     for (const render of savedState.parse(saved).renders)
       service.renders.set(render.renderId, render);
     for (const render of service.renders.values()) {
