@@ -80,7 +80,8 @@ export interface VideoProps {
  * - **its role**, narrower than Remotion's suggested role policy: its own log group; invoke
  *   itself (the orchestrator invokes renderer copies of itself); read, write and list its own
  *   render bucket (chunks, progress); read and write only `videos/*` of our videos bucket
- *   (`outName`; HeadObject needs GetObject). No `s3:ListAllMyBuckets` and no
+ *   (`outName`; HeadObject needs GetObject), and list it (so a missing output is a 404, not a
+ *   403: Remotion's progress check relies on it). No `s3:ListAllMyBuckets` and no
  *   `remotionlambda-*` buckets: renders name the bucket (`forceBucketName`).
  * - **its render bucket**: private, encrypted, chunks expire after 2 days.
  * - **the site**: the bundled composition in a private bucket, served to the function's
@@ -173,6 +174,15 @@ export class Video extends Construct {
         sid: 'RenderWork',
         actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         resources: [this.renderBucket.arnForObjects('*')],
+      }),
+    );
+    // Progress checks HEAD the output key before it exists: without ListBucket S3 answers 403
+    // instead of 404, which Remotion's findOutputFileInBucket treats as a failure, not "not yet".
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'SeeMissingVideosAsMissing',
+        actions: ['s3:ListBucket'],
+        resources: [props.videosBucket.bucketArn],
       }),
     );
     this.role.addToPrincipalPolicy(
