@@ -8,6 +8,12 @@ export const bucketIds = ['voiceNotes', 'recordings', 'videos'] as const;
 export type BucketId = (typeof bucketIds)[number];
 
 /**
+ * Rendered videos live under this prefix of the videos bucket: the only keys Remotion Lambda's
+ * role may write there (`lib/video.ts`), and the only keys the video renderer accepts as outKey.
+ */
+export const renderedVideoKeyPrefix = 'videos/';
+
+/**
  * `probe` proves a resource answers without reading its data (DescribeTable, HeadBucket): what
  * a health check needs, and nothing about any child.
  */
@@ -44,6 +50,21 @@ export const envNames = {
   scheduleDeadLetterQueueArn: 'SCHEDULE_DEAD_LETTER_QUEUE_ARN',
   emailFrom: 'EMAIL_FROM_ADDRESS',
   s3ForcePathStyle: 'CALLSANTA_S3_FORCE_PATH_STYLE',
+  /**
+   * The video renderer (`functions/adapters/video-renderer.ts`): Remotion Lambda when
+   * REMOTION_FUNCTION_NAME is set (CDK's `Video.grantRender`), else the local render service.
+   */
+  remotion: {
+    functionName: 'REMOTION_FUNCTION_NAME',
+    serveUrl: 'REMOTION_SERVE_URL',
+    region: 'REMOTION_REGION',
+    /** Remotion's working bucket (chunks, progress): `forceBucketName`. */
+    renderBucket: 'REMOTION_RENDER_BUCKET',
+    /** How many functions one render may run at once (`functions/core/render-split.ts`). */
+    maxLambdas: 'REMOTION_MAX_LAMBDAS',
+    /** The local render service (local cloud only). */
+    localUrl: 'REMOTION_LOCAL_URL',
+  },
 } as const satisfies {
   table: string;
   buckets: Record<BucketId, string>;

@@ -232,6 +232,19 @@ export const routes: readonly RouteDefinition[] = [
   },
   {
     method: 'POST',
+    path: '/api/webhooks/remotion',
+    authorization: 'public',
+    publicReason:
+      'Remotion Lambda posts render outcomes; the handler accepts one only with a valid X-Remotion-Signature (HMAC-SHA512) over the raw body, for a render started within the last 2 hours',
+    function: {
+      name: 'RemotionWebhook',
+      entry: 'webhooks/remotion-webhook.ts',
+      // settleVideoRender (functions/services/video-render.ts) answers the render task's token.
+      access: { table: 'readWrite', secrets: true, workflow: ['callback'] },
+    },
+  },
+  {
+    method: 'POST',
     path: '/api/webhooks/stripe',
     authorization: 'public',
     publicReason:

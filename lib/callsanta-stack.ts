@@ -12,6 +12,7 @@ import { AppSecrets } from './secrets.ts';
 import { functionEnvironment, type StageSettings } from './settings.ts';
 import { Site } from './site.ts';
 import { Storage } from './storage.ts';
+import { Video } from './video.ts';
 
 export interface CallSantaStackProps extends StackProps {
   /**
@@ -22,6 +23,9 @@ export interface CallSantaStackProps extends StackProps {
   /** The HTTP routes; the shared route table unless a test supplies its own. */
   readonly routes?: readonly RouteDefinition[];
 }
+
+/** The workflow task that starts a video render (the lead's `RenderVideo`): granted by `Video`. */
+export const renderVideoTaskName = 'RenderVideo';
 
 /** The whole product in one stack. It only wires the domain constructs together. */
 export class CallSantaStack extends Stack {
@@ -34,6 +38,7 @@ export class CallSantaStack extends Stack {
   readonly appSecrets: AppSecrets;
   readonly alerts: Alerts;
   readonly site: Site;
+  readonly video: Video;
 
   constructor(scope: Construct, id: string, props: CallSantaStackProps) {
     super(scope, id, props);
@@ -113,6 +118,29 @@ export class CallSantaStack extends Stack {
       logRemovalPolicy: removalPolicy,
     });
 
+    this.video = new Video(this, 'Video', {
+      stage: settings.stage,
+      videosBucket: this.storage.buckets.videos,
+      accessLogsBucket: this.storage.accessLogsBucket,
+      removalPolicy,
+      alerts: this.alerts,
+      ...remotionMaxLambdas(this.node.tryGetContext('remotionMaxLambdas')),
+      // As for the site: no bundle needed when nothing is bundled (assertion tests), or asked for.
+      ...(!this.bundlingRequired ||
+      this.node.tryGetContext('sitePlaceholder') === 'true' ||
+      this.node.tryGetContext('sitePlaceholder') === true
+        ? { site: 'placeholder' as const }
+        : {}),
+    });
+    // The workflow's render task starts renders; every other function that declares
+    // `videoRender` access (the booking page's progress) only follows them.
+    const renderTask = this.bookingWorkflow.functions.get(renderVideoTaskName);
+    if (renderTask) this.video.grantRender(renderTask);
+    for (const route of props.routes ?? routes) {
+      const reader = this.api.functions.get(route.function.name);
+      if (route.function.access.videoRender && reader) this.video.grantProgress(reader);
+    }
+
     this.site = new Site(this, 'Site', {
       siteBucket: this.storage.siteBucket,
       httpApi: this.api.httpApi,
@@ -143,10 +171,25 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'BookingWorkflowArn', {
       value: this.bookingWorkflow.stateMachine.stateMachineArn,
     });
+    new CfnOutput(this, 'RemotionFunctionName', { value: this.video.functionName });
+    new CfnOutput(this, 'RemotionServeUrl', { value: this.video.serveUrl });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
     new CfnOutput(this, 'AppSecretsName', { value: this.appSecrets.secret.secretName });
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduling.scheduleGroup.scheduleGroupName,
     });
   }
+}
+
+/**
+ * `-c remotionMaxLambdas=<n>`: the Lambda concurrency a render may use (default a new
+ * account's 10; see functions/core/render-split.ts). Refuses anything but an integer ≥ 2.
+ */
+function remotionMaxLambdas(value: unknown): { maxConcurrentLambdas?: number } {
+  if (value === undefined) return {};
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 2) {
+    throw new Error(`remotionMaxLambdas must be an integer of at least 2, got ${String(value)}.`);
+  }
+  return { maxConcurrentLambdas: number };
 }

@@ -36,6 +36,11 @@ const generatedKey = 'accessTokenSecret' satisfies keyof AppSecretsJson;
  *     --secret-string file://app-secret.json && rm app-secret.json
  *   ```
  *
+ * `remotionWebhookSecret` (signs Remotion's render webhooks; `functions/config/secrets.ts`) is
+ * ours to choose and is added to the stored value by ops the same way, once per stage, as 64
+ * random characters (`openssl rand -hex 32`); until it is there, video renders fail closed
+ * and everything else works. It is not in the template, for the reason below.
+ *
  * Deploys leave the value alone, but CloudFormation regenerates the *whole* value when
  * `generateSecretString` changes: that would wipe the Stripe and ElevenLabs keys and revoke
  * every parent's link, so the test in test/cdk pins it. A key the handlers start to need later

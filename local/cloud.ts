@@ -17,6 +17,8 @@ import { startElevenLabsEmulator } from './elevenlabs/emulator.ts';
 import { handlerEnvironment } from './handler-environment.ts';
 import { LocalLambdaRuntime } from './lambda-runtime.ts';
 import { assertPortFree } from './ports.ts';
+import { startRemotionRenderService } from './remotion/emulator.ts';
+import { renderWithRemotion } from './remotion/render-local-loader.ts';
 import { startS3Local } from './s3-local.ts';
 import { scheduledPeriodMs, startScheduledFunctions } from './scheduled-functions.ts';
 import { LocalScheduler } from './scheduler/local-scheduler.ts';
@@ -46,7 +48,7 @@ export interface LocalCloudOptions {
 
 /**
  * Starts the whole local cloud: DynamoDB Local, s3rver, Step Functions, Scheduler, SES, the
- * API server and the Stripe and ElevenLabs emulators, with every handler reaching them through the SDKs'
+ * API server, the Stripe and ElevenLabs emulators and the local render service (Remotion), with every handler reaching them through the SDKs'
  * endpoint settings.
  * If any part fails to start, the parts already running are stopped again. If Java dies while
  * the cloud runs, the cloud stops whole rather than run on without its table (it does not
@@ -174,6 +176,17 @@ export async function startLocalCloud(
         `ElevenLabs       ${config.elevenLabs.baseUrl}  (from the environment; no emulator started)`,
       );
     }
+    // After the API server, so render webhooks left undelivered last time reach it at once.
+    const remotion = await startRemotionRenderService({
+      port: ports.remotion,
+      dataDir: join(dataDir, 'remotion'),
+      render: renderWithRemotion,
+      s3: { endpoint: localUrl(ports.s3), region: localResourceNames.region },
+    });
+    stops.push(() => remotion.close());
+    log(
+      `Remotion         ${remotion.url}  (local render service; webhooks to /api/webhooks/remotion)`,
+    );
     // Last, once every service a run may call answers: the reconciler, as Scheduler runs it.
     const timers = startScheduledFunctions(scheduledFunctions, lambda, config.timeScale, (line) =>
       console.error(`[timers] ${line}`),

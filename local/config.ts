@@ -17,6 +17,7 @@ export const portOffsets = {
   ses: 5,
   stripe: 6,
   elevenLabs: 7,
+  remotion: 8,
 } as const;
 
 export type ServiceName = keyof typeof portOffsets;

@@ -57,6 +57,8 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
     STRIPE_WEBHOOK_SECRET: config.secrets.stripeWebhook,
     ELEVENLABS_WEBHOOK_SECRET: config.secrets.elevenLabsWebhook,
     REMOTION_WEBHOOK_SECRET: config.secrets.remotionWebhook,
+    // No REMOTION_FUNCTION_NAME here: the video renderer uses the local render service.
+    [envNames.remotion.localUrl]: localUrl(ports.remotion),
     CALLSANTA_TIME_SCALE: String(config.timeScale),
   };
 }

@@ -9,7 +9,7 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
   });
   if (!free) {
     throw new Error(
-      `${what} cannot start: port ${port} is taken. Stop whatever uses it, or set CALLSANTA_PORT to another base port (the local cloud uses it and the next 7).`,
+      `${what} cannot start: port ${port} is taken. Stop whatever uses it, or set CALLSANTA_PORT to another base port (the local cloud uses it and the next 8).`,
     );
   }
 }

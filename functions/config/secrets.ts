@@ -9,6 +9,14 @@ const appSecretsSchema = z.object({
   accessTokenSecret: z.string().min(32),
   elevenLabsApiKey: z.string().min(1),
   elevenLabsWebhookSecret: z.string().min(1),
+  /**
+   * Signs Remotion's render webhooks: the render task passes it to `renderMediaOnLambda` and
+   * the webhook verifies with it. Ours to choose (any 64 random characters), added to the
+   * stored secret by ops (lib/secrets.ts), so optional here: a handler that needs it asks
+   * `requireRemotionWebhookSecret`, which fails closed, and every other handler keeps working
+   * on a stage where it is not set yet.
+   */
+  remotionWebhookSecret: z.string().min(1).optional(),
 });
 export type AppSecrets = z.infer<typeof appSecretsSchema>;
 
@@ -37,6 +45,7 @@ async function load(env: NodeJS.ProcessEnv): Promise<AppSecrets> {
       accessTokenSecret: requireEnv('ACCESS_TOKEN_SECRET', env),
       elevenLabsApiKey: requireEnv('ELEVENLABS_API_KEY', env),
       elevenLabsWebhookSecret: requireEnv('ELEVENLABS_WEBHOOK_SECRET', env),
+      remotionWebhookSecret: env.REMOTION_WEBHOOK_SECRET || undefined,
     });
   }
   const client = new SecretsManagerClient({});
@@ -44,4 +53,17 @@ async function load(env: NodeJS.ProcessEnv): Promise<AppSecrets> {
     new GetSecretValueCommand({ SecretId: requireEnv(appSecretsArnEnv, env) }),
   );
   return appSecretsSchema.parse(JSON.parse(SecretString ?? '{}'));
+}
+
+/**
+ * The Remotion webhook secret, or an Error naming the fix: verification is never skipped and a
+ * render is never started unsigned.
+ */
+export function requireRemotionWebhookSecret(secrets: AppSecrets): string {
+  if (!secrets.remotionWebhookSecret) {
+    throw new Error(
+      'The app secret has no remotionWebhookSecret: add one (64 random characters) as lib/secrets.ts describes.',
+    );
+  }
+  return secrets.remotionWebhookSecret;
 }

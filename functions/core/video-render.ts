@@ -6,7 +6,8 @@ import { stillOwed } from './booking.ts';
  * that is repeated (a retry, a second webhook) overwrites the same object and never leaves two.
  */
 export function videoKeyFor(bookingId: string): string {
-  return `${bookingId}/santa-call.mp4`;
+  // Under `videos/`, the only prefix the renderer may write (`renderedVideoKeyPrefix`).
+  return `videos/${bookingId}/santa-call.mp4`;
 }
 
 /** What the "Make the video" step does with the booking as stored. */

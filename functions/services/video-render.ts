@@ -19,6 +19,9 @@ export interface VideoRenderReport {
   readonly errorCount: number;
 }
 
+/** What became of a report: see `settleVideoRender`. */
+export type VideoRenderSettlement = 'settled' | 'already_settled' | 'unknown';
+
 /**
  * Hands a renderer's report to the workflow task that waits for it: success answers "Make the
  * video", an error or a timeout fails it with `VideoRenderFailed` (its Retry renders once more,
@@ -36,7 +39,7 @@ export interface VideoRenderReport {
 export async function settleVideoRender(
   report: VideoRenderReport,
   now = new Date(),
-): Promise<'settled' | 'already_settled' | 'unknown'> {
+): Promise<VideoRenderSettlement> {
   const token = await findVideoRenderToken(report.bookingId, report.attempt);
   if (!token) return 'unknown';
   if (token.settledAt) return 'already_settled';

@@ -294,8 +294,9 @@ describe('least privilege per function', () => {
       .filter(([, f]) => allowing(grantsOf(template, f), 'states:SendTaskSuccess').length > 0)
       .map(([name]) => name);
 
-    // The dial step answers its own task when the call's outcome came before its token.
-    expect(declared.sort()).toEqual(['ElevenLabsWebhook', 'PlaceCall']);
+    // The dial step answers its own task when the call's outcome came before its token; the
+    // Remotion webhook answers the render task's.
+    expect(declared.sort()).toEqual(['ElevenLabsWebhook', 'PlaceCall', 'RemotionWebhook']);
     expect(answerers.sort()).toEqual(declared);
   });
 

@@ -84,6 +84,7 @@ describe('the alarm topic', () => {
       stack.bookingWorkflow.timedOutExecutionsAlarm,
       stack.scheduling.undeliveredSchedulesAlarm,
       ...stack.operations.alarms,
+      ...stack.video.alarms,
     ].map((alarm) => `<${logicalId(alarm)}.Arn>`);
 
     // Act

@@ -37,11 +37,14 @@ describe('buckets', () => {
     allBucketIds = Object.keys(template.findResources('AWS::S3::Bucket'));
   }, 60_000);
 
-  it('exist for voice notes, recordings, videos, the site and the access logs', () => {
+  it('exist for voice notes, recordings, videos, the site and the access logs (and Remotion)', () => {
     const expected = [
       ...bucketIds.map((id) => logicalId(stack.storage.buckets[id])),
       logicalId(stack.storage.siteBucket),
       logicalId(stack.storage.accessLogsBucket),
+      // Remotion's render work and its site (lib/video.ts).
+      logicalId(stack.video.renderBucket),
+      logicalId(stack.video.siteBucket),
     ];
 
     expect(allBucketIds.sort()).toEqual(expected.sort());

@@ -22,16 +22,16 @@ describe('what the render step does', () => {
     [
       'a bought video, first render',
       bought,
-      { action: 'render', attempt: 1, outKey: 'b1/santa-call.mp4' },
+      { action: 'render', attempt: 1, outKey: 'videos/b1/santa-call.mp4' },
     ],
     [
       'the retry after a failed render',
       { ...bought, videoStatus: 'processing', videoRenderAttempts: 1 },
-      { action: 'render', attempt: 2, outKey: 'b1/santa-call.mp4' },
+      { action: 'render', attempt: 2, outKey: 'videos/b1/santa-call.mp4' },
     ],
     [
       'a video made before (a resumed run)',
-      { ...bought, videoStatus: 'completed', videoKey: 'b1/santa-call.mp4' },
+      { ...bought, videoStatus: 'completed', videoKey: 'videos/b1/santa-call.mp4' },
       { action: 'already_made' },
     ],
     [
@@ -46,7 +46,7 @@ describe('what the render step does', () => {
       {
         ...bought,
         videoStatus: 'completed',
-        videoKey: 'b1/santa-call.mp4',
+        videoKey: 'videos/b1/santa-call.mp4',
         dataErasedAt: '2026-12-25T00:00:00Z',
       },
       { action: 'skip' },
@@ -61,7 +61,7 @@ describe('what the render step does', () => {
   });
 
   it('writes one key per booking, so a repeated render overwrites instead of adding', () => {
-    expect(videoKeyFor('01JBOOK')).toBe('01JBOOK/santa-call.mp4');
+    expect(videoKeyFor('01JBOOK')).toBe('videos/01JBOOK/santa-call.mp4');
     expect(videoRunName('01JBOOK', 2, 3)).toBe('booking-01JBOOK-v2-video3');
   });
 });
