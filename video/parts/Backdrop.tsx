@@ -9,6 +9,7 @@ import { theme } from '../theme.ts';
 export const Backdrop: React.FC = () => (
   <AbsoluteFill
     style={{
+      willChange: 'transform',
       background: [
         'radial-gradient(ellipse 900px 700px at 50% 30%, rgba(246, 196, 83, 0.22), rgba(246, 196, 83, 0) 70%)',
         `radial-gradient(ellipse 1400px 900px at 50% 110%, ${theme.berry}, rgba(92, 15, 36, 0) 70%)`,

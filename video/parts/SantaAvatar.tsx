@@ -37,6 +37,7 @@ export const SantaAvatar: React.FC<{ readonly level: number; readonly speaking: 
         position: 'relative',
         width: size,
         height: size,
+        willChange: 'transform',
         transform: `scale(${entrance * breathe})`,
       }}
     >
@@ -47,6 +48,7 @@ export const SantaAvatar: React.FC<{ readonly level: number; readonly speaking: 
           inset: -170,
           borderRadius: '50%',
           background: `radial-gradient(circle, rgba(246, 196, 83, 0.55) 30%, rgba(246, 196, 83, 0) 68%)`,
+          willChange: 'transform, opacity',
           opacity: 0.25 + 0.75 * level,
           transform: `scale(${0.9 + 0.2 * level})`,
         }}
@@ -59,6 +61,7 @@ export const SantaAvatar: React.FC<{ readonly level: number; readonly speaking: 
             inset: -26,
             borderRadius: '50%',
             border: `6px solid ${theme.goldSoft}`,
+            willChange: 'transform, opacity',
             opacity: ripple.opacity,
             transform: `scale(${ripple.scale})`,
           }}
@@ -70,6 +73,7 @@ export const SantaAvatar: React.FC<{ readonly level: number; readonly speaking: 
           inset: -26,
           borderRadius: '50%',
           border: `10px solid ${theme.gold}`,
+          willChange: 'transform, opacity',
           opacity: 0.55 + 0.45 * speaking,
           transform: `scale(${1 + 0.07 * level})`,
         }}
@@ -82,6 +86,7 @@ export const SantaAvatar: React.FC<{ readonly level: number; readonly speaking: 
           overflow: 'hidden',
           border: `6px solid ${theme.text}`,
           background: theme.goldSoft,
+          willChange: 'transform',
         }}
       >
         <SantaFace mouthOpen={Math.min(1, level * 1.3)} blink={blink} />

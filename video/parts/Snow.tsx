@@ -4,7 +4,7 @@ import { random, useCurrentFrame } from 'remotion';
 interface Flake {
   readonly x: number;
   readonly y: number;
-  readonly radius: number;
+  readonly size: number;
   /** Pixels a frame downwards. */
   readonly fall: number;
   readonly swayPx: number;
@@ -22,7 +22,7 @@ const flakes: readonly Flake[] = Array.from({ length: count }, (_, index) => {
   return {
     x: random(`x-${index}`) * width,
     y: random(`y-${index}`) * height,
-    radius: 2 + depth * 6,
+    size: Math.round(4 + depth * 12),
     fall: 0.6 + depth * 2.2,
     swayPx: 8 + random(`sway-${index}`) * 22,
     swayPhase: random(`phase-${index}`) * Math.PI * 2,
@@ -30,33 +30,37 @@ const flakes: readonly Flake[] = Array.from({ length: count }, (_, index) => {
   };
 });
 
-/** Falling snow: one SVG of plain circles; near flakes are bigger, brighter and faster. */
+/**
+ * Falling snow; near flakes are bigger, brighter and faster. Each flake is its own
+ * compositor layer moved by a transform, so Chromium paints it once and only composites it on
+ * later frames (a full-screen SVG of moving circles had to be re-painted every frame).
+ */
 export const Snow: React.FC = () => {
   const frame = useCurrentFrame();
   return (
-    <svg
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      style={{ position: 'absolute', inset: 0 }}
-      aria-hidden
-    >
-      <title>Snow</title>
+    <>
       {flakes.map((flake, index) => {
-        const y = (((flake.y + frame * flake.fall) % (height + 20)) + height + 20) % (height + 20);
+        const y = (flake.y + frame * flake.fall) % (height + 20);
         const x = flake.x + Math.sin(frame / 70 + flake.swayPhase) * flake.swayPx;
         return (
-          <circle
+          <div
             // biome-ignore lint/suspicious/noArrayIndexKey: the flakes are a fixed list.
             key={index}
-            cx={x}
-            cy={y - 10}
-            r={flake.radius}
-            fill="#ffffff"
-            opacity={flake.opacity}
+            style={{
+              position: 'absolute',
+              left: 0,
+              top: 0,
+              width: flake.size,
+              height: flake.size,
+              borderRadius: '50%',
+              background: '#ffffff',
+              opacity: flake.opacity,
+              willChange: 'transform',
+              transform: `translate3d(${x.toFixed(1)}px, ${(y - 20).toFixed(1)}px, 0)`,
+            }}
           />
         );
       })}
-    </svg>
+    </>
   );
 };
