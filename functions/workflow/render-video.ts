@@ -59,7 +59,7 @@ export const handler = workflowTask('RenderVideo', async ({ bookingId, taskToken
     signedAudioUrl(booking.audioKey, audioLinkSeconds),
     appSecrets(),
   ]);
-  const waveform = waveformPeaks(audio);
+  const waveform = await waveformPeaks(audio);
   const inputProps = santaCallVideoProps.parse({
     childName: firstName(booking.childName),
     audioUrl,
