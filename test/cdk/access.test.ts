@@ -295,8 +295,14 @@ describe('least privilege per function', () => {
       .map(([name]) => name);
 
     // The dial step answers its own task when the call's outcome came before its token; the
-    // Remotion webhook answers the render task's.
-    expect(declared.sort()).toEqual(['ElevenLabsWebhook', 'PlaceCall', 'RemotionWebhook']);
+    // Remotion webhook answers the render task's, and the render step its own when the video
+    // was made before.
+    expect(declared.sort()).toEqual([
+      'ElevenLabsWebhook',
+      'PlaceCall',
+      'RemotionWebhook',
+      'RenderVideo',
+    ]);
     expect(answerers.sort()).toEqual(declared);
   });
 
@@ -413,8 +419,12 @@ describe('least privilege per function', () => {
     for (const definition of definitions) {
       const allowed = bucketIds
         .filter((id) => definition.access.buckets?.[id] === 'readWrite')
-        .map((id) => `<${logicalId(stack.storage.buckets[id])}.Arn>/*`)
-        .sort();
+        .map((id) => `<${logicalId(stack.storage.buckets[id])}.Arn>/*`);
+      // The render step uploads a long call's props where Remotion's client puts them.
+      if (definition.name === 'RenderVideo') {
+        allowed.push(`<${logicalId(stack.video.renderBucket)}.Arn>/input-props/*`);
+      }
+      allowed.sort();
 
       const put = resources(allowing(grantsOf(template, fn(definition.name)), 's3:PutObject'));
 
