@@ -1,6 +1,6 @@
 import type { AudioCache, RenderedCall } from './audio.ts';
 import type { StoredConversation, ToolCall, TranscriptEntry } from './conversation.ts';
-import { answeredCallScript, type ScriptLine, voicemailScript } from './script.ts';
+import { answeredCallScript, briefCallScript, type ScriptLine, voicemailScript } from './script.ts';
 import type { ElevenLabsState } from './store.ts';
 import type { WebhookDispatch } from './webhook-dispatch.ts';
 import { audioEvent, initiationFailureEvent, transcriptionEvent } from './webhook-events.ts';
@@ -87,7 +87,9 @@ export class CallSimulator {
       return { afterSecs: 1.5, run: (c) => this.setStatus(c, 'in-progress') };
     }
     if (status === 'in-progress') {
-      if (outcome === 'answered') return { afterSecs: 4, run: (c) => this.finish(c) };
+      if (outcome === 'answered' || outcome === 'answered-briefly') {
+        return { afterSecs: 4, run: (c) => this.finish(c) };
+      }
       if (outcome === 'voicemail') return { afterSecs: 2, run: (c) => this.finish(c) };
       // 'never-reports': the line stays open and nothing is ever sent.
       return undefined;
@@ -126,7 +128,9 @@ export class CallSimulator {
     const voicemail = conversation.outcome === 'voicemail';
     const lines = voicemail
       ? voicemailScript(conversation.dynamic_variables)
-      : answeredCallScript(conversation.dynamic_variables, this.firstMessage(conversation));
+      : conversation.outcome === 'answered-briefly'
+        ? briefCallScript(conversation.dynamic_variables)
+        : answeredCallScript(conversation.dynamic_variables, this.firstMessage(conversation));
     const recording = await this.options.render(lines);
     await this.options.audio.save(conversation.conversation_id, recording.mp3);
 

@@ -56,6 +56,15 @@ export function answeredCallScript(variables: Variables, firstMessage?: string):
   ];
 }
 
+/** A call over in a few seconds (the `brief` test number): Santa greets, the child says goodbye. */
+export function briefCallScript(variables: Variables): ScriptLine[] {
+  const name = childName(variables);
+  return [
+    { role: 'agent', message: `Ho ho ho! Merry Christmas, ${name}!` },
+    { role: 'user', message: 'Merry Christmas, Santa!' },
+  ];
+}
+
 /** The answering machine picks up; Santa leaves a short message. */
 export function voicemailScript(variables: Variables): ScriptLine[] {
   return [

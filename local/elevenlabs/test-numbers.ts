@@ -1,5 +1,11 @@
 /** How a simulated call goes. */
-export type CallOutcome = 'answered' | 'busy' | 'no-answer' | 'voicemail' | 'never-reports';
+export type CallOutcome =
+  | 'answered'
+  | 'answered-briefly'
+  | 'busy'
+  | 'no-answer'
+  | 'voicemail'
+  | 'never-reports';
 
 /**
  * The emulator's test phone numbers (all valid US numbers in the 555-01xx range kept for
@@ -15,6 +21,11 @@ export const testNumbers = {
   busyThreeTimes: '+14155550105',
   /** The first call request fails with HTTP 503 (a provider blip); later ones answer. */
   unavailableOnce: '+14155550106',
+  /**
+   * Answered, and over in a few seconds: a greeting and a goodbye. For tests that wait on what
+   * follows a call of real length — its video is rendered frame by frame — but not on its talk.
+   */
+  brief: '+14155550107',
 } as const;
 
 /** Whether a request to call `toNumber` fails as if ElevenLabs were briefly down. */
@@ -35,6 +46,8 @@ export function outcomeFor(toNumber: string, earlierCalls: number): CallOutcome 
       return 'voicemail';
     case testNumbers.neverReports:
       return 'never-reports';
+    case testNumbers.brief:
+      return 'answered-briefly';
     case testNumbers.busyThreeTimes:
       return earlierCalls < busyCallsBeforeAnswer ? 'busy' : 'answered';
     default:

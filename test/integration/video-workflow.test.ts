@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { sharedRecordingSchema } from '../../functions/schemas/api/share-links.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localArns, localResourceNames } from '../../local/config.ts';
+import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { remotionFaults } from '../../local/remotion/faults-client.ts';
 import { parseAnswer } from './support/api-answer.ts';
 import {
@@ -26,9 +27,10 @@ import {
 import { probe } from './support/ffprobe.ts';
 import { startTestCloud } from './support/local-cloud.ts';
 
-// A real render of the emulator's call (about half a minute of speech at 1080×1920@60) takes
-// a minute or two on two cores: these tests wait for real work, not for a clock.
-const renderWaitMs = 360_000;
+// A real render of the emulator's brief call (a few seconds at 1080×1920@60, and the bundle
+// once) takes tens of seconds on two cores, longer when other tests share them: these tests
+// wait for real work, not for a clock.
+const renderWaitMs = 300_000;
 vi.setConfig({ testTimeout: 2 * renderWaitMs });
 
 let cloud: RunningLocalCloud;
@@ -60,7 +62,8 @@ async function paidCallWithRecording(): Promise<CreatedBooking> {
     scheduledAt: undefined,
     callNow: true,
     timezone: 'America/Los_Angeles',
-    phoneNumber: '+14155552671',
+    // The emulator's brief call (a greeting and a goodbye): a few seconds of video to render.
+    phoneNumber: testNumbers.brief,
     purchaseRecording: true,
   });
   await payWithCard(cloud, booking);

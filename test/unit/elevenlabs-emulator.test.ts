@@ -10,6 +10,7 @@ describe('the emulator’s test numbers', () => {
   it.each([
     [testNumbers.busy, 0, 'busy'],
     [testNumbers.noAnswer, 0, 'no-answer'],
+    [testNumbers.brief, 0, 'answered-briefly'],
     [testNumbers.voicemail, 0, 'voicemail'],
     [testNumbers.neverReports, 0, 'never-reports'],
     [testNumbers.busyThreeTimes, 0, 'busy'],
