@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { santaCallVideo } from '../../../video/props.ts';
 import { Page } from '../components/Page.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
 import { api, messageOf } from '../lib/api.ts';
@@ -217,8 +218,8 @@ function VideoSection({
           controls
           playsInline
           preload="metadata"
-          width={1080}
-          height={1920}
+          width={santaCallVideo.width}
+          height={santaCallVideo.height}
           aria-describedby="transcript-title"
         />
         <p className="actions">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { santaCallVideo } from '../../../video/props.ts';
 import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
 import { mediaFileName } from '../lib/media-names.ts';
@@ -72,8 +73,8 @@ export default function Shared({ token }: { readonly token: string }) {
             controls
             playsInline
             preload="metadata"
-            width={1080}
-            height={1920}
+            width={santaCallVideo.width}
+            height={santaCallVideo.height}
           />
         ) : (
           // biome-ignore lint/a11y/useMediaCaption: a shared call has no transcript by design
