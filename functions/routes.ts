@@ -240,7 +240,13 @@ export const routes: readonly RouteDefinition[] = [
       name: 'RemotionWebhook',
       entry: 'webhooks/remotion-webhook.ts',
       // settleVideoRender (functions/services/video-render.ts) answers the render task's token.
-      access: { table: 'readWrite', secrets: true, workflow: ['callback'] },
+      // videos read: a success is believed only once the video is at its key.
+      access: {
+        table: 'readWrite',
+        buckets: { videos: 'read' },
+        secrets: true,
+        workflow: ['callback'],
+      },
     },
   },
   {

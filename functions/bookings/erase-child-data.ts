@@ -3,6 +3,7 @@ import { deleteVideo } from '../adapters/video-files.ts';
 import { deleteVoiceNote } from '../adapters/voice-notes.ts';
 import { isFinalCallStatus } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
+import { videoKeyFor } from '../core/video-render.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { eraseChildData, findBooking } from '../data/bookings.ts';
 import { revokeAllShares } from '../data/share-links.ts';
@@ -33,7 +34,9 @@ export const handler = httpHandler(async (event) => {
     await Promise.all([
       booking.voiceNoteKey ? deleteVoiceNote(booking.voiceNoteKey) : undefined,
       deleteCallRecords(booking.bookingId),
-      booking.videoKey ? deleteVideo(booking.videoKey) : undefined,
+      // The one key a render writes, whether or not the booking has recorded it yet (a render
+      // may be under way); a render that lands after this is deleted by the finish step.
+      deleteVideo(videoKeyFor(booking.bookingId)),
     ]);
     await eraseChildData(booking);
     logger.info('child data erased', { bookingId: booking.bookingId });

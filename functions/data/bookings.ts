@@ -315,9 +315,11 @@ const erasedChildName = '[erased]';
  * which never held personal data. One transaction with the audit event.
  */
 export async function eraseChildData(
-  booking: Pick<Booking, 'bookingId' | 'version'>,
+  booking: Pick<Booking, 'bookingId' | 'version' | 'videoStatus'>,
 ): Promise<void> {
   const at = new Date().toISOString();
+  // A video still to be made never will be: it ends `failed` (final: no retry after an erase).
+  const videoOpen = booking.videoStatus === 'pending' || booking.videoStatus === 'processing';
   try {
     await executeTransactWrite(
       BookingEntity.build(UpdateTransaction)
@@ -332,6 +334,7 @@ export async function eraseChildData(
           transcriptKey: $remove(),
           audioKey: $remove(),
           videoKey: $remove(),
+          ...(videoOpen ? { videoStatus: 'failed' as const } : {}),
           dataErasedAt: at,
         })
         .options({ condition: { attr: 'version', eq: booking.version } }),

@@ -13,10 +13,11 @@ import { z } from 'zod';
  */
 export const remotionWebhookSchema = z.object({
   type: z.enum(['success', 'error', 'timeout']),
-  renderId: z.string().min(1),
+  // Remotion's render ids are short; ours are ULIDs. Bounded, so nothing odd reaches the table.
+  renderId: z.string().min(1).max(128),
   customData: z.object({
-    bookingId: z.string().min(1),
-    attempt: z.coerce.number().int().positive(),
+    bookingId: z.string().min(1).max(64),
+    attempt: z.number().int().positive().max(1000),
     startedAt: z.iso.datetime({ offset: true }),
   }),
   errors: z.array(z.unknown()).nullish(),

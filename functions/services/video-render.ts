@@ -1,3 +1,4 @@
+import { videoExists } from '../adapters/video-files.ts';
 import { answerVideoTask, failVideoTask } from '../adapters/workflow-callbacks.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import {
@@ -24,8 +25,9 @@ export type VideoRenderSettlement = 'settled' | 'already_settled' | 'unknown';
 
 /**
  * Hands a renderer's report to the workflow task that waits for it: success answers "Make the
- * video", an error or a timeout fails it with `VideoRenderFailed` (its Retry renders once more,
- * then the video is `failed`).
+ * video" — once the video is really at the render's key (a success without the file counts as
+ * a failure) — and an error or a timeout fails it with `VideoRenderFailed` (its Retry renders
+ * once more, then the video is `failed`).
  *
  * Idempotent: the report settles the token parked for its booking and attempt once (a
  * conditional write); a repeat — the renderer retrying its webhook, a replay — finds it settled
@@ -51,14 +53,19 @@ export async function settleVideoRender(
   );
   if (!claimed) return 'already_settled';
   let delivered: boolean;
+  let outcome: VideoRenderReport['outcome'] | 'missing' = report.outcome;
   try {
+    // "Success" is believed only with the file where the render was told to write it.
+    if (outcome === 'success' && !(await videoExists(token.outKey))) outcome = 'missing';
     delivered =
-      report.outcome === 'success'
+      outcome === 'success'
         ? await answerVideoTask(token.taskToken, { outcome: 'made', renderId: report.renderId })
         : await failVideoTask(
             token.taskToken,
             taskErrors.videoRenderFailed,
-            `The renderer reported ${report.outcome} for render ${report.renderId} (${report.errorCount} errors).`,
+            outcome === 'missing'
+              ? `The renderer reported success for render ${report.renderId}, but no video is at its key.`
+              : `The renderer reported ${outcome} for render ${report.renderId} (${report.errorCount} errors).`,
           );
   } catch (error) {
     await releaseVideoRenderSettlement(report.bookingId, report.attempt);
@@ -69,7 +76,7 @@ export async function settleVideoRender(
     detail: {
       attempt: String(report.attempt),
       renderId: report.renderId,
-      outcome: report.outcome,
+      outcome,
       ...(delivered ? {} : { note: 'the workflow had moved on' }),
     },
   });

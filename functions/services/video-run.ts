@@ -39,10 +39,10 @@ export async function startVideoRun(
   if (
     why === 'purchase' &&
     booking.executionName !== undefined &&
-    booking.executionName === current &&
-    booking.videoStatus !== 'failed'
+    booking.executionName === current
   ) {
-    // A repeated payment webhook: its run is started (or made the video already).
+    // A repeated (or days-late) payment webhook: its run was started, whatever became of it —
+    // a failed video is tried again only when the parent asks.
     return 'already_started';
   }
   // The payment has just put a bought video at `pending`; a retry starts from `failed`.

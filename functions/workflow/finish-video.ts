@@ -1,4 +1,5 @@
 import { $remove } from 'dynamodb-toolbox';
+import { deleteVideo } from '../adapters/video-files.ts';
 import { canMoveVideo } from '../core/booking-status.ts';
 import { videoKeyFor } from '../core/video-render.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
@@ -12,7 +13,8 @@ import { workflowTask } from './task.ts';
  * Ends the video stage. `made`: the booking's video is `completed` at its key, then the parent
  * gets the video-ready email. `failed` (the render and its one retry failed or timed out): the
  * video is `failed` — the call itself stays completed — and the parent is told that the audio is
- * safe and the video can be tried again. Nothing is written or sent after an erase.
+ * safe and the video can be tried again. Nothing is written or sent after an erase, and a video that a
+ * render wrote after it is deleted.
  *
  * Idempotent: the status is written only while the render is still open (a retried step finds
  * it written), and each email is claimed on the booking before it is sent.
@@ -21,7 +23,13 @@ export const handler = workflowTask(
   'FinishVideo',
   async ({ bookingId, version, outcome, error }) => {
     const booking = await getBooking(bookingId);
-    if (booking.dataErasedAt || outcome === 'skipped') {
+    if (booking.dataErasedAt) {
+      // Erased while the render ran: what it wrote after the erase goes too.
+      await deleteVideo(videoKeyFor(bookingId));
+      logger.info('video of erased child data deleted', { bookingId, outcome });
+      return {};
+    }
+    if (outcome === 'skipped') {
       logger.info('no video to finish', { bookingId, outcome });
       return {};
     }

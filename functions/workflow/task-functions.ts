@@ -88,7 +88,13 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     // Decoding a 5-minute MP3 for the waveform takes about a second and some memory.
     { timeoutSeconds: 60, memoryMiB: 1024, realTime: true },
   ),
-  task('FinishVideo', 'finish-video.ts', { table: 'readWrite', email: true, secrets: true }),
+  task('FinishVideo', 'finish-video.ts', {
+    table: 'readWrite',
+    // readWrite: it deletes a video that a render wrote after the parent erased the child's data.
+    buckets: { videos: 'readWrite' },
+    email: true,
+    secrets: true,
+  }),
   task('NoteAfterCallProblem', 'note-after-call-problem.ts', { table: 'readWrite' }),
   task(
     'FinishUnsuccessfulCall',

@@ -127,7 +127,18 @@ describe('what the reconciler does with a booking', () => {
       'SUCCEEDED',
       'none',
     ],
-    ['a video made', { ...emailedWithVideo, videoStatus: 'completed' }, 'SUCCEEDED', 'none'],
+    [
+      'a video made and the parent told',
+      { ...emailedWithVideo, videoStatus: 'completed', videoReadyEmailSentAt: ago(20) },
+      'SUCCEEDED',
+      'none',
+    ],
+    [
+      'a video made, its email not sent',
+      { ...emailedWithVideo, videoStatus: 'completed' },
+      'FAILED',
+      'recover',
+    ],
     [
       'a video that failed (final until the parent asks again)',
       { ...emailedWithVideo, videoStatus: 'failed' },

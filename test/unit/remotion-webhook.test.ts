@@ -81,7 +81,7 @@ describe('remotionWebhookSchema', () => {
     const body = {
       type: 'success',
       renderId: 'r1',
-      customData: { bookingId: 'b1', attempt: '2', startedAt: '2026-12-24T17:00:00Z', extra: 1 },
+      customData: { bookingId: 'b1', attempt: 2, startedAt: '2026-12-24T17:00:00Z', extra: 1 },
       brandNewField: { nested: [1, 2] },
     };
 
@@ -96,6 +96,16 @@ describe('remotionWebhookSchema', () => {
 
   it.each([
     ['an unknown type', { type: 'progress' }],
+    // We send the attempt as a number: anything else was not sent by our render task.
+    [
+      'an attempt as text',
+      { customData: { bookingId: 'b1', attempt: '2', startedAt: '2026-12-24T17:00:00Z' } },
+    ],
+    [
+      'an attempt in a list',
+      { customData: { bookingId: 'b1', attempt: [1], startedAt: '2026-12-24T17:00:00Z' } },
+    ],
+    ['a renderId too long to be one', { renderId: 'r'.repeat(3000) }],
     ['no renderId', { renderId: undefined }],
     ['no customData', { customData: null }],
     ['no bookingId', { customData: { attempt: 1, startedAt: '2026-12-24T17:00:00Z' } }],

@@ -9,6 +9,8 @@ import { NotFound } from './Static.tsx';
 
 /** What is happening with the video of a completed call, as a sentence to append ('' if none). */
 export function videoSentence(booking: BookingView): string {
+  // Erased: the recording and its video are gone, whatever the status says.
+  if (booking.child.name === null) return '';
   switch (booking.videoStatus) {
     case 'pending':
       return ' Your video is on its way.';
