@@ -38,7 +38,10 @@ export const remotionFunctionSettings = {
   handler: 'index.handler',
   memoryMiB: 2048,
   ephemeralStorageMiB: 2048,
-  timeoutSeconds: 240,
+  // Not deployFunction's 240 s: within a new account's 10 concurrent functions a 5-minute call
+  // is split into 2,000-frame chunks, about 5½ minutes each at the assumed 6 frames/s
+  // (functions/core/render-split.ts). 900 s is Lambda's ceiling; a raised quota uses far less.
+  timeoutSeconds: 900,
   logRetentionDays: 14,
 } as const;
 

@@ -74,7 +74,7 @@ export interface VideoProps {
  *
  * - **the render function**, from the zip inside @remotion/lambda with the settings
  *   `deployFunction` uses (lib/remotion-release.ts): nodejs24.x on arm64, 2048 MB, 2048 MB of
- *   /tmp, 240 s, no async retries, the runtime version pinned, Remotion's public layers for the
+ *   /tmp, 900 s (a new account's chunks fit), no async retries, the runtime version pinned, Remotion's public layers for the
  *   deploying region (a CloudFormation mapping: the stack is region-agnostic). Its name carries
  *   the Remotion version, so an upgrade deploys a new function with the new client.
  * - **its role**, narrower than Remotion's suggested role policy: its own log group; invoke

@@ -21,8 +21,8 @@
  * frames/s, 6 in the figures below.
  *
  * - New account, C = 10 → 9 renderers → framesPerLambda = 2,000 → 2,000 / 6 ≈ 333 s of
- *   rendering per chunk. That is **not under a minute — it does not even fit the function's
- *   240 s timeout** unless f ≥ 8.3. At 2048 MB no split achieves a minute within 10 concurrent
+ *   rendering per chunk. That is **not under a minute** (and would not fit deployFunction's
+ *   default 240 s timeout unless f ≥ 8.3: ours is 900 s, lib/remotion-release.ts). At 2048 MB no split achieves a minute within 10 concurrent
  *   functions: a minute needs ≈ 45 s of rendering, i.e. ≥ 18,000 / 45 = 400 frames/s in total,
  *   ≈ 67 renderers at f = 6 (or f ≈ 45 per function at C = 10, beyond any Lambda size).
  * - So the limit is a setting of the stage (`REMOTION_MAX_LAMBDAS`): ask AWS for a Lambda

@@ -69,14 +69,14 @@ describe('Remotion Lambda in CDK (lib/video.ts)', () => {
   });
 
   describe('the render function', () => {
-    it("has deployFunction's settings: nodejs24.x, arm64, 2048 MB, 2048 MB disk, 240 s", () => {
+    it("has deployFunction's settings but a timeout a new account's chunks fit: nodejs24.x, arm64, 2048 MB, 2048 MB disk, 900 s", () => {
       expect(fn.Properties).toMatchObject({
         Handler: 'index.handler',
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         MemorySize: 2048,
         EphemeralStorage: { Size: 2048 },
-        Timeout: 240,
+        Timeout: 900,
       });
     });
 
