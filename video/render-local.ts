@@ -14,29 +14,32 @@ import { type SantaCallVideoProps, santaCallVideo, santaCallVideoProps } from '.
 export const chromiumExecutable = '/usr/lib/chromium/chromium';
 
 /**
- * The render settings that make a local render fast without visible loss (measured in
- * bench/video-render.ts, figures in docs/benchmarks.md):
- * - `concurrency`: Chromium tabs drawing frames at once.
- * - `jpegQuality`: frames travel from Chromium to ffmpeg as JPEG; 90 leaves no visible
- *   artefacts on this flat, gradient-heavy art before the H.264 pass.
- * - `x264Preset` + `crf`: a faster preset spends less CPU per frame; the CRF keeps the quality
- *   constant (lower is better; 18 is visually lossless).
- * - `gl`: Chromium's renderer; `swangle` (software ANGLE) is Remotion's default on Linux.
+ * The render settings (measured in bench/video-render.ts and .scratch runs; figures and what
+ * did not help in docs/benchmarks.md):
+ * - `concurrency` 1: one Chromium tab. Remotion runs Chromium `--single-process` on Linux; two
+ *   tabs there doubled the CPU spent per frame on 2 cores, so 2 was slower, not faster.
+ * - `x264Preset` 'veryfast' at the default CRF 18 (visually lossless): the default 'medium'
+ *   preset cost ~70 ms of CPU per 1080×1920 frame more for the same quality target.
+ * - `jpegQuality` 80 (Remotion's default): frames travel from Chromium to ffmpeg as JPEG.
+ * - `gl` null: Chromium's own choice; swangle/swiftshader/angle and `--disable-gpu` measured
+ *   no better within the noise of this shared machine.
+ * The composition itself is kept lean (composited layers moved by transform/opacity, no
+ * filters, blurs or shadows): see video/parts/.
  */
 export interface RenderTuning {
   readonly concurrency: number;
   readonly jpegQuality: number;
   readonly x264Preset: X264Preset;
   readonly crf: number;
-  readonly gl: NonNullable<ChromiumOptions['gl']>;
+  readonly gl: ChromiumOptions['gl'];
 }
 
 export const tunedRender: RenderTuning = {
-  concurrency: 2,
-  jpegQuality: 90,
+  concurrency: 1,
+  jpegQuality: 80,
   x264Preset: 'veryfast',
   crf: 18,
-  gl: 'swangle',
+  gl: null,
 };
 
 /** Where the composition's entry point is (registerRoot). */
@@ -92,7 +95,7 @@ export async function renderSantaCallVideo(
   const tuning = { ...tunedRender, ...options.tuning };
   const serveUrl = await bundleSantaCallVideo();
   options.signal?.throwIfAborted();
-  const chromiumOptions: ChromiumOptions = { gl: tuning.gl };
+  const chromiumOptions: ChromiumOptions = { gl: tuning.gl ?? null };
   const browser = await openBrowser('chrome', {
     browserExecutable: chromiumExecutable,
     chromiumOptions,
