@@ -120,9 +120,9 @@ describe('the video stage on the local cloud', () => {
         email.subject.includes('is ready') &&
         email.html.includes(`/recording/${booking.callId}#token=`),
     );
-    const states = await statesEntered(`booking-${booking.callId}-v1`);
+    const states = await statesEntered(`booking-${booking.callId}-v2`);
     const { status } = await new SFNClient({}).send(
-      new DescribeExecutionCommand({ executionArn: executionArn(`booking-${booking.callId}-v1`) }),
+      new DescribeExecutionCommand({ executionArn: executionArn(`booking-${booking.callId}-v2`) }),
     );
     const seen = await getBooking(cloud, booking.callId, booking.accessToken);
     const headers = { authorization: `Bearer ${booking.accessToken}` };
@@ -186,7 +186,7 @@ describe('the video stage on the local cloud', () => {
         email.html.includes(`/recording/${booking.callId}#token=`),
     );
     const { status, error } = await new SFNClient({}).send(
-      new DescribeExecutionCommand({ executionArn: executionArn(`booking-${booking.callId}-v1`) }),
+      new DescribeExecutionCommand({ executionArn: executionArn(`booking-${booking.callId}-v2`) }),
     );
     const startedRenders = timelineTypes(failed).filter((type) => type === 'video_render_started');
 
@@ -211,7 +211,7 @@ describe('the video stage on the local cloud', () => {
 
     expect(retried.status).toBe(202);
     expect(made).toMatchObject({ callStatus: 'completed', videoStatus: 'completed' });
-    expect(await statesEntered(`booking-${booking.callId}-v1-video1`)).toEqual(
+    expect(await statesEntered(`booking-${booking.callId}-v2-video1`)).toEqual(
       expect.arrayContaining(['Make the video', 'Tell the parent the video is ready']),
     );
   });
