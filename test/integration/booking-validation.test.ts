@@ -114,7 +114,7 @@ const invalidBodies: [string, Record<string, unknown>, string][] = [
   ['no agreement to an AI call', { consent: { ...consent, aiCall: 'yes' } }, 'consent.aiCall'],
   [
     'a recording bought without consent to record',
-    { consent: { ...consent, recording: false } },
+    { purchaseRecording: true, consent: { ...consent, recording: false } },
     'consent.recording',
   ],
   [
