@@ -1,7 +1,6 @@
 import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { z } from 'zod';
-import { bucketName, s3 } from './s3-client.ts';
+import { bucketName, s3, signedGetUrl } from './s3-client.ts';
 
 /** Where a call's records live in the private recordings bucket: one prefix per booking. */
 const callRecordKeys = (bookingId: string) => ({
@@ -74,24 +73,13 @@ export async function readCallAudio(key: string): Promise<Uint8Array> {
   return (await object.Body?.transformToByteArray()) ?? new Uint8Array();
 }
 
-/**
- * A short-lived private link to a saved call audio object (GET), optionally served as a file
- * download. Links live minutes, not days: a forwarded page stops working soon after.
- */
+/** A short-lived private link to a saved call audio object (see `signedGetUrl`). */
 export function signedAudioUrl(
   key: string,
   expiresInSeconds: number,
   disposition?: string,
 ): Promise<string> {
-  return getSignedUrl(
-    s3,
-    new GetObjectCommand({
-      Bucket: bucket(),
-      Key: key,
-      ...(disposition ? { ResponseContentDisposition: disposition } : {}),
-    }),
-    { expiresIn: expiresInSeconds },
-  );
+  return signedGetUrl('recordings', key, expiresInSeconds, disposition);
 }
 
 /** Deletes a booking's transcript and audio; objects already gone are fine. */

@@ -1,4 +1,5 @@
-import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { requireEnv } from '../config/env.ts';
 import { type BucketId, envNames } from '../resources.ts';
 
@@ -21,4 +22,26 @@ export function bucketName(id: BucketId): string {
 /** Proves a bucket answers without reading anything in it (the health check). */
 export async function probeBucket(id: BucketId): Promise<void> {
   await s3.send(new HeadBucketCommand({ Bucket: bucketName(id) }));
+}
+
+/**
+ * A short-lived private link (presigned GET) to an object in one of our buckets, optionally
+ * served as a file download (`response-content-disposition`). Links live minutes, not days: a
+ * forwarded page stops working soon after, and pages fetch fresh ones on each visit.
+ */
+export function signedGetUrl(
+  id: BucketId,
+  key: string,
+  expiresInSeconds: number,
+  disposition?: string,
+): Promise<string> {
+  return getSignedUrl(
+    s3,
+    new GetObjectCommand({
+      Bucket: bucketName(id),
+      Key: key,
+      ...(disposition ? { ResponseContentDisposition: disposition } : {}),
+    }),
+    { expiresIn: expiresInSeconds },
+  );
 }

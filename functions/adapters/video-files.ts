@@ -1,26 +1,13 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { bucketName, s3 } from './s3-client.ts';
+import { DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { bucketName, s3, signedGetUrl } from './s3-client.ts';
 
-/**
- * A short-lived private link (presigned GET) to a rendered video in the videos bucket
- * (`VIDEOS_BUCKET`), optionally served as a file download (`response-content-disposition`).
- * Links live minutes, not days: pages fetch fresh ones on each visit.
- */
+/** A short-lived private link to a rendered video in the videos bucket (see `signedGetUrl`). */
 export function signedVideoUrl(
   key: string,
   expiresInSeconds: number,
   disposition?: string,
 ): Promise<string> {
-  return getSignedUrl(
-    s3,
-    new GetObjectCommand({
-      Bucket: bucketName('videos'),
-      Key: key,
-      ...(disposition ? { ResponseContentDisposition: disposition } : {}),
-    }),
-    { expiresIn: expiresInSeconds },
-  );
+  return signedGetUrl('videos', key, expiresInSeconds, disposition);
 }
 
 /** Deletes a rendered video (the parent erased the child's data); an object already gone is fine. */
