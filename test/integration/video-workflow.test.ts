@@ -135,7 +135,9 @@ describe('the video stage on the local cloud', () => {
 
     expect(done).toMatchObject({ callStatus: 'completed', videoStatus: 'completed' });
     expect(seen.body).toMatchObject({ videoStatus: 'completed', videoProgress: 100 });
-    expect(progress.every((value) => value >= 0 && value <= 100)).toBe(true);
+    // The page saw the render move on: one render, so its progress never goes back.
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     const video = media.streams.find((stream) => stream.codec_type === 'video');
     expect(video).toMatchObject({
       codec_name: 'h264',
