@@ -40,14 +40,16 @@ const retry = {
     BackoffRate: 2,
     JitterStrategy: 'FULL',
   }),
-  /** Over capacity a call waits its turn: up to a day of tries, never a reason to give up. */
-  capacity: {
-    ErrorEquals: [taskErrors.capacityUnavailable],
-    IntervalSeconds: 5,
-    MaxAttempts: 2000,
-    BackoffRate: 1.5,
-    MaxDelaySeconds: 30,
-    JitterStrategy: 'FULL',
+  /**
+   * A queued call checks in again when no line was handed to it within the task's timeout: it
+   * keeps its place, and its check-in hands out any line a lost release left to expire. Up to
+   * a day of check-ins: waiting for a line is never a reason to give up.
+   */
+  lineCheckIn: {
+    ErrorEquals: ['States.Timeout'],
+    IntervalSeconds: 1,
+    MaxAttempts: 1440,
+    BackoffRate: 1,
   },
   /**
    * The dial is not confirmed yet: ask ElevenLabs again. Each new dial waits out a settle window
@@ -245,10 +247,14 @@ const states: Record<string, State> = {
     Next: 'Confirm the booking before calling',
   },
   'Wait for a free line': task('AcquireCallCapacity', {
-    comment: 'Over capacity, a call waits its turn here; it never fails because of it.',
-    payload: run(),
+    comment:
+      'The due call joins the queue of due calls; lines are handed out first due, first served, and the answer says the second it may start (starts are paced to the start rate). Over capacity a call waits here; it never fails because of it.',
+    waitForTaskToken: true,
+    payload: run({ 'taskToken.$': '$$.Task.Token' }),
+    timeoutSeconds: 60,
     next: 'Place the call and wait for the outcome',
-    retry: [retry.capacity, retry.transient],
+    resultPath: '$.line',
+    retry: [retry.lineCheckIn, retry.transient],
     catches: [
       catchInto([taskErrors.bookingOvertaken], '$.error', changed),
       catchInto(['States.ALL'], '$.error', giveUp),
@@ -258,7 +264,7 @@ const states: Record<string, State> = {
     comment:
       'Dials once per attempt (an idempotency marker is recorded first and looked up before any new dial) and parks the task token under the conversation id; the ElevenLabs webhook answers it.',
     waitForTaskToken: true,
-    payload: run({ 'taskToken.$': '$$.Task.Token' }),
+    payload: run({ 'taskToken.$': '$$.Task.Token', 'startAt.$': '$.line.startAt' }),
     timeoutSeconds: 900,
     next: 'Did the webhook settle the call?',
     resultPath: '$.call',

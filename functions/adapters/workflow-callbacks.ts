@@ -1,5 +1,9 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
-import type { CallCallbackOutput, VideoCallbackOutput } from '../schemas/workflow-contract.ts';
+import type {
+  CallCallbackOutput,
+  LineCallbackOutput,
+  VideoCallbackOutput,
+} from '../schemas/workflow-contract.ts';
 
 const sfn = new SFNClient({});
 
@@ -15,6 +19,16 @@ const settled = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
  * @throws the SDK's error for anything else (throttling, a fault): the caller should retry
  */
 export function answerCallTask(taskToken: string, output: CallCallbackOutput): Promise<boolean> {
+  return answerTask(taskToken, output);
+}
+
+/**
+ * Answers the workflow's parked "Wait for a free line" task: a line is the call's, from the
+ * given second. Idempotent as `answerCallTask`.
+ *
+ * @returns false when the task was already settled (timed out, or its run ended)
+ */
+export function answerLineTask(taskToken: string, output: LineCallbackOutput): Promise<boolean> {
   return answerTask(taskToken, output);
 }
 

@@ -1,4 +1,5 @@
 import type { ElevenLabs } from '@elevenlabs/elevenlabs-js';
+import { santaMaxCallSeconds } from '../core/santa-limits.ts';
 import { santaCallVariableNames } from './dynamic-variables.ts';
 import { santaFirstMessage, santaSystemPrompt, santaTimeUpMessage } from './santa-prompt.ts';
 
@@ -9,7 +10,7 @@ import { santaFirstMessage, santaSystemPrompt, santaTimeUpMessage } from './sant
 export const santaVoiceId = 'JBFqnCBsd6RMkjVDRZzb';
 
 /** The hard cap on a call: ElevenLabs ends it, with `santaTimeUpMessage`, at five minutes. */
-export const santaMaxCallSeconds = 300;
+export { santaMaxCallSeconds } from '../core/santa-limits.ts';
 
 /** Examples shown in the ElevenLabs dashboard when testing the agent there; never used in calls. */
 const placeholders: Record<string, string | number> = {

@@ -9,6 +9,7 @@ import { priceBooking } from '../core/pricing.ts';
 import { slotCapacity } from '../core/scheduling-rules.ts';
 import { findActiveAffiliate } from '../data/affiliates.ts';
 import { createBooking, SlotFullError, setPaymentIntent } from '../data/bookings.ts';
+import { lineFreeNow } from '../data/call-lines.ts';
 import { activePricing } from '../data/pricing.ts';
 import { reclaimExpiredHolds } from '../data/slots.ts';
 import type { CreatedBooking } from '../schemas/api/create-booking.ts';
@@ -64,7 +65,11 @@ export const handler = httpHandler(async (event) => {
     },
   };
 
-  const capacity = slotCapacity(config.rules);
+  // "Call now" only when a line is free this moment and nobody due is waiting for one.
+  if (booking.callNow && !(await lineFreeNow(config.rules.concurrentCalls))) {
+    throw await noLineNow(request.timezone, now);
+  }
+  const capacity = slotCapacity(new Date(booking.slotStart), config.rules);
   try {
     await createBooking(booking, created, capacity);
   } catch (error) {
@@ -109,11 +114,22 @@ export const handler = httpHandler(async (event) => {
   } satisfies CreatedBooking);
 });
 
+/** 409 for a full instant: nothing left there, and the nearest times that have places. */
 async function slotFull(callAt: Date, timezone: string, now: Date): Promise<ConflictError> {
   const alternatives = await nearestFreeTimes(callAt, timezone, now, config.rules);
   return new ConflictError(
     'slot_full',
     'Santa is fully booked at that time. Please choose one of the nearest free times.',
-    { nearestFreeTimes: alternatives },
+    { placesLeft: 0, nearestFreeTimes: alternatives },
+  );
+}
+
+/** 409 for "call now" while every line is busy: the nearest bookable times instead. */
+async function noLineNow(timezone: string, now: Date): Promise<ConflictError> {
+  const alternatives = await nearestFreeTimes(now, timezone, now, config.rules);
+  return new ConflictError(
+    'no_line_free',
+    "All of Santa's lines are busy this minute. Please choose one of the nearest free times.",
+    { placesLeft: 0, nearestFreeTimes: alternatives },
   );
 }

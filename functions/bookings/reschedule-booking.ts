@@ -2,7 +2,7 @@ import { loadBookingConfig } from '../config/booking-config.ts';
 import { isChangeable } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime } from '../core/new-booking.ts';
-import { slotCapacity, slotStart } from '../core/scheduling-rules.ts';
+import { placeInstantFor, slotCapacity } from '../core/scheduling-rules.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
 import { givePlaceBackTransactions, takePlaceTransactions } from '../data/slots.ts';
@@ -30,12 +30,12 @@ export const handler = httpHandler(async (event) => {
   // The callee's zone, checked against the number as at booking (older bookings are put right).
   const timezone = checkedCalleeTimezone(booking.phoneNumber, request.timezone ?? booking.timezone);
   const callAt = checkedCallTime({ ...request, timezone }, now, config.rules);
-  const newSlot = slotStart(callAt).toISOString();
+  const newSlot = placeInstantFor(callAt, request.callNow === true).toISOString();
   const moves = newSlot !== booking.slotStart;
   const take = takePlaceTransactions(
     newSlot,
     booking.bookingId,
-    slotCapacity(config.rules),
+    slotCapacity(new Date(newSlot), config.rules),
     booking.holdExpiresAt,
     booking.paymentStatus === 'paid',
   );

@@ -1,3 +1,4 @@
+import { santaMaxCallSeconds } from '../core/santa-limits.ts';
 import { defaultSchedulingRules, type SchedulingRules } from '../core/scheduling-rules.ts';
 import { loadStageConfig, minuteOfDay, type StageConfig } from './stage-config.ts';
 
@@ -16,7 +17,11 @@ export function bookingConfigOf(config: StageConfig): BookingConfig {
       callingHoursStartMinute: minuteOfDay(config.callingHoursStart),
       callingHoursEndMinute: minuteOfDay(config.callingHoursEnd),
       concurrentCalls: config.callConcurrencyLimit,
+      startsPerSecond: config.callStartsPerSecond,
       expectedCallMinutes: config.expectedCallMinutes,
+      maxCallSeconds: santaMaxCallSeconds,
+      ringSeconds: config.callRingSeconds,
+      retryShare: config.callRetryShare,
     },
     publicSiteUrl: config.publicSiteUrl.replace(/\/$/, ''),
   };

@@ -23,7 +23,8 @@ export type StageSettingUnit =
   | 'calls per second'
   | 'seconds'
   | 'retries'
-  | 'runs';
+  | 'runs'
+  | 'share of calls, 0–1';
 
 interface Declaration<Value extends number | string> {
   /** The environment variable the handlers read; CDK and the local cloud set it. */
@@ -136,7 +137,7 @@ export const stageSettings = {
     rule: z.number('must be a number').min(1, 'must be at least 1').max(60, 'must be at most 60'),
     scaledLocally: false,
     about:
-      'How long a call is expected to last; with the concurrency, how many calls a slot takes.',
+      "The talk time to plan each call's line for (a high percentile of real calls; the agent ends every call at 5 minutes): with the lines, the start rate and the ring time it sizes each instant's places.",
   }),
   callingHoursStart: textSetting({
     env: 'CALLING_HOURS_START',
@@ -161,6 +162,24 @@ export const stageSettings = {
     rule: z.number('must be a number').positive('must be more than 0'),
     scaledLocally: false,
     about: "Call starts per second across all lines (Twilio's default calls-per-second).",
+  }),
+  callRingSeconds: numberSetting({
+    env: 'CALL_RING_SECONDS',
+    unit: 'seconds',
+    default: 45,
+    rule: wholeNumber(1, 120),
+    scaledLocally: false,
+    about:
+      'How long a phone rings before the call counts as not answered (sent with each dial); part of the line time each sold call is planned for.',
+  }),
+  callRetryShare: numberSetting({
+    env: 'CALL_RETRY_SHARE',
+    unit: 'share of calls, 0–1',
+    default: 0.15,
+    rule: z.number('must be a number').min(0, 'must be at least 0').max(0.9, 'must be at most 0.9'),
+    scaledLocally: false,
+    about:
+      'The share of calls expected to need another attempt (busy, no answer): that share of the lines is kept for retries and never sold.',
   }),
   callLeaseSeconds: numberSetting({
     env: 'CALL_LEASE_SECONDS',

@@ -1,8 +1,9 @@
-import type { CapacityLimits } from '../core/call-capacity.ts';
+import type { DispatchLimits } from '../core/line-dispatch.ts';
 import { loadStageConfig, type StageConfig } from './stage-config.ts';
 
 export interface WorkflowConfig {
-  readonly capacity: CapacityLimits;
+  /** Santa's lines and the start rate, as the dispatcher applies them. */
+  readonly lines: DispatchLimits;
   /** How long to wait before calling again after busy / no answer / voicemail, in seconds. */
   readonly retryWaitSeconds: number;
   /** Calls after the first one; 3 means at most four calls. */
@@ -22,13 +23,24 @@ export interface WorkflowConfig {
   readonly maxRecoveryRuns: number;
 }
 
-/** The call workflow's view of the stage's settings (`stage-config.ts`). */
-export function workflowConfigOf(config: StageConfig): WorkflowConfig {
+/**
+ * A grant's start second is at most this far ahead: the place-call step waits for it within
+ * its 30-second timeout and still has time to dial.
+ */
+const maxPaceMs = 15_000;
+
+/**
+ * The call workflow's view of the stage's settings (`stage-config.ts`). `timeScale` is the
+ * local cloud's `CALLSANTA_TIME_SCALE` (1 in AWS): call starts are paced on the wall clock
+ * inside the place-call step, which no engine scales, so locally the pace is scaled here.
+ */
+export function workflowConfigOf(config: StageConfig, timeScale = 1): WorkflowConfig {
   return {
-    capacity: {
+    lines: {
       concurrentCalls: config.callConcurrencyLimit,
-      startsPerSecond: config.callStartsPerSecond,
+      startIntervalMs: 1000 / (config.callStartsPerSecond * timeScale),
       leaseSeconds: config.callLeaseSeconds,
+      maxPaceMs,
     },
     retryWaitSeconds: config.callRetryWaitSeconds,
     maxRetries: config.callMaxRetries,
@@ -45,5 +57,9 @@ export function workflowConfigOf(config: StageConfig): WorkflowConfig {
  * `Stage settings are invalid — …` naming each bad variable (`loadStageConfig`).
  */
 export function loadWorkflowConfig(env: NodeJS.ProcessEnv = process.env): WorkflowConfig {
-  return workflowConfigOf(loadStageConfig(env));
+  const timeScale = Number(env.CALLSANTA_TIME_SCALE ?? '1');
+  return workflowConfigOf(
+    loadStageConfig(env),
+    Number.isFinite(timeScale) && timeScale > 0 ? timeScale : 1,
+  );
 }

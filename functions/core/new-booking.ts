@@ -12,9 +12,9 @@ import {
   describeScheduleProblem,
   formatCallingHours,
   isWithinCallingHours,
+  placeInstantFor,
   type SchedulingRules,
   scheduleProblem,
-  slotStart,
 } from './scheduling-rules.ts';
 
 /** What a validated booking request says (the API's booking schema gives exactly this). */
@@ -122,7 +122,7 @@ export function newBooking(options: {
     waitForCallingHours: request.waitForCallingHours === true,
     scheduledAt: callAt.toISOString(),
     timezone: request.timezone,
-    slotStart: slotStart(callAt).toISOString(),
+    slotStart: placeInstantFor(callAt, request.callNow === true).toISOString(),
     baseCents: price.baseCents,
     recordingCents: price.recordingCents,
     totalCents: price.totalCents,

@@ -1,19 +1,18 @@
 import { DateTime } from 'luxon';
 import { callingWindowAt } from './calling-hours.ts';
+import { instantMinutes, type LineLimits, placesAt } from './instant-capacity.ts';
 
-/** Rules for when a call may happen; all configurable per stage. */
-export interface SchedulingRules {
+/** Rules for when a call may happen, and the lines' limits that size each instant's places. */
+export interface SchedulingRules extends LineLimits {
   /** Calling hours in the called party's local time, as minutes after midnight. */
   readonly callingHoursStartMinute: number;
   readonly callingHoursEndMinute: number;
   readonly minimumLeadMinutes: number;
   readonly maximumLeadDays: number;
-  /** Santa's concurrent-call limit (the ElevenLabs plan) and the expected call length. */
-  readonly concurrentCalls: number;
-  readonly expectedCallMinutes: number;
 }
 
-export const slotMinutes = 15;
+/** Bookable instants are this many minutes apart (`instant-capacity.ts`). */
+export const slotMinutes = instantMinutes;
 
 export const defaultSchedulingRules: SchedulingRules = {
   callingHoursStartMinute: 8 * 60,
@@ -21,18 +20,44 @@ export const defaultSchedulingRules: SchedulingRules = {
   minimumLeadMinutes: 15,
   maximumLeadDays: 90,
   concurrentCalls: 4,
+  startsPerSecond: 1,
   expectedCallMinutes: 5,
+  maxCallSeconds: 300,
+  ringSeconds: 45,
+  retryShare: 0.15,
 };
 
-/** How many calls one 15-minute slot can start and still serve each on time. */
-export function slotCapacity(rules: SchedulingRules): number {
-  return Math.max(1, Math.floor((rules.concurrentCalls * slotMinutes) / rules.expectedCallMinutes));
+/** Places one bookable instant sells: the formula in `instant-capacity.ts`. */
+export function slotCapacity(slot: Date, rules: SchedulingRules): number {
+  return placesAt(slot, rules);
 }
 
-/** The slot an instant falls in: UTC quarter hours, which are local quarter hours everywhere. */
+/**
+ * The bookable instant an instant falls in (the grid is whole minutes of UTC, which are
+ * whole minutes of every zone in use: no zone's offset is a fraction of five minutes).
+ */
 export function slotStart(instant: Date): Date {
   const ms = slotMinutes * 60_000;
   return new Date(Math.floor(instant.getTime() / ms) * ms);
+}
+
+/** The first bookable instant at or after `instant`: where a "call now" takes its place. */
+export function nextSlotStart(instant: Date): Date {
+  const ms = slotMinutes * 60_000;
+  return new Date(Math.ceil(instant.getTime() / ms) * ms);
+}
+
+/**
+ * The instant whose places a call takes: its own for a booked time; for "call now" the next
+ * one, because the call holds its line through it (a line must also be free right then).
+ */
+export function placeInstantFor(callAt: Date, callNow: boolean): Date {
+  return callNow ? nextSlotStart(callAt) : slotStart(callAt);
+}
+
+/** Whether `instant` is one of the offered times: on the grid, to the second. */
+export function isOnSlotGrid(instant: Date): boolean {
+  return instant.getTime() % (slotMinutes * 60_000) === 0;
 }
 
 /**
@@ -47,7 +72,7 @@ export function isWithinCallingHours(
   return callingWindowAt(instant, timezone, rules).open;
 }
 
-export type ScheduleProblem = 'too_soon' | 'too_far' | 'outside_calling_hours';
+export type ScheduleProblem = 'too_soon' | 'too_far' | 'outside_calling_hours' | 'not_offered';
 
 /** Why a requested call time cannot be booked, or undefined when it can. */
 export function scheduleProblem(
@@ -60,6 +85,7 @@ export function scheduleProblem(
   if (leadMinutes < rules.minimumLeadMinutes) return 'too_soon';
   if (leadMinutes > rules.maximumLeadDays * 24 * 60) return 'too_far';
   if (!isWithinCallingHours(callAt, timezone, rules)) return 'outside_calling_hours';
+  if (!isOnSlotGrid(callAt)) return 'not_offered';
   return undefined;
 }
 
@@ -79,6 +105,8 @@ export function describeScheduleProblem(problem: ScheduleProblem, rules: Schedul
       return `Choose a time within the next ${rules.maximumLeadDays} days.`;
     case 'outside_calling_hours':
       return `Santa calls between ${formatCallingHours(rules)} in the child's time zone.`;
+    case 'not_offered':
+      return `Choose one of the offered times: Santa's calls start every ${slotMinutes} minutes, on the minute (e.g. 18:00, 18:05).`;
   }
 }
 
@@ -100,7 +128,7 @@ export function candidateSlots(
     minute < rules.callingHoursEndMinute;
     minute += slotMinutes
   ) {
-    // Set the wall clock (not "add minutes"), so times after a DST change stay on the quarter.
+    // Set the wall clock (not "add minutes"), so times after a DST change stay on the grid.
     const local = day.set({ hour: Math.floor(minute / 60), minute: minute % 60 });
     // Skip wall-clock times a DST jump removes (luxon moves them an hour on).
     if (local.hour * 60 + local.minute !== minute) continue;

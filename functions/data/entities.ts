@@ -130,16 +130,27 @@ export const ProcessedWebhookEntity = new Entity({
   }),
 });
 
-/** How many calls a 15-minute slot has sold or holds: `SLOT#<slot start>` / `SLOT`. */
+/**
+ * How many places a bookable instant has sold or holds: `SLOTS#<UTC date>` / `SLOT#<instant>`.
+ * A UTC day's counters share a partition, so availability reads them with one Query per day.
+ */
 export const SlotCounterEntity = new Entity({
   name: 'SlotCounter',
   table,
   timestamps: false,
   schema: item({ slotStart: string().key(), count: number() }),
-  computeKey: ({ slotStart }: { slotStart: string }) => ({ pk: `SLOT#${slotStart}`, sk: 'SLOT' }),
+  computeKey: ({ slotStart }: { slotStart: string }) => ({
+    pk: slotCounterPartition(slotStart.slice(0, 10)),
+    sk: `SLOT#${slotStart}`,
+  }),
 });
 
-/** One booking's place in a slot: `SLOT#<slot start>` / `HOLD#<booking id>`. */
+/** The partition holding the counters of one UTC date (`YYYY-MM-DD`). */
+export function slotCounterPartition(utcDate: string): string {
+  return `SLOTS#${utcDate}`;
+}
+
+/** One booking's place at an instant: `SLOT#<instant>` / `HOLD#<booking id>`. */
 export const SlotHoldEntity = new Entity({
   name: 'SlotHold',
   table,
@@ -225,22 +236,66 @@ export const CallReportEntity = new Entity({
 });
 
 /**
- * Santa's phone lines: `CAPACITY#<pool>` / `CAPACITY`. One lease per call in progress (with
- * an expiry, so a crashed workflow cannot hold a line for ever) and a token bucket for call
- * starts per second. Written with a version check, never blindly.
+ * Santa's lines: `LINES#calls` / `LINES` — each live lease (booking id → expiry, epoch ms) and
+ * the start second of the latest grant, changed only with a version check
+ * (`core/line-dispatch.ts` decides; `data/call-lines.ts` writes).
  */
-export const CallCapacityEntity = new Entity({
-  name: 'CallCapacity',
+export const CallLinesEntity = new Entity({
+  name: 'CallLines',
   table,
   timestamps: false,
   schema: item({
     pool: string().key(),
     version: number(),
     leases: record(string(), number()),
-    tokens: number(),
-    refilledAt: number(),
+    lastStartAt: number(),
   }),
-  computeKey: ({ pool }: { pool: string }) => ({ pk: `CAPACITY#${pool}`, sk: 'CAPACITY' }),
+  computeKey: ({ pool }: { pool: string }) => ({ pk: `LINES#${pool}`, sk: 'LINES' }),
+});
+
+/**
+ * A due call waiting for a line: `LINEQ` / `<due ISO>#<booking id>#<attempt>`, so one Query
+ * lists the queue in due order. Holds the waiting task's token; deleted when a line is handed
+ * to it; kept two days at most (TTL) if its run disappears.
+ */
+export const CallQueueEntity = new Entity({
+  name: 'CallQueue',
+  table,
+  timestamps: false,
+  schema: item({
+    dueAt: string().key(),
+    holder: string().key(),
+    attempt: number().key(),
+    taskToken: string(),
+    queuedAt: string(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ dueAt, holder, attempt }: { dueAt: string; holder: string; attempt: number }) => ({
+    pk: callQueuePartition,
+    sk: `${dueAt}#${holder}#${attempt}`,
+  }),
+});
+
+export const callQueuePartition = 'LINEQ';
+
+/**
+ * When one attempt of a booking's call first queued: `LINEQ#<booking id>` / `TICKET#<attempt>`.
+ * A check-in repeated after a timeout finds its place in the queue by it; kept two days.
+ */
+export const CallQueueTicketEntity = new Entity({
+  name: 'CallQueueTicket',
+  table,
+  timestamps: false,
+  schema: item({
+    holder: string().key(),
+    attempt: number().key(),
+    dueAt: string(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ holder, attempt }: { holder: string; attempt: number }) => ({
+    pk: `LINEQ#${holder}`,
+    sk: `TICKET#${attempt}`,
+  }),
 });
 
 /**

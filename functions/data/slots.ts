@@ -2,16 +2,15 @@ import {
   $add,
   DeleteTransaction,
   executeTransactWrite,
-  GetItemCommand,
   PutTransaction,
   QueryCommand,
   UpdateTransaction,
 } from 'dynamodb-toolbox';
-import { SlotCounterEntity, SlotHoldEntity } from './entities.ts';
+import { SlotCounterEntity, SlotHoldEntity, slotCounterPartition } from './entities.ts';
 import { table } from './table.ts';
 
 /**
- * Call capacity per 15-minute slot. A counter item says how many places are taken; each
+ * Places per bookable instant (`core/instant-capacity.ts`). A counter item says how many places are taken; each
  * booking's place is a hold item beside it. Taking a place increments the counter only while
  * it is below capacity, in the same transaction as the booking write, so two parents can never
  * both get the last place. Unpaid holds past their expiry are given back lazily, when a full
@@ -29,12 +28,16 @@ export function takePlaceTransactions(
     SlotCounterEntity.build(UpdateTransaction)
       .item({ slotStart, count: $add(1) })
       .options({
-        condition: {
-          or: [
-            { attr: 'count', exists: false },
-            { attr: 'count', lt: capacity },
-          ],
-        },
+        // An instant that sells nothing (`placesAt` 0) must refuse even its first place.
+        condition:
+          capacity > 0
+            ? {
+                or: [
+                  { attr: 'count', exists: false },
+                  { attr: 'count', lt: capacity },
+                ],
+              }
+            : { attr: 'count', lt: 0 },
       }),
     SlotHoldEntity.build(PutTransaction)
       .item({ slotStart, bookingId, confirmed, holdExpiresAt })
@@ -115,13 +118,25 @@ export async function reclaimExpiredHolds(slotStart: string, now: Date): Promise
   return reclaimed;
 }
 
-/** Places taken in each slot (0 for a slot nobody has booked). */
+/**
+ * Places taken at each instant (0 where nobody has booked): one Query per UTC date the
+ * instants span (a local day spans at most two), never one read per instant.
+ */
 export async function placesTaken(slotStarts: readonly string[]): Promise<Map<string, number>> {
-  const counts = await Promise.all(
-    slotStarts.map(async (slotStart) => {
-      const { Item } = await SlotCounterEntity.build(GetItemCommand).key({ slotStart }).send();
-      return [slotStart, Item?.count ?? 0] as const;
+  const days = [...new Set(slotStarts.map((slotStart) => slotStart.slice(0, 10)))];
+  const taken = new Map(slotStarts.map((slotStart) => [slotStart, 0]));
+  await Promise.all(
+    days.map(async (day) => {
+      const { Items = [] } = await table
+        .build(QueryCommand)
+        .entities(SlotCounterEntity)
+        .query({ partition: slotCounterPartition(day), range: { beginsWith: 'SLOT#' } })
+        .options({ maxPages: Number.POSITIVE_INFINITY })
+        .send();
+      for (const counter of Items) {
+        if (taken.has(counter.slotStart)) taken.set(counter.slotStart, counter.count);
+      }
     }),
   );
-  return new Map(counts);
+  return taken;
 }

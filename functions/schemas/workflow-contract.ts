@@ -28,8 +28,6 @@ export const taskErrors = {
   elevenLabsRequestRejected: 'ElevenLabsRequestRejected',
   /** It is not yet known whether the dial reached ElevenLabs; ask again before dialling. */
   dialUnconfirmed: 'DialUnconfirmed',
-  /** Every line is busy or the call-start rate is used up: wait for a line, never give up. */
-  capacityUnavailable: 'CapacityUnavailable',
   /** Calling hours closed in the callee's zone while the call waited for a line. */
   outsideCallingHours: 'OutsideCallingHours',
   /** The parent rescheduled or cancelled since this run started: it has nothing to do. */
@@ -82,9 +80,16 @@ export const taskContracts = {
   },
   SendReminder: { input: runInput, output: none },
   TranscribeVoiceNote: { input: runInput, output: none },
-  AcquireCallCapacity: { input: runInput, output: none },
-  PlaceCall: {
+  AcquireCallCapacity: {
     input: runInput.extend({ taskToken: z.string().min(1).max(2048) }),
+    output: none,
+  },
+  PlaceCall: {
+    input: runInput.extend({
+      taskToken: z.string().min(1).max(2048),
+      /** ISO second the line's grant lets the call start (`lineCallbackOutput`); older runs lack it. */
+      startAt: z.iso.datetime().optional(),
+    }),
     output: none,
   },
   CheckConversation: {
@@ -124,6 +129,13 @@ export const taskContracts = {
   },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 export type WorkflowTaskName = keyof typeof taskContracts;
+
+/**
+ * What the line hand-out sends back through SendTaskSuccess for "Wait for a free line": the
+ * second the call may start (its place in the start pace).
+ */
+export const lineCallbackOutput = z.object({ startAt: z.iso.datetime() });
+export type LineCallbackOutput = z.infer<typeof lineCallbackOutput>;
 
 /**
  * What the ElevenLabs webhook sends back through SendTaskSuccess for the parked call task: the

@@ -3,33 +3,45 @@ import { candidateSlots, type SchedulingRules, slotCapacity } from '../core/sche
 import { placesTaken } from '../data/slots.ts';
 
 export interface BookableTime {
-  /** The slot's start, UTC. */
+  /** The instant, UTC. */
   readonly startsAt: string;
   /** The same instant on the child's clock, e.g. "18:30". */
   readonly localTime: string;
   readonly placesLeft: number;
 }
 
-/** The times of one local day that can still be booked, with the places left in each. */
-export async function bookableTimes(
+/** Every candidate instant of these local days with the places left, from one read per UTC date. */
+async function bookableTimesOf(
+  localDates: readonly string[],
+  timezone: string,
+  now: Date,
+  rules: SchedulingRules,
+): Promise<BookableTime[]> {
+  const slots = localDates.flatMap((date) => candidateSlots(date, timezone, now, rules));
+  const taken = await placesTaken(slots.map((slot) => slot.toISOString()));
+  return slots
+    .map((slot) => ({
+      startsAt: slot.toISOString(),
+      localTime: DateTime.fromJSDate(slot, { zone: timezone }).toFormat('HH:mm'),
+      placesLeft: slotCapacity(slot, rules) - (taken.get(slot.toISOString()) ?? 0),
+    }))
+    .filter((time) => time.placesLeft > 0);
+}
+
+/** The times of one local day that can still be booked, with the places left at each. */
+export function bookableTimes(
   localDate: string,
   timezone: string,
   now: Date,
   rules: SchedulingRules,
 ): Promise<BookableTime[]> {
-  const slots = candidateSlots(localDate, timezone, now, rules);
-  const taken = await placesTaken(slots.map((slot) => slot.toISOString()));
-  const capacity = slotCapacity(rules);
-  return slots
-    .map((slot) => ({
-      startsAt: slot.toISOString(),
-      localTime: DateTime.fromJSDate(slot, { zone: timezone }).toFormat('HH:mm'),
-      placesLeft: capacity - (taken.get(slot.toISOString()) ?? 0),
-    }))
-    .filter((time) => time.placesLeft > 0);
+  return bookableTimesOf([localDate], timezone, now, rules);
 }
 
-/** The free times nearest to a full one: that local day and the next. */
+/**
+ * The free times nearest to a full one: that local day and the next, read together (at most
+ * three UTC dates, one Query each), so a refused parent's answer costs a bounded few reads.
+ */
 export async function nearestFreeTimes(
   wanted: Date,
   timezone: string,
@@ -39,7 +51,7 @@ export async function nearestFreeTimes(
 ): Promise<BookableTime[]> {
   const day = DateTime.fromJSDate(wanted, { zone: timezone });
   const days = [day, day.plus({ days: 1 })].map((d) => d.toISODate() ?? '');
-  const times = (await Promise.all(days.map((d) => bookableTimes(d, timezone, now, rules)))).flat();
+  const times = await bookableTimesOf(days, timezone, now, rules);
   return times
     .sort(
       (a, b) =>

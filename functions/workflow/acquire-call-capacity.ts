@@ -1,39 +1,48 @@
+import { answerLineTask } from '../adapters/workflow-callbacks.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
+import { queueInstant } from '../core/line-dispatch.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { acquireCallLine, CapacityContendedError } from '../data/call-capacity.ts';
-import { taskErrors } from '../schemas/workflow-contract.ts';
+import { handOut, queueCall } from '../data/call-lines.ts';
 import { logger } from '../shared/logger.ts';
-import { TaskError, workflowTask } from './task.ts';
+import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
 
 /**
- * The call is queued, then takes a line when one is free. Over capacity — every line busy, the
- * start rate used up, or the capacity item raced by other calls — it throws
- * `CapacityUnavailable`, which the workflow retries with backoff and never gives up on.
- * Idempotent: a holder that already has a line keeps it, and `queued` is set once.
+ * "Wait for a free line": the due call joins the queue (its place: `queueInstant`) with this
+ * task's token, then hands out whatever lines are free in due order — perhaps to itself. The
+ * task waits until a hand-out answers its token with the second it may start; if none does
+ * within the task's timeout it runs again and keeps its place (the ticket), which also hands
+ * out any line a crashed call's expired lease gave back.
+ * Idempotent: one ticket per (booking, attempt); `queued` is set once; a holder that already
+ * has a line is answered at once without a second start.
  */
-export const handler = workflowTask('AcquireCallCapacity', async ({ bookingId, version }) => {
-  const booking = await getBooking(bookingId);
-  if (booking.callStatus === 'scheduled') {
-    await changeBookingFromWorkflow(
-      booking,
-      version,
-      { callStatus: 'queued' },
-      {
-        type: 'call_queued',
-      },
+export const handler = workflowTask(
+  'AcquireCallCapacity',
+  async ({ bookingId, version, taskToken }) => {
+    const booking = await getBooking(bookingId);
+    if (booking.callStatus === 'scheduled') {
+      await changeBookingFromWorkflow(
+        booking,
+        version,
+        { callStatus: 'queued' },
+        { type: 'call_queued' },
+      );
+    }
+    const dueAt = await queueCall({
+      holder: bookingId,
+      attempt: booking.attempts,
+      dueAt: queueInstant(booking, new Date()),
+      taskToken,
+    });
+    const grants = await handOut(config.lines, (call, startAt) =>
+      answerLineTask(call.taskToken, { startAt: new Date(startAt).toISOString() }),
     );
-  }
-  let reason: string;
-  try {
-    const outcome = await acquireCallLine(bookingId, config.capacity);
-    if (outcome.granted) return {};
-    reason = outcome.reason;
-  } catch (error) {
-    if (!(error instanceof CapacityContendedError)) throw error;
-    reason = 'contended';
-  }
-  logger.info('waiting for a free line', { bookingId, reason });
-  throw new TaskError(taskErrors.capacityUnavailable, `No free line for the call yet (${reason}).`);
-});
+    logger.info('call queued for a line', {
+      bookingId,
+      dueAt,
+      granted: grants.map((grant) => grant.call.holder),
+    });
+    return {};
+  },
+);

@@ -20,8 +20,8 @@ import { TaskError, workflowTask } from './task.ts';
 const workflow = loadWorkflowConfig();
 const { rules } = loadBookingConfig();
 
-/** How long the phone may ring before the attempt counts as unanswered. */
-const ringingTimeoutSecs = 45;
+/** How long the phone may ring before the attempt counts as unanswered (a stage setting). */
+const ringingTimeoutSecs = rules.ringSeconds;
 
 /** The idempotency marker of one dial: it travels with the call, so a look-up can find it. */
 const dialMarkerFor = (bookingId: string, attempt: number) => `booking-${bookingId}-a${attempt}`;
@@ -43,51 +43,67 @@ const overtaken = () =>
  * @throws TaskError BookingOvertaken (rescheduled or cancelled), OutsideCallingHours (hours
  *   closed while waiting for a line), DialUnconfirmed (retry later); ElevenLabs errors by name
  */
-export const handler = workflowTask('PlaceCall', async ({ bookingId, version, taskToken }) => {
-  const booking = await getBooking(bookingId);
-  if (booking.version !== version) throw overtaken();
-  const now = new Date();
-  if (booking.callStatus === 'in_progress' && booking.conversationId) {
-    await parkTokenAgain(booking, version, booking.conversationId, taskToken, now);
-    await answerIfReportedEarly(booking.conversationId, taskToken);
-    logger.info('call already placed; token parked again', { bookingId });
+export const handler = workflowTask(
+  'PlaceCall',
+  async ({ bookingId, version, taskToken, startAt }) => {
+    // The line's grant gave this call its second in the start pace (at most a few seconds away).
+    if (startAt) await waitUntil(Date.parse(startAt));
+    const booking = await getBooking(bookingId);
+    if (booking.version !== version) throw overtaken();
+    const now = new Date();
+    if (booking.callStatus === 'in_progress' && booking.conversationId) {
+      await parkTokenAgain(booking, version, booking.conversationId, taskToken, now);
+      await answerIfReportedEarly(booking.conversationId, taskToken);
+      logger.info('call already placed; token parked again', { bookingId });
+      return {};
+    }
+    if (booking.callStatus !== 'queued') throw overtaken();
+    const attempt = booking.attempts + 1;
+    const marker = dialMarkerFor(bookingId, attempt);
+    const client = await elevenLabs();
+    // An earlier try of this attempt claimed a dial: it may have reached ElevenLabs.
+    const earlierDial = booking.dialMarker === marker ? booking.dialStartedAt : undefined;
+    let conversationId: string | undefined;
+    if (earlierDial) {
+      conversationId = await client.findDialedConversation({
+        dialMarker: marker,
+        since: lookUpFrom(new Date(earlierDial)),
+      });
+      const settledAt = Date.parse(earlierDial) + workflow.dialSettleSeconds * 1000;
+      if (!conversationId && now.getTime() < settledAt) {
+        throw new TaskError(taskErrors.dialUnconfirmed, 'An earlier dial is not listed yet.');
+      }
+      if (conversationId) logger.info('earlier dial found; adopting it', { bookingId, attempt });
+    }
+    if (!conversationId) {
+      // Hours are judged only before a new dial: a dial an earlier try made is adopted whatever
+      // the clock says now, or a call that rang would be recorded as never placed.
+      if (!callingWindowAt(now, booking.timezone, rules).open) {
+        throw new TaskError(
+          taskErrors.outsideCallingHours,
+          'Calling hours closed before a line came.',
+        );
+      }
+      // Claim this dial before the request: a re-dial restarts the settle window, so no later
+      // try can dial again before ElevenLabs has had its time to list this one.
+      const claim = { marker, attempt, ...(earlierDial ? { previousStartedAt: earlierDial } : {}) };
+      if (!(await claimDial(booking, version, claim, now))) {
+        throw new TaskError(taskErrors.dialUnconfirmed, 'Another try of this dial is under way.');
+      }
+    }
+    const placed = conversationId ?? (await dial(client, booking, marker, now, attempt));
+    await recordCallPlaced(booking, version, placed, taskToken, attempt, now);
+    await answerIfReportedEarly(placed, taskToken);
+    logger.info('call placed', { bookingId, conversationId: placed, attempt });
     return {};
-  }
-  if (booking.callStatus !== 'queued') throw overtaken();
-  if (!callingWindowAt(now, booking.timezone, rules).open) {
-    throw new TaskError(taskErrors.outsideCallingHours, 'Calling hours closed before a line came.');
-  }
-  const attempt = booking.attempts + 1;
-  const marker = dialMarkerFor(bookingId, attempt);
-  const client = await elevenLabs();
-  // An earlier try of this attempt claimed a dial: it may have reached ElevenLabs.
-  const earlierDial = booking.dialMarker === marker ? booking.dialStartedAt : undefined;
-  let conversationId: string | undefined;
-  if (earlierDial) {
-    conversationId = await client.findDialedConversation({
-      dialMarker: marker,
-      since: lookUpFrom(new Date(earlierDial)),
-    });
-    const settledAt = Date.parse(earlierDial) + workflow.dialSettleSeconds * 1000;
-    if (!conversationId && now.getTime() < settledAt) {
-      throw new TaskError(taskErrors.dialUnconfirmed, 'An earlier dial is not listed yet.');
-    }
-    if (conversationId) logger.info('earlier dial found; adopting it', { bookingId, attempt });
-  }
-  if (!conversationId) {
-    // Claim this dial before the request: a re-dial restarts the settle window, so no later
-    // try can dial again before ElevenLabs has had its time to list this one.
-    const claim = { marker, attempt, ...(earlierDial ? { previousStartedAt: earlierDial } : {}) };
-    if (!(await claimDial(booking, version, claim, now))) {
-      throw new TaskError(taskErrors.dialUnconfirmed, 'Another try of this dial is under way.');
-    }
-  }
-  const placed = conversationId ?? (await dial(client, booking, marker, now, attempt));
-  await recordCallPlaced(booking, version, placed, taskToken, attempt, now);
-  await answerIfReportedEarly(placed, taskToken);
-  logger.info('call placed', { bookingId, conversationId: placed, attempt });
-  return {};
-});
+  },
+);
+
+/** Sleeps until `epochMs` (no more than the dispatcher's pace bound; past instants: none). */
+async function waitUntil(epochMs: number): Promise<void> {
+  const ms = Math.min(epochMs - Date.now(), workflow.lines.maxPaceMs);
+  if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /** Look-ups start a minute before the dial: ElevenLabs' start time and ours differ a little. */
 const lookUpFrom = (dialledAt: Date) => new Date(dialledAt.getTime() - 60_000);

@@ -42,7 +42,10 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     },
     { timeoutSeconds: 60 },
   ),
-  task('AcquireCallCapacity', 'acquire-call-capacity.ts', { table: 'readWrite' }),
+  task('AcquireCallCapacity', 'acquire-call-capacity.ts', {
+    table: 'readWrite',
+    workflow: ['callback'],
+  }),
   task(
     'PlaceCall',
     'place-call.ts',
@@ -55,7 +58,10 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     secrets: true,
     elevenLabs: true,
   }),
-  task('ReleaseCallCapacity', 'release-call-capacity.ts', { table: 'readWrite' }),
+  task('ReleaseCallCapacity', 'release-call-capacity.ts', {
+    table: 'readWrite',
+    workflow: ['callback'],
+  }),
   task('DecideAfterCall', 'decide-after-call.ts', { table: 'readWrite' }),
   task(
     'SaveCallRecords',

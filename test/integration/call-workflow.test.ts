@@ -1,7 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signElevenLabsPayload } from '../../functions/webhooks/elevenlabs-signature.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
@@ -28,7 +26,6 @@ beforeAll(async () => {
     timeScale: 60,
     env: {
       CALL_RETRY_WAIT_SECONDS: '60',
-      CALL_CONCURRENCY_LIMIT: '1',
       EXPECTED_CALL_MINUTES: '1',
       // The emulator's test numbers are Californian: Santa may call them at any hour here, so
       // the suite passes whatever the hour in California (calling hours have their own tests).
@@ -271,40 +268,6 @@ describe('the call workflow on the local cloud', () => {
         .map((event) => event.taskFailedEventDetails?.error),
     ).toContain('DialUnconfirmed');
     expect(rung).toHaveLength(1);
-  });
-
-  it('serves a burst of simultaneous calls one line at a time, none failing for lack of a line', async () => {
-    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-    let mostLinesInUse = 0;
-    let watching = true;
-    const watch = (async () => {
-      while (watching) {
-        const { Item } = await documents.send(
-          new GetCommand({
-            TableName: localResourceNames.table,
-            Key: { pk: 'CAPACITY#calls', sk: 'CAPACITY' },
-          }),
-        );
-        const now = Date.now();
-        const live = Object.values((Item?.leases ?? {}) as Record<string, number>).filter(
-          (expiresAt) => expiresAt > now,
-        );
-        mostLinesInUse = Math.max(mostLinesInUse, live.length);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-
-    const bookings = await Promise.all([1, 2, 3].map(() => paidCallNow('+14155552671')));
-    const results = await Promise.all(bookings.map((booking) => callOver(booking)));
-    watching = false;
-    await watch;
-
-    expect(results.map((result) => result.callStatus)).toEqual([
-      'completed',
-      'completed',
-      'completed',
-    ]);
-    expect(mostLinesInUse).toBe(1);
   });
 });
 

@@ -6,7 +6,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { portOffsets } from '../../local/config.ts';
-import { eventually } from './support/local-cloud.ts';
+import { eventually, roomyLines } from './support/local-cloud.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -57,7 +57,13 @@ export function launch(
   );
   const launcher = spawn(join(projectRoot, 'node_modules/.bin/tsx'), ['bin/local.ts'], {
     cwd: projectRoot,
-    env: { ...env, CALLSANTA_PORT: String(basePort), CALLSANTA_DATA_DIR: dataDir, ...extraEnv },
+    env: {
+      ...env,
+      ...roomyLines,
+      CALLSANTA_PORT: String(basePort),
+      CALLSANTA_DATA_DIR: dataDir,
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -40,7 +40,6 @@ beforeAll(async () => {
   cloud = await startTestCloud({
     timeScale: 60,
     env: {
-      CALL_CONCURRENCY_LIMIT: '1',
       EXPECTED_CALL_MINUTES: '1',
       // The emulator's test numbers are Californian: Santa may call them at any hour here.
       CALLING_HOURS_START: '00:00',

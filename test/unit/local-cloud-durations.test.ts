@@ -20,7 +20,8 @@ describe('the wall-clock durations handlers get from the local cloud', () => {
   const durationsAt = (env: Record<string, string>) => {
     const workflow = loadWorkflowConfig(handlerEnvironment(loadLocalCloudConfig(env)));
     return {
-      lease: workflow.capacity.leaseSeconds,
+      lease: workflow.lines.leaseSeconds,
+      startIntervalMs: workflow.lines.startIntervalMs,
       abandon: workflow.abandonAfterSeconds,
       settle: workflow.dialSettleSeconds,
       reconcile: workflow.reconcileAfterSeconds,
@@ -32,15 +33,39 @@ describe('the wall-clock durations handlers get from the local cloud', () => {
   it.each([
     [
       {},
-      { lease: 1500, abandon: 2400, settle: 30, reconcile: 900, retryWait: 300, recoveryRuns: 3 },
+      {
+        lease: 1500,
+        startIntervalMs: 1000,
+        abandon: 2400,
+        settle: 30,
+        reconcile: 900,
+        retryWait: 300,
+        recoveryRuns: 3,
+      },
     ],
     [
       { CALLSANTA_TIME_SCALE: '60' },
-      { lease: 25, abandon: 40, settle: 1, reconcile: 15, retryWait: 300, recoveryRuns: 3 },
+      {
+        lease: 25,
+        startIntervalMs: 1000 / 60,
+        abandon: 40,
+        settle: 1,
+        reconcile: 15,
+        retryWait: 300,
+        recoveryRuns: 3,
+      },
     ],
     [
       { CALLSANTA_TIME_SCALE: '3600' },
-      { lease: 1, abandon: 1, settle: 1, reconcile: 1, retryWait: 300, recoveryRuns: 3 },
+      {
+        lease: 1,
+        startIntervalMs: 1000 / 3600,
+        abandon: 1,
+        settle: 1,
+        reconcile: 1,
+        retryWait: 300,
+        recoveryRuns: 3,
+      },
     ],
     [
       {
@@ -52,10 +77,19 @@ describe('the wall-clock durations handlers get from the local cloud', () => {
         CALL_RETRY_WAIT_SECONDS: '60',
         RECONCILE_MAX_RECOVERY_RUNS: '5',
       },
-      { lease: 10, abandon: 20, settle: 2, reconcile: 2, retryWait: 60, recoveryRuns: 5 },
+      {
+        lease: 10,
+        startIntervalMs: 1000 / 60,
+        abandon: 20,
+        settle: 2,
+        reconcile: 2,
+        retryWait: 60,
+        recoveryRuns: 5,
+      },
     ],
   ])('with %o are %o, and the handlers accept them', (env, expected) => {
     // The retry wait reaches a Wait state, which the engine scales: it is passed on as given.
+    // Call starts are paced on the wall clock in the place-call step: the pace is scaled.
     expect(durationsAt(env)).toEqual(expected);
   });
 

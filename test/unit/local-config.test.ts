@@ -52,6 +52,8 @@ describe('loadLocalCloudConfig', () => {
       callingHoursStart: '00:00',
       callingHoursEnd: '24:00',
       callStartsPerSecond: 2,
+      callRingSeconds: 30,
+      callRetryShare: 0.25,
       callLeaseSeconds: 600,
       callRetryWaitSeconds: 60,
       callMaxRetries: 1,

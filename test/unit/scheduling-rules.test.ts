@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   candidateSlots,
   isWithinCallingHours,
+  placeInstantFor,
   defaultSchedulingRules as rules,
   scheduleProblem,
-  slotCapacity,
   slotStart,
 } from '../../functions/core/scheduling-rules.ts';
 import { atExpression, workflowStart } from '../../functions/core/workflow-start.ts';
@@ -19,7 +19,8 @@ describe('scheduleProblem', () => {
     ['2027-03-20T12:01:00Z', 'UTC', 'too_far'],
     ['2026-12-21T07:59:00Z', 'UTC', 'outside_calling_hours'],
     ['2026-12-21T08:00:00Z', 'UTC', undefined],
-    ['2026-12-21T20:59:00Z', 'UTC', undefined],
+    ['2026-12-21T20:55:00Z', 'UTC', undefined],
+    ['2026-12-21T20:59:00Z', 'UTC', 'not_offered'],
     ['2026-12-21T21:00:00Z', 'UTC', 'outside_calling_hours'],
     // 18:00 UTC is 13:00 in New York but 05:00 next day in Sydney.
     ['2026-12-21T18:00:00Z', 'America/New_York', undefined],
@@ -30,20 +31,28 @@ describe('scheduleProblem', () => {
 });
 
 describe('slots', () => {
-  it('sizes a slot from concurrent calls and call length', () => {
-    expect(slotCapacity({ ...rules, concurrentCalls: 4, expectedCallMinutes: 5 })).toBe(12);
-    expect(slotCapacity({ ...rules, concurrentCalls: 1, expectedCallMinutes: 15 })).toBe(1);
-    expect(slotCapacity({ ...rules, concurrentCalls: 1, expectedCallMinutes: 40 })).toBe(1);
-  });
-
-  it('puts an instant in its UTC quarter hour', () => {
+  it('puts an instant on its 5-minute grid, and "call now" on the next instant', () => {
     expect(slotStart(new Date('2026-12-24T18:44:59Z')).toISOString()).toBe(
-      '2026-12-24T18:30:00.000Z',
+      '2026-12-24T18:40:00.000Z',
+    );
+    expect(placeInstantFor(new Date('2026-12-24T18:41:10Z'), true).toISOString()).toBe(
+      '2026-12-24T18:45:00.000Z',
+    );
+    expect(placeInstantFor(new Date('2026-12-24T18:45:00Z'), false).toISOString()).toBe(
+      '2026-12-24T18:45:00.000Z',
     );
   });
 
-  it('offers 52 quarter hours on a normal day and skips those already too soon', () => {
-    expect(candidateSlots('2026-12-22', 'Europe/London', now, rules)).toHaveLength(52);
+  it.each([
+    ['2026-12-21T18:05:00Z', undefined],
+    ['2026-12-21T18:07:00Z', 'not_offered'],
+    ['2026-12-21T18:05:30Z', 'not_offered'],
+  ])('a time of %s is %s', (callAt, problem) => {
+    expect(scheduleProblem(new Date(callAt), 'UTC', now, rules)).toBe(problem);
+  });
+
+  it('offers 156 five-minute instants on a normal day and skips those already too soon', () => {
+    expect(candidateSlots('2026-12-22', 'Europe/London', now, rules)).toHaveLength(13 * 12);
     const today = candidateSlots('2026-12-20', 'UTC', now, rules);
     expect(today[0]?.toISOString()).toBe('2026-12-20T12:15:00.000Z');
   });
@@ -58,7 +67,7 @@ describe('slots', () => {
     const spring = candidateSlots('2027-03-14', 'America/New_York', now, rulesAllDay);
     const fall = candidateSlots('2027-11-07', 'America/New_York', now, rulesAllDay);
 
-    expect(spring).toHaveLength(92);
+    expect(spring).toHaveLength(23 * 12);
     expect(new Set(fall.map((slot) => slot.getTime())).size).toBe(fall.length);
   });
 

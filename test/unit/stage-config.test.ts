@@ -38,6 +38,8 @@ const table: readonly [
   ['callingHoursStart', 'CALLING_HOURS_START', '08:00', ['09:30', '09:30'], '8am'],
   ['callingHoursEnd', 'CALLING_HOURS_END', '21:00', ['24:00', '24:00'], '24:30'],
   ['callStartsPerSecond', 'CALL_STARTS_PER_SECOND', 1, ['0.5', 0.5], '0'],
+  ['callRingSeconds', 'CALL_RING_SECONDS', 45, ['30', 30], '121'],
+  ['callRetryShare', 'CALL_RETRY_SHARE', 0.15, ['0.2', 0.2], '1'],
   ['callLeaseSeconds', 'CALL_LEASE_SECONDS', 1500, ['1800', 1800], '900.5'],
   ['callRetryWaitSeconds', 'CALL_RETRY_WAIT_SECONDS', 300, ['60', 60], '0'],
   ['callMaxRetries', 'CALL_MAX_RETRIES', 3, ['0', 0], '11'],
@@ -136,6 +138,8 @@ describe('the encoder', () => {
     callingHoursStart: '00:00',
     callingHoursEnd: '24:00',
     callStartsPerSecond: 0.25,
+    callRingSeconds: 45,
+    callRetryShare: 0.3,
     callLeaseSeconds: 600,
     callRetryWaitSeconds: 1,
     callMaxRetries: 0,
@@ -218,7 +222,7 @@ describe('the handlers’ views of the stage settings', () => {
 
   it('give the call workflow its rules', () => {
     expect(loadWorkflowConfig({ ...site, CALL_MAX_RETRIES: '5' })).toEqual({
-      capacity: { concurrentCalls: 4, startsPerSecond: 1, leaseSeconds: 1500 },
+      lines: { concurrentCalls: 4, startIntervalMs: 1000, leaseSeconds: 1500, maxPaceMs: 15_000 },
       retryWaitSeconds: 300,
       maxRetries: 5,
       publicSiteUrl: 'https://callsanta.example',

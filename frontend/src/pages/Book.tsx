@@ -233,7 +233,7 @@ export default function Book() {
         setFormError('Something went wrong. Please try again.');
         return undefined;
       }
-      if (error.code === 'slot_full') {
+      if (error.code === 'slot_full' || error.code === 'no_line_free') {
         const parsed = errorBodySchema.shape.error.safeParse(error.body);
         const times = parsed.data?.nearestFreeTimes ?? [];
         setSlotFull({ message: error.message, times });

@@ -151,7 +151,10 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
           : `Done — Santa will now call on ${moved.schedule.localDisplay}.`,
       );
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'slot_full') {
+      if (
+        error instanceof ApiError &&
+        (error.code === 'slot_full' || error.code === 'no_line_free')
+      ) {
         setNearest((error.body.nearestFreeTimes ?? []) as BookableTime[]);
         setErrors({ scheduledAt: error.message });
       } else if (error instanceof ApiError && Object.keys(error.fields).length) {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 
-/** One bookable quarter hour: `GET /api/availability` lists them; a full slot's 409 suggests some. */
+/**
+ * One bookable instant (every 5 minutes): `GET /api/availability` lists them; a full
+ * instant's 409 suggests some.
+ */
 export const bookableTimeSchema = z.object({
-  /** The slot's start, UTC ISO 8601. */
+  /** The instant the call starts, UTC ISO 8601. */
   startsAt: z.string(),
   /** The same instant on the callee's clock, `HH:mm`. */
   localTime: z.string(),
-  /** Calls that can still be booked in it (≥ 1). */
+  /** Calls that can still be booked at it (≥ 1): what the lines can start then, less those sold. */
   placesLeft: z.number().int(),
 });
 export type BookableTime = z.infer<typeof bookableTimeSchema>;
@@ -19,7 +22,10 @@ export const availabilitySchema = z.object({
   timezone: z.string(),
   /** The stage's calling hours on the callee's clock, e.g. `08:00–21:00`. */
   callingHours: z.string(),
-  /** A call can start now: inside calling hours and the current slot has a place. */
+  /**
+   * A call can start now: inside calling hours, a line is free this moment with no due call
+   * waiting for one, and the next instant (through which the call holds its line) has a place.
+   */
   callNowAvailable: z.boolean(),
   times: z.array(bookableTimeSchema),
 });

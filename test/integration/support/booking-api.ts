@@ -21,6 +21,19 @@ export function tomorrowAt(hourUtc = 17, minuteUtc = 0): string {
   return day.toISOString();
 }
 
+let instantsHandedOut = 0;
+
+/**
+ * A different bookable instant for each booking that names none: tomorrow 17:00–20:55 UTC on
+ * the 5-minute grid, in turn. Each instant sells only what the lines can start then (one or
+ * two places with a test's few lines), so bookings that don't care about their time must not
+ * all ask for the same one.
+ */
+export function nextInstant(): string {
+  const step = instantsHandedOut++ % 48;
+  return tomorrowAt(17 + Math.floor(step / 12), (step % 12) * 5);
+}
+
 export function validBooking(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     childName: 'Emma',
@@ -29,7 +42,7 @@ export function validBooking(overrides: Record<string, unknown> = {}): Record<st
     childInfoText: 'Loves dinosaurs and her cat Pepper.',
     phoneNumber: '+14155552671',
     timezone: 'America/New_York',
-    scheduledAt: tomorrowAt(),
+    scheduledAt: nextInstant(),
     parentEmail: 'parent@example.com',
     giftBudget: 50,
     // The video is made for real on the local cloud (a render of the call): only the tests

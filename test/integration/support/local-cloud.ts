@@ -31,6 +31,13 @@ export interface TestCloudOptions {
   readonly env?: Record<string, string>;
 }
 
+/**
+ * The lines a test cloud has unless its test says otherwise: enough for many "call now"
+ * bookings in the same few minutes (each takes a place at the next 5-minute instant, which
+ * sells only what the lines can start then — `core/instant-capacity.ts`).
+ */
+export const roomyLines = { CALL_CONCURRENCY_LIMIT: '20', CALL_STARTS_PER_SECOND: '5' };
+
 /** Starts a real local cloud in this test process, in its own data folder and ports. */
 export async function startTestCloud(options: TestCloudOptions = {}): Promise<RunningLocalCloud> {
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'callsanta-test-')));
@@ -39,6 +46,7 @@ export async function startTestCloud(options: TestCloudOptions = {}): Promise<Ru
     CALLSANTA_PORT: String(basePort),
     CALLSANTA_DATA_DIR: dataDir,
     CALLSANTA_TIME_SCALE: String(options.timeScale ?? 1),
+    ...roomyLines,
     ...options.env,
   });
   return startLocalCloud(config);

@@ -1,0 +1,118 @@
+/**
+ * Who gets Santa's next free line, as pure decisions over the lines' state and the queue of
+ * due calls (Christmas Eve). Calls wait in one queue ordered by their due instant; whenever a
+ * line may have come free (a call queued, a call ended, a waiting call's check-in) the lines
+ * are handed to the first calls in that order — first due, first served — and each grant
+ * carries the second its call may start, so starts are paced to the start rate (Twilio's CPS)
+ * without anyone polling. A queue entry is only ever written once its call is due (the
+ * workflow waits for the booked second before queueing), so nothing here can start a call early.
+ */
+
+export interface LineState {
+  /** Holder (booking id) → when its lease on a line runs out, epoch ms. */
+  readonly leases: Readonly<Record<string, number>>;
+  /** The start second given to the latest grant, epoch ms: the next start is paced from it. */
+  readonly lastStartAt: number;
+}
+
+export interface DispatchLimits {
+  /** Lines: the plan's concurrent calls. */
+  readonly concurrentCalls: number;
+  /** Milliseconds between two call starts (1000 / calls per second). */
+  readonly startIntervalMs: number;
+  /** How long a line is held if its call's workflow never gives it back, seconds. */
+  readonly leaseSeconds: number;
+  /**
+   * A grant's start second is at most this far ahead (ms); calls beyond wait for a later hand
+   * out, so no grant outlives the place-call step that waits for its second.
+   */
+  readonly maxPaceMs: number;
+}
+
+/** A due call waiting for a line, as the queue lists it (in due order). */
+export interface WaitingCall {
+  /** The booking whose call it is. */
+  readonly holder: string;
+  /** ISO instant the call (or this retry) became due: its place in the queue. */
+  readonly dueAt: string;
+}
+
+export interface LineGrant<Call extends WaitingCall = WaitingCall> {
+  readonly call: Call;
+  /** Epoch ms the call may start: never before it. */
+  readonly startAt: number;
+  /** The holder already had a line (a repeated check-in): no new start was counted. */
+  readonly renewed: boolean;
+}
+
+export const noLines: LineState = { leases: {}, lastStartAt: 0 };
+
+function liveLeases(state: LineState, now: number): Record<string, number> {
+  return Object.fromEntries(Object.entries(state.leases).filter(([, until]) => until > now));
+}
+
+/** Lines not held by a live lease. */
+export function freeLines(state: LineState, concurrentCalls: number, now: number): number {
+  return Math.max(0, concurrentCalls - Object.keys(liveLeases(state, now)).length);
+}
+
+/**
+ * Hands lines to the waiting calls in the order given (the queue's due order). A holder that
+ * already has a line keeps it (a check-in repeated after a crash or a timeout) and starts at
+ * once; the others take free lines while there are any, each starting `startIntervalMs` after
+ * the previous start. Stops at the first call that cannot have a line or a start second soon
+ * enough: a later-due call never overtakes an earlier one.
+ */
+export function handOutLines<Call extends WaitingCall>(
+  state: LineState,
+  waiting: readonly Call[],
+  limits: DispatchLimits,
+  now: number,
+): { readonly state: LineState; readonly grants: LineGrant<Call>[] } {
+  const leases = liveLeases(state, now);
+  const leaseUntil = now + limits.leaseSeconds * 1000;
+  let lastStartAt = state.lastStartAt;
+  const grants: LineGrant<Call>[] = [];
+  let blocked = false;
+  for (const call of waiting) {
+    if (call.holder in leases) {
+      leases[call.holder] = leaseUntil;
+      grants.push({ call, startAt: now, renewed: true });
+      continue;
+    }
+    if (blocked) continue;
+    const startAt = Math.max(now, lastStartAt + limits.startIntervalMs);
+    if (Object.keys(leases).length >= limits.concurrentCalls || startAt - now > limits.maxPaceMs) {
+      // First due, first served: nobody behind this call gets a new line before it does.
+      blocked = true;
+      continue;
+    }
+    leases[call.holder] = leaseUntil;
+    lastStartAt = startAt;
+    grants.push({ call, startAt, renewed: false });
+  }
+  return { state: { leases, lastStartAt }, grants };
+}
+
+/** Gives the holder's line back; a line already given back, or expired, is fine. */
+export function giveLineBack(state: LineState, holder: string, now: number): LineState {
+  const leases = liveLeases(state, now);
+  delete leases[holder];
+  return { ...state, leases };
+}
+
+/**
+ * Where a call attempt stands in the queue: the first attempt at its booked instant (a run
+ * resumed late after a crash keeps its place), a retry at the moment it came due again.
+ * Never later than `now`: locally, where waits are time-scaled, a booked instant can still be
+ * ahead on the wall clock when its call comes due.
+ */
+export function queueInstant(
+  booking: { readonly attempts: number; readonly scheduledAt: string },
+  now: Date,
+): string {
+  if (booking.attempts === 0 && Date.parse(booking.scheduledAt) < now.getTime()) {
+    return new Date(booking.scheduledAt).toISOString();
+  }
+  return now.toISOString();
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type DispatchLimits,
+  freeLines,
+  giveLineBack,
+  handOutLines,
+  noLines,
+  queueInstant,
+} from '../../functions/core/line-dispatch.ts';
+
+const limits: DispatchLimits = {
+  concurrentCalls: 2,
+  startIntervalMs: 1000,
+  leaseSeconds: 900,
+  maxPaceMs: 15_000,
+};
+const t0 = 1_800_000_000_000;
+const call = (holder: string, dueAt = '2026-12-24T18:00:00.000Z') => ({ holder, dueAt });
+
+describe('handing out lines', () => {
+  it('gives free lines to the first due calls and paces their starts one interval apart', () => {
+    const { state, grants } = handOutLines(noLines, [call('a'), call('b'), call('c')], limits, t0);
+
+    expect(grants.map((grant) => [grant.call.holder, grant.startAt - t0])).toEqual([
+      ['a', 0],
+      ['b', 1000],
+    ]);
+    expect(Object.keys(state.leases)).toEqual(['a', 'b']);
+    expect(freeLines(state, limits.concurrentCalls, t0)).toBe(0);
+  });
+
+  it('never lets a later call overtake an earlier one that must wait', () => {
+    const busy = { leases: { x: t0 + 60_000 }, lastStartAt: t0 + 14_500 };
+
+    // One line is free, but the start pace has no second for "a" within 15 s: "b" waits too.
+    const { grants } = handOutLines(busy, [call('a'), call('b')], limits, t0);
+
+    expect(grants).toEqual([]);
+  });
+
+  it('answers a holder that already has a line at once, without counting a second start', () => {
+    const held = { leases: { a: t0 + 5000 }, lastStartAt: t0 };
+
+    const { state, grants } = handOutLines(held, [call('a')], limits, t0 + 100);
+
+    expect(grants).toEqual([{ call: call('a'), startAt: t0 + 100, renewed: true }]);
+    expect(state.lastStartAt).toBe(t0);
+    expect(state.leases.a).toBe(t0 + 100 + 900_000);
+  });
+
+  it('takes back the lines of leases that ran out (a crashed call)', () => {
+    const stale = { leases: { x: t0 - 1, y: t0 - 1 }, lastStartAt: t0 - 60_000 };
+
+    const { grants, state } = handOutLines(stale, [call('a')], limits, t0);
+
+    expect(grants.map((grant) => grant.call.holder)).toEqual(['a']);
+    expect(Object.keys(state.leases)).toEqual(['a']);
+  });
+
+  it('starts the next call one interval after the last start, not before', () => {
+    const recent = { leases: {}, lastStartAt: t0 + 400 };
+
+    const { grants } = handOutLines(recent, [call('a')], limits, t0);
+
+    expect(grants[0]?.startAt).toBe(t0 + 1400);
+  });
+
+  it('gives a line back once; giving it back again changes nothing', () => {
+    const { state } = handOutLines(noLines, [call('a')], limits, t0);
+
+    const once = giveLineBack(state, 'a', t0 + 1);
+    const twice = giveLineBack(once, 'a', t0 + 2);
+
+    expect(once.leases).toEqual({});
+    expect(twice).toEqual(once);
+  });
+});
+
+describe('a call attempt’s place in the queue', () => {
+  const now = new Date('2026-12-24T18:00:02Z');
+  it.each([
+    [{ attempts: 0, scheduledAt: '2026-12-24T18:00:00Z' }, '2026-12-24T18:00:00.000Z'],
+    // A run resumed late after a crash keeps its booked place.
+    [{ attempts: 0, scheduledAt: '2026-12-24T17:40:00Z' }, '2026-12-24T17:40:00.000Z'],
+    // A retry joins at the moment it came due again.
+    [{ attempts: 1, scheduledAt: '2026-12-24T17:40:00Z' }, '2026-12-24T18:00:02.000Z'],
+    // Locally, with time scaled, a booked second can still be ahead on the wall clock.
+    [{ attempts: 0, scheduledAt: '2026-12-24T19:00:00Z' }, '2026-12-24T18:00:02.000Z'],
+  ])('%o queues at %s', (booking, place) => {
+    expect(queueInstant(booking, now)).toBe(place);
+  });
+});
