@@ -6,15 +6,28 @@ import { accessTokenFor } from '../core/access-token.ts';
 import { ConflictError, UpstreamError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime, newBooking } from '../core/new-booking.ts';
 import { priceBooking } from '../core/pricing.ts';
-import { slotCapacity } from '../core/scheduling-rules.ts';
+import { placeInstantFor, slotCapacity } from '../core/scheduling-rules.ts';
 import { findActiveAffiliate } from '../data/affiliates.ts';
-import { createBooking, SlotFullError, setPaymentIntent } from '../data/bookings.ts';
+import type { AuditEvent } from '../data/audit-trail.ts';
+import {
+  createBooking,
+  type NewBooking,
+  SlotFullError,
+  setPaymentIntent,
+} from '../data/bookings.ts';
 import { lineFreeNow } from '../data/call-lines.ts';
 import { activePricing } from '../data/pricing.ts';
-import { reclaimExpiredHolds } from '../data/slots.ts';
+import { givePlaceBack, reclaimExpiredHolds } from '../data/slots.ts';
 import type { CreatedBooking } from '../schemas/api/create-booking.ts';
 import { bookingRequestSchema } from '../schemas/booking-request.ts';
 import { nearestFreeTimes } from '../services/availability.ts';
+import {
+  knownFull,
+  oneAtATime,
+  rememberFull,
+  sameRead,
+  sharedRead,
+} from '../services/instant-admission.ts';
 import { assertVoiceNoteUploaded } from '../services/voice-note-check.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
@@ -36,11 +49,14 @@ export const handler = httpHandler(async (event) => {
   };
   const now = new Date();
   const callAt = checkedCallTime(request, now, config.rules);
+  // A burst at a full instant is answered before any other read (`instant-admission.ts`).
+  const instant = placeInstantFor(callAt, request.callNow === true).toISOString();
+  if (knownFull(instant)) throw await slotFull(callAt, request.timezone, now);
   if (request.voiceNoteKey) await assertVoiceNoteUploaded(request.voiceNoteKey);
 
   const bookingId = ulid();
   const [pricing, affiliate, secrets] = await Promise.all([
-    activePricing(),
+    sameRead('pricing', activePricing),
     request.affiliateCode ? findActiveAffiliate(request.affiliateCode) : undefined,
     appSecrets(),
   ]);
@@ -69,22 +85,7 @@ export const handler = httpHandler(async (event) => {
   if (booking.callNow && !(await lineFreeNow(config.rules.concurrentCalls))) {
     throw await noLineNow(request.timezone, now);
   }
-  const capacity = slotCapacity(new Date(booking.slotStart), config.rules);
-  try {
-    await createBooking(booking, created, capacity);
-  } catch (error) {
-    if (!(error instanceof SlotFullError)) throw error;
-    // Unpaid holds may have expired: give them back and try once more.
-    if ((await reclaimExpiredHolds(booking.slotStart, now)) === 0) {
-      throw await slotFull(callAt, request.timezone, now);
-    }
-    try {
-      await createBooking(booking, created, capacity);
-    } catch (retryError) {
-      if (retryError instanceof SlotFullError) throw await slotFull(callAt, request.timezone, now);
-      throw retryError;
-    }
-  }
+  await takePlace(booking, created, now);
   logger.info('booking created', { bookingId, callNow: booking.callNow });
 
   let intent: { id: string; clientSecret: string };
@@ -100,6 +101,9 @@ export const handler = httpHandler(async (event) => {
       bookingId,
       error: error instanceof Error ? error.name : 'unknown',
     });
+    // This parent is told to try again: the place must not stay held by a booking that can
+    // never be paid (it would be lost to everyone until the hold expired).
+    await givePlaceBack(booking.slotStart, bookingId);
     throw new UpstreamError('The payment service did not answer. Please try again in a moment.');
   }
   await setPaymentIntent(bookingId, intent.id);
@@ -114,9 +118,45 @@ export const handler = httpHandler(async (event) => {
   } satisfies CreatedBooking);
 });
 
+/**
+ * Takes the booking's place at its instant with the booking write (one transaction), giving
+ * back expired unpaid holds when the instant is full. One request at a time per instant, and
+ * a full instant is remembered for a moment (`instant-admission.ts`).
+ *
+ * @throws ConflictError `slot_full` with the nearest free times
+ */
+function takePlace(booking: NewBooking, created: AuditEvent, now: Date): Promise<void> {
+  const instant = booking.slotStart;
+  const callAt = new Date(booking.scheduledAt);
+  const capacity = slotCapacity(new Date(instant), config.rules);
+  const refuse = async () => slotFull(callAt, booking.timezone, now);
+  return oneAtATime(instant, async () => {
+    if (knownFull(instant)) throw await refuse();
+    try {
+      await createBooking(booking, created, capacity);
+      return;
+    } catch (error) {
+      if (!(error instanceof SlotFullError)) throw error;
+    }
+    // Unpaid holds may have expired: give them back and try once more.
+    if ((await reclaimExpiredHolds(instant, now)) > 0) {
+      try {
+        await createBooking(booking, created, capacity);
+        return;
+      } catch (error) {
+        if (!(error instanceof SlotFullError)) throw error;
+      }
+    }
+    rememberFull(instant);
+    throw await refuse();
+  });
+}
+
 /** 409 for a full instant: nothing left there, and the nearest times that have places. */
 async function slotFull(callAt: Date, timezone: string, now: Date): Promise<ConflictError> {
-  const alternatives = await nearestFreeTimes(callAt, timezone, now, config.rules);
+  const alternatives = await sharedRead(`${callAt.toISOString()} ${timezone}`, () =>
+    nearestFreeTimes(callAt, timezone, now, config.rules),
+  );
   return new ConflictError(
     'slot_full',
     'Santa is fully booked at that time. Please choose one of the nearest free times.',

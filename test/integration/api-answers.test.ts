@@ -37,7 +37,7 @@ let cloud: RunningLocalCloud;
 
 beforeAll(async () => {
   cloud = await startTestCloud({
-    env: { CALL_CONCURRENCY_LIMIT: '1', EXPECTED_CALL_MINUTES: '15' },
+    env: { CALL_CONCURRENCY_LIMIT: '1', EXPECTED_CALL_MINUTES: '1' },
   });
 });
 

@@ -382,16 +382,16 @@ describe('pricing and availability', () => {
     expect(pricing).toEqual({ baseCents: 999, recordingCents: 299, currency: 'usd' });
   });
 
-  it('lists only times inside calling hours, on the quarter hour, for the local day', async () => {
+  it('lists only times inside calling hours, every 5 minutes, for the local day', async () => {
     const date = new Date(Date.now() + 2 * 24 * 3600_000).toISOString().slice(0, 10);
 
     const body = await fetch(
       `${cloud.apiUrl}/api/availability?date=${date}&timezone=Asia/Kolkata`,
     ).then((r) => r.json() as Promise<{ times: { localTime: string; startsAt: string }[] }>);
 
-    expect(body.times).toHaveLength(52);
+    expect(body.times).toHaveLength(13 * 12);
     expect(body.times[0]?.localTime).toBe('08:00');
-    expect(body.times.at(-1)?.localTime).toBe('20:45');
+    expect(body.times.at(-1)?.localTime).toBe('20:55');
     // India is UTC+05:30: 08:00 local is 02:30 UTC.
     expect(body.times[0]?.startsAt).toBe(`${date}T02:30:00.000Z`);
   });

@@ -26,10 +26,10 @@ import { startTestCloud } from './support/local-cloud.ts';
 
 let cloud: RunningLocalCloud;
 
-// One call at a time, 15 minutes each: every slot holds exactly one booking.
+// One line and one-minute calls: every 5-minute instant sells exactly one place.
 beforeAll(async () => {
   cloud = await startTestCloud({
-    env: { CALL_CONCURRENCY_LIMIT: '1', EXPECTED_CALL_MINUTES: '15' },
+    env: { CALL_CONCURRENCY_LIMIT: '1', EXPECTED_CALL_MINUTES: '1' },
   });
 });
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError, api, isAbort } from '../lib/api.ts';
 import { addDays, formatDay, formatTime, todayIn } from '../lib/format.ts';
-import type { Availability } from '../lib/types.ts';
+import type { Availability, BookableTime } from '../lib/types.ts';
 import { describedBy, errorId, FieldError } from './Field.tsx';
 
 export interface CallTimeChoice {
@@ -30,7 +30,7 @@ type Load =
 
 /**
  * When Santa should call: the time zone (detected, editable), "call now" when Santa can, and
- * the bookable quarter hours of a day from GET /api/availability. Only bookable times are
+ * the bookable instants of a day (every 5 minutes) from GET /api/availability. Only bookable times are
  * offered, so a past, out-of-hours or full time cannot be picked.
  */
 export function AvailabilityPicker({
@@ -206,21 +206,29 @@ export function AvailabilityPicker({
                 Try again
               </button>
             ) : null}
-            <div className="time-grid">
-              {availability?.times.map((time) => (
-                <label key={time.startsAt} className="chip">
-                  <input
-                    type="radio"
-                    name={`${id}-time`}
-                    value={time.startsAt}
-                    checked={choice.scheduledAt === time.startsAt}
-                    onChange={() => onChoice({ callNow: false, scheduledAt: time.startsAt })}
-                  />
-                  <span>
-                    {formatTime(time.startsAt, timezone)}
-                    {time.placesLeft === 1 ? <small> last place</small> : null}
+            {/* Calls start every 5 minutes: one row per hour keeps a whole day on a screen. */}
+            <div className="time-grid-hours">
+              {byHour(availability?.times ?? []).map(([hour, times]) => (
+                <div key={hour} className="time-hour" role="group" aria-label={`From ${hour}`}>
+                  <span className="time-hour-label" aria-hidden="true">
+                    {hour}
                   </span>
-                </label>
+                  <div className="time-grid">
+                    {times.map((time) => (
+                      <label key={time.startsAt} className="chip">
+                        <input
+                          type="radio"
+                          name={`${id}-time`}
+                          value={time.startsAt}
+                          checked={choice.scheduledAt === time.startsAt}
+                          onChange={() => onChoice({ callNow: false, scheduledAt: time.startsAt })}
+                          aria-label={`${formatTime(time.startsAt, timezone)}, ${time.placesLeft === 1 ? '1 place' : `${time.placesLeft} places`} left`}
+                        />
+                        <span>{formatTime(time.startsAt, timezone)}</span>
+                      </label>
+                    ))}
+                  </div>
+                </div>
               ))}
             </div>
             {availability && availability.times.length === 0 ? (
@@ -238,4 +246,14 @@ export function AvailabilityPicker({
       )}
     </div>
   );
+}
+
+/** The free times grouped by the hour they start in on the child's clock ("18:00" → times). */
+function byHour(times: readonly BookableTime[]): [string, BookableTime[]][] {
+  const hours = new Map<string, BookableTime[]>();
+  for (const time of times) {
+    const hour = `${time.localTime.slice(0, 2)}:00`;
+    hours.set(hour, [...(hours.get(hour) ?? []), time]);
+  }
+  return [...hours];
 }
