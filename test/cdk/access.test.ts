@@ -296,10 +296,12 @@ describe('least privilege per function', () => {
 
     // The dial step answers its own task when the call's outcome came before its token; the
     // Remotion webhook answers the render task's, and the render step its own when the video
-    // was made before.
+    // was made before; the line steps hand lines to the waiting calls' tasks.
     expect(declared.sort()).toEqual([
+      'AcquireCallCapacity',
       'ElevenLabsWebhook',
       'PlaceCall',
+      'ReleaseCallCapacity',
       'RemotionWebhook',
       'RenderVideo',
     ]);

@@ -70,7 +70,7 @@ describe('every function, with the default settings of dev', () => {
         RECONCILE_MAX_RECOVERY_RUNS: '3',
       });
       expect(config, name).toEqual({
-        capacity: { concurrentCalls: 4, startsPerSecond: 1, leaseSeconds: 1500 },
+        lines: { concurrentCalls: 4, startIntervalMs: 1000, leaseSeconds: 1500, maxPaceMs: 15_000 },
         retryWaitSeconds: 300,
         maxRetries: 3,
         publicSiteUrl: 'https://callsanta.example',
@@ -152,6 +152,7 @@ describe('every function, with settings from context', () => {
         rules: {
           ...defaultSchedulingRules,
           concurrentCalls: 7,
+          startsPerSecond: 0.5,
           expectedCallMinutes: 9,
           callingHoursStartMinute: 9 * 60 + 30,
           callingHoursEndMinute: 20 * 60 + 15,
@@ -174,7 +175,7 @@ describe('every function, with settings from context', () => {
         RECONCILE_MAX_RECOVERY_RUNS: '5',
       });
       expect(config, name).toEqual({
-        capacity: { concurrentCalls: 7, startsPerSecond: 0.5, leaseSeconds: 1800 },
+        lines: { concurrentCalls: 7, startIntervalMs: 2000, leaseSeconds: 1800, maxPaceMs: 15_000 },
         retryWaitSeconds: 120,
         maxRetries: 0,
         publicSiteUrl: 'https://santa.example.org',
