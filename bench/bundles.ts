@@ -252,10 +252,10 @@ function row(name: string, after: Figures, before: Figures | undefined): string[
       b && ratio(after.bundle.bytes, b.bundle.bytes),
     ),
     pair(b && kib(b.bundle.gzipBytes), kib(after.bundle.gzipBytes)),
-    pair(b && b.wallMs.toFixed(0), after.wallMs.toFixed(0), b && ratio(after.wallMs, b.wallMs)),
-    pair(b && b.cpuMs.toFixed(0), after.cpuMs.toFixed(0), b && ratio(after.cpuMs, b.cpuMs)),
-    pair(b && b.rssMiB.toFixed(0), after.rssMiB.toFixed(0)),
-    pair(b && b.heapMiB.toFixed(1), after.heapMiB.toFixed(1)),
+    pair(b?.wallMs.toFixed(0), after.wallMs.toFixed(0), b && ratio(after.wallMs, b.wallMs)),
+    pair(b?.cpuMs.toFixed(0), after.cpuMs.toFixed(0), b && ratio(after.cpuMs, b.cpuMs)),
+    pair(b?.rssMiB.toFixed(0), after.rssMiB.toFixed(0)),
+    pair(b?.heapMiB.toFixed(1), after.heapMiB.toFixed(1)),
   ];
 }
 

@@ -1,5 +1,5 @@
 import { type AwsRegion, getRenderProgress, renderMediaOnLambda } from '@remotion/lambda/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { santaCallVideo } from '../../video/props.ts';
 import { requireEnv } from '../config/env.ts';
 import { framesPerLambda, newAccountConcurrency } from '../core/render-split.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One bookable quarter hour: `GET /api/availability` lists them; a full slot's 409 suggests some. */
 export const bookableTimeSchema = z.object({
