@@ -5,8 +5,9 @@
  * of `--runs` fresh `node` processes with the environment and `NODE_OPTIONS` CDK sets), and memory
  * right after the import (RSS and V8 heap used, MiB, medians of the same processes).
  *
- * With `--before <checkout>` (e.g. `/work/main`) that checkout's functions are bundled with its
- * own `lib/house-bundling.ts` (or, for checkouts older than that file, this one's) and measured
+ * With `--before <checkout>` (e.g. a worktree of main) that checkout's functions are bundled with
+ * its own `lib/house-bundling.ts` (or, for checkouts older than that file, the options main had
+ * inline in `lib/house-function.ts`) and measured
  * in the same rounds, interleaved with ours, so both columns see the same neighbours' load.
  *
  * Run: `npm run bench:bundles -- [--runs 7] [--before /work/main] [--only PlaceCall,GetBooking]
@@ -20,10 +21,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { build, type Metafile } from 'esbuild';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
-import { houseBundling } from '../lib/house-bundling.ts';
+import { esbuildOptionsOf, houseBundling } from '../lib/house-bundling.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The project's Node 24 (the line of Lambda's nodejs24.x), whatever runs this script. */
@@ -76,37 +77,19 @@ const lambdaEnvironment: Readonly<Record<string, string>> = {
 };
 
 /**
- * The esbuild options `NodejsFunction` passes for these bundling options (aws-cdk-lib's
- * `aws-lambda-nodejs/lib/bundling.js`: `--bundle --target --platform=node --format --outfile
- * --minify --sourcemap --sources-content --external --loader --define --keep-names --banner
- * --main-fields`), writing `<outdir>/index.mjs` as CDK does for ESM.
+ * The bundling options of checkouts older than `lib/house-bundling.ts` (written inline in
+ * `lib/house-function.ts` up to commit e57a24e): no `define`, no `externalModules`.
  */
-function esbuildOptions(bundling: BundlingOptions, entry: string, outdir: string): BuildOptions {
-  const external = [
-    ...(bundling.externalModules ?? (bundling.bundleAwsSDK ? [] : ['@aws-sdk/*'])),
-    ...(bundling.nodeModules ?? []),
-  ];
-  return {
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    target: bundling.target ?? 'node24',
-    format: bundling.format === 'esm' ? 'esm' : 'cjs',
-    outfile: join(outdir, bundling.format === 'esm' ? 'index.mjs' : 'index.js'),
-    minify: bundling.minify ?? false,
-    sourcemap: bundling.sourceMap ?? false,
-    sourcesContent: bundling.sourcesContent ?? true,
-    external,
-    ...(bundling.loader ? { loader: bundling.loader as BuildOptions['loader'] } : {}),
-    ...(bundling.define ? { define: bundling.define } : {}),
-    keepNames: bundling.keepNames ?? false,
-    ...(bundling.banner ? { banner: { js: bundling.banner } } : {}),
-    ...(bundling.footer ? { footer: { js: bundling.footer } } : {}),
-    ...(bundling.mainFields ? { mainFields: bundling.mainFields } : {}),
-    metafile: true,
-    logLevel: 'error',
-  };
-}
+const bundlingBeforeHouseBundling: BundlingOptions = {
+  format: OutputFormat.ESM,
+  target: 'node24',
+  mainFields: ['module', 'main'],
+  banner: houseBundling.banner,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  bundleAwsSDK: true,
+};
 
 /** One checkout's functions and how it bundles them. */
 interface Checkout {
@@ -162,14 +145,15 @@ function packagesOf(metafile: Metafile): Map<string, number> {
 
 async function bundle(checkout: Checkout, fn: FunctionDefinition, outdir: string) {
   const entry = join(checkout.root, 'functions', fn.entry);
-  const result = await build(esbuildOptions(checkout.bundling, entry, outdir));
-  const file = join(outdir, checkout.bundling.format === 'esm' ? 'index.mjs' : 'index.js');
+  const options = esbuildOptionsOf(checkout.bundling, entry, outdir);
+  const result = await build({ ...options, metafile: true, logLevel: 'error' });
+  const file = options.outfile ?? '';
   const code = await readFile(file);
   return {
     file,
     bytes: (await stat(file)).size,
     gzipBytes: gzipSync(code).length,
-    packages: packagesOf(result.metafile),
+    packages: result.metafile ? packagesOf(result.metafile) : new Map(),
   } satisfies Bundle;
 }
 
