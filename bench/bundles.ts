@@ -111,7 +111,7 @@ async function loadCheckout(label: string, root: string): Promise<Checkout> {
   const bundlingFile = join(root, 'lib/house-bundling.ts');
   const bundling = existsSync(bundlingFile)
     ? (await load<typeof import('../lib/house-bundling.ts')>('lib/house-bundling.ts')).houseBundling
-    : houseBundling;
+    : bundlingBeforeHouseBundling;
   return {
     label,
     root,
