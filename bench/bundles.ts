@@ -24,22 +24,16 @@ import { gzipSync } from 'node:zlib';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { build, type Metafile } from 'esbuild';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
+import {
+  callPathFunctions as callPath,
+  memoryMiBOf,
+  memorySizing,
+} from '../functions/function-memory.ts';
 import { esbuildOptionsOf, houseBundling } from '../lib/house-bundling.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 /** The project's Node 24 (the line of Lambda's nodejs24.x), whatever runs this script. */
 const node = join(repoRoot, 'node_modules/.bin/node');
-
-/** The functions whose cold start can make a booked call late: the workflow's way to the ring. */
-const callPath = new Set([
-  'CheckBooking',
-  'TranscribeVoiceNote',
-  'AcquireCallCapacity',
-  'PlaceCall',
-  'CheckConversation',
-  'ReleaseCallCapacity',
-  'ElevenLabsWebhook',
-]);
 
 /**
  * What Lambda and CDK put in a function's environment, with stand-in values: every handler
@@ -225,9 +219,19 @@ function pair(before: string | undefined, after: string, r?: string): string {
   return before === undefined ? after : `${before} → ${after}${r ? ` (${r})` : ''}`;
 }
 
-/** A row of the table; `before` is absent when no `--before` checkout was given. */
-function row(name: string, after: Figures, before: Figures | undefined): string[] {
+/**
+ * A row of the table; `before` is absent when no `--before` checkout was given. `memory` is the
+ * function's Lambda memory setting (MB) in each checkout; `!` marks an RSS after import above
+ * memory ÷ `memorySizing.headroomFactor`.
+ */
+function row(
+  name: string,
+  after: Figures,
+  before: Figures | undefined,
+  memory: { before?: number; after: number },
+): string[] {
   const b = before;
+  const tight = after.rssMiB * memorySizing.headroomFactor > memory.after ? ' !' : '';
   return [
     `${callPath.has(name) ? '★ ' : ''}${name}`,
     pair(
@@ -240,6 +244,7 @@ function row(name: string, after: Figures, before: Figures | undefined): string[
     pair(b?.cpuMs.toFixed(0), after.cpuMs.toFixed(0), b && ratio(after.cpuMs, b.cpuMs)),
     pair(b?.rssMiB.toFixed(0), after.rssMiB.toFixed(0)),
     pair(b?.heapMiB.toFixed(1), after.heapMiB.toFixed(1)),
+    `${pair(b && memory.before?.toString(), memory.after.toString())}${tight}`,
   ];
 }
 
@@ -306,7 +311,8 @@ async function main() {
   );
   console.log(
     `\nNode ${spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()}, ${runs} fresh processes per bundle (medians); ` +
-      `an empty module: import ${empty.wallMs.toFixed(1)} ms, RSS ${empty.rssMiB.toFixed(0)} MiB, heap ${empty.heapMiB.toFixed(1)} MiB. ★ = call path.\n`,
+      `an empty module: import ${empty.wallMs.toFixed(1)} ms, RSS ${empty.rssMiB.toFixed(0)} MiB, heap ${empty.heapMiB.toFixed(1)} MiB. ★ = call path; ` +
+      `! = RSS after import above memory ÷ ${memorySizing.headroomFactor} (functions/function-memory.ts).\n`,
   );
   const figures = (checkout: Checkout | undefined, name: string) => {
     const entry = checkout && measured.get(key(checkout, name));
@@ -321,14 +327,34 @@ async function main() {
     const a = figures(after, name);
     if (!a) continue;
     const b = figures(before, name);
-    rows.push(row(name, a, b));
+    const definition = (checkout: Checkout | undefined) =>
+      checkout?.functions.find((f) => f.name === name);
+    const afterDefinition = definition(after);
+    const beforeDefinition = definition(before);
+    if (!afterDefinition) continue;
+    rows.push(
+      row(name, a, b, {
+        after: memoryMiBOf(afterDefinition),
+        // Before function-memory.ts: a function's own memoryMiB, else 256.
+        ...(beforeDefinition ? { before: beforeDefinition.memoryMiB ?? 256 } : {}),
+      }),
+    );
     for (const f of [b, a]) {
       if (f?.error) console.log(`! ${name}: import failed: ${f.error}`);
     }
   }
   const arrow = before ? ' before → after' : '';
   printTable(
-    ['function', `bundle${arrow}`, 'gzipped', 'import ms', 'import CPU ms', 'RSS MiB', 'heap MiB'],
+    [
+      'function',
+      `bundle${arrow}`,
+      'gzipped',
+      'import ms',
+      'import CPU ms',
+      'RSS MiB',
+      'heap MiB',
+      'memory MB',
+    ],
     rows,
   );
 

@@ -97,6 +97,9 @@ export const routes: readonly RouteDefinition[] = [
         secrets: true,
         videoRender: true,
       },
+      // Remotion's client and libphonenumber's full metadata: ≈ 130 MiB RSS right after import,
+      // more than half of 256 (function-memory.ts; docs/benchmarks.md, "Lambda bundles").
+      memoryMiB: 320,
     },
   },
   {

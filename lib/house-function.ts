@@ -12,6 +12,7 @@ import { discordWebhookEnv } from '../functions/adapters/discord-notifier.ts';
 import { appSecretsArnEnv } from '../functions/config/secrets.ts';
 import { tableDefinition } from '../functions/data/table-definition.ts';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
+import { memoryMiBOf } from '../functions/function-memory.ts';
 import {
   type AccessMode,
   type BucketId,
@@ -76,7 +77,7 @@ export interface HouseFunctionProps {
   readonly logRemovalPolicy: RemovalPolicy;
 }
 
-const defaults = { memoryMiB: 256, timeoutSeconds: 10 } as const;
+const defaults = { timeoutSeconds: 10 } as const;
 
 const tableActions: Readonly<Record<AccessMode, readonly string[]>> = {
   probe: ['dynamodb:DescribeTable'],
@@ -149,7 +150,7 @@ export class HouseFunction extends Construct {
       description: `CallSanta ${definition.name}`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: definition.memoryMiB ?? defaults.memoryMiB,
+      memorySize: memoryMiBOf(definition),
       timeout: Duration.seconds(definition.timeoutSeconds ?? defaults.timeoutSeconds),
       tracing: Tracing.ACTIVE,
       role: this.role,
