@@ -5,13 +5,14 @@
  * of `--runs` fresh `node` processes with the environment and `NODE_OPTIONS` CDK sets), and memory
  * right after the import (RSS and V8 heap used, MiB, medians of the same processes).
  *
- * With `--before <checkout>` (e.g. a worktree of main) that checkout's functions are bundled with
- * its own `lib/house-bundling.ts` (or, for checkouts older than that file, the options main had
- * inline in `lib/house-function.ts`) and measured
- * in the same rounds, interleaved with ours, so both columns see the same neighbours' load.
+ * With `--before <checkout>` (a clean worktree of another commit, e.g. main) that checkout's
+ * functions are bundled with its own `lib/house-bundling.ts` (or, for checkouts older than that
+ * file, the options main had inline in `lib/house-function.ts`) and measured in the same rounds,
+ * interleaved with ours, so both columns see the same neighbours' load.
  *
- * Run: `npm run bench:bundles -- [--runs 7] [--before /work/main] [--only PlaceCall,GetBooking]
- * [--packages]`. Prints figures only; asserts nothing.
+ * Run: `npm run bench:bundles -- [--runs 7] [--before ../callsanta-before]
+ * [--only PlaceCall,GetBooking] [--packages]` (docs/benchmarks.md, "Lambda bundles"). Prints
+ * figures only; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
