@@ -28,7 +28,7 @@ export const callPathFunctions: ReadonlySet<string> = new Set([
  */
 export const memorySizing = { minimumMiB: 256, headroomFactor: 2, callPathMiB: 1769 } as const;
 
-/** The memory setting of a function, MB: its own `memoryMiB` or the sizing above, whichever is larger. */
+/** A function's memory setting, MB: its own `memoryMiB` or the sizing above, whichever is more. */
 export function memoryMiBOf(definition: FunctionDefinition): number {
   const floor = callPathFunctions.has(definition.name)
     ? memorySizing.callPathMiB
