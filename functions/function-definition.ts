@@ -8,5 +8,6 @@ export interface FunctionDefinition {
   readonly entry: string;
   readonly access: ResourceAccess;
   readonly timeoutSeconds?: number;
+  /** MB, when it needs more than `memoryMiBOf` in `function-memory.ts` gives it. */
   readonly memoryMiB?: number;
 }

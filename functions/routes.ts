@@ -97,6 +97,9 @@ export const routes: readonly RouteDefinition[] = [
         secrets: true,
         videoRender: true,
       },
+      // Remotion's client and libphonenumber's full metadata: 128–152 MiB RSS right after
+      // import, half of 256 MB or more (function-memory.ts; docs/benchmarks.md, "Lambda bundles").
+      memoryMiB: 320,
     },
   },
   {

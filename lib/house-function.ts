@@ -4,7 +4,7 @@ import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IRole, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
@@ -12,6 +12,7 @@ import { discordWebhookEnv } from '../functions/adapters/discord-notifier.ts';
 import { appSecretsArnEnv } from '../functions/config/secrets.ts';
 import { tableDefinition } from '../functions/data/table-definition.ts';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
+import { memoryMiBOf } from '../functions/function-memory.ts';
 import {
   type AccessMode,
   type BucketId,
@@ -19,6 +20,7 @@ import {
   envNames,
   type ResourceAccess,
 } from '../functions/resources.ts';
+import { houseBundling } from './house-bundling.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -75,7 +77,7 @@ export interface HouseFunctionProps {
   readonly logRemovalPolicy: RemovalPolicy;
 }
 
-const defaults = { memoryMiB: 256, timeoutSeconds: 10 } as const;
+const defaults = { timeoutSeconds: 10 } as const;
 
 const tableActions: Readonly<Record<AccessMode, readonly string[]>> = {
   probe: ['dynamodb:DescribeTable'],
@@ -148,7 +150,7 @@ export class HouseFunction extends Construct {
       description: `CallSanta ${definition.name}`,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: definition.memoryMiB ?? defaults.memoryMiB,
+      memorySize: memoryMiBOf(definition),
       timeout: Duration.seconds(definition.timeoutSeconds ?? defaults.timeoutSeconds),
       tracing: Tracing.ACTIVE,
       role: this.role,
@@ -161,20 +163,7 @@ export class HouseFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.bindings.environment,
       },
-      bundling: {
-        // Handlers are ESM TypeScript importing `./x.ts`; esbuild resolves those specifiers itself.
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies bundled into ESM still call require(); give them one.
-        banner:
-          "import { createRequire as __callsantaCreateRequire } from 'node:module'; const require = __callsantaCreateRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // Ship the exact AWS SDK versions the tests ran against, not whatever the runtime carries.
-        bundleAwsSDK: true,
-      },
+      bundling: houseBundling,
     });
 
     acknowledge(

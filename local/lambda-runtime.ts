@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
+import { memoryMiBOf } from '../functions/function-memory.ts';
 import { localArns } from './config.ts';
 
 type LambdaHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -69,7 +70,7 @@ function lambdaContext(definition: FunctionDefinition, deadline: number): Contex
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: localArns.function(definition.name),
-    memoryLimitInMB: String(definition.memoryMiB ?? 512),
+    memoryLimitInMB: String(memoryMiBOf(definition)),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',

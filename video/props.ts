@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The composition's identity and canvas: portrait 1080×1920 at 60 frames a second. */
 export const santaCallVideo = {

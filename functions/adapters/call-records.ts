@@ -1,5 +1,5 @@
 import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { bucketName, s3, signedGetUrl } from './s3-client.ts';
 
 /** Where a call's records live in the private recordings bucket: one prefix per booking. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { type SantaCallVariables, santaCallVariablesSchema } from '../agent/dynamic-variables.ts';
 import { requireEnv } from '../config/env.ts';
 import type { CallFacts } from '../core/call-report.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { requireEnv } from '../config/env.ts';
 import { DomainError } from '../core/errors.ts';
 import { envNames } from '../resources.ts';

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { appSecrets } from '../config/secrets.ts';
 import { DomainError, UpstreamError } from '../core/errors.ts';
 import { recordingPurpose } from '../core/recording-purchase.ts';

@@ -1,10 +1,17 @@
-import { type AwsRegion, getRenderProgress, renderMediaOnLambda } from '@remotion/lambda/client';
-import { z } from 'zod';
+import type { AwsRegion } from '@remotion/lambda/client';
+import * as z from 'zod';
 import { santaCallVideo } from '../../video/props.ts';
 import { requireEnv } from '../config/env.ts';
 import { framesPerLambda, newAccountConcurrency } from '../core/render-split.ts';
 import { envNames } from '../resources.ts';
 import type { RenderProgress, VideoRenderer, VideoRenderRequest } from './video-renderer.ts';
+
+/**
+ * Remotion's client (≈ 1.4 MiB in a bundle, with its own AWS SDK clients), loaded by the first
+ * render or progress read rather than at import: GetBooking reaches this module for the status
+ * page's video progress, and most of its requests never need it (`npm run bench:bundles`).
+ */
+const remotionClient = () => import('@remotion/lambda/client');
 
 const region = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as us-east-1');
 
@@ -63,6 +70,7 @@ export function remotionLambdaRenderer(env: NodeJS.ProcessEnv = process.env): Vi
   return {
     async start(request: VideoRenderRequest) {
       const frames = Math.ceil(request.inputProps.durationSeconds * santaCallVideo.fps);
+      const { renderMediaOnLambda } = await remotionClient();
       const { renderId } = await renderMediaOnLambda({
         ...fixedOptions,
         region: awsRegion,
@@ -82,6 +90,7 @@ export function remotionLambdaRenderer(env: NodeJS.ProcessEnv = process.env): Vi
     },
 
     async progress(renderId: string): Promise<RenderProgress> {
+      const { getRenderProgress } = await remotionClient();
       const raw: unknown = await getRenderProgress({
         functionName,
         region: awsRegion,

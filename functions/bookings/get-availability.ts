@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import {
   formatCallingHours,

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import { requireEnv } from './env.ts';
 
 /** The secrets handlers need. In AWS they live in one Secrets Manager secret (JSON). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The stage's runtime settings: what the handlers read from their environment, declared once.

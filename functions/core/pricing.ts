@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const pricingSchema = z.object({
   baseCents: z.number().int().min(50),

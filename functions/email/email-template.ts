@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { RenderedEmail } from '../adapters/email-sender.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { bookingConfirmation } from './templates/booking-confirmation.tsx';
 import { callNotCompleted } from './templates/call-not-completed.tsx';
 import { callReminder } from './templates/call-reminder.tsx';

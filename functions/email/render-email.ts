@@ -19,6 +19,8 @@ export async function renderEmail<Name extends EmailTemplateName>(
 ): Promise<RenderedEmail> {
   const template: EmailTemplate = emailTemplates[name];
   const checked = template.schema.parse(props);
+  // No `pretty` option: it loads prettier, which the Lambda bundles leave out
+  // (lib/house-bundling.ts).
   const html = await render(createElement(template.Component, checked));
   return { subject: template.subject(checked), html, text: toPlainText(html, textOptions) };
 }

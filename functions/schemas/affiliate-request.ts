@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { reportRangeProblem } from '../core/affiliate-report.ts';
 import { slugProblem } from '../core/affiliate-slug.ts';
 import { affiliateSlugPattern } from './booking-request.ts';

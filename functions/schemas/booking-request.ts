@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js';
 import { IANAZone } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { affiliateSlugPattern } from '../core/affiliate-slug-pattern.ts';
 import { consentTextVersion } from '../core/consent.ts';
 import {

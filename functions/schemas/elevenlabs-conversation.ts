@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Our reading of an ElevenLabs conversation: `GET /v1/convai/conversations/{id}` and the

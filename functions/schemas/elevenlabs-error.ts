@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * An ElevenLabs error body: `{ detail: { status, message } }`, or FastAPI's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `POST /v1/convai/twilio/outbound-call` — the body we send and our reading of the answer.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `POST /v1/speech-to-text` (single channel, no webhook): `{ language_code, text, words[] }`.

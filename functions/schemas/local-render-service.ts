@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The local render service's HTTP protocol (`local/remotion/`, the local cloud's stand-in for

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The Remotion Lambda webhook body, read tolerantly: only what we use. Remotion

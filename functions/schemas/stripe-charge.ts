@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Our reading of a Stripe Charge, as `charge.refunded` carries it. A partial refund sends the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Our reading of a Stripe PaymentIntent — in `payment_intent.*` events and in the answer to

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Our reading of the answer to `POST /v1/refunds`: which refund, how much, and its state. */
 export const stripeRefundSchema = z.object({

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import { z } from 'zod';
+import * as z from 'zod';
 import { voiceNoteMaxBytes, voiceNoteUploadForm } from '../adapters/voice-notes.ts';
 import type { VoiceNoteUpload } from '../schemas/api/voice-note-upload.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';

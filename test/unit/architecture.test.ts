@@ -41,10 +41,11 @@ const layerOf: Readonly<Record<string, Layer>> = {
   core: 'core',
   shared: 'shared',
   agent: 'agent',
-  // The function tables (routes, workflow tasks, timers) and the access vocabulary.
+  // The function tables (routes, workflow tasks, timers), the access vocabulary and memory sizes.
   'routes.ts': 'tables',
   'resources.ts': 'tables',
   'function-definition.ts': 'tables',
+  'function-memory.ts': 'tables',
 };
 
 /** What each layer may import, besides itself. */

@@ -209,7 +209,7 @@ export function AvailabilityPicker({
             {/* Calls start every 5 minutes: one row per hour keeps a whole day on a screen. */}
             <div className="time-grid-hours">
               {byHour(availability?.times ?? []).map(([hour, times]) => (
-                <div key={hour} className="time-hour" role="group" aria-label={`From ${hour}`}>
+                <div key={hour} className="time-hour">
                   <span className="time-hour-label" aria-hidden="true">
                     {hour}
                   </span>

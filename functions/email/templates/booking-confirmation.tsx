@@ -1,5 +1,5 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   firstName,
   formatCallDay,

@@ -1,6 +1,6 @@
 import { Button, Heading, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
-import { z } from 'zod';
+import * as z from 'zod';
 import { firstName, formatCallTime, isKnownTimeZone } from '../../core/format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The answer of `GET /api/affiliates/{slug}`: what a creator's landing page shows (no email). */
 export const affiliatePageSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One bookable instant (every 5 minutes): `GET /api/availability` lists them; a full

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callStatuses, paymentStatuses, videoStatuses } from '../../core/booking-status.ts';
 import { afterCallProblems, unsuccessfulReasons } from '../../core/call-outcome.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The answer of `POST /api/calls` (201): the booking, its Stripe PaymentIntent and the access

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One of a booking's live share links, as the parent sees it (the token is never kept). */
 export const shareLinkSchema = z.object({

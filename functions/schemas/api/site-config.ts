@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const common = {
   /** Prefix of every API path; `''` for the same origin (CloudFront and the local cloud). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The answer of `POST /api/voice-notes` (201): a presigned S3 POST. The browser posts `fields`
