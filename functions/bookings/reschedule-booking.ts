@@ -5,6 +5,7 @@ import { checkedCalleeTimezone, checkedCallTime } from '../core/new-booking.ts';
 import { placeInstantFor, slotCapacity } from '../core/scheduling-rules.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
+import { lineFreeNow } from '../data/call-lines.ts';
 import { givePlaceBackTransactions, takePlaceTransactions } from '../data/slots.ts';
 import { rescheduleRequestSchema } from '../schemas/booking-request.ts';
 import { armCall } from '../services/arm-call.ts';
@@ -30,6 +31,13 @@ export const handler = httpHandler(async (event) => {
   // The callee's zone, checked against the number as at booking (older bookings are put right).
   const timezone = checkedCalleeTimezone(booking.phoneNumber, request.timezone ?? booking.timezone);
   const callAt = checkedCallTime({ ...request, timezone }, now, config.rules);
+  if (request.callNow && !(await lineFreeNow(config.rules.concurrentCalls))) {
+    throw new ConflictError(
+      'no_line_free',
+      "All of Santa's lines are busy this minute. Please choose one of the nearest free times.",
+      { placesLeft: 0, nearestFreeTimes: await nearestFreeTimes(now, timezone, now, config.rules) },
+    );
+  }
   const newSlot = placeInstantFor(callAt, request.callNow === true).toISOString();
   const moves = newSlot !== booking.slotStart;
   const take = takePlaceTransactions(
@@ -63,7 +71,10 @@ export const handler = httpHandler(async (event) => {
       throw new ConflictError(
         'slot_full',
         'Santa is fully booked at that time. Please choose one of the nearest free times.',
-        { nearestFreeTimes: await nearestFreeTimes(callAt, timezone, now, config.rules) },
+        {
+          placesLeft: 0,
+          nearestFreeTimes: await nearestFreeTimes(callAt, timezone, now, config.rules),
+        },
       );
     }
     // The old place was already given back (an unpaid hold that expired): just take the new one.

@@ -9,7 +9,11 @@
  * | processed webhook| WEBHOOK#<provider>#<event id>   | WEBHOOK                     |
  * | task token       | TOKEN#<kind>#<correlation id>   | TOKEN                       |
  * | early call report| REPORT#call#<conversation id>   | REPORT                      |
- * | call capacity    | CAPACITY#<pool>                 | CAPACITY / lease items      |
+ * | instant counters | SLOTS#<UTC date>                | SLOT#<instant>              |
+ * | place at instant | SLOT#<instant>                  | HOLD#<booking id>           |
+ * | Santa's lines    | LINES#<pool>                    | LINES (leases, last start)  |
+ * | due-call queue   | LINEQ                           | <due ISO>#<booking>#<attempt> |
+ * | queue ticket     | LINEQ#<booking id>              | TICKET#<attempt>            |
  * | pricing          | PRICING                         | ACTIVE                      |
  * | affiliate        | AFFILIATE                       | <slug> (one partition lists all) |
  * | share link       | SHARE#<sha-256 of its token>    | SHARE                       |
