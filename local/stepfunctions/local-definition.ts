@@ -121,8 +121,16 @@ function rewriteState(
   return state;
 }
 
+/**
+ * However compressed time is, a task gets this long (or its own timeout, if shorter): its
+ * Lambda needs real time to run, and a timeout shorter than the invocation itself would time
+ * out every try (the line check-in's 60 s is 17 ms at 3600).
+ */
+export const minLocalTaskSeconds = 2;
+
 function scaledTimeout(seconds: number, timeScale: number): number {
-  return Math.min(seconds / timeScale, maxLocalTimeoutSeconds);
+  const floor = Math.min(seconds, minLocalTaskSeconds);
+  return Math.min(Math.max(seconds / timeScale, floor), maxLocalTimeoutSeconds);
 }
 
 function scaleRetries(state: JsonObject, timeScale: number): void {

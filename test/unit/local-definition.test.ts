@@ -70,6 +70,21 @@ describe('toLocalDefinition', () => {
     expect(states.get('Call')).toMatchObject({ type: 'Task', timeoutSeconds: 60 });
   });
 
+  it.each([
+    [3600, 2],
+    [600, 2],
+    [60, 10],
+  ])(
+    'gives a 600 s task at time scale %i at least %i s, for its Lambda to run',
+    (scale, seconds) => {
+      const scaled = toLocalDefinition(definition, scale).definition.States as unknown as Record<
+        string,
+        Record<string, unknown>
+      >;
+      expect(scaled.Call?.TimeoutSeconds).toBe(seconds);
+    },
+  );
+
   it("keeps a real-work task's timeout whole (a local render is not faster for the time scale)", () => {
     const realTime = toLocalDefinition(definition, 10, ['f']);
     const call = (realTime.definition.States as unknown as Record<string, Record<string, unknown>>)
