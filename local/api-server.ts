@@ -4,7 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../functions/routes.ts';
-import { fromHandlerResult, matchRoute, toApiGatewayEvent } from './api-gateway-event.ts';
+import {
+  decodePathSegment,
+  fromHandlerResult,
+  matchRoute,
+  toApiGatewayEvent,
+} from './api-gateway-event.ts';
 import { PayloadTooLargeError, readBody, sendJson } from './http-util.ts';
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
 import type { Outbox } from './ses/outbox.ts';
@@ -159,7 +164,8 @@ async function serveSite(
   res: ServerResponse,
 ) {
   const root = resolve(siteDir);
-  const requested = normalize(join(root, decodeURIComponent(pathname)));
+  // An undecodable path names no file: it gets the SPA shell, not a server failure.
+  const requested = normalize(join(root, decodePathSegment(pathname)));
   const insideRoot = requested.startsWith(root);
   const file = insideRoot && (await isFile(requested)) ? requested : join(root, 'index.html');
   if (!(await isFile(file))) {
