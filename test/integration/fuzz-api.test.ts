@@ -14,7 +14,7 @@ import { send } from './support/fuzz-client.ts';
 import { oddAuthorization, sizedBody } from './support/fuzz-inputs.ts';
 import type { Json } from './support/fuzz-json.ts';
 import { type FuzzTargets, gateOf, requestsFor, routesBehind } from './support/fuzz-routes.ts';
-import { fuzzRoute, fuzzRuns } from './support/fuzz-run.ts';
+import { fuzzEach, fuzzRoute, fuzzRuns } from './support/fuzz-run.ts';
 import { FuzzTally } from './support/fuzz-tally.ts';
 import { startTestCloud } from './support/local-cloud.ts';
 import { tableSnapshot } from './support/table-snapshot.ts';
@@ -92,8 +92,8 @@ describe('every API route under generated bad input', () => {
     const before = await tableSnapshot();
 
     // Act
-    for (const route of gated) {
-      await fuzzRoute(
+    const failures = await fuzzEach(gated, routeKey, (route) =>
+      fuzzRoute(
         cloud.apiUrl,
         route,
         requestsFor(route, targets(target.callId, foreignToken)),
@@ -101,13 +101,14 @@ describe('every API route under generated bad input', () => {
         runs,
         (status) => {
           // Refused, whatever was sent: never 2xx without proof.
-          if (status < 400)
-            throw new Error(`${routeKey(route)} answered ${status} unauthenticated`);
+          if (status < 400) throw new Error(`answered ${status} unauthenticated`);
         },
-      );
-    }
+      ),
+    );
 
-    // Assert: nothing was written; and the snapshot does see a real change (the check can fail).
+    // Assert: every answer documented and a refusal; nothing written; and the snapshot does
+    // see a real change (the check can fail).
+    expect(failures).toEqual([]);
     expect(tallies.unauthenticated.sent()).toBeGreaterThanOrEqual(gated.length * runs);
     expect(await tableSnapshot()).toEqual(before);
     const cancelled = await postJson(
@@ -121,29 +122,33 @@ describe('every API route under generated bad input', () => {
   }, 600_000);
 
   it('public routes answer any request with a 2xx or a documented 4xx', async () => {
-    for (const route of routesBehind('none')) {
-      await fuzzRoute(
+    const failures = await fuzzEach(routesBehind('none'), routeKey, (route) =>
+      fuzzRoute(
         cloud.apiUrl,
         route,
         requestsFor(route, targets(target.callId, oddAuthorization)),
         tallies.public,
         runs,
-      );
-    }
+      ),
+    );
+
+    expect(failures).toEqual([]);
     expect(tallies.public.sent()).toBeGreaterThanOrEqual(routesBehind('none').length * runs);
   }, 600_000);
 
   it("a booking's own routes, with its right token, answer odd bodies with a 2xx or a documented 4xx", async () => {
     const ownToken = fc.constant(`Bearer ${other.accessToken}`);
-    for (const route of routesBehind('parent-token')) {
-      await fuzzRoute(
+    const failures = await fuzzEach(routesBehind('parent-token'), routeKey, (route) =>
+      fuzzRoute(
         cloud.apiUrl,
         route,
         requestsFor(route, targets(other.callId, ownToken)),
         tallies.ownToken,
         Math.ceil(runs / 2),
-      );
-    }
+      ),
+    );
+
+    expect(failures).toEqual([]);
   }, 600_000);
 
   it('a body over API Gateway’s 10 MB is a 413 on every route, and one at the limit no 5xx', async () => {
