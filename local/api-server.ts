@@ -10,7 +10,7 @@ import {
   matchRoute,
   toApiGatewayEvent,
 } from './api-gateway-event.ts';
-import { PayloadTooLargeError, readBody, sendJson } from './http-util.ts';
+import { answerClientError, PayloadTooLargeError, readBody, sendJson } from './http-util.ts';
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
 import type { Outbox } from './ses/outbox.ts';
 import { renderOutboxPage } from './ses/outbox-page.ts';
@@ -52,7 +52,7 @@ export interface ApiServerOptions {
  * and `/_local/outbox`, the emails the local SES accepted.
  */
 export function createApiServer(options: ApiServerOptions): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(options, req, res).catch((error: unknown) => {
       console.error('[api] request failed:', error instanceof Error ? error.name : error);
       if (!res.headersSent) {
@@ -62,6 +62,9 @@ export function createApiServer(options: ApiServerOptions): Server {
       } else res.end();
     });
   });
+  // A request line or headers Node cannot take (over 16 KB, not HTTP): still a JSON error.
+  server.on('clientError', answerClientError);
+  return server;
 }
 
 async function handle(options: ApiServerOptions, req: IncomingMessage, res: ServerResponse) {
