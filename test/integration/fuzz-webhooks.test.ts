@@ -17,7 +17,7 @@ import { startTestCloud } from './support/local-cloud.ts';
 import { tableSnapshot } from './support/table-snapshot.ts';
 
 // Bad input at scale (issue #11): the providers' webhooks, signed and not.
-const runs = fuzzRuns(300);
+const runs = fuzzRuns(450);
 
 let cloud: RunningLocalCloud;
 let booking: CreatedBooking;

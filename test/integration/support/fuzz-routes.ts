@@ -41,6 +41,8 @@ export interface FuzzTargets {
   readonly validQueries: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Authorization values to send; by default only wrong ones. */
   readonly authorization?: fc.Arbitrary<string | undefined>;
+  /** Headers every request carries over the generated ones, e.g. the right admin key. */
+  readonly fixedHeaders?: Readonly<Record<string, string>>;
 }
 
 /** The route's path with each `{name}` replaced by a known value or an odd segment. */
@@ -79,6 +81,7 @@ export function requestsFor(
         ...headers,
         ...(authorization === undefined ? {} : { authorization }),
         ...(contentType === undefined ? {} : { 'content-type': contentType }),
+        ...targets.fixedHeaders,
       },
       ...(body === undefined ? {} : { body }),
     }));
