@@ -49,6 +49,13 @@ it('refuses a request line over Node’s 16 KB with 431 in the error shape, not 
   });
 });
 
+it('serves a site path with a malformed %-escape like any unknown page, not as a server failure', async () => {
+  const response = await fetch(`${url}/manage/%E0%A4%A`);
+
+  // No site is built here: the SPA fallback's own answer, where the server used to fail (500).
+  expect(response.status).toBe(503);
+});
+
 it('says the site is not built when there is no build, instead of a bare 404', async () => {
   const response = await fetch(`${url}/book`);
 

@@ -80,7 +80,8 @@ export const oddJsonValue: fc.Arbitrary<Json> = fc.oneof(
     '2026-02-30T10:00:00Z',
     'NaN',
     '__proto__',
-    { __proto__: { polluted: true } } as unknown as Json,
+    // An own `__proto__` member, as JSON.parse makes it (an object literal would set the prototype).
+    JSON.parse('{"__proto__":{"polluted":true}}') as Json,
     'x'.repeat(20_000),
   ),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
