@@ -73,9 +73,14 @@ export function requestsFor(
       authorization: targets.authorization ?? oddAuthorization,
       contentType: oddContentType,
       body: oddBody(targets.validBodies[routeKey(route)]),
+      // Now and then the wrong method on the route's path: a 405, or another route's answer.
+      method: fc.oneof(
+        { arbitrary: fc.constant(route.method), weight: 12 },
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'),
+      ),
     })
-    .map(({ path, query, headers, authorization, contentType, body }) => ({
-      method: route.method,
+    .map(({ path, query, headers, authorization, contentType, body, method }) => ({
+      method,
       path: `${path}${query}`,
       headers: {
         ...headers,

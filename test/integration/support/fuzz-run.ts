@@ -40,6 +40,7 @@ export async function fuzzRoute(
   await fc.assert(
     fc.asyncProperty(described, async (request) => {
       const answer = await send(apiUrl, request);
+      // Under the route, whatever method was sent: one in a dozen is another, mostly a 405.
       tally.record(routeKey(route), answer.status);
       const problem = answerProblem(answer, route.authorization === 'iam');
       if (problem) throw new Error(`${problem}\n  request: ${describeRequest(request)}`);
