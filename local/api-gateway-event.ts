@@ -35,11 +35,25 @@ export function matchRoute(
     const match = new RegExp(`^${pattern}$`).exec(path);
     if (!match) continue;
     const pathParameters = Object.fromEntries(
-      names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? '')]),
+      names.map((name, index) => [name, decodePathSegment(match[index + 1] ?? '')]),
     );
     return { route, pathParameters };
   }
   return undefined;
+}
+
+/**
+ * A path segment decoded as API Gateway decodes it; one that cannot be decoded (a malformed
+ * escape such as `%ZZ`, a lone `%`, an escape that is not UTF-8 such as `%E0%A4%A`) is passed
+ * on as sent, for the handler to refuse (functions/shared/request.ts `pathParameter`), never
+ * a failure of the server.
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 const textualContentType =

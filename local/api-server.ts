@@ -4,8 +4,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import type { RouteDefinition } from '../functions/routes.ts';
-import { fromHandlerResult, matchRoute, toApiGatewayEvent } from './api-gateway-event.ts';
-import { PayloadTooLargeError, readBody, sendJson } from './http-util.ts';
+import {
+  decodePathSegment,
+  fromHandlerResult,
+  matchRoute,
+  toApiGatewayEvent,
+} from './api-gateway-event.ts';
+import { answerClientError, PayloadTooLargeError, readBody, sendJson } from './http-util.ts';
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
 import type { Outbox } from './ses/outbox.ts';
 import { renderOutboxPage } from './ses/outbox-page.ts';
@@ -47,7 +52,7 @@ export interface ApiServerOptions {
  * and `/_local/outbox`, the emails the local SES accepted.
  */
 export function createApiServer(options: ApiServerOptions): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(options, req, res).catch((error: unknown) => {
       console.error('[api] request failed:', error instanceof Error ? error.name : error);
       if (!res.headersSent) {
@@ -57,6 +62,9 @@ export function createApiServer(options: ApiServerOptions): Server {
       } else res.end();
     });
   });
+  // A request line or headers Node cannot take (over 16 KB, not HTTP): still a JSON error.
+  server.on('clientError', answerClientError);
+  return server;
 }
 
 async function handle(options: ApiServerOptions, req: IncomingMessage, res: ServerResponse) {
@@ -159,7 +167,8 @@ async function serveSite(
   res: ServerResponse,
 ) {
   const root = resolve(siteDir);
-  const requested = normalize(join(root, decodeURIComponent(pathname)));
+  // An undecodable path names no file: it gets the SPA shell, not a server failure.
+  const requested = normalize(join(root, decodePathSegment(pathname)));
   const insideRoot = requested.startsWith(root);
   const file = insideRoot && (await isFile(requested)) ? requested : join(root, 'index.html');
   if (!(await isFile(file))) {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 
 export class PayloadTooLargeError extends Error {
   constructor(readonly limitBytes: number) {
@@ -38,4 +39,35 @@ export function sendJson(
 /** Parses a JSON request body, treating an empty body as `{}` as AWS services do. */
 export function parseJsonBody(body: Buffer): unknown {
   return body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+}
+
+/**
+ * Answers a request Node could not parse, in the API's error shape (Node's own answer is an
+ * empty body): 431 when the request line and headers pass Node's 16 KB limit, 400 for anything
+ * else that is not HTTP. A connection already gone is simply closed. For `server.on('clientError')`.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({
+    error: tooLarge
+      ? {
+          code: 'headers_too_large',
+          message: 'The address and headers of the request are too long (16 KB at most).',
+        }
+      : { code: 'bad_request', message: 'The request is not valid HTTP.' },
+  });
+  socket.end(
+    [
+      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}`,
+      'Content-Type: application/json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }

@@ -17,6 +17,7 @@ import {
 import { stripeRefundSchema } from '../schemas/stripe-refund.ts';
 import { logger } from '../shared/logger.ts';
 import { createStripeClient } from './stripe-client.ts';
+import { stripeSignatureHeaderProblem } from './stripe-signature-header.ts';
 
 let client: Promise<Stripe> | undefined;
 
@@ -182,6 +183,8 @@ export async function verifyStripeEvent(
   signature: string,
   now = new Date(),
 ): Promise<StripeEvent> {
+  const malformed = stripeSignatureHeaderProblem(signature);
+  if (malformed) throw new WebhookSignatureError('invalid_signature', malformed);
   const [client, secrets] = await Promise.all([stripe(), appSecrets()]);
   let verified: unknown;
   try {

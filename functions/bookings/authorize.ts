@@ -3,14 +3,14 @@ import { appSecrets } from '../config/secrets.ts';
 import { isValidAccessToken } from '../core/access-token.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { type Booking, findBooking } from '../data/bookings.ts';
-import { bearerToken } from '../shared/request.ts';
+import { bearerToken, pathParameter } from '../shared/request.ts';
 
 /**
  * The booking a request may see: the path's call id with its access token. A wrong, missing
  * or foreign token answers exactly like an unknown id, so nothing leaks about other bookings.
  */
 export async function authorizedBooking(event: APIGatewayProxyEventV2): Promise<Booking> {
-  const bookingId = event.pathParameters?.callId ?? '';
+  const bookingId = pathParameter(event, 'callId');
   const token = bearerToken(event);
   const { accessTokenSecret } = await appSecrets();
   const notFound = new NotFoundError('No booking matches this link.');

@@ -13,6 +13,7 @@ import type { SharedRecording } from '../schemas/api/share-links.ts';
 import { audioLinks, videoLinks } from '../services/media-links.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
+import { pathParameter } from '../shared/request.ts';
 
 /**
  * GET /api/shared/{token}: the public share page's data — no parent's token needed. The child's
@@ -21,10 +22,11 @@ import { logger } from '../shared/logger.ts';
  *
  * 404 `{ error: { code: 'share_not_found', message } }`, the same for every case, for a token
  * that is malformed, unknown, revoked, expired (checked here: DynamoDB's TTL deletes late) or
- * whose recording is gone (erased, past retention).
+ * whose recording is gone (erased, past retention); 400 `invalid_path_encoding` for a token
+ * whose %-escapes cannot be decoded (`pathParameter`), which names no share either.
  */
 export const handler = httpHandler(async (event) => {
-  const token = event.pathParameters?.token ?? '';
+  const token = pathParameter(event, 'token');
   const gone = new NotFoundError(
     'This share link does not work any more: it was stopped by the family, or the recording is no longer kept.',
   );

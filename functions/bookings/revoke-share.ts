@@ -2,6 +2,7 @@ import { NotFoundError } from '../core/errors.ts';
 import { listShares, revokeShare } from '../data/share-links.ts';
 import { httpHandler } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
+import { pathParameter } from '../shared/request.ts';
 import { authorizedBooking } from './authorize.ts';
 
 /**
@@ -11,7 +12,7 @@ import { authorizedBooking } from './authorize.ts';
  */
 export const handler = httpHandler(async (event) => {
   const booking = await authorizedBooking(event);
-  const shareId = event.pathParameters?.shareId ?? '';
+  const shareId = pathParameter(event, 'shareId');
   const share = (await listShares(booking.bookingId)).find((each) => each.shareId === shareId);
   if (!share) throw new NotFoundError('This share link does not exist or was already stopped.');
   await revokeShare(share, 'parent');

@@ -8,6 +8,13 @@ import * as z from 'zod';
  * or new. `z.object` strips unknown keys, so nothing unread reaches our types.
  */
 
+/**
+ * A conversation id as a webhook names it (`conv_…`, a few dozen characters). Bounded: it
+ * becomes part of table keys (DynamoDB refuses keys over 2 KB), so a signed but odd id is a
+ * 400, never a 500.
+ */
+export const elevenLabsConversationIdSchema = z.string().min(1).max(256);
+
 /** What a transcript turn tells us, whatever else it carries. */
 export const elevenLabsTurnSchema = z.object({
   /** `agent` or `user` today; a new role is kept here and left out of what we store. */
@@ -80,7 +87,7 @@ export type ElevenLabsConversation = z.infer<typeof elevenLabsConversationSchema
 
 /** The `data` of a `post_call_transcription` webhook: what decides the call's outcome. */
 export const elevenLabsTranscriptionDataSchema = callFactsSchema.extend({
-  conversation_id: z.string().min(1),
+  conversation_id: elevenLabsConversationIdSchema,
   transcript: z.array(elevenLabsTurnSchema).nullish(),
 });
 export type ElevenLabsTranscriptionData = z.infer<typeof elevenLabsTranscriptionDataSchema>;

@@ -1,5 +1,8 @@
 import * as z from 'zod';
-import { elevenLabsTranscriptionDataSchema } from './elevenlabs-conversation.ts';
+import {
+  elevenLabsConversationIdSchema,
+  elevenLabsTranscriptionDataSchema,
+} from './elevenlabs-conversation.ts';
 
 /**
  * Our reading of ElevenLabs' post-call webhooks, `{ type, event_timestamp, data }`, parsed only
@@ -17,7 +20,7 @@ export const elevenLabsTranscriptionWebhookSchema = z.object({
 export const elevenLabsInitiationFailureWebhookSchema = z.object({
   type: z.literal('call_initiation_failure'),
   data: z.object({
-    conversation_id: z.string().min(1),
+    conversation_id: elevenLabsConversationIdSchema,
     /** `busy`, `no-answer` (hyphen here) or `unknown`; a new value is read as a string. */
     failure_reason: z.string().min(1),
   }),
@@ -26,7 +29,7 @@ export const elevenLabsInitiationFailureWebhookSchema = z.object({
 /** `post_call_audio`: the recording, base64; tells no outcome, so only its id is read. */
 export const elevenLabsAudioWebhookSchema = z.object({
   type: z.literal('post_call_audio'),
-  data: z.object({ conversation_id: z.string().min(1) }),
+  data: z.object({ conversation_id: elevenLabsConversationIdSchema }),
 });
 
 /** The webhook types we read, each with its schema. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DomainError } from '../core/errors.ts';
 import { describeIssues } from './describe-issues.ts';
 import { stripeChargeSchema } from './stripe-charge.ts';
+import { stripeIdSchema } from './stripe-id.ts';
 import { stripePaymentIntentRefSchema } from './stripe-payment-intent.ts';
 
 /**
@@ -10,8 +11,9 @@ import { stripePaymentIntentRefSchema } from './stripe-payment-intent.ts';
  * version's shape of things we ignore, or send event types we never asked for.
  */
 const envelopeSchema = z.object({
-  id: z.string().min(1),
-  type: z.string().min(1),
+  id: stripeIdSchema,
+  // Stripe's event types are short dotted names; bounded as the id is.
+  type: z.string().min(1).max(255),
   /** Unix seconds, when Stripe made the event (not when it was sent). */
   created: z.number().int().nonnegative(),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { stripeIdSchema, stripeMetadataValueSchema } from './stripe-id.ts';
 
 /**
  * Our reading of a Stripe PaymentIntent — in `payment_intent.*` events and in the answer to
@@ -7,7 +8,7 @@ import * as z from 'zod';
  * currencies are lower-case ISO 4217 codes.
  */
 export const stripePaymentIntentSchema = z.object({
-  id: z.string().min(1),
+  id: stripeIdSchema,
   /** `succeeded` is the only status that means the money was taken. */
   status: z.string().min(1),
   amount: z.number().int().nonnegative(),
@@ -15,9 +16,9 @@ export const stripePaymentIntentSchema = z.object({
   /** Our booking id, set when the intent was created; absent on intents that are not ours. */
   metadata: z
     .object({
-      bookingId: z.string().min(1).optional(),
+      bookingId: stripeMetadataValueSchema.optional(),
       /** `recording` on a recording bought after the call; absent on the booking's own intent. */
-      purpose: z.string().min(1).optional(),
+      purpose: stripeMetadataValueSchema.optional(),
     })
     .nullish()
     .transform((metadata) => metadata ?? {}),

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import {
+  DomainError,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
   ValidationError,
@@ -50,6 +51,37 @@ export function parseQuery<Schema extends z.ZodType>(
     throw new ValidationError('Some query parameters need fixing.', fieldErrors(parsed.error));
   }
   return parsed.data;
+}
+
+/** A `%` that does not start an escape of two hex digits. */
+const brokenEscape = /%(?![0-9A-Fa-f]{2})/;
+
+/**
+ * The path parameter `name` (`''` when absent). The gateway hands parameters over decoded; a
+ * segment it could not decode (`%ZZ`, a lone `%`, `%E0%A4%A`, an escape that is not UTF-8)
+ * arrives as sent, and is a 400 `invalid_path_encoding` naming the parameter — never looked
+ * up. Our ids never hold a `%`, so a value that still decodes is simply not found later.
+ */
+export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
+  const value = event.pathParameters?.[name] ?? '';
+  if (value.includes('%') && (brokenEscape.test(value) || !decodes(value))) {
+    throw new DomainError(
+      'invalid',
+      'invalid_path_encoding',
+      `The link is broken: its ${name} has a malformed %-escape. Check the address and try again.`,
+      { [name]: 'Not valid percent-encoding.' },
+    );
+  }
+  return value;
+}
+
+function decodes(value: string): boolean {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The bearer token of the request, if any. */

@@ -40,6 +40,22 @@ it('refuses a body over API Gateway’s 10 MB limit with 413 and says why', asyn
   expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
 });
 
+it('refuses a request line over Node’s 16 KB with 431 in the error shape, not an empty answer', async () => {
+  const response = await fetch(`${url}/api/upload?slug=${'x'.repeat(20_000)}`, { method: 'POST' });
+
+  expect(response.status).toBe(431);
+  expect(await response.json()).toMatchObject({
+    error: { code: 'headers_too_large', message: expect.stringContaining('too long') },
+  });
+});
+
+it('serves a site path with a malformed %-escape like any unknown page, not as a server failure', async () => {
+  const response = await fetch(`${url}/manage/%E0%A4%A`);
+
+  // No site is built here: the SPA fallback's own answer, where the server used to fail (500).
+  expect(response.status).toBe(503);
+});
+
 it('says the site is not built when there is no build, instead of a bare 404', async () => {
   const response = await fetch(`${url}/book`);
 

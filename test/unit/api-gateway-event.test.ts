@@ -21,6 +21,10 @@ describe('matchRoute', () => {
     ['GET', '/api/calls/abc', '/api/calls/{callId}', { callId: 'abc' }],
     ['POST', '/api/calls/a%20b/cancel', '/api/calls/{callId}/cancel', { callId: 'a b' }],
     ['GET', '/api/files/a/b/c.mp3', '/api/files/{key+}', { key: 'a/b/c.mp3' }],
+    // Undecodable escapes are handed on as sent, for the handler to refuse with a 400.
+    ['GET', '/api/calls/%E0%A4%A', '/api/calls/{callId}', { callId: '%E0%A4%A' }],
+    ['GET', '/api/calls/%ZZ', '/api/calls/{callId}', { callId: '%ZZ' }],
+    ['POST', '/api/calls/%/cancel', '/api/calls/{callId}/cancel', { callId: '%' }],
   ])('%s %s matches %s', (method, path, expectedPath, parameters) => {
     const matched = matchRoute(table, method, path);
 

@@ -204,6 +204,19 @@ describe('reading webhooks', () => {
     expect(reading).toMatchObject({ kind: 'malformed', problems: expect.stringContaining(path) });
   });
 
+  it.each(['webhook-transcription-answered', 'webhook-initiation-failure-busy', 'webhook-audio'])(
+    'calls %s malformed when its conversation id is 5 000 characters (a key DynamoDB refuses)',
+    (sample) => {
+      const body = fixture(sample);
+      const data = { ...(body.data as Record<string, unknown>), conversation_id: 'c'.repeat(5000) };
+
+      expect(readElevenLabsWebhook({ ...body, data })).toMatchObject({
+        kind: 'malformed',
+        problems: expect.stringContaining('data.conversation_id'),
+      });
+    },
+  );
+
   it('calls a body without a type malformed', () => {
     expect(readElevenLabsWebhook({ data: {} })).toMatchObject({ kind: 'malformed' });
   });

@@ -329,6 +329,40 @@ describe('reading a verified Stripe event', () => {
       /data\.object\.refunded/,
     ],
     ['an event with a numeric id', { id: 7, type: 'customer.created', created: 1 }, /^.*id: /],
+    // Longer than any Stripe id: it would be a key DynamoDB refuses (a 500 before).
+    [
+      'an event id of 20 000 characters',
+      { id: `evt_${'x'.repeat(20_000)}`, type: 'customer.created', created: 1 },
+      /^.*id: /,
+    ],
+    [
+      'a payment event whose booking id is longer than Stripe metadata allows',
+      {
+        id: 'evt_1',
+        type: 'payment_intent.succeeded',
+        created: 1,
+        data: { object: { id: 'pi_1', metadata: { bookingId: 'B'.repeat(501) } } },
+      },
+      /data\.object\.metadata\.bookingId/,
+    ],
+    [
+      'a refund event whose intent id is 5 000 characters',
+      {
+        id: 'evt_1',
+        type: 'charge.refunded',
+        created: 1,
+        data: {
+          object: {
+            id: 'ch_1',
+            amount: 5,
+            amount_refunded: 5,
+            refunded: true,
+            payment_intent: `pi_${'x'.repeat(5000)}`,
+          },
+        },
+      },
+      /data\.object\.payment_intent/,
+    ],
   ])('refuses %s as invalid (a 400), naming the field', (_, json, message) => {
     let thrown: unknown;
     try {
