@@ -18,8 +18,9 @@
  * answered). Prints per operation and level: requests, p50 and p99 latency in ms, errors (an
  * answer other than the expected status, or a failed request), requests/s, and p50 against
  * the 1-client p50; with the 1-minute load average, since the machine is shared.
- * Run: `npm run bench:service [-- --scale 1]` (`--scale` multiplies the request counts).
- * Asserts nothing.
+ * Run: `npm run bench:service [-- --scale 1] [-- --only 'POST /api/calls']` (`--scale`
+ * multiplies the request counts; `--only` keeps the operations whose name contains it — without
+ * `POST /api/calls` the others share its one warm-up booking). Asserts nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,9 @@ const timezone = 'America/New_York';
 /** Days ahead whose free times are collected (from tomorrow), at most. */
 const maxDays = 60;
 
-const { values: args } = parseArgs({ options: { scale: { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({
+  options: { scale: { type: 'string', default: '1' }, only: { type: 'string' } },
+});
 const scale = Number(args.scale);
 /** Requests at one level: 6 per client, at least 40, times `--scale`. */
 const requestsAt = (clients: number) => Math.round(Math.max(40, clients * 6) * scale);
@@ -199,7 +202,6 @@ async function main() {
     for (const request of [availability, readBooking, stripeWebhook, elevenLabsWebhook]) {
       await request(0).catch(() => false);
     }
-    bookings.length = 0;
 
     const operations: [string, Request][] = [
       ['POST /api/calls', book],
@@ -210,6 +212,7 @@ async function main() {
     ];
     const rows: string[][] = [];
     for (const [name, request] of operations) {
+      if (args.only !== undefined && !name.includes(args.only)) continue;
       let oneClientP50 = Number.NaN;
       for (const clients of levels) {
         const result = await runLevel(clients, requestsAt(clients), request);
