@@ -20,7 +20,9 @@
  * the 1-client p50; with the 1-minute load average, since the machine is shared.
  * Run: `npm run bench:service [-- --scale 1] [-- --only 'POST /api/calls']` (`--scale`
  * multiplies the request counts; `--only` keeps the operations whose name contains it — without
- * `POST /api/calls` the others share its one warm-up booking). Asserts nothing.
+ * `POST /api/calls` the others share its one warm-up booking). `--stripe-history N` starts the
+ * Stripe emulator on N objects of history (`bench/stripe-history.ts`), as after a long-used
+ * data folder. Asserts nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,7 @@ import {
   validBooking,
 } from '../test/integration/support/booking-api.ts';
 import { load, ms, percentile, printTable } from './stats.ts';
+import { seedStripeDataFolder } from './stripe-history.ts';
 
 const levels = [1, 10, 50] as const;
 const timezone = 'America/New_York';
@@ -43,7 +46,11 @@ const timezone = 'America/New_York';
 const maxDays = 60;
 
 const { values: args } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, only: { type: 'string' } },
+  options: {
+    scale: { type: 'string', default: '1' },
+    only: { type: 'string' },
+    'stripe-history': { type: 'string', default: '0' },
+  },
 });
 const scale = Number(args.scale);
 /** Requests at one level: 6 per client, at least 40, times `--scale`. */
@@ -89,6 +96,8 @@ function dayAfter(days: number): string {
 async function main() {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   const dataDir = await mkdtemp(join(tmpdir(), 'callsanta-bench-service-'));
+  const stripeHistory = Number(args['stripe-history']);
+  if (stripeHistory > 0) await seedStripeDataFolder(join(dataDir, 'stripe'), stripeHistory);
   const cloud = await startLocalCloud(
     loadLocalCloudConfig({ CALLSANTA_PORT: '3930', CALLSANTA_DATA_DIR: dataDir }),
   );

@@ -17,46 +17,15 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeJsonFile } from '../local/json-file.ts';
-import { StripeLedger } from '../local/stripe/ledger.ts';
+import type { StripeLedger } from '../local/stripe/ledger.ts';
 import { type StripeState, StripeStore } from '../local/stripe/store.ts';
 import { load, mean, ms, percentile, printTable } from './stats.ts';
+import { intentInput, makeHistory } from './stripe-history.ts';
 
 const historySizes = [100, 1_000, 10_000];
-const objectsPerBooking = 4;
 
 /** Writes timed of the whole-file rewrite: fewer at 10 000 objects, where each takes long. */
 const wholeFileWritesAt = (objects: number) => (objects >= 10_000 ? 60 : 300);
-
-const intentInput = {
-  amount: 999,
-  currency: 'usd',
-  metadata: { bookingId: '01JBENCHBOOKING0000000000' },
-  automaticPaymentMethods: { enabled: true },
-  receiptEmail: 'parent@example.com',
-  description: 'Call from Santa',
-} as const;
-
-/** Fills `state` with `objects` objects, 4 per paid booking, through the ledger. */
-function makeHistory(state: StripeState, objects: number): StripeLedger {
-  const ledger = new StripeLedger(state);
-  for (let i = 0; i < objects / objectsPerBooking; i++) {
-    const context = { requestId: `req_bench_${i}`, idempotencyKey: `booking-${i}` };
-    const intent = ledger.createPaymentIntent(intentInput);
-    ledger.confirmPaymentIntent(intent.id, { paymentMethod: 'pm_card_visa' }, context);
-    state.idempotency.set(`booking-${i}`, {
-      key: `booking-${i}`,
-      method: 'POST',
-      path: '/v1/payment_intents',
-      paramsDigest: 'bench',
-      statusCode: 200,
-      body: structuredClone(intent),
-      requestId: context.requestId,
-      createdAt: Date.now(),
-    });
-  }
-  ledger.takeNewEvents();
-  return ledger;
-}
 
 /** `StripeStore.save()` before the journal, verbatim. */
 function wholeFileSave(file: string, state: StripeState): Promise<void> {
