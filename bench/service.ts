@@ -61,12 +61,13 @@ interface FreeTime {
   readonly placesLeft: number;
 }
 
-/** One request; resolves true when it got the expected answer. */
-type Request = (index: number) => Promise<boolean>;
+/** One request; resolves to the answer's status when it is not the expected one, else true. */
+type Request = (index: number) => Promise<true | number>;
 
 interface LevelResult {
   readonly samples: number[];
-  readonly errors: number;
+  /** Requests not answered as expected, by status (`failed`: no answer at all). */
+  readonly errors: Map<string, number>;
   readonly wallMs: number;
   readonly load: string;
 }
@@ -74,19 +75,26 @@ interface LevelResult {
 /** Runs `total` requests from `clients` concurrent clients, each taking the next index. */
 async function runLevel(clients: number, total: number, request: Request): Promise<LevelResult> {
   const samples: number[] = [];
-  let errors = 0;
+  const errors = new Map<string, number>();
   let next = 0;
   const started = performance.now();
   const client = async () => {
     for (let index = next++; index < total; index = next++) {
       const sent = performance.now();
-      const ok = await request(index).catch(() => false);
+      const outcome = await request(index).catch(() => 'failed' as const);
       samples.push(performance.now() - sent);
-      if (!ok) errors++;
+      if (outcome !== true) errors.set(String(outcome), (errors.get(String(outcome)) ?? 0) + 1);
     }
   };
   await Promise.all(Array.from({ length: clients }, client));
   return { samples, errors, wallMs: performance.now() - started, load: load() };
+}
+
+/** `0`, or e.g. `300 (502 × 300)`. */
+function errorCount(errors: Map<string, number>): string {
+  const total = [...errors.values()].reduce((sum, count) => sum + count, 0);
+  if (total === 0) return '0';
+  return `${total} (${[...errors].map(([status, count]) => `${status} × ${count}`).join(', ')})`;
 }
 
 function dayAfter(days: number): string {
@@ -129,6 +137,8 @@ async function main() {
     );
 
     const bookings: CreatedBooking[] = [];
+    /** The last refused booking's answer, by status, to say why in the output. */
+    const refusals = new Map<number, string>();
     let slot = 0;
     const book: Request = async () => {
       const scheduledAt = slots[slot++ % slots.length];
@@ -137,8 +147,11 @@ async function main() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(validBooking({ scheduledAt, timezone })),
       });
-      const body = (await response.json()) as CreatedBooking;
-      if (response.status !== 201) return false;
+      const body = (await response.json().catch(() => undefined)) as CreatedBooking | undefined;
+      if (response.status !== 201 || !body) {
+        refusals.set(response.status, JSON.stringify(body).slice(0, 300));
+        return response.status;
+      }
       bookings.push(body);
       return true;
     };
@@ -146,7 +159,7 @@ async function main() {
       const date = days[index % days.length];
       const response = await fetch(`${api}/api/availability?date=${date}&timezone=${timezone}`);
       await response.arrayBuffer();
-      return response.status === 200;
+      return response.status === 200 || response.status;
     };
     const readBooking: Request = async (index) => {
       const booking = bookings[index % bookings.length] as CreatedBooking;
@@ -154,7 +167,7 @@ async function main() {
         headers: { authorization: `Bearer ${booking.accessToken}` },
       });
       await response.arrayBuffer();
-      return response.status === 200;
+      return response.status === 200 || response.status;
     };
     let stripeEvents = 0;
     const stripeWebhook: Request = async (index) => {
@@ -177,7 +190,7 @@ async function main() {
         body: payload,
       });
       await response.arrayBuffer();
-      return response.status === 200;
+      return response.status === 200 || response.status;
     };
     let conversations = 0;
     const elevenLabsWebhook: Request = async () => {
@@ -203,13 +216,13 @@ async function main() {
         body,
       });
       await response.arrayBuffer();
-      return response.status === 200;
+      return response.status === 200 || response.status;
     };
 
     // Warm-up: load every handler once, outside the figures.
     bookings.push(await createBooking(cloud, { scheduledAt: slots.at(-1), timezone }));
     for (const request of [availability, readBooking, stripeWebhook, elevenLabsWebhook]) {
-      await request(0).catch(() => false);
+      await request(0).catch(() => 'failed');
     }
 
     const operations: [string, Request][] = [
@@ -233,7 +246,7 @@ async function main() {
           String(result.samples.length),
           ms(p50),
           ms(percentile(result.samples, 99)),
-          String(result.errors),
+          errorCount(result.errors),
           ((result.samples.length / result.wallMs) * 1000).toFixed(1),
           `${(p50 / oneClientP50).toFixed(1)}×`,
           result.load,
@@ -256,6 +269,8 @@ async function main() {
       ],
       rows,
     );
+    for (const [status, body] of refusals)
+      console.log(`POST /api/calls answered ${status}: ${body}`);
   } finally {
     await cloud.stop();
     await rm(dataDir, { recursive: true, force: true });
