@@ -178,9 +178,12 @@ export class StripeStore {
   }
 }
 
+/**
+ * The whole state as `state.json`'s text. Leaves the changed keys as they are: a change made
+ * after a save that is still queued must still be journaled by its own save, after the lines
+ * queued before it (which hold older values and are appended after the compaction).
+ */
 function snapshotText(state: TrackedState): string {
-  // A snapshot is the state as a whole: nothing is left to journal.
-  changesOf(state);
   const persisted: PersistedState = {
     paymentIntents: [...state.paymentIntents.values()],
     charges: [...state.charges.values()],

@@ -5,8 +5,10 @@
  * A key counts as changed when it is set, deleted, or read with `get`: the emulator changes
  * objects in place after reading them (`intent.status = 'succeeded'`), so every object handed
  * out by `get` is saved with the next commit. That over-counts reads, never misses a write
- * made through the map. Iterating (`values()`, `entries()`) marks nothing: code that changes
- * an object it found by iterating must `set` it again.
+ * made through the map — as long as an object is changed in place only between its `get` and
+ * the next save (the ledger's methods are synchronous, so they are). Iterating (`values()`,
+ * `entries()`) marks nothing: code that changes an object it found by iterating, or kept from
+ * an earlier request, must `set` it again.
  */
 export class TrackedMap<K, V> extends Map<K, V> {
   private changed = new Set<K>();

@@ -79,6 +79,30 @@ describe('the Stripe emulator store', () => {
     await reopened.close();
   });
 
+  it('keeps a change saved after a compaction that ran while older lines were still queued', async () => {
+    const folder = await dataFolder();
+    const store = await StripeStore.open(folder, { compactAfterBytes: 1 });
+    const padded = { ...intent('pi_1', 'processing'), description: 'x'.repeat(2000) };
+    store.state.paymentIntents.set('pi_1', padded);
+    const first = store.save();
+    const changeStatus = (status: Stripe.PaymentIntent.Status) => {
+      // As the ledger does: read through the map, then change in place.
+      const read = store.state.paymentIntents.get('pi_1');
+      if (read) read.status = status;
+    };
+    changeStatus('requires_action');
+    const second = store.save();
+    changeStatus('succeeded');
+    await Promise.all([first, second]);
+
+    await store.save();
+    await store.close();
+
+    const reopened = await StripeStore.open(folder);
+    expect(reopened.state.paymentIntents.get('pi_1')?.status).toBe('succeeded');
+    await reopened.close();
+  });
+
   it('leaves out a last line cut short by a kill, keeping every complete one', async () => {
     const folder = await dataFolder();
     const store = await StripeStore.open(folder);
