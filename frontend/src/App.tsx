@@ -2,12 +2,22 @@ import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { Layout } from './components/Layout.tsx';
 import { captureAttribution } from './lib/attribution.ts';
 import { useLocation } from './lib/router.tsx';
-import { AffiliateJoin, AffiliateLanding } from './pages/Affiliate.tsx';
 import { Landing } from './pages/Landing.tsx';
-import { NotFound, Privacy, Terms } from './pages/Static.tsx';
+import { NotFound } from './pages/NotFound.tsx';
 
 // The wizard carries the shared schema (zod, luxon, libphonenumber-js): loaded only on /book.
 const Book = lazy(() => import('./pages/Book.tsx'));
+// Pages the landing page does not need, each in a chunk of its own (named exports).
+const AffiliateLanding = lazy(() =>
+  import('./pages/Affiliate.tsx').then((page) => ({ default: page.AffiliateLanding })),
+);
+const AffiliateJoin = lazy(() =>
+  import('./pages/Affiliate.tsx').then((page) => ({ default: page.AffiliateJoin })),
+);
+const Privacy = lazy(() =>
+  import('./pages/Static.tsx').then((page) => ({ default: page.Privacy })),
+);
+const Terms = lazy(() => import('./pages/Static.tsx').then((page) => ({ default: page.Terms })));
 const Success = lazy(() => import('./pages/Success.tsx'));
 const Manage = lazy(() => import('./pages/Manage.tsx'));
 const Recording = lazy(() => import('./pages/Recording.tsx'));

@@ -45,6 +45,8 @@ export async function startStripeEmulator(
     retryDelaysMs: options.webhookRetryDelaysMs ?? [500, 1000, 2000, 4000, 8000],
     onDelivered: (event) => {
       event.pending_webhooks = 0;
+      // Set again so the store saves the change made in place (see tracked-collections.ts).
+      state.events.set(event.id, event);
       state.undelivered.delete(event.id);
       saveInBackground();
     },

@@ -2,18 +2,23 @@ import { useEffect, useState } from 'react';
 
 /**
  * The API's own rules for the number Santa calls (functions/core/phone-numbers.ts: the full
- * phone metadata and the countries' time zones), loaded after the page, in a chunk of its own:
- * ~190 kB the wizard can start without. Until it arrives the booking schema's lighter check
- * stands, and the API judges again either way.
+ * phone metadata and the countries' time zones), in a chunk of its own: ~190 kB (~50 KiB
+ * gzipped) the wizard can start without, fetched only once the number is asked for. Until it
+ * arrives the booking schema's lighter check stands, and the API judges again either way.
  */
 export type CalleeRules = typeof import('../../../functions/core/phone-numbers.ts');
 
 let loading: Promise<CalleeRules> | undefined;
 
-/** The rules once loaded; undefined meanwhile, or if the chunk could not be fetched. */
-export function useCalleeRules(): CalleeRules | undefined {
+/**
+ * The rules once loaded; undefined meanwhile, or if the chunk could not be fetched. The chunk
+ * is fetched once `wanted` is true (the step with the number is reached, or a number was
+ * given): before that there is no number to judge, so the rules would change nothing.
+ */
+export function useCalleeRules(wanted: boolean): CalleeRules | undefined {
   const [rules, setRules] = useState<CalleeRules>();
   useEffect(() => {
+    if (!wanted) return;
     let current = true;
     loading ??= import('../../../functions/core/phone-numbers.ts');
     loading.then(
@@ -28,7 +33,7 @@ export function useCalleeRules(): CalleeRules | undefined {
     return () => {
       current = false;
     };
-  }, []);
+  }, [wanted]);
   return rules;
 }
 

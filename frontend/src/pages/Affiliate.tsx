@@ -6,7 +6,7 @@ import { recordAffiliateVisit } from '../lib/attribution.ts';
 import { Link } from '../lib/router.tsx';
 import type { AffiliatePage, CreatedAffiliate, SlugCheck } from '../lib/types.ts';
 import { Landing } from './Landing.tsx';
-import { NotFound } from './Static.tsx';
+import { NotFound } from './NotFound.tsx';
 
 /** A creator's landing page, `/<slug>`: the visit attributes a booking to them for 30 days. */
 export function AffiliateLanding({ slug }: { readonly slug: string }) {

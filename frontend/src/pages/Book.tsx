@@ -94,7 +94,8 @@ export default function Book() {
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const previousStep = useRef<StepNumber | undefined>(undefined);
-  const calleeRules = useCalleeRules();
+  // The full phone rules (~50 KiB gzipped) are fetched when the number's step is reached.
+  const calleeRules = useCalleeRules(requested >= 2 || draft.phoneNumber !== '');
   const [zoneNotice, setZoneNotice] = useState('');
 
   const calleeIssues = calleeErrors(calleeRules, draft);

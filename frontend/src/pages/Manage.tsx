@@ -11,7 +11,7 @@ import { formatMoney, formatTime } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
 import type { BookableTime, BookingView, CancelResult } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
-import { NotFound } from './Static.tsx';
+import { NotFound } from './NotFound.tsx';
 import { statusSentence } from './Success.tsx';
 
 /** Moves focus to a confirmation's first button when it appears (keyboard users). */

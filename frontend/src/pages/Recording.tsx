@@ -9,7 +9,7 @@ import { Link } from '../lib/router.tsx';
 import { isSettled } from '../lib/settled.ts';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
-import { NotFound } from './Static.tsx';
+import { NotFound } from './NotFound.tsx';
 import { statusSentence } from './Success.tsx';
 
 // The payment form (and the site config's schema) loads only when a parent buys the recording.

@@ -5,7 +5,7 @@ import { Link } from '../lib/router.tsx';
 import { isSettled } from '../lib/settled.ts';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
-import { NotFound } from './Static.tsx';
+import { NotFound } from './NotFound.tsx';
 
 /** What is happening with the video of a completed call, as a sentence to append ('' if none). */
 export function videoSentence(booking: BookingView): string {
