@@ -39,6 +39,8 @@ export interface QueuedCall {
   readonly attempt: number;
   readonly dueAt: string;
   readonly taskToken: string;
+  /** When its task last checked in (ISO); set by `queueCall`. */
+  readonly queuedAt?: string;
 }
 
 async function readLines(): Promise<{ version: number; state: LineState }> {
@@ -77,11 +79,12 @@ async function queueHead(limit: number): Promise<QueuedCall[]> {
     .query({ partition: callQueuePartition })
     .options({ consistent: true, limit })
     .send();
-  return Items.map(({ holder, attempt, dueAt, taskToken }) => ({
+  return Items.map(({ holder, attempt, dueAt, taskToken, queuedAt }) => ({
     holder,
     attempt,
     dueAt,
     taskToken,
+    queuedAt,
   }));
 }
 
@@ -189,9 +192,18 @@ export async function giveLine(holder: string): Promise<void> {
  * Two reads (the lines item, and at most one waiting call).
  */
 export async function lineFreeNow(concurrentCalls: number): Promise<boolean> {
-  const [lines, waiting] = await Promise.all([readLines(), queueHead(1)]);
-  return waiting.length === 0 && freeLines(lines.state, concurrentCalls, Date.now()) > 0;
+  const [lines, waiting] = await Promise.all([readLines(), queueHead(5)]);
+  const now = Date.now();
+  // A waiting call re-queues at every check-in (each minute): an entry older than a few
+  // minutes belongs to a run that is gone, and is handed out (and dropped) at the next chance.
+  const live = waiting.filter(
+    (call) => now - Date.parse(call.queuedAt ?? '1970-01-01T00:00:00Z') < staleQueueEntryMs,
+  );
+  return live.length === 0 && freeLines(lines.state, concurrentCalls, now) > 0;
 }
+
+/** Three missed check-ins (a waiting task checks in every 60 s). */
+const staleQueueEntryMs = 3 * 60_000;
 
 /**
  * Others changed the lines item first every time: a busy moment, not a fault. The caller
