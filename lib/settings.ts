@@ -67,8 +67,12 @@ export function functionEnvironment(settings: StageSettings): Record<string, str
   return encodeStageConfig(settings.stageConfig);
 }
 
-/** A Santa call lasts minutes; a lease shorter than ten would free a line mid-call. */
-const minimumCallLeaseSeconds = 600;
+/**
+ * A call's lease is renewed at its dial and at each status check; between them the dial step
+ * waits up to its 900 s timeout for the outcome. A lease shorter than that (plus a margin)
+ * would free a line while the provider still counts the call.
+ */
+const minimumCallLeaseSeconds = 1000;
 
 /** Reads and checks the stage's settings; a bad value stops synth naming its context key. */
 export function readStageSettings(node: Node): StageSettings {

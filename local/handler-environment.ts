@@ -1,4 +1,8 @@
-import { encodeStageConfig, scaleDurations } from '../functions/config/stage-config.ts';
+import {
+  encodeStageConfig,
+  type StageConfig,
+  scaleDurations,
+} from '../functions/config/stage-config.ts';
 import { bucketIds, envNames } from '../functions/resources.ts';
 import {
   type LocalCloudConfig,
@@ -45,7 +49,9 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
     // minutes and the reconciler would wait real minutes. (Retry waits reach a Wait state,
     // which the engine scales itself.)
     ...encodeStageConfig(
-      scaleDurations(config.stageConfig, (seconds) => scaledSeconds(seconds, config.timeScale)),
+      localLease(
+        scaleDurations(config.stageConfig, (seconds) => scaledSeconds(seconds, config.timeScale)),
+      ),
     ),
     STRIPE_API_BASE_URL: config.stripe.baseUrl,
     STRIPE_SECRET_KEY: config.stripeKeys.secret,
@@ -60,5 +66,18 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
     // No REMOTION_FUNCTION_NAME here: the video renderer uses the local render service.
     [envNames.remotion.localUrl]: localUrl(ports.remotion),
     CALLSANTA_TIME_SCALE: String(config.timeScale),
+  };
+}
+
+/**
+ * A line lease locally lasts at least this long: tasks get at least 2 s whatever the time
+ * scale (`local-definition.ts`), so a shorter lease could run out inside one place-call step.
+ */
+const minimumLocalLeaseSeconds = 10;
+
+function localLease(config: StageConfig): StageConfig {
+  return {
+    ...config,
+    callLeaseSeconds: Math.max(config.callLeaseSeconds, minimumLocalLeaseSeconds),
   };
 }

@@ -1,7 +1,7 @@
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { isChangeable } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
-import { checkedCalleeTimezone, checkedCallTime } from '../core/new-booking.ts';
+import { checkedCalleeTimezone, checkedCallTime, freshHoldExpiry } from '../core/new-booking.ts';
 import { placeInstantFor, slotCapacity } from '../core/scheduling-rules.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
@@ -44,7 +44,8 @@ export const handler = httpHandler(async (event) => {
     newSlot,
     booking.bookingId,
     slotCapacity(new Date(newSlot), config.rules),
-    booking.holdExpiresAt,
+    // An unpaid booking's new place is held afresh, as a new booking's would be.
+    booking.paymentStatus === 'paid' ? booking.holdExpiresAt : freshHoldExpiry(now),
     booking.paymentStatus === 'paid',
   );
   const giveBack = givePlaceBackTransactions(booking.slotStart, booking.bookingId);
@@ -54,6 +55,7 @@ export const handler = httpHandler(async (event) => {
       {
         scheduledAt: callAt.toISOString(),
         slotStart: newSlot,
+        ...(booking.paymentStatus === 'paid' ? {} : { holdExpiresAt: freshHoldExpiry(now) }),
         timezone,
         callNow: request.callNow === true,
       },
@@ -63,22 +65,28 @@ export const handler = httpHandler(async (event) => {
       },
       ...place,
     );
+  const full = async () =>
+    new ConflictError(
+      'slot_full',
+      'Santa is fully booked at that time. Please choose one of the nearest free times.',
+      {
+        placesLeft: 0,
+        nearestFreeTimes: await nearestFreeTimes(callAt, timezone, now, config.rules),
+      },
+    );
   try {
     await (moves ? change(...take, ...giveBack) : change());
   } catch (error) {
     if (!(error instanceof ConflictingWriteError)) throw error;
-    if (error.failedAlongside[0]) {
-      throw new ConflictError(
-        'slot_full',
-        'Santa is fully booked at that time. Please choose one of the nearest free times.',
-        {
-          placesLeft: 0,
-          nearestFreeTimes: await nearestFreeTimes(callAt, timezone, now, config.rules),
-        },
-      );
-    }
+    if (error.failedAlongside[0]) throw await full();
     // The old place was already given back (an unpaid hold that expired): just take the new one.
-    await change(...take);
+    try {
+      await change(...take);
+    } catch (retryError) {
+      // The new time filled up in between.
+      if (retryError instanceof ConflictingWriteError) throw await full();
+      throw retryError;
+    }
   }
   const moved = (await findBooking(booking.bookingId)) ?? booking;
   if (moved.paymentStatus === 'paid') await armCall(moved, now);

@@ -94,6 +94,25 @@ export function handOutLines<Call extends WaitingCall>(
   return { state: { leases, lastStartAt }, grants };
 }
 
+/**
+ * Keeps the holder's line while its call is still live (a call that runs long, a provider that
+ * has not reported yet): its lease runs `leaseSeconds` from now. A lease that already ran out
+ * is not taken again — its line may be another call's by now.
+ *
+ * @returns the new state, or undefined when the holder has no live lease
+ */
+export function keepLine(
+  state: LineState,
+  holder: string,
+  limits: Pick<DispatchLimits, 'leaseSeconds'>,
+  now: number,
+): LineState | undefined {
+  const leases = liveLeases(state, now);
+  if (!(holder in leases)) return undefined;
+  leases[holder] = now + limits.leaseSeconds * 1000;
+  return { ...state, leases };
+}
+
 /** Gives the holder's line back; a line already given back, or expired, is fine. */
 export function giveLineBack(state: LineState, holder: string, now: number): LineState {
   const leases = liveLeases(state, now);
@@ -103,15 +122,19 @@ export function giveLineBack(state: LineState, holder: string, now: number): Lin
 
 /**
  * Where a call attempt stands in the queue: the first attempt at its booked instant (a run
- * resumed late after a crash keeps its place), a retry at the moment it came due again.
- * Never later than `now`: locally, where waits are time-scaled, a booked instant can still be
- * ahead on the wall clock when its call comes due.
+ * resumed late after a crash keeps its place), a retry — and a "call now", whose booking time
+ * may be long before its payment — at the moment it came due. Never later than `now`: locally,
+ * where waits are time-scaled, a booked instant can still be ahead on the wall clock.
  */
 export function queueInstant(
-  booking: { readonly attempts: number; readonly scheduledAt: string },
+  booking: { readonly attempts: number; readonly scheduledAt: string; readonly callNow: boolean },
   now: Date,
 ): string {
-  if (booking.attempts === 0 && Date.parse(booking.scheduledAt) < now.getTime()) {
+  if (
+    booking.attempts === 0 &&
+    !booking.callNow &&
+    Date.parse(booking.scheduledAt) < now.getTime()
+  ) {
     return new Date(booking.scheduledAt).toISOString();
   }
   return now.toISOString();

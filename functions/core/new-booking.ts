@@ -132,7 +132,12 @@ export function newBooking(options: {
     recordingConsent: request.consent.recording === true,
     ...(affiliateSlug ? { affiliateSlug } : {}),
     ...(request.utmSource ? { utmSource: request.utmSource } : {}),
-    holdExpiresAt: new Date(now.getTime() + holdMinutes * 60_000).toISOString(),
+    holdExpiresAt: freshHoldExpiry(now),
     attempts: 0,
   };
+}
+
+/** When an unpaid place taken `now` is given back if still not paid (ISO). */
+export function freshHoldExpiry(now: Date): string {
+  return new Date(now.getTime() + holdMinutes * 60_000).toISOString();
 }

@@ -11,6 +11,7 @@ import {
   freeLines,
   giveLineBack,
   handOutLines,
+  keepLine,
   type LineGrant,
   type LineState,
   noLines,
@@ -180,6 +181,29 @@ export async function giveLine(holder: string): Promise<void> {
         writeLines(lines.version, giveLineBack(lines.state, holder, Date.now())),
       );
       return;
+    } catch (error) {
+      if (!isRace(error)) throw error;
+    }
+  }
+  throw new LinesContendedError();
+}
+
+/**
+ * Renews the holder's lease while its call is live (`keepLine`), with the version check.
+ *
+ * @returns false when the holder had no live lease (it ran out: the line may be another's)
+ */
+export async function keepCallLine(
+  holder: string,
+  limits: Pick<DispatchLimits, 'leaseSeconds'>,
+): Promise<boolean> {
+  for (let race = 0; race < maxRaces; race++) {
+    const lines = await readLines();
+    const kept = keepLine(lines.state, holder, limits, Date.now());
+    if (!kept) return false;
+    try {
+      await executeTransactWrite(writeLines(lines.version, kept));
+      return true;
     } catch (error) {
       if (!isRace(error)) throw error;
     }

@@ -1,6 +1,7 @@
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { outcomeOfConversation } from '../core/call-report.ts';
 import { getBooking } from '../data/bookings.ts';
+import { keepCallLine } from '../data/call-lines.ts';
 import { logger } from '../shared/logger.ts';
 import { elevenLabs } from './elevenlabs.ts';
 import { workflowTask } from './task.ts';
@@ -11,7 +12,9 @@ const config = loadWorkflowConfig();
  * No webhook came in time, the webhook could not tell, or a run resumes a call placed before a
  * crash: ask ElevenLabs how the call went. A conversation still going answers `in_progress`
  * (the workflow asks again a minute later) until `CALL_ABANDON_AFTER_SECONDS` after the dial,
- * when it is given up as failed. Read-only at ElevenLabs and here: safe to retry.
+ * when it is given up as failed. While the call is live its line's lease is renewed, so a long
+ * or unreported call never loses its line to another (the provider still counts it). Read-only
+ * at ElevenLabs; the renewal is idempotent: safe to retry.
  */
 export const handler = workflowTask('CheckConversation', async ({ bookingId }) => {
   const booking = await getBooking(bookingId);
@@ -29,6 +32,9 @@ export const handler = workflowTask('CheckConversation', async ({ bookingId }) =
         ? 'failed'
         : 'in_progress'
       : reported;
+  if (outcome === 'in_progress' && !(await keepCallLine(bookingId, config.lines))) {
+    logger.warn('a live call had lost its line lease', { bookingId });
+  }
   logger.info('asked ElevenLabs how the call went', {
     bookingId,
     conversationId: booking.conversationId,

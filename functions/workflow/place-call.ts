@@ -10,6 +10,7 @@ import {
   forgetDialMarker,
   getBooking,
 } from '../data/bookings.ts';
+import { keepCallLine } from '../data/call-lines.ts';
 import { findEarlyCallReport, parkCallTokenTransaction } from '../data/call-tokens.ts';
 import { taskErrors } from '../schemas/workflow-contract.ts';
 import { logger } from '../shared/logger.ts';
@@ -53,6 +54,7 @@ export const handler = workflowTask(
     const now = new Date();
     if (booking.callStatus === 'in_progress' && booking.conversationId) {
       await parkTokenAgain(booking, version, booking.conversationId, taskToken, now);
+      await keepCallLine(bookingId, workflow.lines);
       await answerIfReportedEarly(booking.conversationId, taskToken);
       logger.info('call already placed; token parked again', { bookingId });
       return {};
@@ -93,6 +95,8 @@ export const handler = workflowTask(
     }
     const placed = conversationId ?? (await dial(client, booking, marker, now, attempt));
     await recordCallPlaced(booking, version, placed, taskToken, attempt, now);
+    // The lease runs from the dial: the call keeps its line for the whole wait for its outcome.
+    await keepCallLine(bookingId, workflow.lines);
     await answerIfReportedEarly(placed, taskToken);
     logger.info('call placed', { bookingId, conversationId: placed, attempt });
     return {};

@@ -54,7 +54,8 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     { timeoutSeconds: 30 },
   ),
   task('CheckConversation', 'check-conversation.ts', {
-    table: 'read',
+    // readWrite: it renews a live call's line lease.
+    table: 'readWrite',
     secrets: true,
     elevenLabs: true,
   }),

@@ -4,6 +4,7 @@ import {
   freeLines,
   giveLineBack,
   handOutLines,
+  keepLine,
   noLines,
   queueInstant,
 } from '../../functions/core/line-dispatch.ts';
@@ -65,6 +66,16 @@ describe('handing out lines', () => {
     expect(grants[0]?.startAt).toBe(t0 + 1400);
   });
 
+  it('keeps a live call’s line from now, but never takes back a lease that ran out', () => {
+    const held = { leases: { a: t0 + 1000, b: t0 - 1 }, lastStartAt: t0 };
+
+    const kept = keepLine(held, 'a', limits, t0 + 500);
+    const lost = keepLine(held, 'b', limits, t0 + 500);
+
+    expect(kept?.leases).toEqual({ a: t0 + 500 + 900_000 });
+    expect(lost).toBeUndefined();
+  });
+
   it('gives a line back once; giving it back again changes nothing', () => {
     const { state } = handOutLines(noLines, [call('a')], limits, t0);
 
@@ -79,13 +90,30 @@ describe('handing out lines', () => {
 describe('a call attempt’s place in the queue', () => {
   const now = new Date('2026-12-24T18:00:02Z');
   it.each([
-    [{ attempts: 0, scheduledAt: '2026-12-24T18:00:00Z' }, '2026-12-24T18:00:00.000Z'],
+    [
+      { attempts: 0, callNow: false, scheduledAt: '2026-12-24T18:00:00Z' },
+      '2026-12-24T18:00:00.000Z',
+    ],
     // A run resumed late after a crash keeps its booked place.
-    [{ attempts: 0, scheduledAt: '2026-12-24T17:40:00Z' }, '2026-12-24T17:40:00.000Z'],
+    [
+      { attempts: 0, callNow: false, scheduledAt: '2026-12-24T17:40:00Z' },
+      '2026-12-24T17:40:00.000Z',
+    ],
     // A retry joins at the moment it came due again.
-    [{ attempts: 1, scheduledAt: '2026-12-24T17:40:00Z' }, '2026-12-24T18:00:02.000Z'],
+    [
+      { attempts: 1, callNow: false, scheduledAt: '2026-12-24T17:40:00Z' },
+      '2026-12-24T18:00:02.000Z',
+    ],
+    // A "call now" booked long before it was paid does not jump the queue.
+    [
+      { attempts: 0, callNow: true, scheduledAt: '2026-12-24T17:35:00Z' },
+      '2026-12-24T18:00:02.000Z',
+    ],
     // Locally, with time scaled, a booked second can still be ahead on the wall clock.
-    [{ attempts: 0, scheduledAt: '2026-12-24T19:00:00Z' }, '2026-12-24T18:00:02.000Z'],
+    [
+      { attempts: 0, callNow: false, scheduledAt: '2026-12-24T19:00:00Z' },
+      '2026-12-24T18:00:02.000Z',
+    ],
   ])('%o queues at %s', (booking, place) => {
     expect(queueInstant(booking, now)).toBe(place);
   });

@@ -58,7 +58,8 @@ describe('the wall-clock durations handlers get from the local cloud', () => {
     [
       { CALLSANTA_TIME_SCALE: '3600' },
       {
-        lease: 1,
+        // At least 10 s locally: a task gets at least 2 s whatever the scale.
+        lease: 10,
         startIntervalMs: 1000 / 3600,
         abandon: 1,
         settle: 1,
