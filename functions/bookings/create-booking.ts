@@ -17,10 +17,11 @@ import {
 } from '../data/bookings.ts';
 import { lineFreeNow } from '../data/call-lines.ts';
 import { activePricing } from '../data/pricing.ts';
-import { givePlaceBack, reclaimExpiredHolds } from '../data/slots.ts';
+import { givePlaceBack } from '../data/slots.ts';
 import type { CreatedBooking } from '../schemas/api/create-booking.ts';
 import { bookingRequestSchema } from '../schemas/booking-request.ts';
 import { nearestFreeTimes } from '../services/availability.ts';
+import { reclaimExpiredPlaces } from '../services/hold-reclaim.ts';
 import {
   knownFull,
   oneAtATime,
@@ -138,8 +139,8 @@ function takePlace(booking: NewBooking, created: AuditEvent, now: Date): Promise
     } catch (error) {
       if (!(error instanceof SlotFullError)) throw error;
     }
-    // Unpaid holds may have expired: give them back and try once more.
-    if ((await reclaimExpiredHolds(instant, now)) > 0) {
+    // Unpaid holds may have expired: give them back (their payments cancelled) and try again.
+    if ((await reclaimExpiredPlaces(instant, now)) > 0) {
       try {
         await createBooking(booking, created, capacity);
         return;

@@ -11,6 +11,7 @@ import { rescheduleRequestSchema } from '../schemas/booking-request.ts';
 import { armCall } from '../services/arm-call.ts';
 import { nearestFreeTimes } from '../services/availability.ts';
 import { bookingView } from '../services/booking-view.ts';
+import { reclaimExpiredPlaces } from '../services/hold-reclaim.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseJsonBody } from '../shared/request.ts';
 import { authorizedBooking } from './authorize.ts';
@@ -74,18 +75,29 @@ export const handler = httpHandler(async (event) => {
         nearestFreeTimes: await nearestFreeTimes(callAt, timezone, now, config.rules),
       },
     );
-  try {
-    await (moves ? change(...take, ...giveBack) : change());
-  } catch (error) {
-    if (!(error instanceof ConflictingWriteError)) throw error;
-    if (error.failedAlongside[0]) throw await full();
-    // The old place was already given back (an unpaid hold that expired): just take the new one.
+  // The new place is taken and the old one given back with the change; when the new time is
+  // full, its expired unpaid holds are given back (their payments cancelled) and it is tried
+  // once more. A change that fails only because the old place was already given back (an
+  // unpaid hold that expired) just takes the new one.
+  const move = async (): Promise<'moved' | 'full'> => {
+    try {
+      await (moves ? change(...take, ...giveBack) : change());
+      return 'moved';
+    } catch (error) {
+      if (!(error instanceof ConflictingWriteError)) throw error;
+      if (error.failedAlongside[0]) return 'full';
+    }
     try {
       await change(...take);
-    } catch (retryError) {
-      // The new time filled up in between.
-      if (retryError instanceof ConflictingWriteError) throw await full();
-      throw retryError;
+      return 'moved';
+    } catch (error) {
+      if (error instanceof ConflictingWriteError) return 'full';
+      throw error;
+    }
+  };
+  if ((await move()) === 'full') {
+    if ((await reclaimExpiredPlaces(newSlot, now)) === 0 || (await move()) === 'full') {
+      throw await full();
     }
   }
   const moved = (await findBooking(booking.bookingId)) ?? booking;

@@ -64,8 +64,9 @@ export async function givePlaceBack(slotStart: string, bookingId: string): Promi
 }
 
 /**
- * A paid booking whose unpaid hold expired and was reclaimed still gets its place, even past
- * capacity: the parent paid, and one call over the estimate waits for a line, never fails.
+ * A paid booking whose hold was reclaimed still gets its place. Reclaiming cancels the
+ * PaymentIntent first (`services/hold-reclaim.ts`), so this only happens if Stripe took a
+ * payment on an intent it had said was cancelled; the call then waits for a line in the queue.
  */
 export function forcePlaceTransactions(slotStart: string, bookingId: string) {
   return [
@@ -85,37 +86,47 @@ export function confirmPlaceTransaction(slotStart: string, bookingId: string) {
     .options({ condition: { attr: 'bookingId', exists: true } });
 }
 
-/** Frees the places of unpaid bookings whose hold has expired; returns how many. */
-export async function reclaimExpiredHolds(slotStart: string, now: Date): Promise<number> {
+/** The unpaid holds at `instant` whose expiry has passed (booking ids). */
+export async function expiredHolds(slotStart: string, now: Date): Promise<string[]> {
   const { Items = [] } = await table
     .build(QueryCommand)
     .entities(SlotHoldEntity)
     .query({ partition: `SLOT#${slotStart}`, range: { beginsWith: 'HOLD#' } })
     .options({ maxPages: Number.POSITIVE_INFINITY })
     .send();
-  let reclaimed = 0;
-  for (const hold of Items) {
-    if (hold.confirmed || hold.holdExpiresAt > now.toISOString()) continue;
-    try {
-      await executeTransactWrite(
-        SlotHoldEntity.build(DeleteTransaction)
-          .key({ slotStart, bookingId: hold.bookingId })
-          .options({
-            condition: {
-              and: [
-                { attr: 'confirmed', eq: false },
-                { attr: 'holdExpiresAt', lte: now.toISOString() },
-              ],
-            },
-          }),
-        SlotCounterEntity.build(UpdateTransaction).item({ slotStart, count: $add(-1) }),
-      );
-      reclaimed += 1;
-    } catch {
-      // Paid or reclaimed by someone else in the meantime: nothing to give back.
-    }
+  return Items.filter((hold) => !hold.confirmed && hold.holdExpiresAt <= now.toISOString()).map(
+    (hold) => hold.bookingId,
+  );
+}
+
+/**
+ * Frees one expired unpaid hold's place, only if it is still unpaid and expired (a payment
+ * confirmed meanwhile keeps it). Idempotent: a hold already freed answers false.
+ */
+export async function reclaimHold(
+  slotStart: string,
+  bookingId: string,
+  now: Date,
+): Promise<boolean> {
+  try {
+    await executeTransactWrite(
+      SlotHoldEntity.build(DeleteTransaction)
+        .key({ slotStart, bookingId })
+        .options({
+          condition: {
+            and: [
+              { attr: 'confirmed', eq: false },
+              { attr: 'holdExpiresAt', lte: now.toISOString() },
+            ],
+          },
+        }),
+      SlotCounterEntity.build(UpdateTransaction).item({ slotStart, count: $add(-1) }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TransactionCanceledException') return false;
+    throw error;
   }
-  return reclaimed;
 }
 
 /**

@@ -1,9 +1,11 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   GetScheduleCommand,
   ResourceNotFoundException,
   SchedulerClient,
 } from '@aws-sdk/client-scheduler';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
@@ -209,6 +211,42 @@ describe('capacity', () => {
     expect(nearest.map((time) => time.startsAt)).not.toContain(callAt);
     expect(availability.times.map((time) => time.startsAt)).not.toContain(callAt);
     expect(availability.times.map((time) => time.startsAt)).toContain(nearest[0]?.startsAt);
+  });
+
+  it('gives an expired unpaid place to the next parent only after cancelling its payment, so it is never sold twice', async () => {
+    const callAt = tomorrowAt(21, 40);
+    const late = await createBooking(cloud, { scheduledAt: callAt });
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const holdKey = { pk: `SLOT#${new Date(callAt).toISOString()}`, sk: `HOLD#${late.callId}` };
+    await documents.send(
+      new UpdateCommand({
+        TableName: localResourceNames.table,
+        Key: holdKey,
+        UpdateExpression: 'SET holdExpiresAt = :past',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
+      }),
+    );
+
+    const next = await postJson(cloud, '/api/calls', validBooking({ scheduledAt: callAt }));
+    const latePayment = await payWithCard(cloud, late).then(
+      () => 'paid',
+      (error: { code?: string }) => error.code ?? 'refused',
+    );
+    const holds = await documents.send(
+      new QueryCommand({
+        TableName: localResourceNames.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :hold)',
+        ExpressionAttributeValues: { ':pk': holdKey.pk, ':hold': 'HOLD#' },
+      }),
+    );
+
+    expect(next.status).toBe(201);
+    // The first parent's intent was cancelled before their place was given away.
+    expect(latePayment).toBe('payment_intent_unexpected_state');
+    expect(holds.Items?.map((hold) => hold.sk)).toEqual([
+      `HOLD#${(next.body as { callId: string }).callId}`,
+    ]);
   });
 });
 
