@@ -14,6 +14,7 @@ import { bookingsInCallStatus } from '../data/booking-queries.ts';
 import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts';
 import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-payment.ts';
 import { armCall } from '../services/arm-call.ts';
+import { reclaimExpiredPlace } from '../services/hold-reclaim.ts';
 import { siteLinks } from '../services/links.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -44,7 +45,8 @@ export interface ReconcileReport {
  * unpaid with a payment Stripe may have taken, paid but never armed, overdue with no run
  * serving them, a completed call with no transcript email, an unsuccessful call not refunded
  * or not told — and resolves each: asks Stripe, arms the call, or starts a run that resumes the
- * step the booking needs. What it does goes into the booking's audit trail.
+ * step the booking needs. An unpaid booking past its hold gives its place back (its payment
+ * cancelled first), so abandoned checkouts return their places to sale within minutes. What it does goes into the booking's audit trail.
  *
  * Idempotent: every action is decided again on a consistent read; a recovery run is claimed on
  * the booking (conditional write) before it starts, so two reconcilers never start two; the
@@ -120,7 +122,24 @@ async function reconcileOne(bookingId: string, now: Date): Promise<ReconcileActi
 async function checkPayment(booking: Booking, now: Date): Promise<ReconcileAction['kind']> {
   if (!booking.paymentIntentId) return 'none';
   const intent = await retrievePaymentIntent(booking.paymentIntentId);
-  if (intent?.status !== 'succeeded') return 'none';
+  if (intent?.status !== 'succeeded') {
+    // An abandoned checkout: its place goes back on sale once the hold ran out.
+    if (
+      Date.parse(booking.holdExpiresAt) <= now.getTime() &&
+      (await reclaimExpiredPlace(
+        booking.slotStart,
+        booking.bookingId,
+        booking.paymentIntentId,
+        now,
+      ))
+    ) {
+      await appendAuditEvent(booking.bookingId, {
+        type: 'reconciled',
+        detail: { action: 'place_given_back', because: 'unpaid when its hold ran out' },
+      });
+    }
+    return 'none';
+  }
   const applied = await applyPaymentSucceeded(booking.bookingId, intent, now);
   if (applied !== 'mark_paid' && applied !== 'refund_late_payment') return 'none';
   await appendAuditEvent(booking.bookingId, {

@@ -16,14 +16,31 @@ export async function reclaimExpiredPlaces(slotStart: string, now: Date): Promis
   let reclaimed = 0;
   for (const bookingId of await expiredHolds(slotStart, now)) {
     const booking = await findBooking(bookingId);
-    const intentId = booking?.paymentIntentId;
-    if (intentId && !(await intentCancelled(intentId))) {
-      logger.info('expired hold kept: its payment could not be cancelled', { bookingId });
-      continue;
+    if (await reclaimExpiredPlace(slotStart, bookingId, booking?.paymentIntentId, now)) {
+      reclaimed += 1;
     }
-    if (await reclaimHold(slotStart, bookingId, now)) reclaimed += 1;
   }
   return reclaimed;
+}
+
+/**
+ * One booking's expired unpaid place, given back as above (the reconciler calls it for every
+ * unpaid booking past its hold, so abandoned checkouts return their places within minutes even
+ * when nobody asks for that time again).
+ *
+ * @returns whether the place was given back now
+ */
+export async function reclaimExpiredPlace(
+  slotStart: string,
+  bookingId: string,
+  paymentIntentId: string | undefined,
+  now: Date,
+): Promise<boolean> {
+  if (paymentIntentId && !(await intentCancelled(paymentIntentId))) {
+    logger.info('expired hold kept: its payment could not be cancelled', { bookingId });
+    return false;
+  }
+  return reclaimHold(slotStart, bookingId, now);
 }
 
 async function intentCancelled(paymentIntentId: string): Promise<boolean> {
