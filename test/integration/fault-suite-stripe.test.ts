@@ -3,13 +3,14 @@ import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localUrl } from '../../local/config.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { StripeFaults } from '../../local/stripe/faults-client.ts';
-import { payWithCard, timelineTypes } from './support/booking-api.ts';
+import { createBooking, payWithCard, timelineTypes, tomorrowAt } from './support/booking-api.ts';
 import {
   allDayHours,
   FaultSuite,
   startSuiteCloud,
   suiteTestTimeoutMs,
 } from './support/fault-suite.ts';
+import { eventually } from './support/local-cloud.ts';
 
 vi.setConfig({ testTimeout: suiteTestTimeoutMs });
 
@@ -151,5 +152,52 @@ describe('the whole file', () => {
     await suite.expectTrueEndings();
 
     expect(suite.bookings).toHaveLength(7);
+  });
+});
+
+describe('abandoned checkouts', () => {
+  it('gives an unpaid place back once its hold ran out, its PaymentIntent cancelled first', async () => {
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const { DynamoDBDocumentClient, GetCommand, UpdateCommand } = await import(
+      '@aws-sdk/lib-dynamodb'
+    );
+    const { localResourceNames } = await import('../../local/config.ts');
+    const { retrievePaymentIntent } = await import('../../functions/adapters/payments.ts');
+    const documents = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const TableName = localResourceNames.table;
+    const booking = await createBooking(cloud, { scheduledAt: tomorrowAt(19, 35) });
+    const instant = new Date(tomorrowAt(19, 35)).toISOString();
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const expire = (Key: Record<string, string>) =>
+      documents.send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: 'SET holdExpiresAt = :past',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':past': past },
+        }),
+      );
+    const holdKey = { pk: `SLOT#${instant}`, sk: `HOLD#${booking.callId}` };
+    await expire(holdKey);
+    await expire({ pk: `BOOKING#${booking.callId}`, sk: 'BOOKING' });
+
+    // The reconciler runs every 5 s here and looks at bookings 15 s old.
+    await eventually(
+      'the expired place to be given back',
+      async () =>
+        (await documents.send(new GetCommand({ TableName, Key: holdKey }))).Item ? undefined : true,
+      60_000,
+    );
+    const intent = await retrievePaymentIntent(booking.paymentIntentId);
+    const counter = await documents.send(
+      new GetCommand({
+        TableName,
+        Key: { pk: `SLOTS#${instant.slice(0, 10)}`, sk: `SLOT#${instant}` },
+      }),
+    );
+
+    expect(intent?.status).toBe('canceled');
+    expect(counter.Item?.count).toBe(0);
   });
 });
