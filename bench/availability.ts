@@ -19,7 +19,7 @@ import { placesTaken } from '../functions/data/slots.ts';
 import { startLocalCloud } from '../local/cloud.ts';
 import { loadLocalCloudConfig, localResourceNames } from '../local/config.ts';
 import { freeBasePort } from '../test/integration/support/local-cloud.ts';
-import { ms, percentile } from './support/percentiles.ts';
+import { ms, percentile } from './stats.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const runs = Number(values.runs);

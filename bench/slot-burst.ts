@@ -18,7 +18,7 @@ import { startLocalCloud } from '../local/cloud.ts';
 import { loadLocalCloudConfig, localResourceNames } from '../local/config.ts';
 import { tomorrowAt, validBooking } from '../test/integration/support/booking-api.ts';
 import { freeBasePort } from '../test/integration/support/local-cloud.ts';
-import { ms, percentile } from './support/percentiles.ts';
+import { ms, percentile } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
