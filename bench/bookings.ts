@@ -16,15 +16,9 @@ import {
   timelineTypes,
   tomorrowAt,
 } from '../test/integration/support/booking-api.ts';
+import { ms, percentile } from './stats.ts';
 
 const bookings = 40;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

@@ -17,17 +17,11 @@ import {
   fixtureStateMachineArn,
   startFixtureEngine,
 } from '../test/integration/support/fixture-engine.ts';
+import { ms, percentile } from './stats.ts';
 
 const basePort = 3900;
 const healthRequests = 300;
 const roundTrips = 20;
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
-const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 async function timeToHealthy(dataDir: string) {
   const started = performance.now();
