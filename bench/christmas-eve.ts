@@ -6,9 +6,9 @@
  * no-answer first attempts), with time compressed around an anchor and the limits in force;
  * then the same trace through a model of the original cron design. Prints both side by side.
  *
- * Run: `npm run bench:christmas-eve -- [--quick] [--parents 2400] [--scale 30]
+ * Run: `npm run bench:christmas-eve -- [--quick] [--parents 2000] [--scale 30]
  *   [--concurrency 20] [--cps 1] [--seed christmas-eve] [--booking-concurrency 8]
- *   [--booking-seconds <real s before the first call; default parents/8>] [--port 3920]`
+ *   [--booking-seconds <real s before the first call; default measured>] [--port 3920]`
  * Lateness is printed in simulated seconds (the engine's real overheads × the scale) and in
  * real ms. Calling hours are set to 00:00–24:00 for the run: the trace is shifted by whole
  * hours from the real Christmas Eve to just after the booking phase, so its local times are
@@ -53,12 +53,14 @@ const { values: flags } = parseArgs({
   },
 });
 
-const parents = Number(flags.parents ?? (flags.quick ? 300 : 2400));
+const parents = Number(flags.parents ?? (flags.quick ? 300 : 2000));
 const scale = Number(flags.scale ?? (flags.quick ? 60 : 30));
 const concurrency = Number(flags.concurrency);
 const cps = Number(flags.cps);
 const bookingConcurrency = Number(flags['booking-concurrency']);
-const bookingSeconds = Number(flags['booking-seconds'] ?? Math.max(45, parents / 8));
+/** Real seconds allowed for the booking phase; by default measured on calibration parents. */
+const givenBookingSeconds = flags['booking-seconds'] ? Number(flags['booking-seconds']) : undefined;
+const calibrationParents = 24;
 /** Simulated minutes after the last booked instant the run waits for calls to end. */
 const settleMinutes = Number(flags['settle-minutes']);
 const retryWaitSecs = 300;
@@ -109,6 +111,7 @@ async function run(
   const emulator = elevenLabsFaults(cloud.config.elevenLabs.baseUrl);
   const plan: CallPlan = await emulator.setCallPlan({ seed: flags.seed });
   const handlerCps = Number(process.env.CALL_STARTS_PER_SECOND) / time.scale;
+  const bookingSeconds = givenBookingSeconds ?? (await calibrateBooking(cloud, trace, time));
   // Shift the trace by whole hours (keeping every grid aligned) so its first wish lies just
   // after the booking phase, in the anchored simulated time.
   const firstWanted = Math.min(...trace.map((p) => p.wantedAt));
@@ -227,6 +230,35 @@ async function run(
     afterHours,
     shiftMs,
   });
+}
+
+/**
+ * How long booking the whole trace will take, real seconds: books a few parents for a far
+ * instant (three simulated days ahead, after the run) with the same concurrency and scales
+ * their time up, with 30 % and 20 s to spare. Calibration parents buy a place each (the
+ * dearest path), so the estimate errs long.
+ */
+async function calibrateBooking(
+  cloud: RunningLocalCloud,
+  trace: readonly TraceParent[],
+  time: TimeCompression,
+): Promise<number> {
+  const farAway = simulatedInstantFor(Date.now(), time) + 3 * 24 * hourMs;
+  const sample = trace.slice(0, Math.min(calibrationParents, trace.length)).map((p, i) => ({
+    ...p,
+    id: `calibration-${i}`,
+  }));
+  const started = Date.now();
+  const results = await inPool(sample, bookingConcurrency, (parent) =>
+    bookParent(cloud, { parent, wantedAt: Math.round(farAway / quarterMs) * quarterMs }),
+  );
+  const elapsed = (Date.now() - started) / 1000;
+  const sold = results.filter((r) => r.kind === 'sold').length;
+  const seconds = Math.ceil((elapsed / sample.length) * trace.length * 1.3 + 20);
+  log(
+    `calibration: ${sample.length} parents booked in ${fmt(elapsed)} s (${sold} sold, 3 simulated days ahead); booking phase budget ${seconds} s`,
+  );
+  return seconds;
 }
 
 interface Printed {
