@@ -60,7 +60,7 @@ const cps = Number(flags.cps);
 const bookingConcurrency = Number(flags['booking-concurrency']);
 /** Real seconds allowed for the booking phase; by default measured on calibration parents. */
 const givenBookingSeconds = flags['booking-seconds'] ? Number(flags['booking-seconds']) : undefined;
-const calibrationParents = 24;
+const calibrationParents = 25;
 /** Simulated minutes after the last booked instant the run waits for calls to end. */
 const settleMinutes = Number(flags['settle-minutes']);
 const retryWaitSecs = 300;
@@ -248,15 +248,22 @@ async function calibrateBooking(
     ...p,
     id: `calibration-${i}`,
   }));
+  const wish = (parent: TraceParent) => ({
+    parent,
+    wantedAt: Math.round(farAway / quarterMs) * quarterMs,
+  });
+  // One booking first, untimed: it loads every handler on the path.
+  const [warmUp, ...timed] = sample;
+  if (warmUp) await bookParent(cloud, wish(warmUp));
   const started = Date.now();
-  const results = await inPool(sample, bookingConcurrency, (parent) =>
-    bookParent(cloud, { parent, wantedAt: Math.round(farAway / quarterMs) * quarterMs }),
+  const results = await inPool(timed, bookingConcurrency, (parent) =>
+    bookParent(cloud, wish(parent)),
   );
   const elapsed = (Date.now() - started) / 1000;
   const sold = results.filter((r) => r.kind === 'sold').length;
-  const seconds = Math.ceil((elapsed / sample.length) * trace.length * 1.3 + 20);
+  const seconds = Math.ceil((elapsed / Math.max(1, timed.length)) * trace.length * 1.3 + 20);
   log(
-    `calibration: ${sample.length} parents booked in ${fmt(elapsed)} s (${sold} sold, 3 simulated days ahead); booking phase budget ${seconds} s`,
+    `calibration: ${timed.length} parents booked in ${fmt(elapsed)} s after one to warm up (${sold} sold, 3 simulated days ahead); booking phase budget ${seconds} s`,
   );
   return seconds;
 }
