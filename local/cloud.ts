@@ -109,6 +109,7 @@ export async function startLocalCloud(
       dynamodb,
       executionsDir: join(dataDir, 'stepfunctions', 'executions'),
       timeScale: config.timeScale,
+      ...(config.timeAnchorMs === undefined ? {} : { timeAnchorMs: config.timeAnchorMs }),
       realTimeFunctionArns: workflowTaskFunctions
         .filter((task) => task.realTime)
         .map((task) => localArns.function(task.name)),
@@ -127,6 +128,7 @@ export async function startLocalCloud(
       region: localResourceNames.region,
       accountId: localResourceNames.accountId,
       timeScale: config.timeScale,
+      ...(config.timeAnchorMs === undefined ? {} : { timeAnchorMs: config.timeAnchorMs }),
       groups: [localResourceNames.scheduleGroup],
     });
     stops.push(() => scheduler.close());
@@ -168,6 +170,9 @@ export async function startLocalCloud(
         webhookSecret: config.secrets.elevenLabsWebhook,
         timeScale: config.timeScale,
         apiKey: config.elevenLabsAccount.apiKey,
+        ...(config.elevenLabsMaxConcurrentCalls === undefined
+          ? {}
+          : { maxConcurrentCalls: config.elevenLabsMaxConcurrentCalls }),
       });
       stops.push(() => elevenLabs.close());
       log(`ElevenLabs       ${elevenLabs.url}  (emulator; webhooks to /api/webhooks/elevenlabs)`);
@@ -196,6 +201,11 @@ export async function startLocalCloud(
       `Timers           ${scheduledFunctions.map((fn) => `${fn.name} every ${scheduledPeriodMs(fn, config.timeScale) / 1000} s`).join(', ')}`,
     );
     if (config.timeScale !== 1) log(`Time scale       ${config.timeScale}× (waits are shorter)`);
+    if (config.timeAnchorMs !== undefined) {
+      log(
+        `Time anchor      ${new Date(config.timeAnchorMs).toISOString()} (an instant T fires at anchor + (T − anchor) / ${config.timeScale})`,
+      );
+    }
 
     return { config, apiUrl: localUrl(ports.api), stop: stopAll };
   } catch (error) {

@@ -41,6 +41,11 @@ const environmentSchema = z.object({
   CALLSANTA_PORT: z.coerce.number().int().min(1024).max(65_000).default(3000),
   CALLSANTA_DATA_DIR: z.string().min(1).default('.data'),
   CALLSANTA_TIME_SCALE: z.coerce.number().positive().max(100_000).default(1),
+  CALLSANTA_TIME_ANCHOR: z.iso
+    .datetime({ offset: true })
+    .transform((value) => Date.parse(value))
+    .optional(),
+  ELEVENLABS_EMULATOR_MAX_CONCURRENT_CALLS: z.coerce.number().int().positive().optional(),
   STRIPE_SECRET_KEY: z.string().min(1).default('sk_test_callsanta_local'),
   STRIPE_PUBLISHABLE_KEY: z.string().min(1).default('pk_test_callsanta_local'),
   STRIPE_WEBHOOK_SECRET: z.string().min(1).default('whsec_callsanta_local_only'),
@@ -72,6 +77,17 @@ export interface LocalCloudConfig {
   readonly ports: Readonly<Record<ServiceName, number>>;
   readonly dataDir: string;
   readonly timeScale: number;
+  /**
+   * CALLSANTA_TIME_ANCHOR (epoch ms): when set, instants (Scheduler `at()`, Wait timestamps)
+   * fire at anchor + (instant − anchor) / timeScale (`time-compression.ts`); unset, they fire
+   * after their delay from now divided by timeScale.
+   */
+  readonly timeAnchorMs?: number;
+  /**
+   * ELEVENLABS_EMULATOR_MAX_CONCURRENT_CALLS: the emulator answers 429 to a call placed while
+   * this many ring or talk (the plan's limit); unset, it never refuses for concurrency.
+   */
+  readonly elevenLabsMaxConcurrentCalls?: number;
   readonly secrets: {
     readonly stripeWebhook: string;
     readonly elevenLabsWebhook: string;
@@ -127,6 +143,12 @@ export function loadLocalCloudConfig(env: NodeJS.ProcessEnv = process.env): Loca
     ports,
     dataDir: resolve(settings.CALLSANTA_DATA_DIR),
     timeScale: settings.CALLSANTA_TIME_SCALE,
+    ...(settings.CALLSANTA_TIME_ANCHOR === undefined
+      ? {}
+      : { timeAnchorMs: settings.CALLSANTA_TIME_ANCHOR }),
+    ...(settings.ELEVENLABS_EMULATOR_MAX_CONCURRENT_CALLS === undefined
+      ? {}
+      : { elevenLabsMaxConcurrentCalls: settings.ELEVENLABS_EMULATOR_MAX_CONCURRENT_CALLS }),
     secrets: {
       stripeWebhook: settings.STRIPE_WEBHOOK_SECRET,
       elevenLabsWebhook: settings.ELEVENLABS_WEBHOOK_SECRET,

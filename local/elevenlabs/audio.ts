@@ -55,6 +55,28 @@ function toPhoneRate({ samples, sampleRate }: Pcm): Pcm {
   return { samples: halved, sampleRate: sampleRate / 2 };
 }
 
+/**
+ * `render`, remembering the last `limit` scripts' recordings: a call plan's thousands of calls
+ * speak a handful of scripts, so each is voiced and encoded once. Concurrent renders of one
+ * script share the work.
+ */
+export function reusingRenders(
+  render: (lines: readonly ScriptLine[]) => Promise<RenderedCall>,
+  limit = 16,
+): (lines: readonly ScriptLine[]) => Promise<RenderedCall> {
+  const made = new Map<string, Promise<RenderedCall>>();
+  return (lines) => {
+    const key = JSON.stringify(lines);
+    const known = made.get(key);
+    if (known) return known;
+    const rendering = render(lines);
+    rendering.catch(() => made.delete(key));
+    made.set(key, rendering);
+    if (made.size > limit) made.delete(made.keys().next().value as string);
+    return rendering;
+  };
+}
+
 /** Recordings on disk, one MP3 per conversation, made once and served from there. */
 export class AudioCache {
   constructor(private readonly directory: string) {}

@@ -12,6 +12,11 @@ export interface CallSimulatorOptions {
   readonly webhooks: WebhookDispatch;
   readonly audio: AudioCache;
   readonly render: (lines: readonly ScriptLine[]) => Promise<RenderedCall>;
+  /**
+   * Renders planned calls (load benchmarks): the same script's audio is made once and reused,
+   * and not kept per conversation (`GET …/audio` renders it again from the same cache).
+   */
+  readonly renderReused: (lines: readonly ScriptLine[]) => Promise<RenderedCall>;
   /** Divides every wait: at 10 a 4-second call takes 0.4 s. */
   readonly timeScale: number;
 }
@@ -74,13 +79,15 @@ export class CallSimulator {
   private async breakDown(conversation: StoredConversation, error: unknown): Promise<void> {
     console.error(`[elevenlabs] call ${conversation.conversation_id} broke down:`, error);
     conversation.status = 'failed';
+    conversation.ended_at ??= new Date().toISOString();
     conversation.call_result = 'failed';
     conversation.termination_reason = 'The local ElevenLabs emulator failed; see its log.';
     await this.options.save().catch(() => undefined);
   }
 
   private nextStep(conversation: StoredConversation): Step | undefined {
-    const { outcome, status } = conversation;
+    const { outcome, status, plan } = conversation;
+    if (plan) return this.plannedStep(conversation, plan);
     if (status === 'initiated') {
       if (outcome === 'busy') return { afterSecs: 1, run: (c) => this.fail(c, 'busy') };
       if (outcome === 'no-answer') return { afterSecs: 4, run: (c) => this.fail(c, 'no-answer') };
@@ -99,6 +106,23 @@ export class CallSimulator {
     return undefined;
   }
 
+  /** A call shaped by the call plan: rings for `ringSecs`, then talks for `talkSecs`. */
+  private plannedStep(
+    { outcome, status }: StoredConversation,
+    plan: NonNullable<StoredConversation['plan']>,
+  ): Step | undefined {
+    if (status === 'initiated') {
+      if (outcome === 'busy') return { afterSecs: plan.ringSecs, run: (c) => this.fail(c, 'busy') };
+      if (outcome === 'no-answer') {
+        return { afterSecs: plan.ringSecs, run: (c) => this.fail(c, 'no-answer') };
+      }
+      return { afterSecs: plan.ringSecs, run: (c) => this.setStatus(c, 'in-progress') };
+    }
+    if (status === 'in-progress') return { afterSecs: plan.talkSecs, run: (c) => this.finish(c) };
+    if (status === 'processing') return { afterSecs: 0, run: (c) => this.finish(c) };
+    return undefined;
+  }
+
   private async setStatus(
     conversation: StoredConversation,
     status: StoredConversation['status'],
@@ -113,6 +137,7 @@ export class CallSimulator {
     reason: 'busy' | 'no-answer',
   ): Promise<void> {
     conversation.status = 'failed';
+    conversation.ended_at ??= new Date().toISOString();
     conversation.call_result = reason === 'busy' ? 'busy' : 'no_answer';
     conversation.termination_reason =
       reason === 'busy' ? 'The line was busy.' : 'Nobody answered before the ringing timed out.';
@@ -124,6 +149,8 @@ export class CallSimulator {
 
   /** The call ended: record it, analyse it, and send the transcription (and audio) webhook. */
   private async finish(conversation: StoredConversation): Promise<void> {
+    // The line is free from here on: the call is over, only its records are being made.
+    conversation.ended_at ??= new Date().toISOString();
     await this.setStatus(conversation, 'processing');
     const voicemail = conversation.outcome === 'voicemail';
     const lines = voicemail
@@ -131,8 +158,11 @@ export class CallSimulator {
       : conversation.outcome === 'answered-briefly'
         ? briefCallScript(conversation.dynamic_variables)
         : answeredCallScript(conversation.dynamic_variables, this.firstMessage(conversation));
-    const recording = await this.options.render(lines);
-    await this.options.audio.save(conversation.conversation_id, recording.mp3);
+    const recording = conversation.plan
+      ? await this.options.renderReused(lines)
+      : await this.options.render(lines);
+    if (!conversation.plan)
+      await this.options.audio.save(conversation.conversation_id, recording.mp3);
 
     const spoken: TranscriptEntry[] = lines.map((line, index) => ({
       role: line.role,
@@ -142,7 +172,9 @@ export class CallSimulator {
     conversation.transcript = conversation.quirks?.toolCallTurns
       ? withToolCallTurns(spoken, voicemail, recording.durationSecs)
       : spoken;
-    conversation.call_duration_secs = Math.ceil(recording.durationSecs);
+    conversation.call_duration_secs = Math.ceil(
+      conversation.plan ? conversation.plan.talkSecs : recording.durationSecs,
+    );
     // Without answering-machine detection ElevenLabs cannot tell a voicemail (measured: it
     // comes back with no call_result); a `no-call-result` fault takes it away from any call.
     const undetected = voicemail && !conversation.machine_detection;

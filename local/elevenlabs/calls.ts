@@ -1,4 +1,11 @@
 import type { AudioCache, RenderedCall } from './audio.ts';
+import {
+  busySignalSecs,
+  type CallPlan,
+  defaultRingingTimeoutSecs,
+  type PlannedCall,
+  planCall,
+} from './call-plan.ts';
 import type { CallSimulator } from './call-simulator.ts';
 import { type CallQuirks, isLive, type StoredConversation } from './conversation.ts';
 import {
@@ -12,13 +19,15 @@ import { conversationIdPattern, newIds } from './ids.ts';
 import type { ListConversationsQuery, OutboundCallRequest } from './requests.ts';
 import type { ScriptLine } from './script.ts';
 import type { ElevenLabsState } from './store.ts';
-import { isUnavailableFor, outcomeFor } from './test-numbers.ts';
+import { isTestNumber, isUnavailableFor, outcomeFor } from './test-numbers.ts';
 
 export interface OutboundCallsOptions {
   readonly state: ElevenLabsState;
   readonly simulator: CallSimulator;
   readonly audio: AudioCache;
   readonly render: (lines: readonly ScriptLine[]) => Promise<RenderedCall>;
+  /** Renders a planned call's script from a cache of made recordings (call-plan calls). */
+  readonly renderReused: (lines: readonly ScriptLine[]) => Promise<RenderedCall>;
   /** The plan's concurrent-call limit; none when undefined. */
   readonly maxConcurrentCalls?: number;
   /** Faults of the `call` operation shape the next calls placed. */
@@ -32,14 +41,34 @@ export interface ConversationPage {
 
 /** Places calls, and answers what is known about them: the conversation and its recording. */
 export class OutboundCalls {
+  private callPlan: CallPlan | undefined;
+  private readonly refusals: string[] = [];
+
   constructor(private readonly options: OutboundCallsOptions) {}
+
+  /** The call plan for ordinary numbers from now on; undefined goes back to the default. */
+  usePlan(plan: CallPlan | undefined): void {
+    this.callPlan = plan;
+  }
+
+  plan(): CallPlan | undefined {
+    return this.callPlan;
+  }
+
+  /** ISO 8601 instants (real clock, ms) of calls refused with 429 for concurrency, oldest first. */
+  refusedAt(): readonly string[] {
+    return this.refusals;
+  }
 
   /** A new conversation, already ringing; the caller saves the state. */
   place(request: OutboundCallRequest): StoredConversation {
     const { state, simulator, maxConcurrentCalls } = this.options;
     if (maxConcurrentCalls !== undefined) {
       const live = [...state.conversations.values()].filter(isLive).length;
-      if (live >= maxConcurrentCalls) throw tooManyConcurrentCalls(maxConcurrentCalls);
+      if (live >= maxConcurrentCalls) {
+        this.refusals.push(new Date().toISOString());
+        throw tooManyConcurrentCalls(maxConcurrentCalls);
+      }
     }
     const earlierCalls = state.callsPerNumber.get(request.to_number) ?? 0;
     state.callsPerNumber.set(request.to_number, earlierCalls + 1);
@@ -49,6 +78,10 @@ export class OutboundCalls {
     const userId = request.conversation_initiation_client_data?.user_id;
     const quirks = this.quirksFor(request.to_number);
     const now = new Date();
+    const planned =
+      this.callPlan && !isTestNumber(request.to_number)
+        ? planCall(this.callPlan, request.to_number, earlierCalls)
+        : undefined;
     const conversation: StoredConversation = {
       conversation_id: newIds.conversation(),
       agent_id: request.agent_id,
@@ -56,7 +89,7 @@ export class OutboundCalls {
       to_number: request.to_number,
       call_sid: newIds.callSid(),
       stream_sid: newIds.streamSid(),
-      outcome: outcomeFor(request.to_number, earlierCalls),
+      outcome: planned?.outcome ?? outcomeFor(request.to_number, earlierCalls),
       dynamic_variables: request.conversation_initiation_client_data?.dynamic_variables ?? {},
       start_time_unix_secs: Math.floor(now.getTime() / 1000),
       placed_at: now.toISOString(),
@@ -66,6 +99,7 @@ export class OutboundCalls {
         ? { machine_detection: { mode: machineDetection.mode ?? 'enable' } }
         : {}),
       ...(quirks ? { quirks } : {}),
+      ...(planned ? { plan: plannedTimes(planned, ringingTimeout ?? undefined) } : {}),
       status: 'initiated',
       call_duration_secs: 0,
       transcript: [],
@@ -123,14 +157,15 @@ export class OutboundCalls {
     if (!conversation.has_audio) {
       throw notFound('conversation_audio_not_found', 'This conversation has no audio (yet).');
     }
-    const { audio, render } = this.options;
+    const { audio } = this.options;
+    const render = conversation.plan ? this.options.renderReused : this.options.render;
     const cached = await audio.load(conversationId);
     if (cached) return cached;
     const spoken = conversation.transcript.flatMap(({ role, message }) =>
       message === null ? [] : [{ role, message }],
     );
     const { mp3 } = await render(spoken);
-    await audio.save(conversationId, mp3);
+    if (!conversation.plan) await audio.save(conversationId, mp3);
     return mp3;
   }
 
@@ -145,6 +180,21 @@ export class OutboundCalls {
       quirks.toolCallTurns = true;
     }
     return Object.keys(quirks).length > 0 ? quirks : undefined;
+  }
+}
+
+/** Ring and talk seconds of a planned call: busy reports at once, no answer rings out. */
+function plannedTimes(
+  planned: PlannedCall,
+  ringingTimeoutSecs: number | undefined,
+): { ringSecs: number; talkSecs: number } {
+  switch (planned.outcome) {
+    case 'answered':
+      return { ringSecs: planned.ringSecs, talkSecs: planned.talkSecs };
+    case 'busy':
+      return { ringSecs: busySignalSecs, talkSecs: 0 };
+    case 'no-answer':
+      return { ringSecs: ringingTimeoutSecs ?? defaultRingingTimeoutSecs, talkSecs: 0 };
   }
 }
 

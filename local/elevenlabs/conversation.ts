@@ -55,7 +55,14 @@ export interface StoredConversation {
   /** Answering-machine detection asked for with the call; absent when it was not. */
   readonly machine_detection?: MachineDetection;
   readonly quirks?: CallQuirks;
+  /**
+   * Set when a call plan shaped this call (simulated seconds; see call-plan.ts): ringing
+   * before the outcome (busy, rang out, answered), then talk when answered.
+   */
+  readonly plan?: { readonly ringSecs: number; readonly talkSecs: number };
   status: ConversationStatus;
+  /** ISO 8601 with ms, real clock: when the line was released (hung up, busy, rang out). */
+  ended_at?: string;
   call_duration_secs: number;
   call_result?: CallResult;
   termination_reason?: string;

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { close, listen } from '../aws-protocol-server.ts';
 import { AgentRegistry } from './agents.ts';
-import { AudioCache, renderCall } from './audio.ts';
+import { AudioCache, renderCall, reusingRenders } from './audio.ts';
 import { CallSimulator } from './call-simulator.ts';
 import { OutboundCalls } from './calls.ts';
 import { FaultRegistry } from './faults.ts';
@@ -74,12 +74,14 @@ export async function startElevenLabsEmulator(
     send: (pending) => webhooks.send(pending),
   });
   const audio = new AudioCache(join(options.dataDir, 'audio'));
+  const renderReused = reusingRenders(renderCall);
   const simulator = new CallSimulator({
     state,
     save,
     webhooks: dispatch,
     audio,
     render: renderCall,
+    renderReused,
     timeScale: options.timeScale,
   });
   const calls = new OutboundCalls({
@@ -88,6 +90,7 @@ export async function startElevenLabsEmulator(
     audio,
     faults,
     render: renderCall,
+    renderReused,
     ...(options.maxConcurrentCalls === undefined
       ? {}
       : { maxConcurrentCalls: options.maxConcurrentCalls }),

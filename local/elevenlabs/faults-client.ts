@@ -1,3 +1,4 @@
+import type { CallPlan, CallPlanRequest } from './call-plan.ts';
 import type { FaultRequest, QueuedFault } from './faults.ts';
 
 /** One outbound call the emulator placed, as `GET /_emulator/calls` lists it. */
@@ -15,6 +16,10 @@ export interface PlacedCallRecord {
   readonly ringingTimeoutSecs: number | null;
   readonly status: string;
   readonly callResult: string | null;
+  /** ISO 8601 (ms, real clock): when the line was released; null while it rings or talks. */
+  readonly endedAt: string | null;
+  /** Talk length the call plan gave an answered call, simulated seconds; else null. */
+  readonly plannedTalkSecs: number | null;
 }
 
 /**
@@ -56,6 +61,19 @@ export function elevenLabsFaults(baseUrl: string) {
     /** `GET /_emulator/calls`: every call placed, oldest first. */
     placedCalls: async () =>
       (await call<{ calls: PlacedCallRecord[] }>('GET', '/_emulator/calls')).calls,
+    /**
+     * `GET /_emulator/calls` whole: every call placed, and the ISO 8601 instants (real clock)
+     * of calls refused with 429 because the concurrent-call limit was reached.
+     */
+    callLog: () =>
+      call<{ calls: PlacedCallRecord[]; refusedAt: string[] }>('GET', '/_emulator/calls'),
+    /** `POST /_emulator/call-plan`: how calls to ordinary numbers go from now on (defaults filled). */
+    setCallPlan: async (plan: CallPlanRequest) =>
+      (await call<{ plan: CallPlan }>('POST', '/_emulator/call-plan', plan)).plan,
+    /** `DELETE /_emulator/call-plan`: ordinary numbers answer and talk briefly again. */
+    clearCallPlan: async () => {
+      await call('DELETE', '/_emulator/call-plan');
+    },
   };
 }
 export type ElevenLabsFaults = ReturnType<typeof elevenLabsFaults>;

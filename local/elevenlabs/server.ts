@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { PayloadTooLargeError, readBody, sendJson } from '../http-util.ts';
 import { type AgentRegistry, agentView } from './agents.ts';
 import { assertApiKey } from './auth.ts';
+import { callPlanSchema } from './call-plan.ts';
 import type { OutboundCalls } from './calls.ts';
 import { conversationSummaryView, conversationView } from './conversation.ts';
 import { ElevenLabsApiError, invalidBody, invalidJson } from './errors.ts';
@@ -193,7 +194,9 @@ function createRoutes(options: ElevenLabsServerOptions): Route[] {
 
 /**
  * The fault control, outside `/v1`: queue faults, clear them, and list every call placed
- * (number, marker, time, answering-machine detection) so a test can prove none rang twice.
+ * (number, marker, time, answering-machine detection, when its line was released) and every
+ * 429 refusal, so a test can prove none rang twice and a benchmark can measure starts and
+ * concurrency; and the call plan (`call-plan.ts`) for ordinary numbers.
  */
 function faultControlRoutes({ calls, faults }: ElevenLabsServerOptions): Route[] {
   return [
@@ -237,8 +240,36 @@ function faultControlRoutes({ calls, faults }: ElevenLabsServerOptions): Route[]
             ringingTimeoutSecs: c.ringing_timeout_secs ?? null,
             status: c.status,
             callResult: c.call_result ?? null,
+            endedAt: c.ended_at ?? null,
+            plannedTalkSecs: c.plan && c.outcome === 'answered' ? c.plan.talkSecs : null,
           })),
+          refusedAt: calls.refusedAt(),
         }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/_emulator\/call-plan$/,
+      open: true,
+      handle: async ({ req, res }) => {
+        const plan = parse(callPlanSchema, await readJson(req));
+        calls.usePlan(plan);
+        sendJson(res, 200, { plan });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/_emulator\/call-plan$/,
+      open: true,
+      handle: async ({ res }) => sendJson(res, 200, { plan: calls.plan() ?? null }),
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/_emulator\/call-plan$/,
+      open: true,
+      handle: async ({ res }) => {
+        calls.usePlan(undefined);
+        sendJson(res, 200, { plan: null });
+      },
     },
   ];
 }

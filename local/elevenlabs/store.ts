@@ -37,10 +37,13 @@ interface PersistedState {
 
 /**
  * The emulator's state in memory, saved as one JSON file in its data folder after each change,
- * so calls, agents and undelivered webhooks survive a restart. Saves are queued in order.
+ * so calls, agents and undelivered webhooks survive a restart. Saves are queued in order and
+ * coalesced.
  */
 export class ElevenLabsStore {
   private writes: Promise<void> = Promise.resolve();
+  /** The write not yet begun that the next saves join, if any. */
+  private queued: Promise<void> | undefined;
 
   private constructor(
     private readonly file: string,
@@ -62,16 +65,27 @@ export class ElevenLabsStore {
     });
   }
 
-  /** Saves the state as it is now; resolves once it is on disk. */
+  /**
+   * Saves the state as it is now, or later; resolves once a write that began after this call
+   * is on disk. Saves asked for while a write runs share the one write after it (which
+   * snapshots the state when it begins), so a burst of changes costs two writes, not one per
+   * change — thousands of calls would otherwise rewrite an ever larger file thousands of times.
+   */
   save(): Promise<void> {
-    const { state } = this;
-    const snapshot: PersistedState = structuredClone({
-      conversations: [...state.conversations.values()],
-      agents: [...state.agents.values()],
-      callsPerNumber: [...state.callsPerNumber],
-      pendingWebhooks: [...state.pendingWebhooks.values()],
+    if (this.queued) return this.queued;
+    const write = this.writes.then(() => {
+      this.queued = undefined;
+      const { state } = this;
+      const snapshot: PersistedState = {
+        conversations: [...state.conversations.values()],
+        agents: [...state.agents.values()],
+        callsPerNumber: [...state.callsPerNumber],
+        pendingWebhooks: [...state.pendingWebhooks.values()],
+      };
+      // Serialised as the write begins: it holds every change made before the save was asked.
+      return writeJsonFile(this.file, snapshot);
     });
-    const write = this.writes.then(() => writeJsonFile(this.file, snapshot));
+    this.queued = write;
     // A failed write must not block the ones after it; its caller still sees the failure.
     this.writes = write.catch(() => undefined);
     return write;

@@ -28,6 +28,11 @@ export const testNumbers = {
   brief: '+14155550107',
 } as const;
 
+/** Whether `toNumber` is one of the test numbers above (a call plan never shapes those). */
+export function isTestNumber(toNumber: string): boolean {
+  return (Object.values(testNumbers) as string[]).includes(toNumber);
+}
+
 /** Whether a request to call `toNumber` fails as if ElevenLabs were briefly down. */
 export function isUnavailableFor(toNumber: string, earlierCalls: number): boolean {
   return toNumber === testNumbers.unavailableOnce && earlierCalls === 0;

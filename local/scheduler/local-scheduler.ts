@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { AwsServiceError } from '../aws-errors.ts';
 import { readJsonFile, writeJsonFile } from '../json-file.ts';
+import { realInstantFor, type TimeCompression } from '../time-compression.ts';
 import { atExpressionInstant } from './schedule-expression.ts';
 
 export interface ScheduleTarget {
@@ -55,28 +56,33 @@ export class LocalScheduler {
   private readonly sfn = new SFNClient({});
   private state: PersistedState = { groups: ['default'], schedules: [] };
   private writes: Promise<void> = Promise.resolve();
+  private persistQueued = false;
   private closed = false;
 
   private constructor(
     private readonly directory: string,
     private readonly region: string,
     private readonly accountId: string,
-    private readonly timeScale: number,
+    private readonly time: TimeCompression,
   ) {}
+
+  private get timeScale(): number {
+    return this.time.scale;
+  }
 
   static async create(options: {
     directory: string;
     region: string;
     accountId: string;
     timeScale: number;
+    /** CALLSANTA_TIME_ANCHOR (epoch ms): `at()` instants map around it (`time-compression.ts`). */
+    timeAnchorMs?: number;
     groups: readonly string[];
   }): Promise<LocalScheduler> {
-    const scheduler = new LocalScheduler(
-      options.directory,
-      options.region,
-      options.accountId,
-      options.timeScale,
-    );
+    const scheduler = new LocalScheduler(options.directory, options.region, options.accountId, {
+      scale: options.timeScale,
+      ...(options.timeAnchorMs === undefined ? {} : { anchorMs: options.timeAnchorMs }),
+    });
     const saved = (await readJsonFile(scheduler.file).catch(() => undefined)) as
       | PersistedState
       | undefined;
@@ -210,7 +216,8 @@ export class LocalScheduler {
   private arm(schedule: Schedule): void {
     this.disarm(schedule);
     if (schedule.State !== 'ENABLED' || schedule.completedAt !== undefined) return;
-    const delay = Math.max(0, schedule.fireAt - Date.now()) / this.timeScale;
+    const now = Date.now();
+    const delay = realInstantFor(schedule.fireAt, now, this.time) - now;
     // Node timers overflow past ~24.8 days: re-arm in steps until the time comes.
     const step = Math.min(delay, 2 ** 31 - 1);
     const timer = setTimeout(() => {
@@ -290,10 +297,19 @@ export class LocalScheduler {
     ).catch(() => undefined);
   }
 
+  /**
+   * Saves the schedules; saves asked for while a write runs share the one write after it,
+   * which serialises the state as it begins — a burst of bookings costs two writes, not one
+   * per schedule.
+   */
   private persist(): void {
-    const snapshot = structuredClone(this.state);
+    if (this.persistQueued) return;
+    this.persistQueued = true;
     this.writes = this.writes
-      .then(() => writeJsonFile(this.file, snapshot))
+      .then(() => {
+        this.persistQueued = false;
+        return writeJsonFile(this.file, this.state);
+      })
       .catch((error: unknown) => console.error('[scheduler] could not save schedules', error));
   }
 }

@@ -35,6 +35,8 @@ export interface StepFunctionsEngineOptions {
   /** The JSON file pending task tokens are kept in; default `task-tokens.json` beside executionsDir. */
   readonly taskTokensPath?: string;
   readonly timeScale: number;
+  /** CALLSANTA_TIME_ANCHOR as epoch ms; unset keeps Wait timestamps relative to the wait's start. */
+  readonly timeAnchorMs?: number;
   /**
    * Function ARNs whose tasks' timeouts are real work here (a local video render takes the CPU
    * time it takes), so the time scale does not shorten them.
@@ -305,6 +307,9 @@ export class StepFunctionsEngine {
         tokens: this.tokens,
         dynamodb: this.options.dynamodb,
         timeScale: this.options.timeScale,
+        ...(this.options.timeAnchorMs === undefined
+          ? {}
+          : { timeAnchorMs: this.options.timeAnchorMs }),
       },
       {
         executionArn: record.executionArn,

@@ -8,6 +8,7 @@ import {
 import { JSONPath } from 'jsonpath-plus';
 import type { FunctionDefinition } from '../../functions/function-definition.ts';
 import type { LocalLambdaRuntime } from '../lambda-runtime.ts';
+import { realInstantFor } from '../time-compression.ts';
 import {
   insertTaskToken,
   type LocalStateInfo,
@@ -36,6 +37,8 @@ export interface TaskResourceDependencies {
   readonly tokens: TaskTokenRegistry;
   readonly dynamodb: DynamoDBClient;
   readonly timeScale: number;
+  /** CALLSANTA_TIME_ANCHOR (epoch ms): Wait timestamps map around it (`time-compression.ts`). */
+  readonly timeAnchorMs?: number;
 }
 
 interface RunScope {
@@ -241,6 +244,7 @@ async function awaitAnswer(
 /**
  * Sleeps as the original Wait state would, divided by the time scale, counting from when the
  * state was entered: after a restart a Wait ends at its original instant, not a full wait later.
+ * With an anchor, a Timestamp/TimestampPath wait ends at the instant's one mapped real time.
  */
 async function waitFor(
   stateName: string,
@@ -256,11 +260,18 @@ async function waitFor(
     undefined;
   const timestamp =
     spec.Timestamp ?? (spec.TimestampPath ? String(queryPath(spec.TimestampPath, input)) : null);
-  const realMs = seconds !== undefined ? seconds * 1000 : Date.parse(timestamp ?? '') - began;
-  if (Number.isNaN(realMs)) {
+  const target = seconds !== undefined ? began + seconds * 1000 : Date.parse(timestamp ?? '');
+  if (Number.isNaN(target)) {
     throw new TaskFailure('States.Runtime', 'The Wait state resolved to no time to wait for.');
   }
-  const endsAt = began + Math.max(0, realMs) / deps.timeScale;
+  // A timestamp is an instant, mapped around the anchor when there is one; seconds are a
+  // relative wait, only ever divided by the scale.
+  const endsAt = realInstantFor(target, began, {
+    scale: deps.timeScale,
+    ...(seconds === undefined && deps.timeAnchorMs !== undefined
+      ? { anchorMs: deps.timeAnchorMs }
+      : {}),
+  });
   await sleep(endsAt - Date.now(), scope.signal);
   return input;
 }

@@ -500,6 +500,43 @@ describe('the concurrency limit', () => {
   });
 });
 
+describe('the call plan (load benchmarks)', () => {
+  it('plays a number’s first call as the plan says, logs when each line was taken and freed, and every 429', async () => {
+    // Arrange: every first call busy; answered calls talk 240 s, which is 0.4 s at 600×.
+    const planned = await startEmulator({ maxConcurrentCalls: 1, timeScale: 600 });
+    const adapter = adapterFor(planned.url);
+    const control = elevenLabsFaults(planned.url);
+    await control.setCallPlan({
+      seed: 'test',
+      firstAttempt: { busy: 1, noAnswer: 0 },
+      talkSecs: { median: 240, sigma: 0 },
+    });
+
+    // Act
+    const busy = await callFamily(familyPhone, adapter);
+    await receiver.waitFor(busy.conversationId, 'call_initiation_failure');
+    const answered = await callFamily(familyPhone, adapter);
+    const refused = await refusal(() => callFamily('+12125550123', adapter));
+    await receiver.waitFor(answered.conversationId, 'post_call_transcription');
+    const { calls, refusedAt } = await control.callLog();
+
+    // Assert
+    const [first, second] = calls;
+    expect(calls.map((c) => [c.callResult, c.plannedTalkSecs])).toEqual([
+      ['busy', null],
+      ['answered', 240],
+    ]);
+    for (const call of [first, second]) {
+      expect(Date.parse(call?.endedAt ?? '')).toBeGreaterThanOrEqual(
+        Date.parse(call?.placedAt ?? ''),
+      );
+    }
+    expect(refused.statusCode).toBe(429);
+    expect(refusedAt).toHaveLength(1);
+    await planned.close();
+  });
+});
+
 describe('speech-to-text', () => {
   it('answers a multipart upload with a (clearly emulated) English transcript', async () => {
     const transcript = await elevenLabs.transcribeSpeech(
