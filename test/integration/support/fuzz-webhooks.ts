@@ -191,7 +191,9 @@ export function unprovenWebhooks(
       .map(([text, wrong]) => post(provider, text, provider.sign(text, wrong, now()))),
     fc
       .tuple(body, body)
-      .filter(([signed, sent]) => signed !== sent)
+      // Compared as the bytes sent: two strings with different lone surrogates are both sent
+      // as U+FFFD, so the signature over one is a true signature over the other.
+      .filter(([signed, sent]) => !Buffer.from(signed).equals(Buffer.from(sent)))
       .map(([signed, sent]) => post(provider, sent, provider.sign(signed, secret, now()))),
     fc.tuple(body, oddHeaders).map(([text, headers]) => post(provider, text, headers)),
   ];
