@@ -187,7 +187,7 @@ describe('abandoned checkouts', () => {
       'the expired place to be given back',
       async () =>
         (await documents.send(new GetCommand({ TableName, Key: holdKey }))).Item ? undefined : true,
-      60_000,
+      90_000,
     );
     const intent = await retrievePaymentIntent(booking.paymentIntentId);
     const counter = await documents.send(
