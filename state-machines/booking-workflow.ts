@@ -248,7 +248,7 @@ const states: Record<string, State> = {
   },
   'Wait for a free line': task('AcquireCallCapacity', {
     comment:
-      'The due call joins the queue of due calls; lines are handed out first due, first served, and the answer says the second it may start (starts are paced to the start rate). Over capacity a call waits here; it never fails because of it.',
+      'The due call joins the queue of due calls; lines are handed out first due, first served (the dial then takes its second in the start pace). Over capacity a call waits here; it never fails because of it.',
     waitForTaskToken: true,
     payload: run({ 'taskToken.$': '$$.Task.Token' }),
     timeoutSeconds: 60,
@@ -264,7 +264,7 @@ const states: Record<string, State> = {
     comment:
       'Dials once per attempt (an idempotency marker is recorded first and looked up before any new dial) and parks the task token under the conversation id; the ElevenLabs webhook answers it.',
     waitForTaskToken: true,
-    payload: run({ 'taskToken.$': '$$.Task.Token', 'startAt.$': '$.line.startAt' }),
+    payload: run({ 'taskToken.$': '$$.Task.Token' }),
     timeoutSeconds: 900,
     next: 'Did the webhook settle the call?',
     resultPath: '$.call',

@@ -2,9 +2,9 @@
  * Who gets Santa's next free line, as pure decisions over the lines' state and the queue of
  * due calls (Christmas Eve). Calls wait in one queue ordered by their due instant; whenever a
  * line may have come free (a call queued, a call ended, a waiting call's check-in) the lines
- * are handed to the first calls in that order — first due, first served — and each grant
- * carries the second its call may start, so starts are paced to the start rate (Twilio's CPS)
- * without anyone polling. A queue entry is only ever written once its call is due (the
+ * are handed to the first calls in that order — first due, first served — without anyone
+ * polling; each call then claims its start second at the dial, paced to the start rate
+ * (Twilio's CPS). A queue entry is only ever written once its call is due (the
  * workflow waits for the booked second before queueing), so nothing here can start a call early.
  */
 
@@ -23,8 +23,8 @@ export interface DispatchLimits {
   /** How long a line is held if its call's workflow never gives it back, seconds. */
   readonly leaseSeconds: number;
   /**
-   * A grant's start second is at most this far ahead (ms); calls beyond wait for a later hand
-   * out, so no grant outlives the place-call step that waits for its second.
+   * The dial waits at most this long for its start second (ms): the place-call step must still
+   * have time to dial within its timeout.
    */
   readonly maxPaceMs: number;
 }
@@ -39,7 +39,7 @@ export interface WaitingCall {
 
 export interface LineGrant<Call extends WaitingCall = WaitingCall> {
   readonly call: Call;
-  /** Epoch ms the call may start: never before it. */
+  /** Epoch ms of the grant (the dial then claims its paced second). */
   readonly startAt: number;
   /** The holder already had a line (a repeated check-in): no new start was counted. */
   readonly renewed: boolean;
@@ -58,10 +58,10 @@ export function freeLines(state: LineState, concurrentCalls: number, now: number
 
 /**
  * Hands lines to the waiting calls in the order given (the queue's due order). A holder that
- * already has a line keeps it (a check-in repeated after a crash or a timeout) and starts at
- * once; the others take free lines while there are any, each starting `startIntervalMs` after
- * the previous start. Stops at the first call that cannot have a line or a start second soon
- * enough: a later-due call never overtakes an earlier one.
+ * already has a line keeps it (a check-in repeated after a crash or a timeout); the others take
+ * free lines while there are any. Stops at the first call that cannot have a line: a later-due
+ * call never overtakes an earlier one. Starts are paced at the dial (`nextStartSecond`), not
+ * here, so the pace holds however long each call takes to reach its dial.
  */
 export function handOutLines<Call extends WaitingCall>(
   state: LineState,
@@ -71,7 +71,6 @@ export function handOutLines<Call extends WaitingCall>(
 ): { readonly state: LineState; readonly grants: LineGrant<Call>[] } {
   const leases = liveLeases(state, now);
   const leaseUntil = now + limits.leaseSeconds * 1000;
-  let lastStartAt = state.lastStartAt;
   const grants: LineGrant<Call>[] = [];
   let blocked = false;
   for (const call of waiting) {
@@ -81,17 +80,35 @@ export function handOutLines<Call extends WaitingCall>(
       continue;
     }
     if (blocked) continue;
-    const startAt = Math.max(now, lastStartAt + limits.startIntervalMs);
-    if (Object.keys(leases).length >= limits.concurrentCalls || startAt - now > limits.maxPaceMs) {
+    if (Object.keys(leases).length >= limits.concurrentCalls) {
       // First due, first served: nobody behind this call gets a new line before it does.
       blocked = true;
       continue;
     }
     leases[call.holder] = leaseUntil;
-    lastStartAt = startAt;
-    grants.push({ call, startAt, renewed: false });
+    grants.push({ call, startAt: now, renewed: false });
   }
-  return { state: { leases, lastStartAt }, grants };
+  return { state: { ...state, leases }, grants };
+}
+
+/**
+ * Paced starts are this much further apart than the rate allows, so the few milliseconds
+ * between our dial and the provider's count never put two starts in one of its seconds.
+ */
+export const paceMargin = 1.05;
+
+/**
+ * The second the next call may dial: one paced interval after the last start, never before
+ * `now`. Claimed at the dial itself (a version-checked write of `lastStartAt`), so the start
+ * rate holds at the provider whatever each call's way to its dial cost.
+ */
+export function nextStartSecond(
+  state: LineState,
+  limits: Pick<DispatchLimits, 'startIntervalMs'>,
+  now: number,
+): { readonly state: LineState; readonly startAt: number } {
+  const startAt = Math.max(now, state.lastStartAt + limits.startIntervalMs * paceMargin);
+  return { state: { ...state, lastStartAt: startAt }, startAt };
 }
 
 /**

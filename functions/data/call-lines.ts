@@ -14,6 +14,7 @@ import {
   keepLine,
   type LineGrant,
   type LineState,
+  nextStartSecond,
   noLines,
 } from '../core/line-dispatch.ts';
 import {
@@ -204,6 +205,28 @@ export async function keepCallLine(
     try {
       await executeTransactWrite(writeLines(lines.version, kept));
       return true;
+    } catch (error) {
+      if (!isRace(error)) throw error;
+    }
+  }
+  throw new LinesContendedError();
+}
+
+/**
+ * Claims the next paced start second (`nextStartSecond`) with the version check: the dial
+ * waits until it. Each dial claims once; a retried dial claims again (a later second).
+ *
+ * @returns the start second, epoch ms
+ */
+export async function claimStartSecond(
+  limits: Pick<DispatchLimits, 'startIntervalMs'>,
+): Promise<number> {
+  for (let race = 0; race < maxRaces; race++) {
+    const lines = await readLines();
+    const next = nextStartSecond(lines.state, limits, Date.now());
+    try {
+      await executeTransactWrite(writeLines(lines.version, next.state));
+      return next.startAt;
     } catch (error) {
       if (!isRace(error)) throw error;
     }

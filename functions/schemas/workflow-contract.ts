@@ -85,11 +85,7 @@ export const taskContracts = {
     output: none,
   },
   PlaceCall: {
-    input: runInput.extend({
-      taskToken: z.string().min(1).max(2048),
-      /** ISO second the line's grant lets the call start (`lineCallbackOutput`); older runs lack it. */
-      startAt: z.iso.datetime().optional(),
-    }),
+    input: runInput.extend({ taskToken: z.string().min(1).max(2048) }),
     output: none,
   },
   CheckConversation: {
@@ -131,8 +127,8 @@ export const taskContracts = {
 export type WorkflowTaskName = keyof typeof taskContracts;
 
 /**
- * What the line hand-out sends back through SendTaskSuccess for "Wait for a free line": the
- * second the call may start (its place in the start pace).
+ * What the line hand-out sends back through SendTaskSuccess for "Wait for a free line": when
+ * the line was handed out (the dial then claims its paced start second).
  */
 export const lineCallbackOutput = z.object({ startAt: z.iso.datetime() });
 export type LineCallbackOutput = z.infer<typeof lineCallbackOutput>;

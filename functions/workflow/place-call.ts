@@ -10,7 +10,7 @@ import {
   forgetDialMarker,
   getBooking,
 } from '../data/bookings.ts';
-import { keepCallLine } from '../data/call-lines.ts';
+import { claimStartSecond, keepCallLine } from '../data/call-lines.ts';
 import { findEarlyCallReport, parkCallTokenTransaction } from '../data/call-tokens.ts';
 import { taskErrors } from '../schemas/workflow-contract.ts';
 import { logger } from '../shared/logger.ts';
@@ -44,64 +44,62 @@ const overtaken = () =>
  * @throws TaskError BookingOvertaken (rescheduled or cancelled), OutsideCallingHours (hours
  *   closed while waiting for a line), DialUnconfirmed (retry later); ElevenLabs errors by name
  */
-export const handler = workflowTask(
-  'PlaceCall',
-  async ({ bookingId, version, taskToken, startAt }) => {
-    // The line's grant gave this call its second in the start pace (at most a few seconds away).
-    if (startAt) await waitUntil(Date.parse(startAt));
-    const booking = await getBooking(bookingId);
-    if (booking.version !== version) throw overtaken();
-    const now = new Date();
-    if (booking.callStatus === 'in_progress' && booking.conversationId) {
-      await parkTokenAgain(booking, version, booking.conversationId, taskToken, now);
-      await keepCallLine(bookingId, workflow.lines);
-      await answerIfReportedEarly(booking.conversationId, taskToken);
-      logger.info('call already placed; token parked again', { bookingId });
-      return {};
-    }
-    if (booking.callStatus !== 'queued') throw overtaken();
-    const attempt = booking.attempts + 1;
-    const marker = dialMarkerFor(bookingId, attempt);
-    const client = await elevenLabs();
-    // An earlier try of this attempt claimed a dial: it may have reached ElevenLabs.
-    const earlierDial = booking.dialMarker === marker ? booking.dialStartedAt : undefined;
-    let conversationId: string | undefined;
-    if (earlierDial) {
-      conversationId = await client.findDialedConversation({
-        dialMarker: marker,
-        since: lookUpFrom(new Date(earlierDial)),
-      });
-      const settledAt = Date.parse(earlierDial) + workflow.dialSettleSeconds * 1000;
-      if (!conversationId && now.getTime() < settledAt) {
-        throw new TaskError(taskErrors.dialUnconfirmed, 'An earlier dial is not listed yet.');
-      }
-      if (conversationId) logger.info('earlier dial found; adopting it', { bookingId, attempt });
-    }
-    if (!conversationId) {
-      // Hours are judged only before a new dial: a dial an earlier try made is adopted whatever
-      // the clock says now, or a call that rang would be recorded as never placed.
-      if (!callingWindowAt(now, booking.timezone, rules).open) {
-        throw new TaskError(
-          taskErrors.outsideCallingHours,
-          'Calling hours closed before a line came.',
-        );
-      }
-      // Claim this dial before the request: a re-dial restarts the settle window, so no later
-      // try can dial again before ElevenLabs has had its time to list this one.
-      const claim = { marker, attempt, ...(earlierDial ? { previousStartedAt: earlierDial } : {}) };
-      if (!(await claimDial(booking, version, claim, now))) {
-        throw new TaskError(taskErrors.dialUnconfirmed, 'Another try of this dial is under way.');
-      }
-    }
-    const placed = conversationId ?? (await dial(client, booking, marker, now, attempt));
-    await recordCallPlaced(booking, version, placed, taskToken, attempt, now);
-    // The lease runs from the dial: the call keeps its line for the whole wait for its outcome.
+export const handler = workflowTask('PlaceCall', async ({ bookingId, version, taskToken }) => {
+  const booking = await getBooking(bookingId);
+  if (booking.version !== version) throw overtaken();
+  const now = new Date();
+  if (booking.callStatus === 'in_progress' && booking.conversationId) {
+    await parkTokenAgain(booking, version, booking.conversationId, taskToken, now);
     await keepCallLine(bookingId, workflow.lines);
-    await answerIfReportedEarly(placed, taskToken);
-    logger.info('call placed', { bookingId, conversationId: placed, attempt });
+    await answerIfReportedEarly(booking.conversationId, taskToken);
+    logger.info('call already placed; token parked again', { bookingId });
     return {};
-  },
-);
+  }
+  if (booking.callStatus !== 'queued') throw overtaken();
+  const attempt = booking.attempts + 1;
+  const marker = dialMarkerFor(bookingId, attempt);
+  const client = await elevenLabs();
+  // An earlier try of this attempt claimed a dial: it may have reached ElevenLabs.
+  const earlierDial = booking.dialMarker === marker ? booking.dialStartedAt : undefined;
+  let conversationId: string | undefined;
+  if (earlierDial) {
+    conversationId = await client.findDialedConversation({
+      dialMarker: marker,
+      since: lookUpFrom(new Date(earlierDial)),
+    });
+    const settledAt = Date.parse(earlierDial) + workflow.dialSettleSeconds * 1000;
+    if (!conversationId && now.getTime() < settledAt) {
+      throw new TaskError(taskErrors.dialUnconfirmed, 'An earlier dial is not listed yet.');
+    }
+    if (conversationId) logger.info('earlier dial found; adopting it', { bookingId, attempt });
+  }
+  if (!conversationId) {
+    // A new dial takes its second in the start pace (Twilio's calls per second) and waits for
+    // it; hours and the dial claim are judged after that wait.
+    await waitUntil(await claimStartSecond(workflow.lines));
+    // Hours are judged only before a new dial: a dial an earlier try made is adopted whatever
+    // the clock says now, or a call that rang would be recorded as never placed.
+    if (!callingWindowAt(new Date(), booking.timezone, rules).open) {
+      throw new TaskError(
+        taskErrors.outsideCallingHours,
+        'Calling hours closed before a line came.',
+      );
+    }
+    // Claim this dial before the request: a re-dial restarts the settle window, so no later
+    // try can dial again before ElevenLabs has had its time to list this one.
+    const claim = { marker, attempt, ...(earlierDial ? { previousStartedAt: earlierDial } : {}) };
+    if (!(await claimDial(booking, version, claim, now))) {
+      throw new TaskError(taskErrors.dialUnconfirmed, 'Another try of this dial is under way.');
+    }
+  }
+  const placed = conversationId ?? (await dial(client, booking, marker, now, attempt));
+  await recordCallPlaced(booking, version, placed, taskToken, attempt, now);
+  // The lease runs from the dial: the call keeps its line for the whole wait for its outcome.
+  await keepCallLine(bookingId, workflow.lines);
+  await answerIfReportedEarly(placed, taskToken);
+  logger.info('call placed', { bookingId, conversationId: placed, attempt });
+  return {};
+});
 
 /** Sleeps until `epochMs` (no more than the dispatcher's pace bound; past instants: none). */
 async function waitUntil(epochMs: number): Promise<void> {

@@ -5,6 +5,7 @@ import {
   giveLineBack,
   handOutLines,
   keepLine,
+  nextStartSecond,
   noLines,
   queueInstant,
 } from '../../functions/core/line-dispatch.ts';
@@ -19,21 +20,17 @@ const t0 = 1_800_000_000_000;
 const call = (holder: string, dueAt = '2026-12-24T18:00:00.000Z') => ({ holder, dueAt });
 
 describe('handing out lines', () => {
-  it('gives free lines to the first due calls and paces their starts one interval apart', () => {
+  it('gives free lines to the first due calls, in due order, up to the lines', () => {
     const { state, grants } = handOutLines(noLines, [call('a'), call('b'), call('c')], limits, t0);
 
-    expect(grants.map((grant) => [grant.call.holder, grant.startAt - t0])).toEqual([
-      ['a', 0],
-      ['b', 1000],
-    ]);
+    expect(grants.map((grant) => grant.call.holder)).toEqual(['a', 'b']);
     expect(Object.keys(state.leases)).toEqual(['a', 'b']);
     expect(freeLines(state, limits.concurrentCalls, t0)).toBe(0);
   });
 
   it('never lets a later call overtake an earlier one that must wait', () => {
-    const busy = { leases: { x: t0 + 60_000 }, lastStartAt: t0 + 14_500 };
+    const busy = { leases: { x: t0 + 60_000, y: t0 + 60_000 }, lastStartAt: t0 };
 
-    // One line is free, but the start pace has no second for "a" within 15 s: "b" waits too.
     const { grants } = handOutLines(busy, [call('a'), call('b')], limits, t0);
 
     expect(grants).toEqual([]);
@@ -58,13 +55,21 @@ describe('handing out lines', () => {
     expect(Object.keys(state.leases)).toEqual(['a']);
   });
 
-  it('starts the next call one interval after the last start, not before', () => {
-    const recent = { leases: {}, lastStartAt: t0 + 400 };
+  it.each([
+    // last start, now → the start second (ms after t0): one interval (plus 5 %) apart, never before now
+    [t0 - 10_000, 0, 0],
+    [t0, 0, 1050],
+    [t0 + 400, 0, 1450],
+    [t0, 3000, 3000],
+  ])(
+    'paces the next dial after a start at %i (now +%i ms) to +%i ms',
+    (lastStartAt, after, expected) => {
+      const next = nextStartSecond({ leases: {}, lastStartAt }, limits, t0 + after);
 
-    const { grants } = handOutLines(recent, [call('a')], limits, t0);
-
-    expect(grants[0]?.startAt).toBe(t0 + 1400);
-  });
+      expect(next.startAt - t0).toBe(expected);
+      expect(next.state.lastStartAt).toBe(next.startAt);
+    },
+  );
 
   it('keeps a live call’s line from now, but never takes back a lease that ran out', () => {
     const held = { leases: { a: t0 + 1000, b: t0 - 1 }, lastStartAt: t0 };
