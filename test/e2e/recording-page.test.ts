@@ -22,7 +22,6 @@ import { setupSite } from './support/site.ts';
 const site = setupSite({
   timeScale: 60,
   env: {
-    CALL_CONCURRENCY_LIMIT: '1',
     EXPECTED_CALL_MINUTES: '1',
     CALLING_HOURS_START: '00:00',
     CALLING_HOURS_END: '24:00',

@@ -36,7 +36,7 @@ export interface TestCloudOptions {
  * bookings in the same few minutes (each takes a place at the next 5-minute instant, which
  * sells only what the lines can start then — `core/instant-capacity.ts`).
  */
-export const roomyLines = { CALL_CONCURRENCY_LIMIT: '20', CALL_STARTS_PER_SECOND: '5' };
+export const roomyLines = { CALL_CONCURRENCY_LIMIT: '60', CALL_STARTS_PER_SECOND: '10' };
 
 /** Starts a real local cloud in this test process, in its own data folder and ports. */
 export async function startTestCloud(options: TestCloudOptions = {}): Promise<RunningLocalCloud> {
