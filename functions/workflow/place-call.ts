@@ -73,13 +73,17 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
     }
     if (conversationId) logger.info('earlier dial found; adopting it', { bookingId, attempt });
   }
+  let dialAt = now;
   if (!conversationId) {
     // A new dial takes its second in the start pace (Twilio's calls per second) and waits for
     // it; hours and the dial claim are judged after that wait.
     await waitUntil(await claimStartSecond(workflow.lines));
+    // The dial's own time, after the wait: its claim starts the settle window, which must not
+    // be shortened by the seconds spent waiting for the start pace (a re-dial could ring twice).
+    dialAt = new Date();
     // Hours are judged only before a new dial: a dial an earlier try made is adopted whatever
     // the clock says now, or a call that rang would be recorded as never placed.
-    if (!callingWindowAt(new Date(), booking.timezone, rules).open) {
+    if (!callingWindowAt(dialAt, booking.timezone, rules).open) {
       throw new TaskError(
         taskErrors.outsideCallingHours,
         'Calling hours closed before a line came.',
@@ -88,12 +92,12 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
     // Claim this dial before the request: a re-dial restarts the settle window, so no later
     // try can dial again before ElevenLabs has had its time to list this one.
     const claim = { marker, attempt, ...(earlierDial ? { previousStartedAt: earlierDial } : {}) };
-    if (!(await claimDial(booking, version, claim, now))) {
+    if (!(await claimDial(booking, version, claim, dialAt))) {
       throw new TaskError(taskErrors.dialUnconfirmed, 'Another try of this dial is under way.');
     }
   }
-  const placed = conversationId ?? (await dial(client, booking, marker, now, attempt));
-  await recordCallPlaced(booking, version, placed, taskToken, attempt, now);
+  const placed = conversationId ?? (await dial(client, booking, marker, dialAt, attempt));
+  await recordCallPlaced(booking, version, placed, taskToken, attempt, dialAt);
   // The lease runs from the dial: the call keeps its line for the whole wait for its outcome.
   await keepCallLine(bookingId, workflow.lines);
   await answerIfReportedEarly(placed, taskToken);
