@@ -30,6 +30,16 @@ function isBrowserPost(req: IncomingMessage, path: string): boolean {
   );
 }
 
+/** The bucket of a path-style `/<bucket>` URL, decoded (left as sent when malformed). */
+function bucketOf(path: string): string {
+  const segment = path.split('/').filter(Boolean)[0] ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * Koa middleware for s3rver's stack (after the fault control): refuses, as S3 refuses, every
  * request S3 would refuse for its authentication — header-signed and presigned requests whose
@@ -65,7 +75,7 @@ export function s3AuthMiddleware(options: S3AuthOptions): KoaMiddleware {
     } else if (isBrowserPost(req, request.path)) {
       const form = await readPostForm(req, options.maxPostBytes);
       if (form.kind === 'form') {
-        const bucket = decodeURIComponent(request.path.split('/').filter(Boolean)[0] ?? '');
+        const bucket = bucketOf(request.path);
         denial = verifyPostUpload(
           { bucket, fields: form.fields, fileSize: form.fileSize },
           now(),
