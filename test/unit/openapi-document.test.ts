@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../functions/api-docs/openapi-document.ts';
+import { operations } from '../../functions/api-docs/operations.ts';
+import { routeKey, routes } from '../../functions/routes.ts';
+import {
+  OpenApiContract,
+  type OpenApiDocument,
+  pointerSegment,
+} from '../integration/support/openapi-contract.ts';
+
+const document = openApiDocument() as unknown as OpenApiDocument & Record<string, unknown>;
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+interface OperationObject {
+  operationId?: string;
+  parameters?: { in: string; name: string; required?: boolean }[];
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+  security?: Record<string, unknown>[];
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+}
+
+/** Every operation of the document as `[METHOD path, operation]`. */
+const documented = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item)
+    .filter(([method]) => methods.includes(method))
+    .map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation] as const),
+) as [string, OperationObject][];
+
+/** Every `$ref` in a JSON value, with where it was found. */
+function refsIn(value: unknown, at = ''): [string, string][] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => refsIn(item, `${at}/${index}`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    key === '$ref' && typeof child === 'string'
+      ? [[at, child] as [string, string]]
+      : refsIn(child, `${at}/${pointerSegment(key)}`),
+  );
+}
+
+function resolvePointer(root: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce<unknown>(
+      (node, segment) =>
+        typeof node === 'object' && node !== null
+          ? (node as Record<string, unknown>)[segment]
+          : undefined,
+      root,
+    );
+}
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 with an info title and version', () => {
+    expect(document.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(document.info).toMatchObject({ title: expect.any(String), version: expect.any(String) });
+  });
+
+  it('describes every route of the route table, and nothing else', () => {
+    expect(documented.map(([key]) => key).sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it('has a contract for every route and no contract without a route', () => {
+    expect(Object.keys(operations).sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it('resolves every $ref inside the document', () => {
+    const refs = refsIn(document);
+    const broken = refs.filter(
+      ([, ref]) => !ref.startsWith('#/') || resolvePointer(document, ref.slice(1)) === undefined,
+    );
+
+    expect(refs.length).toBeGreaterThan(0);
+    expect(broken).toEqual([]);
+  });
+
+  it.each(documented)(
+    '%s has a unique id, a success and a 500, and declares its path parameters',
+    (key, operation) => {
+      const path = key.split(' ')[1] ?? '';
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      const declared = (operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'path')
+        .map((parameter) => (expect(parameter.required).toBe(true), parameter.name));
+      const statuses = Object.keys(operation.responses ?? {});
+
+      expect(
+        documented.filter(([, other]) => other.operationId === operation.operationId),
+      ).toHaveLength(1);
+      expect(statuses.some((status) => /^2\d\d$/.test(status))).toBe(true);
+      expect(statuses).toContain('500');
+      expect(statuses.every((status) => /^[1-5]\d\d$/.test(status))).toBe(true);
+      expect(declared.sort()).toEqual(templated.sort());
+    },
+  );
+
+  it('says who may call each route as the route table does', () => {
+    const schemes = Object.keys(document.components?.securitySchemes ?? {});
+    for (const route of routes) {
+      const operation = documented.find(([key]) => key === routeKey(route))?.[1];
+      const named = (operation?.security ?? []).flatMap((requirement) => Object.keys(requirement));
+
+      expect(
+        named.every((scheme) => schemes.includes(scheme)),
+        routeKey(route),
+      ).toBe(true);
+      expect(named.includes('awsIam'), routeKey(route)).toBe(route.authorization === 'iam');
+      if (route.authorization === 'iam') expect(operation?.responses).toHaveProperty('403');
+      if (named.includes('bookingToken')) expect(route.path).toContain('{callId}');
+    }
+  });
+
+  it('gives every body a schema that compiles as JSON Schema 2020-12', () => {
+    const contract = new OpenApiContract(document);
+    const pointers = documented.flatMap(([key, operation]) => {
+      const [method = '', path = ''] = key.split(' ');
+      const base = `/paths/${pointerSegment(path)}/${method.toLowerCase()}`;
+      const bodies = Object.entries(operation.responses ?? {})
+        .filter(([, response]) => response.content?.['application/json']?.schema)
+        .map(([status]) => `${base}/responses/${status}/content/application~1json/schema`);
+      return operation.requestBody
+        ? [...bodies, `${base}/requestBody/content/application~1json/schema`]
+        : bodies;
+    });
+
+    expect(pointers.length).toBeGreaterThan(routes.length);
+    for (const pointer of pointers) expect(() => contract.schemaAt(pointer), pointer).not.toThrow();
+  });
+
+  it('is the same, byte for byte, every time it is built', () => {
+    expect(JSON.stringify(openApiDocument())).toBe(JSON.stringify(document));
+  });
+
+  it('narrows each error answer to the codes its handler gives', () => {
+    const conflict = resolvePointer(
+      document,
+      '/paths/~1api~1calls/post/responses/409/content/application~1json/schema',
+    );
+
+    expect(JSON.stringify(conflict)).toContain('"enum":["slot_full","no_line_free"]');
+  });
+});
