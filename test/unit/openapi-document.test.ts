@@ -142,4 +142,25 @@ describe('the OpenAPI document', () => {
 
     expect(JSON.stringify(conflict)).toContain('"enum":["slot_full","no_line_free"]');
   });
+
+  it('refuses an answer whose status, code or shape the route does not document', () => {
+    const contract = new OpenApiContract(document);
+    const error = (code: string) => ({ error: { code, message: 'No.' } });
+
+    expect(
+      contract.problems('POST', '/api/calls/{callId}/cancel', 409, error('not_cancellable')),
+    ).toEqual([]);
+    expect(
+      contract.problems('POST', '/api/calls/{callId}/cancel', 409, error('slot_full')),
+    ).not.toEqual([]);
+    expect(
+      contract.problems('POST', '/api/calls/{callId}/cancel', 418, error('teapot')),
+    ).not.toEqual([]);
+    expect(contract.problems('GET', '/api/health', 200, { status: 'ok', extra: 1 })).not.toEqual(
+      [],
+    );
+    expect(
+      contract.problems('DELETE', '/api/calls/{callId}/shares/{shareId}', 204, undefined),
+    ).toEqual([]);
+  });
 });
