@@ -160,6 +160,11 @@ function operationOf(route: RouteDefinition): ZodOpenApiOperationObject {
   return {
     operationId: `${name.charAt(0).toLowerCase()}${name.slice(1)}`,
     summary: operation.summary,
+    // Why anyone may call it (the route table's reason, which cdk-nag records too), or who may.
+    description:
+      route.authorization === 'public'
+        ? `Public: ${route.publicReason}.`
+        : 'Staff only: signed with AWS credentials, checked by API Gateway.',
     tags: [operation.tag],
     security: operation.security === 'public' ? [] : [{ [operation.security]: [] }],
     ...(names.length || operation.query

@@ -224,7 +224,15 @@ export const operations: Readonly<Record<string, Operation>> = {
     security: 'bookingToken',
     answers: { 202: { ...bookingView, description: 'A new render has started.' } },
     errors: errors(tokenErrors, {
-      409: ['no_recording', 'recording_not_bought', 'video_not_failed'],
+      409: [
+        'no_recording',
+        'recording_not_bought',
+        'video_not_failed',
+        // startVideoRun (functions/services/video-run.ts), when the booking changed meanwhile.
+        ...['call_not_completed', 'no_recording', 'data_erased', 'already_made', 'being_made'].map(
+          (problem) => `video_${problem}`,
+        ),
+      ],
     }),
   },
   'POST /api/calls/{callId}/shares': {

@@ -1,12 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openApiDocument } from '../../functions/api-docs/openapi-document.ts';
 import { operations } from '../../functions/api-docs/operations.ts';
 import { routeKey, routes } from '../../functions/routes.ts';
+import { validBooking } from '../integration/support/booking-api.ts';
 import {
   OpenApiContract,
   type OpenApiDocument,
   pointerSegment,
 } from '../integration/support/openapi-contract.ts';
+
+/** A provider's sample payload from test/fixtures. */
+const fixture = (path: string): unknown =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures', path), 'utf8'));
 
 const document = openApiDocument() as unknown as OpenApiDocument & Record<string, unknown>;
 const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -162,5 +169,37 @@ describe('the OpenAPI document', () => {
     expect(
       contract.problems('DELETE', '/api/calls/{callId}/shares/{shareId}', 204, undefined),
     ).toEqual([]);
+  });
+
+  it.each<[string, string, unknown]>([
+    ['POST', '/api/calls', validBooking()],
+    ['POST', '/api/calls', validBooking({ scheduledAt: undefined, callNow: true })],
+    ['PATCH', '/api/calls/{callId}', { scheduledAt: '2026-12-24T23:30:00.000Z' }],
+    ['POST', '/api/voice-notes', { contentType: 'audio/webm;codecs=opus', sizeBytes: 5 }],
+    ['POST', '/api/affiliates', { name: 'Jolly Jen', email: 'jen@example.com', slug: 'jolly-jen' }],
+    ...[
+      'stripe/payment_intent.succeeded.json',
+      'stripe/charge.refunded.full.json',
+      'stripe/customer.created.json',
+    ].map((name): [string, string, unknown] => ['POST', '/api/webhooks/stripe', fixture(name)]),
+    ...[
+      'elevenlabs/webhook-audio.json',
+      'elevenlabs/webhook-initiation-failure-busy.json',
+      'elevenlabs/webhook-transcription-answered.json',
+    ].map((name): [string, string, unknown] => ['POST', '/api/webhooks/elevenlabs', fixture(name)]),
+    ['POST', '/api/webhooks/remotion', fixture('remotion/webhook-error.json')],
+  ])('takes a real %s %s body as its documented request body', (method, path, body) => {
+    expect(new OpenApiContract(document).requestProblems(method, path, body)).toEqual([]);
+  });
+
+  it('refuses, as the handler does, a request body its schema refuses', () => {
+    const contract = new OpenApiContract(document);
+
+    expect(
+      contract.requestProblems('POST', '/api/calls', { ...validBooking(), extra: 1 }),
+    ).not.toEqual([]);
+    expect(
+      contract.requestProblems('POST', '/api/voice-notes', { contentType: 'audio/webm' }),
+    ).not.toEqual([]);
   });
 });

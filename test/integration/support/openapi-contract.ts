@@ -50,6 +50,25 @@ export class OpenApiContract {
     return validate;
   }
 
+  /** What the documented request body of `method path` refuses in `body`, as messages. */
+  requestProblems(method: string, path: string, body: unknown): string[] {
+    const pointer = [
+      '/paths',
+      pointerSegment(path),
+      method.toLowerCase(),
+      'requestBody',
+      'content',
+      pointerSegment('application/json'),
+      'schema',
+    ].join('/');
+    const validate = this.schemaAt(pointer);
+    if (validate(body)) return [];
+    return (validate.errors ?? []).map(
+      (error) =>
+        `${method} ${path} request: ${error.instancePath || '(body)'} ${error.message ?? ''}`,
+    );
+  }
+
   /**
    * What is wrong with an answer, as messages (none: it is as documented): a status the route
    * does not document, a body where none is documented or none where one is, a body its
