@@ -97,7 +97,7 @@ const pathParameters: Readonly<Record<string, z.ZodType>> = {
   slug: z.string().meta({ description: "The creator's slug, e.g. `jolly-jen`." }),
 };
 
-const errorMeaning: Readonly<Record<ErrorStatus | 403 | 500, string>> = {
+const errorMeaning: Readonly<Record<ErrorStatus | 403 | 429 | 500, string>> = {
   400: 'The request is not valid: `message` says why, `fields` which fields to fix.',
   401: 'The signature does not hold.',
   403: 'Refused by API Gateway: no valid AWS credentials.',
@@ -105,6 +105,7 @@ const errorMeaning: Readonly<Record<ErrorStatus | 403 | 500, string>> = {
   409: 'The request clashes with the state of things.',
   413: 'The request body is too large.',
   415: 'The request body is not JSON.',
+  429: 'Throttled by API Gateway before any handler ran: try again shortly.',
   500: 'Something went wrong on our side; trying again may work.',
   502: 'A provider we depend on did not answer; trying again later may work.',
 };
@@ -143,6 +144,8 @@ function responsesOf(operation: Operation): ZodOpenApiResponsesObject {
       ...json(errorBodyWith(codes)),
     };
   }
+  // API Gateway throttles every route (the account's limits, and the stage's per-route ones).
+  responses['429'] = { description: errorMeaning[429], ...json(gatewayRefusalSchema) };
   if (operation.security === 'awsIam') {
     responses['403'] = { description: errorMeaning[403], ...json(gatewayRefusalSchema) };
   }

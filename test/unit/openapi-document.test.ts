@@ -83,7 +83,7 @@ describe('the OpenAPI document', () => {
   });
 
   it.each(documented)(
-    '%s has a unique id, a success and a 500, and declares its path parameters',
+    '%s has a unique id, a success, a 429 and a 500, and declares its path parameters',
     (key, operation) => {
       const path = key.split(' ')[1] ?? '';
       const templated = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
@@ -98,6 +98,7 @@ describe('the OpenAPI document', () => {
       ).toHaveLength(1);
       expect(statuses.some((status) => /^2\d\d$/.test(status))).toBe(true);
       expect(statuses).toContain('500');
+      expect(statuses).toContain('429');
       expect(statuses.every((status) => /^[1-5]\d\d$/.test(status))).toBe(true);
       expect(declared.sort()).toEqual(templated.sort());
       expect(pathParameters.every((parameter) => parameter.required === true)).toBe(true);
