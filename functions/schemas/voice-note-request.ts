@@ -23,7 +23,10 @@ export const voiceNoteUploadRequestSchema = z.strictObject({
       z.enum(Object.keys(voiceNoteAudioTypes) as [VoiceNoteAudioType], {
         error: `Upload audio only: ${Object.keys(voiceNoteAudioTypes).join(', ')}.`,
       }),
-    ),
+    )
+    .meta({
+      description: `The recording's MIME type (parameters such as codecs are ignored): ${Object.keys(voiceNoteAudioTypes).join(', ')}.`,
+    }),
   sizeBytes: z
     .number({ error: 'Give the size of the recording in bytes.' })
     .int()
