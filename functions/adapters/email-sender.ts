@@ -2,6 +2,7 @@ import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { requireEnv } from '../config/env.ts';
 import { envNames } from '../resources.ts';
 import { logger } from '../shared/logger.ts';
+import { traced } from '../shared/tracer.ts';
 
 /** What SES sends: every email has both an HTML and a plain-text part. */
 export interface RenderedEmail {
@@ -14,7 +15,7 @@ export interface RenderedEmail {
 export const sesConfigurationSetEnv = 'SES_CONFIGURATION_SET';
 
 // Read once per cold start: a function that may send mail stops at start without a sender.
-const client = new SESv2Client({});
+const client = traced(new SESv2Client({}));
 const fromAddress = requireEnv(envNames.emailFrom);
 const configurationSet = process.env[sesConfigurationSetEnv]?.trim() || undefined;
 

@@ -2,13 +2,14 @@ import { GetObjectCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { requireEnv } from '../config/env.ts';
 import { type BucketId, envNames } from '../resources.ts';
+import { traced } from '../shared/tracer.ts';
 
 /**
  * An S3 client configured from the environment. Path-style addressing is opt-in because local
  * S3 servers answer on one host name; AWS takes either style.
  */
 export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
-  return new S3Client({ forcePathStyle: env[envNames.s3ForcePathStyle] === 'true' });
+  return traced(new S3Client({ forcePathStyle: env[envNames.s3ForcePathStyle] === 'true' }));
 }
 
 /** The one S3 client of a container; every S3 adapter uses it. */

@@ -4,8 +4,9 @@ import type {
   LineCallbackOutput,
   VideoCallbackOutput,
 } from '../schemas/workflow-contract.ts';
+import { traced } from '../shared/tracer.ts';
 
-const sfn = new SFNClient({});
+const sfn = traced(new SFNClient({}));
 
 /** Errors that mean the task was answered before, timed out, or its execution ended. */
 const settled = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);

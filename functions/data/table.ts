@@ -3,9 +3,10 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Table } from 'dynamodb-toolbox';
 import { requireEnv } from '../config/env.ts';
 import { envNames } from '../resources.ts';
+import { traced } from '../shared/tracer.ts';
 import { tableDefinition } from './table-definition.ts';
 
-const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+const documentClient = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
   marshallOptions: { removeUndefinedValues: true },
 });
 

@@ -5,8 +5,9 @@ import { bucketIds, envNames } from '../resources.ts';
 import type { Health } from '../schemas/api/health.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
+import { traced } from '../shared/tracer.ts';
 
-const dynamo = new DynamoDBClient({});
+const dynamo = traced(new DynamoDBClient({}));
 const tableName = requireEnv(envNames.table);
 // Read at start: a function missing a bucket's name stops at its cold start, not at a probe.
 for (const id of bucketIds) bucketName(id);
