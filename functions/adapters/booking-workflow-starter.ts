@@ -13,10 +13,10 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import type { ExecutionState } from '../core/reconcile.ts';
 import { atExpression, scheduleNameFor, type WorkflowStart } from '../core/workflow-start.ts';
 import { envNames } from '../resources.ts';
-import { traced } from '../shared/tracer.ts';
 
 const scheduler = traced(new SchedulerClient({}));
 const sfn = traced(new SFNClient({}));

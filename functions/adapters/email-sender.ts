@@ -1,8 +1,8 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import { envNames } from '../resources.ts';
 import { logger } from '../shared/logger.ts';
-import { traced } from '../shared/tracer.ts';
 
 /** What SES sends: every email has both an HTML and a plain-text part. */
 export interface RenderedEmail {

@@ -1,8 +1,8 @@
 import { GetObjectCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import { type BucketId, envNames } from '../resources.ts';
-import { traced } from '../shared/tracer.ts';
 
 /**
  * An S3 client configured from the environment. Path-style addressing is opt-in because local

@@ -1,10 +1,10 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { traced } from '../config/tracing.ts';
 import type {
   CallCallbackOutput,
   LineCallbackOutput,
   VideoCallbackOutput,
 } from '../schemas/workflow-contract.ts';
-import { traced } from '../shared/tracer.ts';
 
 const sfn = traced(new SFNClient({}));
 

@@ -2,8 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Table } from 'dynamodb-toolbox';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import { envNames } from '../resources.ts';
-import { traced } from '../shared/tracer.ts';
 import { tableDefinition } from './table-definition.ts';
 
 const documentClient = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {

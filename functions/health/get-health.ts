@@ -1,11 +1,11 @@
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { bucketName, probeBucket } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import { bucketIds, envNames } from '../resources.ts';
 import type { Health } from '../schemas/api/health.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
-import { traced } from '../shared/tracer.ts';
 
 const dynamo = traced(new DynamoDBClient({}));
 const tableName = requireEnv(envNames.table);
