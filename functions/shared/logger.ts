@@ -1,13 +1,34 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
+import type {
+  ConstructorOptions,
+  LogItemExtraInput,
+  LogItemMessage,
+} from '@aws-lambda-powertools/logger/types';
 import type { Context } from 'aws-lambda';
+
+/**
+ * Powertools' Logger whose children report the container's cold start: a new child would
+ * otherwise say `cold_start: true` on every invocation (each instance starts cold).
+ */
+class HouseLogger extends Logger {
+  protected override createLogger(options?: ConstructorOptions): HouseLogger {
+    return new HouseLogger(options);
+  }
+
+  /** A child for one invocation, cold only on the container's first invocation. */
+  invocationChild(): HouseLogger {
+    const child = this.createChild() as HouseLogger;
+    child.coldStart = this.getColdStart();
+    return child;
+  }
+}
 
 /**
  * The container's logger, used outside any invocation (module load). Log ids only: names,
  * phone numbers, emails, transcripts and tokens of children and parents never go to logs.
  */
-const containerLogger = new Logger({
+const containerLogger = new HouseLogger({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'callsanta',
 });
 
@@ -49,7 +70,7 @@ export function withInvocationLogger<T>(
   bookingId: string | undefined,
   work: () => Promise<T>,
 ): Promise<T> {
-  const child = containerLogger.createChild();
+  const child = containerLogger.invocationChild();
   if (context) child.addContext(context);
   if (bookingId) child.setCorrelationId(bookingId);
   return invocationLoggers.run(child, work);

@@ -123,4 +123,21 @@ describe('a logger per invocation', () => {
       ['outside any invocation', undefined],
     ]);
   });
+
+  it('reports a cold start on the container’s first invocation only', async () => {
+    // Arrange: Lambda's on-demand environment, where Powertools tells cold starts.
+    vi.stubEnv('AWS_LAMBDA_INITIALIZATION_TYPE', 'on-demand');
+    const { httpHandler, jsonResponse } = await import('../../functions/shared/http.ts');
+    const { logger } = await import('../../functions/shared/logger.ts');
+    const handle = httpHandler(async () => {
+      logger.info('answered');
+      return jsonResponse(200, {});
+    });
+
+    // Act
+    for (let run = 0; run < 3; run++) await handle(eventFor(''), contextOf('GetHealth'));
+
+    // Assert
+    expect(lines().map((line) => line.cold_start)).toEqual([true, false, false]);
+  });
 });
