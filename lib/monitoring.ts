@@ -7,6 +7,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  MathExpression,
   Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
@@ -171,6 +172,14 @@ export class Monitoring extends Construct {
         app(metricNames.callStartLatenessSeconds, 'Maximum'),
       ]),
       graph('Line queue: waits for a line', [app(metricNames.capacityWaits)]),
+      graph('Failed calls by outcome', [
+        new MathExpression({
+          expression: `SEARCH('{${metricsNamespace},outcome,service,stage} MetricName="${metricNames.callsFailed}" stage="${props.stage}"', 'Sum', 300)`,
+          usingMetrics: {},
+          label: 'outcome',
+          period: Duration.minutes(5),
+        }),
+      ]),
       graph('Workflow executions', [
         props.bookingWorkflow.metricStarted({ period: Duration.minutes(5) }),
         props.bookingWorkflow.metricSucceeded({ period: Duration.minutes(5) }),

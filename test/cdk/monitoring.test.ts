@@ -171,6 +171,9 @@ describe('monitoring', () => {
     expect(dashboard.Properties.DashboardName).toBe('CallSanta-dev');
     for (const name of Object.values(metricNames)) expect(body, name).toContain(`"${name}"`);
     expect(body).toContain('ExecutionsFailed');
+    // Failed calls by their outcome dimension, whatever outcomes occur.
+    expect(body).toContain('SEARCH(');
+    expect(body).toContain('{CallSanta,outcome,service,stage}');
     expect(body).toContain('5xx');
     expect(body).toContain('ApproximateNumberOfMessagesVisible');
     for (const alarm of [
