@@ -12,6 +12,7 @@ import {
   createBooking,
   outbox,
   payWithCard,
+  postJson,
 } from './support/booking-api.ts';
 import { roomyLines } from './support/local-cloud.ts';
 
@@ -103,6 +104,11 @@ beforeAll(async () => {
   transcriptTexts = (conversation.transcript ?? []).flatMap((turn) =>
     turn.message && turn.message.length >= 12 ? [turn.message] : [],
   );
+  // A forged delivery, as a prober would send: refused, and counted as a signature failure.
+  const forged = await postJson(address, '/api/webhooks/stripe', '{"id":"evt_forged"}', {
+    'stripe-signature': `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`,
+  });
+  expect(forged.status).toBe(400);
   const emails = await outbox(address);
   expect(emails.some((email) => email.to.includes(parentEmail))).toBe(true);
   // Lines written after the last step (the render of nothing, the reconciler) count too.
@@ -213,6 +219,7 @@ describe('the local cloud’s log of a whole journey', () => {
       'CallsPlaced',
       'CallStartLatenessSeconds',
       'CallsCompleted',
+      'SignatureFailures',
     ]) {
       expect(names, name).toContain(name);
     }
