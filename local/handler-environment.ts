@@ -4,6 +4,7 @@ import {
   scaleDurations,
 } from '../functions/config/stage-config.ts';
 import { bucketIds, envNames } from '../functions/resources.ts';
+import { stageEnv } from '../functions/shared/metrics.ts';
 import {
   type LocalCloudConfig,
   localArns,
@@ -66,6 +67,10 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
     // No REMOTION_FUNCTION_NAME here: the video renderer uses the local render service.
     [envNames.remotion.localUrl]: localUrl(ports.remotion),
     CALLSANTA_TIME_SCALE: String(config.timeScale),
+    // No X-Ray daemon here: the SDK clients stay untraced. Metrics go to the log as EMF lines
+    // (nothing reads them locally; the log-privacy test does), under the stage `local`.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    [stageEnv]: 'local',
   };
 }
 

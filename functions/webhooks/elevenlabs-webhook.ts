@@ -6,7 +6,8 @@ import { findCallToken, saveEarlyCallReport } from '../data/call-tokens.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
 import type { WebhookReceipt } from '../schemas/api/webhook-receipt.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, setBookingCorrelation } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { rawBody } from '../shared/request.ts';
 import { callReportOf, readElevenLabsWebhook } from './elevenlabs-events.ts';
 import { ElevenLabsSignatureError, verifyElevenLabsSignature } from './elevenlabs-signature.ts';
@@ -24,6 +25,7 @@ export const handler = httpHandler(async (event) => {
     verifyElevenLabsSignature(body, event.headers['elevenlabs-signature'], elevenLabsWebhookSecret);
   } catch (error) {
     if (error instanceof ElevenLabsSignatureError) {
+      countMetric(metricNames.signatureFailures);
       throw new DomainError('unauthenticated', 'invalid_signature', error.message);
     }
     throw error;
@@ -74,6 +76,8 @@ export const handler = httpHandler(async (event) => {
     await saveEarlyCallReport(conversationId, outcome);
     token = await findCallToken(conversationId);
   }
+  // The booking is known from the parked token only (the webhook names the conversation).
+  if (token) setBookingCorrelation(token.bookingId);
   if (!token) {
     logger.info('call outcome kept for its dial step');
     await recordWebhookProcessed('elevenlabs', dedupeKey, webhook.type);

@@ -11,7 +11,8 @@ import {
   type VideoRenderSettlement,
 } from '../services/video-render.ts';
 import { type HttpHandler, httpHandler, jsonResponse } from '../shared/http.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, setBookingCorrelation } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { rawBody } from '../shared/request.ts';
 import { RemotionSignatureError, verifyRemotionSignature } from './remotion-signature.ts';
 
@@ -57,11 +58,13 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
       verifyRemotionSignature(body, event.headers['x-remotion-signature'], secret);
     } catch (error) {
       if (error instanceof RemotionSignatureError) {
+        countMetric(metricNames.signatureFailures);
         throw new DomainError('unauthenticated', 'invalid_signature', error.message);
       }
       throw error;
     }
     const webhook = parseWebhook(body);
+    setBookingCorrelation(webhook.customData.bookingId);
     logger.appendKeys({
       renderId: webhook.renderId,
       bookingId: webhook.customData.bookingId,
