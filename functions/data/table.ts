@@ -9,7 +9,7 @@ const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
   marshallOptions: { removeUndefinedValues: true },
 });
 
-const [byAffiliate, byCallStatus] = tableDefinition.globalSecondaryIndexes;
+const [byAffiliate, byCallStatus, byContact] = tableDefinition.globalSecondaryIndexes;
 
 /** The one table, as dynamodb-toolbox sees it; its name is read when first used. */
 export const table = new Table({
@@ -27,6 +27,11 @@ export const table = new Table({
       type: 'global',
       partitionKey: { name: byCallStatus.partitionKey.name, type: 'string' },
       sortKey: { name: byCallStatus.sortKey.name, type: 'string' },
+    },
+    byContact: {
+      type: 'global',
+      partitionKey: { name: byContact.partitionKey.name, type: 'string' },
+      sortKey: { name: byContact.sortKey.name, type: 'string' },
     },
   },
   entityAttributeSavedAs: 'entity',
