@@ -1,4 +1,4 @@
-import { executionState, startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
+import { executionState } from '../adapters/booking-workflow-starter.ts';
 import { retrievePaymentIntent } from '../adapters/payments.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { callStatuses } from '../core/booking-status.ts';
@@ -8,13 +8,13 @@ import {
   type ReconcileAction,
   type ReconcileRules,
 } from '../core/reconcile.ts';
-import { recoveryStart } from '../core/workflow-start.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { bookingsInCallStatus } from '../data/booking-queries.ts';
 import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts';
 import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-payment.ts';
 import { armCall } from '../services/arm-call.ts';
 import { reclaimExpiredPlace } from '../services/hold-reclaim.ts';
+import { startRecoveryRun } from '../services/recovery-run.ts';
 import { siteLinks } from '../services/links.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -162,29 +162,5 @@ async function recover(
   because: string,
   now: Date,
 ): Promise<ReconcileAction['kind']> {
-  const run = (booking.recoveryRuns ?? 0) + 1;
-  const start = recoveryStart(booking.bookingId, booking.version, run, now);
-  const { executionName } = start;
-  const claimed = await claimRecoveryRun(booking, {
-    recoveryRuns: run,
-    executionName,
-    reconciledAt: now.toISOString(),
-  });
-  if (!claimed) return 'none';
-  await startWorkflowNow(start);
-  await appendAuditEvent(booking.bookingId, {
-    type: 'reconciled',
-    detail: {
-      action: 'recovery_run',
-      because,
-      executionName,
-      previousExecution: execution,
-    },
-  });
-  logger.warn('reconciler started a recovery run', {
-    bookingId: booking.bookingId,
-    executionName,
-    because,
-  });
-  return 'recover';
+  return (await startRecoveryRun(booking, execution, because, now)) ? 'recover' : 'none';
 }
