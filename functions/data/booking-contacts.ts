@@ -27,17 +27,17 @@ export function bookingContactTransactions(booking: {
 /**
  * The ids of the bookings made with this contact key (`core/contact-key.ts`), newest first,
  * from the `byContact` index (eventually consistent: a booking made a moment ago may be missing).
+ * Read as plain items: the index projects only `bookingId` and the keys, not the entity name
+ * the toolbox's entity filter needs.
  */
 export async function bookingIdsByContact(contactKey: string): Promise<string[]> {
   const { Items = [] } = await table
     .build(QueryCommand)
-    .entities(BookingContactEntity)
     .query({ index: 'byContact', partition: contactKey })
-    .options({
-      maxPages: Number.POSITIVE_INFINITY,
-      reverse: true,
-      attributes: ['bookingId', 'contactKey', 'createdAt'],
-    })
+    .options({ maxPages: Number.POSITIVE_INFINITY, reverse: true })
     .send();
-  return [...new Set(Items.map((item) => item.bookingId))];
+  const ids = Items.map((item) => item.bookingId).filter(
+    (id): id is string => typeof id === 'string',
+  );
+  return [...new Set(ids)];
 }
