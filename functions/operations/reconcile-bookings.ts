@@ -14,8 +14,8 @@ import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts
 import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-payment.ts';
 import { armCall } from '../services/arm-call.ts';
 import { reclaimExpiredPlace } from '../services/hold-reclaim.ts';
-import { startRecoveryRun } from '../services/recovery-run.ts';
 import { siteLinks } from '../services/links.ts';
+import { startRecoveryRun } from '../services/recovery-run.ts';
 import { logger } from '../shared/logger.ts';
 
 const config = loadWorkflowConfig();
