@@ -7,6 +7,7 @@ import {
   bookingWhere,
   type CreatedBooking,
   createBooking,
+  nextInstant,
   outbox,
   payWithCard,
 } from './support/booking-api.ts';
@@ -227,7 +228,18 @@ describe('the support tool against the local cloud', { timeout: 240_000 }, () =>
       (body) => body.paymentStatus === 'paid',
     );
 
+    const newTime = nextInstant();
+
     // Act
+    const moved = await supportJson<{ outcome: Record<string, string> }>(
+      'reschedule',
+      later.callId,
+      newTime,
+      '--as',
+      'elf.ops',
+      '--reason',
+      'parent asked for later',
+    );
     const refused = await support('cancel', later.callId, '--refund');
     const result = await supportJson<{ outcome: Record<string, string> }>(
       'cancel',
@@ -245,6 +257,7 @@ describe('the support tool against the local cloud', { timeout: 240_000 }, () =>
     );
 
     // Assert
+    expect(moved.outcome.to).toBe(newTime);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/--reason/);
     expect(result.outcome).toEqual({ callStatus: 'cancelled', paymentStatus: 'refunded' });
@@ -261,5 +274,38 @@ describe('the support tool against the local cloud', { timeout: 240_000 }, () =>
     );
     // Both of this parent's bookings, newest first.
     expect(byEmail.bookings.map((b) => b.bookingId)).toEqual([later.callId, completed.callId]);
+  });
+
+  it('refuses to redrive what did not fail, then erases the child, recorded with who', async () => {
+    // Act
+    const redrive = await support('redrive', completed.callId, '--reason', 'parent says no call');
+    const erased = await supportJson<{ outcome: Record<string, string> }>(
+      'erase',
+      completed.callId,
+      '--as',
+      'elf.ops',
+      '--reason',
+      'parent asked us to forget',
+    );
+    const revealed = await supportJson<
+      ShowJson & { booking: { personal?: Record<string, string> } }
+    >('show', completed.callId, '--reveal', '--as', 'elf.ops', '--reason', 'check the erase');
+
+    // Assert
+    expect(redrive.code).toBe(1);
+    expect(redrive.err).toMatch(/nothing_to_redrive/);
+    expect(erased.outcome.dataErasedAt).toMatch(/^\d{4}-/);
+    expect(revealed.booking.personal?.childName).toBe('[erased]');
+    expect(revealed.booking.personal?.childInfoText).toBeUndefined();
+    const audit = revealed.timeline.filter((entry) => entry.source === 'audit');
+    expect(audit.map((entry) => entry.what)).toEqual(
+      expect.arrayContaining(['child_data_erased', 'support_viewed_personal_data']),
+    );
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        what: 'support_action',
+        detail: expect.objectContaining({ action: 'erase', by: 'elf.ops' }),
+      }),
+    );
   });
 });
