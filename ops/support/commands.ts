@@ -1,10 +1,10 @@
 /**
  * The support tool's commands, over the functions' own data access and services. Loaded only
  * after the stage's environment is in place (`main.ts`): the modules below read it when they
- * load (table name, endpoints, stage settings).
+ * load (table name, endpoints, stage settings). The actions' services load only when an action
+ * runs: they read settings (the site URL, secrets) that `find` and `show` do not need.
  */
 
-import { eraseBookingChildData } from '../../functions/bookings/erase-child-data.ts';
 import { emailKinds, resendableEmails } from '../../functions/core/email-resend.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../functions/core/errors.ts';
 import type { ExecutionState } from '../../functions/core/reconcile.ts';
@@ -12,11 +12,6 @@ import { appendAuditEvent, listAuditEvents } from '../../functions/data/audit-tr
 import { bookingIdsByContact } from '../../functions/data/booking-contacts.ts';
 import { findBooking, getBooking } from '../../functions/data/bookings.ts';
 import { rescheduleRequestSchema } from '../../functions/schemas/booking-request.ts';
-import { cancelCall } from '../../functions/services/cancel-call.ts';
-import { startRecoveryRun } from '../../functions/services/recovery-run.ts';
-import { rescheduleCall } from '../../functions/services/reschedule-call.ts';
-import { resendBookingEmail } from '../../functions/services/resend-email.ts';
-import { startVideoRun } from '../../functions/services/video-run.ts';
 import { supportBooking } from './booking-summary.ts';
 import { bookingExecutions, candidateExecutionNames, redriveExecution } from './executions.ts';
 import type { FindQuery } from './query.ts';
@@ -105,6 +100,7 @@ export async function resend(bookingId: string, kind: string, actor: Actor): Pro
       kind: `One of: ${Object.keys(emailKinds).join(', ')}.`,
     });
   }
+  const { resendBookingEmail } = await import('../../functions/services/resend-email.ts');
   const messageId = await resendBookingEmail(await getBooking(bookingId), template, actor.by);
   return recorded('resend', bookingId, actor, { email: template, messageId });
 }
@@ -117,6 +113,8 @@ export async function resend(bookingId: string, kind: string, actor: Actor): Pro
  * @throws ConflictError `nothing_to_redrive` when no render or execution failed
  */
 export async function redrive(bookingId: string, actor: Actor): Promise<ActionResult> {
+  const { startVideoRun } = await import('../../functions/services/video-run.ts');
+  const { startRecoveryRun } = await import('../../functions/services/recovery-run.ts');
   const booking = await getBooking(bookingId);
   if (booking.videoStatus === 'failed' && booking.purchaseRecording && booking.audioKey) {
     await startVideoRun(booking, 'retry');
@@ -173,6 +171,7 @@ export async function reschedule(
       at: request.error.issues[0]?.message ?? 'Give an ISO date and time.',
     });
   }
+  const { rescheduleCall } = await import('../../functions/services/reschedule-call.ts');
   const before = await getBooking(bookingId);
   const moved = await rescheduleCall(before, request.data, 'support');
   return recorded('reschedule', bookingId, actor, {
@@ -187,6 +186,7 @@ export async function cancel(
   refund: boolean,
   actor: Actor,
 ): Promise<ActionResult> {
+  const { cancelCall } = await import('../../functions/services/cancel-call.ts');
   const cancelled = await cancelCall(await getBooking(bookingId), {
     by: 'support',
     refund: () => refund,
@@ -198,6 +198,7 @@ export async function cancel(
 }
 
 export async function erase(bookingId: string, actor: Actor): Promise<ActionResult> {
+  const { eraseBookingChildData } = await import('../../functions/bookings/erase-child-data.ts');
   const erased = await eraseBookingChildData(await getBooking(bookingId));
   if (!erased.dataErasedAt) throw new NotFoundError('The erase did not complete.');
   return recorded('erase', bookingId, actor, { dataErasedAt: erased.dataErasedAt });
