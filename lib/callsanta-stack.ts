@@ -196,6 +196,8 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduling.scheduleGroup.scheduleGroupName,
     });
+    // The support tool's reschedule moves a booking's schedule as the API does (README, "Support").
+    new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduling.schedulerRole.roleArn });
   }
 }
 
