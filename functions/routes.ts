@@ -218,7 +218,8 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'CreateVoiceNoteUpload',
       entry: 'voice-notes/create-upload.ts',
-      access: { buckets: { voiceNotes: 'readWrite' } },
+      // secrets: the access-token secret signs the key's proof (functions/core/voice-note-proof.ts).
+      access: { buckets: { voiceNotes: 'readWrite' }, secrets: true },
     },
   },
   {

@@ -53,7 +53,10 @@ export const handler = httpHandler(async (event) => {
   // A burst at a full instant is answered before any other read (`instant-admission.ts`).
   const instant = placeInstantFor(callAt, request.callNow === true).toISOString();
   if (knownFull(instant)) throw await slotFull(callAt, request.timezone, now);
-  if (request.voiceNoteKey) await assertVoiceNoteUploaded(request.voiceNoteKey);
+  if (request.voiceNoteKey) {
+    const { accessTokenSecret } = await appSecrets();
+    await assertVoiceNoteUploaded(request.voiceNoteKey, request.voiceNoteProof, accessTokenSecret);
+  }
 
   const bookingId = ulid();
   const [pricing, affiliate, secrets] = await Promise.all([
