@@ -134,10 +134,13 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'EraseChildData',
       entry: 'bookings/erase-child-data.ts',
+      // Deletes in all three buckets (S3 DeleteObject), at ElevenLabs (its conversations) and
+      // at Stripe (the receipt email): functions/services/erase-booking.ts.
       access: {
         table: 'readWrite',
         buckets: { voiceNotes: 'readWrite', recordings: 'readWrite', videos: 'readWrite' },
         secrets: true,
+        elevenLabs: true,
       },
     },
   },

@@ -21,7 +21,8 @@ export interface BookingRecord {
   /** E.164. */
   readonly phoneNumber: string;
   readonly parentEmail: string;
-  readonly parentEmailKey: string;
+  /** Absent once erased. */
+  readonly parentEmailKey?: string | undefined;
   readonly giftBudget: number;
   readonly purchaseRecording: boolean;
   readonly callNow: boolean;

@@ -26,7 +26,8 @@ export const BookingEntity = new Entity({
     voiceNoteKey: string().optional(),
     phoneNumber: string(),
     parentEmail: string(),
-    parentEmailKey: string(),
+    // Removed when the parent's data is erased (phone and email are blanked: '').
+    parentEmailKey: string().optional(),
     giftBudget: number(),
     purchaseRecording: boolean(),
     callNow: boolean(),
