@@ -2,6 +2,7 @@ import { loadBookingConfig } from '../config/booking-config.ts';
 import { isChangeable } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime, freshHoldExpiry } from '../core/new-booking.ts';
+import { bookingExpiresAt } from '../core/retention.ts';
 import { placeInstantFor, slotCapacity } from '../core/scheduling-rules.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { ConflictingWriteError, changeBooking, findBooking } from '../data/bookings.ts';
@@ -55,6 +56,7 @@ export const handler = httpHandler(async (event) => {
       booking,
       {
         scheduledAt: callAt.toISOString(),
+        expiresAt: bookingExpiresAt(callAt.toISOString()),
         slotStart: newSlot,
         ...(booking.paymentStatus === 'paid' ? {} : { holdExpiresAt: freshHoldExpiry(now) }),
         timezone,

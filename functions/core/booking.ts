@@ -29,6 +29,8 @@ export interface BookingRecord {
   /** When a call drifts out of calling hours: wait for the next window (true) or end refunded. */
   readonly waitForCallingHours?: boolean | undefined;
   readonly scheduledAt: string;
+  /** The item's DynamoDB TTL, epoch seconds (`bookingExpiresAt`: follows the call time). */
+  readonly expiresAt?: number | undefined;
   /** The callee's IANA zone: calling hours are judged in it. */
   readonly timezone: string;
   readonly slotStart: string;

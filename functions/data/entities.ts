@@ -88,6 +88,8 @@ export const BookingEntity = new Entity({
     // A recording bought after the call: its own PaymentIntent, so a refund finds it.
     recordingPaymentIntentId: string().optional(),
     recordingPaidAt: string().optional(),
+    // The table's TTL (epoch seconds): `bookingExpiresAt` in functions/core/retention.ts.
+    expiresAt: number().optional(),
   }),
   computeKey: ({ bookingId }: { bookingId: string }) => ({
     pk: `BOOKING#${bookingId}`,
@@ -106,6 +108,8 @@ export const BookingEventEntity = new Entity({
     type: string(),
     at: string(),
     detail: record(string(), string()).optional(),
+    // The table's TTL (epoch seconds): `auditEventExpiresAt` in functions/core/retention.ts.
+    expiresAt: number().optional(),
   }),
   computeKey: ({ bookingId, eventKey }: { bookingId: string; eventKey: string }) => ({
     pk: `BOOKING#${bookingId}`,
