@@ -1,8 +1,8 @@
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { $set, UpdateItemCommand } from 'dynamodb-toolbox';
+import { $set, DeleteItemCommand, UpdateItemCommand } from 'dynamodb-toolbox';
 import { requireEnv } from '../config/env.ts';
 import { envNames } from '../resources.ts';
-import { BookingEventEntity } from './entities.ts';
+import { BookingEventEntity, CallReportEntity, CallTokenEntity } from './entities.ts';
 import { table } from './table.ts';
 
 /** The prefix of a booking's contact look-up items (`BOOKING#<id>` / `CONTACT#…`). */
@@ -52,4 +52,16 @@ export async function replaceAuditDetail(
     .item({ bookingId, eventKey, detail: $set(detail) })
     .options({ condition: { attr: 'type', exists: true } })
     .send();
+}
+
+/**
+ * Deletes the items keyed by a conversation id (the parked call token and an early call
+ * report: `TOKEN#call#<id>`, `REPORT#call#<id>`), which would otherwise keep the id for their
+ * two days. Deleting an item already gone is a no-op, so this may be repeated.
+ */
+export async function deleteCallCorrelations(conversationIds: readonly string[]): Promise<void> {
+  for (const conversationId of conversationIds) {
+    await CallTokenEntity.build(DeleteItemCommand).key({ conversationId }).send();
+    await CallReportEntity.build(DeleteItemCommand).key({ conversationId }).send();
+  }
 }

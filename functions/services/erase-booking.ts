@@ -13,7 +13,11 @@ import {
 import { ConflictError, UpstreamError } from '../core/errors.ts';
 import { videoKeyFor } from '../core/video-render.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
-import { deleteContactItems, replaceAuditDetail } from '../data/booking-erasure.ts';
+import {
+  deleteCallCorrelations,
+  deleteContactItems,
+  replaceAuditDetail,
+} from '../data/booking-erasure.ts';
 import { type Booking, eraseChildData, findBooking } from '../data/bookings.ts';
 import { revokeAllShares } from '../data/share-links.ts';
 import { logger } from '../shared/logger.ts';
@@ -27,7 +31,8 @@ import { elevenLabs } from '../workflow/elevenlabs.ts';
  *    the call's transcript and audio, and the video;
  * 3. ElevenLabs: every conversation of the booking (transcript, dynamic variables, audio);
  * 4. Stripe: the receipt email and any personal metadata on the booking's PaymentIntents;
- * 5. the contact look-up items (`BOOKING#<id>` / `CONTACT#…`);
+ * 5. the contact look-up items (`BOOKING#<id>` / `CONTACT#…`) and the items keyed by a
+ *    conversation id (call token, early call report);
  * 6. the booking's personal fields, with the audit event saying what went, where, and who
  *    asked — once; then conversation ids dropped from the audit trail.
  *
@@ -79,6 +84,7 @@ export async function eraseBooking(booking: Booking, by: EraseActor): Promise<Bo
   for (const id of paymentIntentIds) await forgetPaymentIntentPersonalData(id);
 
   const contactItems = await deleteContactItems(bookingId);
+  await deleteCallCorrelations(conversationIds);
 
   if (!booking.dataErasedAt) {
     await eraseChildData(
