@@ -1,5 +1,6 @@
 import { deleteCallRecords } from '../adapters/call-records.ts';
 import { ElevenLabsRequestError } from '../adapters/elevenlabs.ts';
+import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { forgetPaymentIntentPersonalData } from '../adapters/payments.ts';
 import { deleteVideo } from '../adapters/video-files.ts';
 import { deleteVoiceNote } from '../adapters/voice-notes.ts';
@@ -21,7 +22,6 @@ import {
 import { type Booking, eraseChildData, findBooking } from '../data/bookings.ts';
 import { revokeAllShares } from '../data/share-links.ts';
 import { logger } from '../shared/logger.ts';
-import { elevenLabs } from '../workflow/elevenlabs.ts';
 
 /**
  * Erases every copy of a booking's personal data, for the parent (`by: 'parent'`, the API's
