@@ -20,7 +20,7 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
   const { ports } = config;
   return {
     AWS_REGION: localResourceNames.region,
-    // s3rver checks this key pair; DynamoDB Local and the other stand-ins accept any.
+    // the local S3 stand-in (local/s3-auth) checks this key pair; DynamoDB Local and the other stand-ins accept any.
     AWS_ACCESS_KEY_ID: 'S3RVER',
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_ENDPOINT_URL_DYNAMODB: localUrl(ports.dynamodb),

@@ -2,6 +2,7 @@ import { appSecrets, requireRemotionWebhookSecret } from '../config/secrets.ts';
 import { DomainError } from '../core/errors.ts';
 import { isTimelyRenderReport, renderReportWindow } from '../core/video-render.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
+import type { WebhookReceipt } from '../schemas/api/webhook-receipt.ts';
 import { describeIssues } from '../schemas/describe-issues.ts';
 import { type RemotionWebhook, remotionWebhookSchema } from '../schemas/remotion-webhook.ts';
 import {
@@ -68,7 +69,7 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
     });
     refuseStale(webhook.customData.startedAt, deps.now());
     if (await deps.processed.has(webhook.renderId)) {
-      return jsonResponse(200, { received: true, duplicate: true });
+      return jsonResponse(200, { received: true, duplicate: true } satisfies WebhookReceipt);
     }
     const report: VideoRenderReport = {
       renderId: webhook.renderId,
@@ -80,9 +81,10 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
     };
     const settlement = await deps.settle(report);
     logger.info('video render reported', { settlement });
-    if (settlement === 'unknown') return jsonResponse(200, { received: true, ignored: true });
+    if (settlement === 'unknown')
+      return jsonResponse(200, { received: true, ignored: true } satisfies WebhookReceipt);
     await deps.processed.record(webhook.renderId, webhook.type);
-    return jsonResponse(200, { received: true, settled: settlement });
+    return jsonResponse(200, { received: true, settled: settlement } satisfies WebhookReceipt);
   };
 }
 

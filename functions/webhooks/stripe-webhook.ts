@@ -9,6 +9,7 @@ import { recordingPurpose } from '../core/recording-purchase.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { findBooking } from '../data/bookings.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
+import type { WebhookReceipt } from '../schemas/api/webhook-receipt.ts';
 import type { StripeEvent } from '../schemas/stripe-event.ts';
 import { applyPaymentFact, applyPaymentSucceeded } from '../services/after-payment.ts';
 import { applyRecordingPayment } from '../services/recording-payment.ts';
@@ -41,11 +42,11 @@ export const handler = httpHandler(async (event) => {
   const stripeEvent = await verifyStripeEvent(rawBody(event), signature);
   logger.appendKeys({ stripeEventId: stripeEvent.id, stripeEventType: stripeEvent.type });
   if (await isWebhookProcessed('stripe', stripeEvent.id)) {
-    return jsonResponse(200, { received: true, duplicate: true });
+    return jsonResponse(200, { received: true, duplicate: true } satisfies WebhookReceipt);
   }
   await handleEvent(stripeEvent);
   await recordWebhookProcessed('stripe', stripeEvent.id, stripeEvent.type);
-  return jsonResponse(200, { received: true });
+  return jsonResponse(200, { received: true } satisfies WebhookReceipt);
 });
 
 async function handleEvent(stripeEvent: StripeEvent): Promise<void> {
