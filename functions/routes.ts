@@ -142,10 +142,13 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'EraseChildData',
       entry: 'bookings/erase-child-data.ts',
+      // Deletes in all three buckets (S3 DeleteObject), at ElevenLabs (its conversations) and
+      // at Stripe (the receipt email): functions/services/erase-booking.ts.
       access: {
         table: 'readWrite',
         buckets: { voiceNotes: 'readWrite', recordings: 'readWrite', videos: 'readWrite' },
         secrets: true,
+        elevenLabs: true,
       },
     },
   },
@@ -226,7 +229,8 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'CreateVoiceNoteUpload',
       entry: 'voice-notes/create-upload.ts',
-      access: { buckets: { voiceNotes: 'readWrite' } },
+      // secrets: the access-token secret signs the key's proof (functions/core/voice-note-proof.ts).
+      access: { buckets: { voiceNotes: 'readWrite' }, secrets: true },
     },
   },
   {

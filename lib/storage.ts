@@ -9,7 +9,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { mediaRetentionDays } from '../functions/core/retention.ts';
+import { mediaRetentionDays, retentionDays } from '../functions/core/retention.ts';
 import type { BucketId } from '../functions/resources.ts';
 
 export interface StorageProps {
@@ -59,7 +59,10 @@ export class Storage extends Construct {
     this.accessLogsBucket = new Bucket(this, 'AccessLogs', {
       ...secure,
       // Access logs name object keys (booking ids) and client IPs: a year covers audits.
-      lifecycleRules: [{ id: 'expire', expiration: Duration.days(365) }, abortUnfinishedUploads],
+      lifecycleRules: [
+        { id: 'expire', expiration: Duration.days(retentionDays.accessLogs) },
+        abortUnfinishedUploads,
+      ],
     });
     const logged = (prefix: string) =>
       ({

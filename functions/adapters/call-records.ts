@@ -82,13 +82,20 @@ export function signedAudioUrl(
   return signedGetUrl('recordings', key, expiresInSeconds, disposition);
 }
 
-/** Deletes a booking's transcript and audio; objects already gone are fine. */
+/**
+ * Deletes a booking's transcript and audio; objects already gone are fine. Throws when S3
+ * could not delete one (DeleteObjects reports per-key failures in its answer, not as an
+ * error), so an erase never believes a recording gone that is still there.
+ */
 export async function deleteCallRecords(bookingId: string): Promise<void> {
   const keys = callRecordKeys(bookingId);
-  await s3.send(
+  const { Errors = [] } = await s3.send(
     new DeleteObjectsCommand({
       Bucket: bucket(),
       Delete: { Objects: [{ Key: keys.transcript }, { Key: keys.audio }] },
     }),
   );
+  if (Errors.length > 0) {
+    throw new Error(`S3 could not delete ${Errors.length} call record(s): ${Errors[0]?.Code}.`);
+  }
 }

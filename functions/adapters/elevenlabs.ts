@@ -44,6 +44,8 @@ const defaultBaseUrl = 'https://api.elevenlabs.io';
  * - `dialLookUp` 12 s — the whole of `findDialedConversation`, however many pages it reads.
  * - `audio` 45 s — SaveCallRecords (120 s) downloads a call of up to five minutes (≈ 5 MB).
  * - `speechToText` 30 s — TranscribeVoiceNote (60 s) uploads a voice note of up to 10 MB.
+ * - `deleteConversation` 5 s — the erase (EraseChildData, the house default 10 s) deletes a
+ *   booking's few conversations one after another.
  * `test/unit/elevenlabs-adapter.test.ts` holds each to at most half its Lambda's timeout.
  */
 export const elevenLabsTimeoutsMs = {
@@ -53,6 +55,7 @@ export const elevenLabsTimeoutsMs = {
   dialLookUp: 12_000,
   audio: 45_000,
   speechToText: 30_000,
+  deleteConversation: 5_000,
 } as const;
 export type ElevenLabsTimeouts = { readonly [K in keyof typeof elevenLabsTimeoutsMs]: number };
 
@@ -135,6 +138,15 @@ export interface ElevenLabsAdapter {
   /** The call's MP3. Throws `ElevenLabsRequestError` (404 while there is no audio yet). */
   downloadConversationAudio(conversationId: string): Promise<Buffer>;
   transcribeSpeech(audio: Buffer, mimeType: string): Promise<SpeechTranscript>;
+  /**
+   * Deletes the conversation at ElevenLabs — its transcript, dynamic variables (the child's
+   * name, the parent's notes) and audio: `DELETE /v1/convai/conversations/{conversation_id}`
+   * (ElevenLabs API reference, "Delete conversation"; SDK
+   * `conversationalAi.conversations.delete`). Idempotent: a conversation already gone (404)
+   * answers `already_gone`, so an erase retried after a crash finishes instead of failing.
+   * Throws `ElevenLabsRequestError` for anything else (5xx, timeouts: retry later).
+   */
+  deleteConversation(conversationId: string): Promise<'deleted' | 'already_gone'>;
 }
 
 type ErrorName =
@@ -392,6 +404,26 @@ export function createElevenLabsAdapter(
         ...(result.language_code ? { languageCode: result.language_code } : {}),
       };
     },
+
+    async deleteConversation(conversationId) {
+      try {
+        const response = await api.send('conversation delete', {
+          method: 'DELETE',
+          path: `/v1/convai/conversations/${encodeURIComponent(conversationId)}`,
+          timeoutMs: timeouts.deleteConversation,
+        });
+        // The body says nothing we use; read it so the connection is released.
+        await response.arrayBuffer().catch(() => undefined);
+      } catch (error) {
+        // Already deleted (by an earlier try of this erase): what we wanted.
+        if (error instanceof ElevenLabsRequestError && error.statusCode === 404) {
+          return 'already_gone';
+        }
+        throw error;
+      }
+      logger.info('conversation deleted', { conversationId });
+      return 'deleted';
+    },
   };
 }
 
@@ -400,7 +432,7 @@ const maxLookUpPages = 5;
 const lookUpPageSize = 20;
 
 interface ApiRequest {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'DELETE';
   /** From the base URL, with the query string. */
   readonly path: string;
   readonly json?: unknown;

@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import type * as z from 'zod';
 import { appSecrets } from '../config/secrets.ts';
+import { stripePersonalDataUpdate } from '../core/erasure.ts';
 import { DomainError, UpstreamError } from '../core/errors.ts';
 import { recordingPurpose } from '../core/recording-purchase.ts';
 import { describeIssues } from '../schemas/describe-issues.ts';
@@ -12,6 +13,7 @@ import {
 } from '../schemas/stripe-event.ts';
 import {
   type StripePaymentIntent,
+  stripePaymentIntentPersonalSchema,
   stripePaymentIntentSchema,
 } from '../schemas/stripe-payment-intent.ts';
 import { stripeRefundSchema } from '../schemas/stripe-refund.ts';
@@ -254,6 +256,41 @@ export async function bookingIdOfPaymentIntent(
   paymentIntentId: string,
 ): Promise<string | undefined> {
   return (await retrievePaymentIntent(paymentIntentId))?.metadata.bookingId;
+}
+
+/**
+ * Forgets the parent on a PaymentIntent we made: unsets the receipt email we wrote and every
+ * metadata key that is not an id (`stripePersonalDataUpdate`) with `POST
+ * /v1/payment_intents/{id}` — Stripe unsets an `Emptyable` field or a metadata key sent as "".
+ * Idempotent without an idempotency key: it re-reads the intent first and sends nothing when
+ * nothing is left, and unsetting twice ends the same. Answers what it did; an intent Stripe
+ * does not have is `not_found` (nothing there to forget). Throws PaymentProviderError when
+ * Stripe cannot be reached.
+ */
+export async function forgetPaymentIntentPersonalData(
+  paymentIntentId: string,
+): Promise<'forgotten' | 'nothing_left' | 'not_found'> {
+  const client = await stripe();
+  let intent: unknown;
+  try {
+    intent = await client.paymentIntents.retrieve(paymentIntentId);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError && error.code === 'resource_missing') {
+      return 'not_found';
+    }
+    throw asProviderError('check the payment', error);
+  }
+  const update = stripePersonalDataUpdate(
+    readAnswer(stripePaymentIntentPersonalSchema, intent, 'PaymentIntent'),
+  );
+  if (!update) return 'nothing_left';
+  try {
+    await client.paymentIntents.update(paymentIntentId, update);
+  } catch (error) {
+    throw asProviderError('update the payment', error);
+  }
+  logger.info('payment intent personal data unset', { paymentIntentId });
+  return 'forgotten';
 }
 
 /**

@@ -25,7 +25,10 @@ export async function voiceNoteUploadForm(
   const post = await createPresignedPost(s3, {
     Bucket: bucketName('voiceNotes'),
     Key: key,
+    // The signed policy names the one key (the SDK adds `{ key }` too; said here so nobody
+    // loosens it to a prefix), the one content type and the size range: S3 refuses the rest.
     Conditions: [
+      { key },
       ['content-length-range', 1, voiceNoteMaxBytes],
       ['eq', '$Content-Type', contentType],
     ],

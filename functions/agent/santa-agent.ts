@@ -1,4 +1,5 @@
 import type { ElevenLabs } from '@elevenlabs/elevenlabs-js';
+import { retentionDays } from '../core/retention.ts';
 import { santaMaxCallSeconds } from '../core/santa-limits.ts';
 import { santaCallVariableNames } from './dynamic-variables.ts';
 import { santaFirstMessage, santaSystemPrompt, santaTimeUpMessage } from './santa-prompt.ts';
@@ -66,6 +67,6 @@ export const santaAgent = {
   platformSettings: {
     // The transcript and audio are copied to our own storage after the call; ElevenLabs'
     // copy of a child's voice is kept no longer than a month.
-    privacy: { recordVoice: true, retentionDays: 30 },
+    privacy: { recordVoice: true, retentionDays: retentionDays.elevenLabsConversations },
   },
 } satisfies ElevenLabs.conversationalAi.BodyCreateAgentV1ConvaiAgentsCreatePost;

@@ -54,7 +54,10 @@ export const handler = httpHandler(async (event) => {
   // A burst at a full instant is answered before any other read (`instant-admission.ts`).
   const instant = placeInstantFor(callAt, request.callNow === true).toISOString();
   if (knownFull(instant)) throw await slotFull(callAt, request.timezone, now);
-  if (request.voiceNoteKey) await assertVoiceNoteUploaded(request.voiceNoteKey);
+  if (request.voiceNoteKey) {
+    const { accessTokenSecret } = await appSecrets();
+    await assertVoiceNoteUploaded(request.voiceNoteKey, request.voiceNoteProof, accessTokenSecret);
+  }
 
   const bookingId = ulid();
   setBookingCorrelation(bookingId);

@@ -21,13 +21,16 @@ export interface BookingRecord {
   /** E.164. */
   readonly phoneNumber: string;
   readonly parentEmail: string;
-  readonly parentEmailKey: string;
+  /** Absent once erased. */
+  readonly parentEmailKey?: string | undefined;
   readonly giftBudget: number;
   readonly purchaseRecording: boolean;
   readonly callNow: boolean;
   /** When a call drifts out of calling hours: wait for the next window (true) or end refunded. */
   readonly waitForCallingHours?: boolean | undefined;
   readonly scheduledAt: string;
+  /** The item's DynamoDB TTL, epoch seconds (`bookingExpiresAt`: follows the call time). */
+  readonly expiresAt?: number | undefined;
   /** The callee's IANA zone: calling hours are judged in it. */
   readonly timezone: string;
   readonly slotStart: string;

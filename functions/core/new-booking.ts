@@ -8,6 +8,7 @@ import {
   phoneNumberProblem,
 } from './phone-numbers.ts';
 import type { PriceSnapshot } from './pricing.ts';
+import { bookingExpiresAt } from './retention.ts';
 import {
   describeScheduleProblem,
   formatCallingHours,
@@ -121,6 +122,7 @@ export function newBooking(options: {
     callNow: request.callNow === true,
     waitForCallingHours: request.waitForCallingHours === true,
     scheduledAt: callAt.toISOString(),
+    expiresAt: bookingExpiresAt(callAt.toISOString()),
     timezone: request.timezone,
     slotStart: placeInstantFor(callAt, request.callNow === true).toISOString(),
     baseCents: price.baseCents,

@@ -1,6 +1,7 @@
 import { PutItemCommand, PutTransaction, QueryCommand } from 'dynamodb-toolbox';
 import { ulid } from 'ulid';
 import type { AuditEvent } from '../core/booking.ts';
+import { auditEventExpiresAt } from '../core/retention.ts';
 import { BookingEventEntity } from './entities.ts';
 import { table } from './table.ts';
 
@@ -13,6 +14,7 @@ function eventItem(bookingId: string, event: AuditEvent, at: Date) {
     eventKey: `${iso}#${ulid(at.getTime())}`,
     type: event.type,
     at: iso,
+    expiresAt: auditEventExpiresAt(at),
     ...(event.detail ? { detail: { ...event.detail } } : {}),
   };
 }

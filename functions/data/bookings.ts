@@ -311,16 +311,45 @@ export async function changeBookingFromWorkflow(
   }
 }
 
+/**
+ * Records that the booking's voice note was deleted from S3 (after its call: the transcript
+ * on the booking is what Santa used): forgets its key, with the audit event, in one
+ * transaction. Conditional on the key still being `key`, so a repeated step (or an erase that
+ * came first) writes nothing twice: answers false then.
+ */
+export async function forgetVoiceNote(
+  bookingId: string,
+  key: string,
+  event: AuditEvent,
+): Promise<boolean> {
+  try {
+    await executeTransactWrite(
+      BookingEntity.build(UpdateTransaction)
+        .item({ bookingId, voiceNoteKey: $remove() })
+        .options({ condition: { attr: 'voiceNoteKey', eq: key } }),
+      auditEventTransaction(bookingId, event),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)?.[0]) return false;
+    throw error;
+  }
+}
+
 /** What is left of a child once the parent asks us to forget them. */
 const erasedChildName = '[erased]';
 
 /**
- * Forgets the child: name, interests, voice-note reference and transcript, call record keys.
- * The booking keeps what accounting needs (amounts, dates, statuses) and its audit trail,
- * which never held personal data. One transaction with the audit event.
+ * Forgets the child and the parent on the booking: the child's name, gender, interests,
+ * voice-note reference and transcript, the parent's phone and email (blanked: the fields are
+ * required of a live booking), the ElevenLabs conversation id (deleted at
+ * ElevenLabs before this), and the media keys. The booking keeps what accounting needs
+ * (amounts, dates, statuses) and its audit trail, which holds no personal data. One
+ * transaction with the audit event, conditional on the version read (StaleBookingError).
  */
 export async function eraseChildData(
   booking: Pick<Booking, 'bookingId' | 'version' | 'videoStatus'>,
+  event: AuditEvent = { type: 'child_data_erased' },
 ): Promise<void> {
   const at = new Date().toISOString();
   // A video still to be made never will be: it ends `failed` (final: no retry after an erase).
@@ -336,6 +365,10 @@ export async function eraseChildData(
           childInfoText: $remove(),
           voiceNoteKey: $remove(),
           voiceNoteTranscript: $remove(),
+          phoneNumber: '',
+          parentEmail: '',
+          parentEmailKey: $remove(),
+          conversationId: $remove(),
           transcriptKey: $remove(),
           audioKey: $remove(),
           videoKey: $remove(),
@@ -343,7 +376,7 @@ export async function eraseChildData(
           dataErasedAt: at,
         })
         .options({ condition: { attr: 'version', eq: booking.version } }),
-      auditEventTransaction(booking.bookingId, { type: 'child_data_erased' }),
+      auditEventTransaction(booking.bookingId, event),
     );
   } catch (error) {
     if (failedConditions(error)?.[0]) throw new StaleBookingError();

@@ -26,7 +26,8 @@ export const BookingEntity = new Entity({
     voiceNoteKey: string().optional(),
     phoneNumber: string(),
     parentEmail: string(),
-    parentEmailKey: string(),
+    // Removed when the parent's data is erased (phone and email are blanked: '').
+    parentEmailKey: string().optional(),
     giftBudget: number(),
     purchaseRecording: boolean(),
     callNow: boolean(),
@@ -87,6 +88,8 @@ export const BookingEntity = new Entity({
     // A recording bought after the call: its own PaymentIntent, so a refund finds it.
     recordingPaymentIntentId: string().optional(),
     recordingPaidAt: string().optional(),
+    // The table's TTL (epoch seconds): `bookingExpiresAt` in functions/core/retention.ts.
+    expiresAt: number().optional(),
   }),
   computeKey: ({ bookingId }: { bookingId: string }) => ({
     pk: `BOOKING#${bookingId}`,
@@ -105,6 +108,8 @@ export const BookingEventEntity = new Entity({
     type: string(),
     at: string(),
     detail: record(string(), string()).optional(),
+    // The table's TTL (epoch seconds): `auditEventExpiresAt` in functions/core/retention.ts.
+    expiresAt: number().optional(),
   }),
   computeKey: ({ bookingId, eventKey }: { bookingId: string; eventKey: string }) => ({
     pk: `BOOKING#${bookingId}`,

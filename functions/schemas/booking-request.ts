@@ -95,6 +95,11 @@ export const bookingRequestSchema = z
       .string()
       .regex(voiceNoteKeyPattern, { error: 'The voice note reference is not one we issued.' })
       .optional(),
+    /** The proof `POST /api/voice-notes` gave with the key: only the uploader can name it. */
+    voiceNoteProof: z
+      .string({ error: 'Send the voice note proof you were given with its key.' })
+      .max(100, { error: 'The voice note proof is not one we issued.' })
+      .optional(),
     phoneNumber: phoneNumberSchema,
     timezone: timezoneSchema,
     scheduledAt: z.iso
@@ -143,6 +148,13 @@ export const bookingRequestSchema = z
         code: 'custom',
         path: ['scheduledAt'],
         message: 'Choose when Santa should call, or "call now".',
+      });
+    }
+    if (request.voiceNoteKey && !request.voiceNoteProof) {
+      context.addIssue({
+        code: 'custom',
+        path: ['voiceNoteKey'],
+        message: 'Send the voice note proof you were given with its key, or upload it again.',
       });
     }
     if (request.purchaseRecording && request.consent.recording !== true) {

@@ -39,3 +39,12 @@ export const stripePaymentIntentRefSchema = stripePaymentIntentSchema.pick({
 });
 
 export type StripePaymentIntentRef = z.infer<typeof stripePaymentIntentRefSchema>;
+
+/**
+ * The personal fields an erase looks at on a PaymentIntent (`GET /v1/payment_intents/{id}`):
+ * every metadata key (not only ours) and the receipt email. Tolerant: both may be missing.
+ */
+export const stripePaymentIntentPersonalSchema = z.object({
+  metadata: z.record(z.string(), z.string()).nullish(),
+  receipt_email: z.string().nullish(),
+});

@@ -2,6 +2,7 @@ import { loadBookingConfig } from '../config/booking-config.ts';
 import { isChangeable } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime, freshHoldExpiry } from '../core/new-booking.ts';
+import { bookingExpiresAt } from '../core/retention.ts';
 import { placeInstantFor, slotCapacity } from '../core/scheduling-rules.ts';
 import {
   type Booking,
@@ -66,6 +67,8 @@ export async function rescheduleCall(
       booking,
       {
         scheduledAt: callAt.toISOString(),
+        // Retention runs from the call: a moved call moves the day its record expires.
+        expiresAt: bookingExpiresAt(callAt.toISOString()),
         slotStart: newSlot,
         ...(booking.paymentStatus === 'paid' ? {} : { holdExpiresAt: freshHoldExpiry(now) }),
         timezone,

@@ -1,11 +1,25 @@
 import { voiceNoteExists } from '../adapters/voice-notes.ts';
 import { ValidationError } from '../core/errors.ts';
+import { isValidVoiceNoteProof } from '../core/voice-note-proof.ts';
 
 /**
- * A booking may name a voice note only once it is really uploaded.
- * @throws ValidationError on `voiceNoteKey` when it is not there
+ * A booking may name a voice note only with the proof its upload was issued with (so only the
+ * draft that uploaded it can: `functions/core/voice-note-proof.ts`), and only once it is
+ * really uploaded. The proof is checked first: a key that is not yours is refused without
+ * saying whether it exists.
+ * @throws ValidationError on `voiceNoteKey` when the proof does not match or nothing is there
  */
-export async function assertVoiceNoteUploaded(key: string): Promise<void> {
+export async function assertVoiceNoteUploaded(
+  key: string,
+  proof: string | undefined,
+  accessTokenSecret: string,
+): Promise<void> {
+  if (!proof || !isValidVoiceNoteProof(key, proof, accessTokenSecret)) {
+    throw new ValidationError('This voice note was not uploaded with this booking.', {
+      voiceNoteKey:
+        'The voice note belongs to another upload. Record or upload your voice note again.',
+    });
+  }
   if (await voiceNoteExists(key)) return;
   throw new ValidationError('The voice note was not uploaded.', {
     voiceNoteKey: 'Upload the voice note first, or leave it out.',

@@ -2,6 +2,7 @@ import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { decideAfterCall } from '../core/after-call.ts';
 import { isRetryableOutcome } from '../core/call-outcome.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
+import { deleteVoiceNoteAfterCall } from '../services/voice-note-after-call.ts';
 import { countMetric, metricNames } from '../shared/metrics.ts';
 import { workflowTask } from './task.ts';
 
@@ -12,7 +13,7 @@ const config = loadWorkflowConfig();
  * fail without leaving the call `in_progress`), queue a retry after busy / no answer /
  * voicemail while retries are left, otherwise give up. Every write is conditional on the
  * booking's version (and the status moves on its status too), so a retried step changes
- * nothing twice.
+ * nothing twice. Once the call is over for good (saved, or given up) the voice note goes.
  */
 export const handler = workflowTask('DecideAfterCall', async ({ bookingId, version, outcome }) => {
   const booking = await getBooking(bookingId);
@@ -34,6 +35,7 @@ export const handler = workflowTask('DecideAfterCall', async ({ bookingId, versi
         // Once per call: a retried step finds the status moved and decides `complete: false`.
         countMetric(metricNames.callsCompleted);
       }
+      await deleteVoiceNoteAfterCall(booking, 'call_completed');
       break;
     case 'retry':
       if (decision.requeue) {
@@ -58,6 +60,7 @@ export const handler = workflowTask('DecideAfterCall', async ({ bookingId, versi
           },
         );
       }
+      await deleteVoiceNoteAfterCall(booking, 'call_given_up');
       break;
     case 'stop':
       break;

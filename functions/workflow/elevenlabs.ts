@@ -1,12 +1,2 @@
-import { createElevenLabsAdapter, type ElevenLabsAdapter } from '../adapters/elevenlabs.ts';
-import { appSecrets } from '../config/secrets.ts';
-
-let adapter: Promise<ElevenLabsAdapter> | undefined;
-
-/** The ElevenLabs adapter with the API key from the app's secrets, made once per container. */
-export function elevenLabs(): Promise<ElevenLabsAdapter> {
-  adapter ??= appSecrets().then((secrets) =>
-    createElevenLabsAdapter({ ...process.env, ELEVENLABS_API_KEY: secrets.elevenLabsApiKey }),
-  );
-  return adapter;
-}
+// The workflow's tasks and the erase service share one adapter per container.
+export { elevenLabs } from '../adapters/elevenlabs-account.ts';

@@ -63,7 +63,11 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     table: 'readWrite',
     workflow: ['callback'],
   }),
-  task('DecideAfterCall', 'decide-after-call.ts', { table: 'readWrite' }),
+  task('DecideAfterCall', 'decide-after-call.ts', {
+    table: 'readWrite',
+    // readWrite: it deletes the voice note once the call is over for good (S3 DeleteObject).
+    buckets: { voiceNotes: 'readWrite' },
+  }),
   task(
     'SaveCallRecords',
     'save-call-records.ts',

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeMp3 } from './mp3.ts';
 import type { ScriptLine } from './script.ts';
@@ -90,6 +90,11 @@ export class AudioCache {
     const temporary = `${this.file(conversationId)}.${process.pid}.tmp`;
     await writeFile(temporary, mp3);
     await rename(temporary, this.file(conversationId));
+  }
+
+  /** Deletes the recording; none on disk is fine. */
+  async remove(conversationId: string): Promise<void> {
+    await rm(this.file(conversationId), { force: true });
   }
 
   /** The recording, or undefined when there is none on disk. */

@@ -151,6 +151,17 @@ export class OutboundCalls {
     return conversation;
   }
 
+  /**
+   * Deletes a conversation and its recording, as `DELETE /v1/convai/conversations/{id}` does:
+   * afterwards reading either answers 404, and deleting again answers 404 too. The caller
+   * saves the state. A call still playing is left to finish unseen (its steps find nothing).
+   */
+  async remove(conversationId: string): Promise<void> {
+    this.conversation(conversationId);
+    this.options.state.conversations.delete(conversationId);
+    await this.options.audio.remove(conversationId);
+  }
+
   /** The call's MP3, from the cache — or recorded again from the transcript if it went. */
   async recording(conversationId: string): Promise<Buffer> {
     const conversation = this.conversation(conversationId);

@@ -13,6 +13,7 @@ export const httpOperations = [
   'get-conversation',
   'list-conversations',
   'conversation-audio',
+  'delete-conversation',
   'speech-to-text',
 ] as const;
 export type HttpOperation = (typeof httpOperations)[number];

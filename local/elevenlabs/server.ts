@@ -136,6 +136,18 @@ function createRoutes(options: ElevenLabsServerOptions): Route[] {
       },
     },
     {
+      method: 'DELETE',
+      pattern: /^\/v1\/convai\/conversations\/([^/]+)$/,
+      handle: async ({ res, id }) => {
+        await answer(res, 'delete-conversation', { conversationId: id }, async () => {
+          await calls.remove(id);
+          await commit();
+          // ElevenLabs answers 200 with a JSON body nobody reads.
+          return { status: 200, json: {} };
+        });
+      },
+    },
+    {
       method: 'GET',
       pattern: /^\/v1\/convai\/conversations\/([^/]+)\/audio$/,
       handle: async ({ res, id }) => {

@@ -6,6 +6,7 @@ export const stripeOperations = [
   'payment_intents.create',
   'payment_intents.retrieve',
   'payment_intents.confirm',
+  'payment_intents.update',
   'payment_intents.cancel',
   'refunds.create',
   'refunds.retrieve',

@@ -17,6 +17,7 @@ import {
   type RequestContext,
   unixNow,
 } from './objects.ts';
+import type { PaymentIntentUpdate } from './requests.ts';
 import type { EmulatorEvent, StripeState } from './store.ts';
 import { findTestCard } from './test-cards.ts';
 
@@ -156,6 +157,27 @@ export class StripeLedger {
       payment_intent: structuredClone(intent),
       doc_url: errorDocUrl(decline.code),
     });
+  }
+
+  /**
+   * Updates what CallSanta changes on an intent in any status (Stripe allows metadata, the
+   * receipt email and the description after success): metadata merged key by key, an empty
+   * value unsetting its key. Stripe sends no event for it.
+   */
+  updatePaymentIntent(id: string, input: PaymentIntentUpdate): Stripe.PaymentIntent {
+    const intent = this.paymentIntent(id);
+    if (input.metadata === 'clear') intent.metadata = {};
+    else if (input.metadata) {
+      const metadata = { ...intent.metadata };
+      for (const [key, value] of Object.entries(input.metadata)) {
+        if (value === null) delete metadata[key];
+        else metadata[key] = value;
+      }
+      intent.metadata = metadata;
+    }
+    if (input.receiptEmail !== undefined) intent.receipt_email = input.receiptEmail;
+    if (input.description !== undefined) intent.description = input.description;
+    return intent;
   }
 
   cancelPaymentIntent(

@@ -135,6 +135,33 @@ export class Params {
     return metadata;
   }
 
+  /**
+   * A string that may be unset: undefined when absent, null when sent empty (Stripe's way of
+   * unsetting an `Emptyable` field on update, e.g. `receipt_email=`), else the string.
+   */
+  emptyableString(key: string, options: { maxLength?: number } = {}): string | null | undefined {
+    if (this.raw(key) === '') return null;
+    return this.string(key, options);
+  }
+
+  /**
+   * Metadata on an update, as Stripe merges it: each key sent is set, a key sent empty is
+   * unset (null here), keys not sent stay; `metadata=` (empty) unsets them all ('clear').
+   * The same limits as `metadata`.
+   */
+  metadataChanges(key = 'metadata'): Record<string, string | null> | 'clear' | undefined {
+    const value = this.raw(key);
+    if (value === '') return 'clear';
+    if (value === undefined) return undefined;
+    if (typeof value === 'string' || Array.isArray(value)) {
+      throw invalidRequest(`Invalid object: ${this.name(key)}`, this.at(key));
+    }
+    const kept = this.metadata(key) ?? {};
+    const changes: Record<string, string | null> = { ...kept };
+    for (const [name, item] of Object.entries(value)) if (item === '') changes[name] = null;
+    return changes;
+  }
+
   /** Refuses every parameter (at any depth) that no reader asked for. */
   assertAllKnown(): void {
     for (const key of Object.keys(this.values)) {

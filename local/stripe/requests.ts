@@ -70,6 +70,32 @@ export function readConfirmPaymentIntent(
   };
 }
 
+/** What `POST /v1/payment_intents/{id}` (update) may change here: metadata and the receipt email. */
+export interface PaymentIntentUpdate {
+  readonly metadata?: Record<string, string | null> | 'clear';
+  /** null unsets it. */
+  readonly receiptEmail?: string | null;
+  readonly description?: string | null;
+}
+
+export function readUpdatePaymentIntent(params: Params): PaymentIntentUpdate {
+  const metadata = params.metadataChanges();
+  const receiptEmail = params.emptyableString('receipt_email', { maxLength: 800 });
+  if (receiptEmail && !emailPattern.test(receiptEmail)) {
+    throw invalidRequest(`Invalid email address: ${receiptEmail}`, {
+      param: 'receipt_email',
+      code: 'email_invalid',
+    });
+  }
+  const description = params.emptyableString('description', { maxLength: 1000 });
+  params.assertAllKnown();
+  return {
+    ...(metadata === undefined ? {} : { metadata }),
+    ...(receiptEmail === undefined ? {} : { receiptEmail }),
+    ...(description === undefined ? {} : { description }),
+  };
+}
+
 export function readCancelPaymentIntent(
   params: Params,
 ): Stripe.PaymentIntent.CancellationReason | undefined {

@@ -25,6 +25,7 @@ import {
   readCreateRefund,
   readRetrieve,
   readRetrievePaymentIntent,
+  readUpdatePaymentIntent,
 } from './requests.ts';
 import type { EmulatorEvent } from './store.ts';
 
@@ -102,6 +103,12 @@ function createRoutes({ ledger, resend }: StripeServerOptions): Route[] {
         assertClientSecret(intent, clientSecret, keyKind);
         return intent;
       },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/payment_intents\/([^/]+)$/,
+      operation: 'payment_intents.update',
+      handle: ({ id, params }) => ledger.updatePaymentIntent(id, readUpdatePaymentIntent(params)),
     },
     {
       method: 'POST',

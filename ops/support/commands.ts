@@ -198,8 +198,9 @@ export async function cancel(
 }
 
 export async function erase(bookingId: string, actor: Actor): Promise<ActionResult> {
-  const { eraseBookingChildData } = await import('../../functions/bookings/erase-child-data.ts');
-  const erased = await eraseBookingChildData(await getBooking(bookingId));
+  const { eraseBooking } = await import('../../functions/services/erase-booking.ts');
+  // The erase's own event names support; the support_action event below names the person.
+  const erased = await eraseBooking(await getBooking(bookingId), 'support');
   if (!erased.dataErasedAt) throw new NotFoundError('The erase did not complete.');
   return recorded('erase', bookingId, actor, { dataErasedAt: erased.dataErasedAt });
 }

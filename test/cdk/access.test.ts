@@ -327,7 +327,14 @@ describe('least privilege per function', () => {
   );
 
   describe('ElevenLabs', () => {
-    const callers = ['PlaceCall', 'CheckConversation', 'SaveCallRecords', 'TranscribeVoiceNote'];
+    const callers = [
+      'PlaceCall',
+      'CheckConversation',
+      'SaveCallRecords',
+      'TranscribeVoiceNote',
+      // The erase deletes the booking's conversations at ElevenLabs.
+      'EraseChildData',
+    ];
 
     it.each(callers)('%s gets the agent and phone number ids and the app secret', (name) => {
       const environment = environmentOf(template, fn(name));
@@ -407,13 +414,14 @@ describe('least privilege per function', () => {
       });
     });
 
-    it('has nothing on the table, the workflow, schedules, email, secrets or KMS', () => {
+    it('has nothing on the table, the workflow, schedules, email or KMS; reads the app secret for the proof', () => {
       const services = new Set(actions(grants).map((action) => action.split(':')[0]));
       const environment = environmentOf(template, fn('CreateVoiceNoteUpload'));
 
-      expect([...services].sort()).toEqual(['logs', 's3', 'xray']);
+      // secretsmanager: the access-token secret signs the key's proof (voice-note-proof.ts).
+      expect([...services].sort()).toEqual(['logs', 's3', 'secretsmanager', 'xray']);
       expect(environment[envNames.table]).toBeUndefined();
-      expect(environment[appSecretsArnEnv]).toBeUndefined();
+      expect(environment[appSecretsArnEnv]).toBeDefined();
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { retentionDays } from '../../functions/core/retention.ts';
 import { bucketIds } from '../../functions/resources.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { flatten, logicalId, statementsOfRole, synthesize } from './synth.ts';
@@ -116,6 +117,21 @@ describe('buckets', () => {
     ).map((rule) => rule.ExpirationInDays);
 
     expect(expirations).toEqual([days]);
+  });
+
+  it('expire every bucket of personal data after the days functions/core/retention.ts states', () => {
+    const resources = template.toJSON().Resources as Record<string, Bucket>;
+    const expirationOf = (id: string) =>
+      resources[id]?.Properties.LifecycleConfiguration?.Rules.filter(
+        (rule) => rule.Status === 'Enabled' && rule.ExpirationInDays !== undefined,
+      ).map((rule) => rule.ExpirationInDays);
+
+    for (const id of bucketIds) {
+      expect(expirationOf(logicalId(stack.storage.buckets[id])), id).toEqual([retentionDays[id]]);
+    }
+    expect(expirationOf(logicalId(stack.storage.accessLogsBucket))).toEqual([
+      retentionDays.accessLogs,
+    ]);
   });
 
   it('allow browser uploads (CORS) on the voice-note bucket only: form POSTs from the site', () => {

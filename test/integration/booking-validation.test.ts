@@ -345,7 +345,11 @@ describe('voice notes', () => {
       contentType: 'audio/webm',
       sizeBytes: 5,
     });
-    const { uploadUrl, fields, key } = parseAnswer(voiceNoteUploadSchema, upload.body, 'upload');
+    const { uploadUrl, fields, key, proof } = parseAnswer(
+      voiceNoteUploadSchema,
+      upload.body,
+      'upload',
+    );
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', new Blob([Buffer.from('voice')], { type: 'audio/webm' }));
@@ -354,13 +358,31 @@ describe('voice notes', () => {
     const booking = await postJson(
       cloud,
       '/api/calls',
+      validBooking({ voiceNoteKey: key, voiceNoteProof: proof, scheduledAt: tomorrowAt(16) }),
+    );
+    const withoutProof = await postJson(
+      cloud,
+      '/api/calls',
       validBooking({ voiceNoteKey: key, scheduledAt: tomorrowAt(16) }),
+    );
+    const withAnotherProof = await postJson(
+      cloud,
+      '/api/calls',
+      validBooking({
+        voiceNoteKey: key,
+        voiceNoteProof: `${proof.slice(0, -1)}${proof.endsWith('A') ? 'B' : 'A'}`,
+        scheduledAt: tomorrowAt(16),
+      }),
     );
 
     expect(upload.status).toBe(201);
     expect(key).toMatch(/^voice-notes\/[0-9A-Z]{26}\.webm$/);
     expect(stored.status).toBeLessThan(300);
     expect(booking.status).toBe(201);
+    expect([withoutProof.status, withAnotherProof.status]).toEqual([400, 400]);
+    expect(withAnotherProof.body).toMatchObject({
+      error: { fields: { voiceNoteKey: expect.stringContaining('another upload') } },
+    });
   });
 
   it.each([

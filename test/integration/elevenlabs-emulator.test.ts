@@ -319,6 +319,38 @@ describe('an answered call', () => {
     expect(seconds).toBeLessThanOrEqual(durationSecs ?? 0);
   });
 
+  it('is deleted with its recording: then both answer 404, and deleting again is already_gone', async () => {
+    const { conversationId } = await callFamily();
+    await receiver.waitFor(conversationId, 'post_call_transcription');
+    const audioBefore = await elevenLabs.downloadConversationAudio(conversationId);
+
+    const first = await elevenLabs.deleteConversation(conversationId);
+    const again = await elevenLabs.deleteConversation(conversationId);
+    const read = await refusal(() => elevenLabs.getConversation(conversationId));
+    const audio = await refusal(() => elevenLabs.downloadConversationAudio(conversationId));
+    const listed = await request(`/v1/convai/conversations?agent_id=${agentId}&page_size=100`);
+
+    expect(audioBefore.length).toBeGreaterThan(1000);
+    expect([first, again]).toEqual(['deleted', 'already_gone']);
+    expect([read.statusCode, audio.statusCode]).toEqual([404, 404]);
+    expect(JSON.stringify(listed.body)).not.toContain(conversationId);
+  });
+
+  it('answers a delete that fails with a 5xx as ElevenLabsUnavailable, deleting nothing', async () => {
+    const { conversationId } = await callFamily();
+    await receiver.waitFor(conversationId, 'post_call_transcription');
+    await faults.inject({
+      operation: 'delete-conversation',
+      fault: { kind: 'http-error', status: 503 },
+    });
+
+    const failed = await refusal(() => elevenLabs.deleteConversation(conversationId));
+    const still = await elevenLabs.getConversation(conversationId);
+
+    expect(failed.name).toBe('ElevenLabsUnavailable');
+    expect(still.status).toBe('done');
+  });
+
   it('also posts the recording as a post_call_audio webhook, base64, the same bytes', async () => {
     const { conversationId } = await callFamily();
 

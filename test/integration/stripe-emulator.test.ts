@@ -217,6 +217,40 @@ describe('creating a PaymentIntent', () => {
   });
 });
 
+describe('updating a PaymentIntent', () => {
+  it('merges metadata, unsets a key and the receipt email sent empty, even after success', async () => {
+    const paid = await paidIntent();
+    await stripe.paymentIntents.update(paid.id, {
+      metadata: { childName: 'Mia', note: 'x' },
+      receipt_email: 'parent@example.com',
+    });
+
+    const updated = await stripe.paymentIntents.update(paid.id, {
+      metadata: { childName: '' },
+      receipt_email: '',
+    });
+    const read = await stripe.paymentIntents.retrieve(paid.id);
+
+    expect(updated.metadata).toEqual({ bookingId: 'booking-1', note: 'x' });
+    expect(read).toMatchObject({ status: 'succeeded', receipt_email: null });
+    expect(read.metadata).toEqual({ bookingId: 'booking-1', note: 'x' });
+  });
+
+  it('refuses an unknown parameter and an unknown intent, as Stripe does', async () => {
+    const intent = await createIntent();
+
+    const unknown = await stripe.paymentIntents
+      .update(intent.id, { statement_descriptor: 'SANTA' })
+      .catch((error: unknown) => error);
+    const missing = await stripe.paymentIntents
+      .update('pi_missing', { metadata: { a: '' } })
+      .catch((error: unknown) => error);
+
+    expect(unknown).toMatchObject({ statusCode: 400, code: 'parameter_unknown' });
+    expect(missing).toMatchObject({ statusCode: 404, code: 'resource_missing' });
+  });
+});
+
 describe('confirming a PaymentIntent', () => {
   it('succeeds with pm_card_visa from the browser, with a charge and a signed payment_intent.succeeded webhook', async () => {
     const intent = await createIntent({ metadata: { bookingId: 'booking-visa' } });

@@ -71,7 +71,11 @@ export function VoiceNote({
   error,
 }: {
   readonly savedKey?: string | undefined;
-  readonly onKey: (key: string | undefined, busy: boolean) => void;
+  /** The saved note's key and its proof (both go into the booking), or undefined. */
+  readonly onKey: (
+    saved: { readonly key: string; readonly proof: string } | undefined,
+    busy: boolean,
+  ) => void;
   readonly error?: string | undefined;
 }) {
   const [state, setState] = useState<State>(() =>
@@ -109,7 +113,7 @@ export function VoiceNote({
       }
       recordings.set(form.key, url);
       setState({ kind: 'saved', url });
-      onKey(form.key, false);
+      onKey({ key: form.key, proof: form.proof }, false);
     } catch (error) {
       setState({
         kind: 'failed',

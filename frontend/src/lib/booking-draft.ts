@@ -16,6 +16,8 @@ export interface Draft {
   childGender: '' | (typeof childGenders)[number];
   childInfoText: string;
   voiceNoteKey?: string | undefined;
+  /** The proof the upload gave with the key: a booking may only name its own voice note. */
+  voiceNoteProof?: string | undefined;
   timezone: string;
   callNow: boolean;
   /** If Santa cannot get through before calling hours end, try again when they open next. */
@@ -44,7 +46,16 @@ export type StepNumber = (typeof steps)[number]['number'];
 /** Which step each field of the request (and each API error) belongs to. */
 export function stepOfField(field: string): StepNumber {
   const top = field.split('.')[0] ?? field;
-  if (['childName', 'childAge', 'childGender', 'childInfoText', 'voiceNoteKey'].includes(top)) {
+  if (
+    [
+      'childName',
+      'childAge',
+      'childGender',
+      'childInfoText',
+      'voiceNoteKey',
+      'voiceNoteProof',
+    ].includes(top)
+  ) {
     return 1;
   }
   // The number comes first on step 2: its country sets the time zone the times are shown in.
@@ -81,7 +92,9 @@ export function toRequest(draft: Draft): Record<string, unknown> {
     childAge: numberOrText(draft.childAge),
     ...(draft.childGender ? { childGender: draft.childGender } : {}),
     ...(info ? { childInfoText: info } : {}),
-    ...(draft.voiceNoteKey ? { voiceNoteKey: draft.voiceNoteKey } : {}),
+    ...(draft.voiceNoteKey
+      ? { voiceNoteKey: draft.voiceNoteKey, voiceNoteProof: draft.voiceNoteProof }
+      : {}),
     phoneNumber: draft.phoneNumber || draft.phoneNational,
     timezone: draft.timezone,
     ...(draft.callNow

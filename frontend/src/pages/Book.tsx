@@ -364,9 +364,12 @@ export default function Book() {
               <VoiceNote
                 savedKey={draft.voiceNoteKey}
                 error={errors.voiceNoteKey}
-                onKey={(key, busy) => {
+                onKey={(saved, busy) => {
                   setVoiceBusy(busy);
-                  update({ voiceNoteKey: key }, 'voiceNoteKey');
+                  update(
+                    { voiceNoteKey: saved?.key, voiceNoteProof: saved?.proof },
+                    'voiceNoteKey',
+                  );
                 }}
               />
             ) : null}

@@ -1,3 +1,4 @@
+import { retentionStatements } from '../../../functions/core/retention.ts';
 import { Page } from '../components/Page.tsx';
 import { Link } from '../lib/router.tsx';
 
@@ -28,24 +29,27 @@ export function Privacy() {
           </li>
         </ul>
         <h2 id="how-long">For how long</h2>
+        {/* The numbers come from the code that enforces them (functions/core/retention.ts). */}
         <ul>
+          {retentionStatements.map((statement) => (
+            <li key={statement.what}>
+              <strong>{statement.what}:</strong> {statement.enforcedBy}{' '}
+              <strong>{statement.days} days</strong> {statement.counted}.
+            </li>
+          ))}
           <li>
-            <strong>Voice notes:</strong> deleted automatically after <strong>120 days</strong>.
-          </li>
-          <li>
-            <strong>Recordings and videos:</strong> deleted automatically after{' '}
-            <strong>400 days</strong>, so you can enjoy them again next Christmas.
-          </li>
-          <li>
-            <strong>Booking and payment records:</strong> kept as long as the law requires for
-            accounting.
+            <strong>Payment records:</strong> kept by Stripe as the law requires for accounting;
+            when you delete your data we remove your email address from them.
           </li>
         </ul>
+        <p>Recordings and videos are kept long enough to enjoy them again next Christmas.</p>
         <h2 id="delete">How to delete your child's data</h2>
         <p>
           Open the <strong>Manage your booking</strong> link from your confirmation email and choose{' '}
           <strong>Delete my child's data</strong>. Once the call is over (or cancelled), we delete
-          the voice note, the transcript, the recording and your child's details at once.
+          the voice note, the transcript, the recording, the video, your child's details and your
+          phone number and email at once — in our storage, at our voice provider (ElevenLabs) and on
+          the payment at Stripe.
         </p>
         <h2 id="ai">The AI voice</h2>
         <p>

@@ -1,0 +1,25 @@
+import { deleteVoiceNote } from '../adapters/voice-notes.ts';
+import { type Booking, forgetVoiceNote } from '../data/bookings.ts';
+import { logger } from '../shared/logger.ts';
+
+/**
+ * Deletes the booking's voice note once its call is over for good (completed, or given up):
+ * Santa used its transcript, kept on the booking; the audio has no use left. Keeping it
+ * longer would only keep a parent's voice (the S3 lifecycle deletes any note this misses:
+ * `functions/core/retention.ts`). Idempotent: S3 answers the same for a key already gone, and
+ * the booking forgets the key (with its audit event) only while it still names it — so a
+ * retried step deletes again harmlessly and records once.
+ */
+export async function deleteVoiceNoteAfterCall(
+  booking: Pick<Booking, 'bookingId' | 'voiceNoteKey'>,
+  why: 'call_completed' | 'call_given_up',
+): Promise<void> {
+  const key = booking.voiceNoteKey;
+  if (!key) return;
+  await deleteVoiceNote(key);
+  const recorded = await forgetVoiceNote(booking.bookingId, key, {
+    type: 'voice_note_deleted',
+    detail: { after: why },
+  });
+  if (recorded) logger.info('voice note deleted after the call', { bookingId: booking.bookingId });
+}
