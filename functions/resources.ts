@@ -19,9 +19,16 @@ export const renderedVideoKeyPrefix = 'videos/';
  */
 export type AccessMode = 'probe' | 'read' | 'readWrite';
 
+/**
+ * A bucket's access: `readWrite` gets and puts objects but never deletes one;
+ * `readWriteDelete` may also delete, and is declared only by the paths that remove a
+ * parent's files (erase, and the video step that drops a video rendered after an erase).
+ */
+export type BucketAccessMode = AccessMode | 'readWriteDelete';
+
 export interface ResourceAccess {
   readonly table?: AccessMode;
-  readonly buckets?: Partial<Record<BucketId, AccessMode>>;
+  readonly buckets?: Partial<Record<BucketId, BucketAccessMode>>;
   /** Start executions of the booking workflow, answer its task tokens, or read how they stand. */
   readonly workflow?: readonly ('start' | 'callback' | 'describe')[];
   /** Create, update and delete the booking's one-time schedule. */

@@ -136,7 +136,11 @@ export const routes: readonly RouteDefinition[] = [
       entry: 'bookings/erase-child-data.ts',
       access: {
         table: 'readWrite',
-        buckets: { voiceNotes: 'readWrite', recordings: 'readWrite', videos: 'readWrite' },
+        buckets: {
+          voiceNotes: 'readWriteDelete',
+          recordings: 'readWriteDelete',
+          videos: 'readWriteDelete',
+        },
         secrets: true,
       },
     },

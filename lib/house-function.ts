@@ -15,6 +15,7 @@ import type { FunctionDefinition } from '../functions/function-definition.ts';
 import { memoryMiBOf } from '../functions/function-memory.ts';
 import {
   type AccessMode,
+  type BucketAccessMode,
   type BucketId,
   bucketIds,
   envNames,
@@ -99,11 +100,13 @@ const tableActions: Readonly<Record<AccessMode, readonly string[]>> = {
   ],
 };
 
-const objectActions: Readonly<Record<AccessMode, readonly string[]>> = {
+const objectActions: Readonly<Record<BucketAccessMode, readonly string[]>> = {
   probe: [],
   read: ['s3:GetObject'],
   // PutObject also signs presigned POST uploads; AbortMultipartUpload cleans up failed uploads.
-  readWrite: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+  readWrite: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+  // DeleteObject also covers DeleteObjects (the multi-object delete checks it per key).
+  readWriteDelete: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:DeleteObject'],
 };
 
 /**
@@ -270,9 +273,31 @@ export class HouseFunction extends Construct {
 
     if (access.email) {
       const { email } = bindings;
+      // SES authorises SendEmail against every identity the message involves: the sender's,
+      // the configuration set, and — while the account is in the SES sandbox — each verified
+      // recipient's identity too ("not authorized to perform ses:SendEmail on resource
+      // identity/<recipient>"). Recipients are parents, known only at run time, so the grant
+      // covers every identity in the account, and the condition keeps it to mail From our
+      // sender: it cannot be used to send as anyone else.
+      const anyIdentity = Stack.of(this).formatArn({
+        service: 'ses',
+        resource: 'identity',
+        resourceName: '*',
+      });
       this.allow(
         ['ses:SendEmail'],
-        [email.identityArn, ...(email.configurationSet ? [email.configurationSet.arn] : [])],
+        [
+          email.identityArn,
+          ...(email.configurationSet ? [email.configurationSet.arn] : []),
+          anyIdentity,
+        ],
+        { StringEquals: { 'ses:FromAddress': email.fromAddress } },
+      );
+      this.acknowledgeAccess(
+        wildcardResourceFinding(this, anyIdentity),
+        'In the SES sandbox SendEmail is authorised against the recipient identity as well, and ' +
+          'recipients (parents) are known only at run time; the statement is conditioned on ' +
+          'ses:FromAddress being our one sender address.',
       );
       this.function.addEnvironment(envNames.emailFrom, email.fromAddress);
       if (email.configurationSet) {

@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { permissionsPolicy } from '../functions/config/permissions-policy.ts';
 import type { RouteDefinition } from '../functions/routes.ts';
 import {
   decodePathSegment,
@@ -180,6 +181,8 @@ async function serveSite(
   const isAsset = file !== join(root, 'index.html');
   res.writeHead(200, {
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    // The same policy CloudFront sends, so wallets and the microphone behave alike locally.
+    'permissions-policy': permissionsPolicy,
     // Vite fingerprints assets; the HTML shell must always be fresh (SPA routing).
     'cache-control':
       isAsset && file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -97,8 +97,9 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
   ),
   task('FinishVideo', 'finish-video.ts', {
     table: 'readWrite',
-    // readWrite: it deletes a video that a render wrote after the parent erased the child's data.
-    buckets: { videos: 'readWrite' },
+    // readWriteDelete: it deletes a video that a render wrote after the parent erased the
+    // child's data.
+    buckets: { videos: 'readWriteDelete' },
     email: true,
     secrets: true,
   }),

@@ -201,15 +201,22 @@ describe('least privilege per function', () => {
       ]);
     });
 
-    it('may send email as the sender identity only', () => {
+    it('may send email From our sender only, to recipient identities too (the SES sandbox)', () => {
       const ses = grants.filter((statement) =>
         statement.Action.some((action) => action.startsWith('ses:') || action === '*'),
       );
 
       expect(actions(ses)).toEqual(['ses:SendEmail']);
       expect(resources(ses)).toEqual([
+        'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*',
         'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/callsanta.example',
       ]);
+      // The wildcard is for recipients' identities; the condition pins the From address.
+      for (const statement of ses) {
+        expect(statement.Condition).toEqual({
+          StringEquals: { 'ses:FromAddress': 'santa@callsanta.example' },
+        });
+      }
       expect(environmentOf(template, fn('StripeWebhook'))[envNames.emailFrom]).toBe(
         'santa@callsanta.example',
       );
@@ -420,7 +427,9 @@ describe('least privilege per function', () => {
   it('lets a function put objects only into buckets it declares readWrite', () => {
     for (const definition of definitions) {
       const allowed = bucketIds
-        .filter((id) => definition.access.buckets?.[id] === 'readWrite')
+        .filter((id) =>
+          ['readWrite', 'readWriteDelete'].includes(definition.access.buckets?.[id] ?? ''),
+        )
         .map((id) => `<${logicalId(stack.storage.buckets[id])}.Arn>/*`);
       // The render step uploads a long call's props where Remotion's client puts them.
       if (definition.name === 'RenderVideo') {
@@ -433,6 +442,37 @@ describe('least privilege per function', () => {
       expect(put, definition.name).toEqual(allowed);
     }
   });
+});
+
+describe('deleting objects', () => {
+  it('is granted only to the paths that remove files: erase, and the video step after an erase', () => {
+    // Arrange
+    const { template, stack } = synthesize();
+
+    // Act
+    const deleters = houseFunctions(stack)
+      .filter(([, f]) => allowing(grantsOf(template, f), 's3:DeleteObject').length > 0)
+      .map(([name]) => name)
+      .sort();
+
+    // Assert
+    expect(deleters).toEqual(['EraseChildData', 'FinishVideo']);
+  }, 60_000);
+
+  it.each(['CreateVoiceNoteUpload', 'SaveCallRecords'])(
+    '%s writes objects but may delete none',
+    (name) => {
+      const { template, stack } = synthesize();
+      const found = new Map(houseFunctions(stack)).get(name);
+      if (!found) throw new Error(`No house function ${name}`);
+
+      const grants = grantsOf(template, found);
+
+      expect(allowing(grants, 's3:PutObject').length).toBeGreaterThan(0);
+      expect(allowing(grants, 's3:DeleteObject')).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 describe('the elevenLabs access flag', () => {
