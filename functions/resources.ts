@@ -4,6 +4,8 @@
  * variables, and the local cloud into the same environment variables.
  */
 
+import type { SecretName } from './config/secret-schemas.ts';
+
 export const bucketIds = ['voiceNotes', 'recordings', 'videos'] as const;
 export type BucketId = (typeof bucketIds)[number];
 
@@ -35,8 +37,11 @@ export interface ResourceAccess {
   readonly schedules?: boolean;
   /** Send email through SES. */
   readonly email?: boolean;
-  /** Read the app's secrets (Stripe keys, webhook secrets, the access-token secret). */
-  readonly secrets?: boolean;
+  /**
+   * The app's secrets the function reads (`functions/config/secret-schemas.ts`): it may get the
+   * value of exactly these, e.g. `['stripe', 'access-token']`.
+   */
+  readonly secrets?: readonly SecretName[];
   /** Talk to ElevenLabs: needs the Santa agent's id and its phone number's id. */
   readonly elevenLabs?: boolean;
   /** Start video renders and read their progress (Remotion Lambda; the local render service). */

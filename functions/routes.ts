@@ -23,7 +23,8 @@ export type RouteDefinition = RouteBase &
  */
 const appliesPayments: ResourceAccess = {
   table: 'readWrite',
-  secrets: true,
+  // stripe: the payment's facts; access-token: the manage link in the confirmation email.
+  secrets: ['stripe', 'access-token'],
   schedules: true,
   workflow: ['start'],
   email: true,
@@ -47,9 +48,12 @@ export const routes: readonly RouteDefinition[] = [
       name: 'GetHealth',
       entry: 'health/get-health.ts',
       // Probes only: the uptime check proves the stores answer and can read nothing in them.
+      // The secrets it reads to prove they hold real, well-formed values (issue #12): it
+      // answers and logs only their names.
       access: {
         table: 'probe',
         buckets: { voiceNotes: 'probe', recordings: 'probe', videos: 'probe' },
+        secrets: ['stripe', 'elevenlabs', 'remotion', 'access-token'],
       },
     },
   },
@@ -79,7 +83,11 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'CreateBooking',
       entry: 'bookings/create-booking.ts',
-      access: { table: 'readWrite', buckets: { voiceNotes: 'read' }, secrets: true },
+      access: {
+        table: 'readWrite',
+        buckets: { voiceNotes: 'read' },
+        secrets: ['stripe', 'access-token'],
+      },
     },
   },
   {
@@ -94,7 +102,7 @@ export const routes: readonly RouteDefinition[] = [
       access: {
         table: 'read',
         buckets: { recordings: 'read', videos: 'read' },
-        secrets: true,
+        secrets: ['access-token'],
         videoRender: true,
       },
       // Remotion's client and libphonenumber's full metadata: 128–152 MiB RSS right after
@@ -110,7 +118,12 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'RescheduleBooking',
       entry: 'bookings/reschedule-booking.ts',
-      access: { table: 'readWrite', secrets: true, schedules: true, workflow: ['start'] },
+      access: {
+        table: 'readWrite',
+        secrets: ['stripe', 'access-token'],
+        schedules: true,
+        workflow: ['start'],
+      },
     },
   },
   {
@@ -141,7 +154,7 @@ export const routes: readonly RouteDefinition[] = [
           recordings: 'readWriteDelete',
           videos: 'readWriteDelete',
         },
-        secrets: true,
+        secrets: ['access-token'],
       },
     },
   },
@@ -153,7 +166,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'PurchaseRecording',
       entry: 'bookings/purchase-recording.ts',
-      access: { table: 'readWrite', secrets: true },
+      access: { table: 'readWrite', secrets: ['stripe', 'access-token'] },
     },
   },
   {
@@ -165,7 +178,7 @@ export const routes: readonly RouteDefinition[] = [
       name: 'RetryVideo',
       entry: 'bookings/retry-video.ts',
       // startVideoRun starts a workflow run that renders the video.
-      access: { table: 'readWrite', secrets: true, workflow: ['start'] },
+      access: { table: 'readWrite', secrets: ['access-token'], workflow: ['start'] },
     },
   },
   {
@@ -176,7 +189,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'CreateShare',
       entry: 'bookings/create-share.ts',
-      access: { table: 'readWrite', secrets: true },
+      access: { table: 'readWrite', secrets: ['access-token'] },
     },
   },
   {
@@ -187,7 +200,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'ListShares',
       entry: 'bookings/list-shares.ts',
-      access: { table: 'read', secrets: true },
+      access: { table: 'read', secrets: ['access-token'] },
     },
   },
   {
@@ -198,7 +211,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'RevokeShare',
       entry: 'bookings/revoke-share.ts',
-      access: { table: 'readWrite', secrets: true },
+      access: { table: 'readWrite', secrets: ['access-token'] },
     },
   },
   {
@@ -234,7 +247,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'ElevenLabsWebhook',
       entry: 'webhooks/elevenlabs-webhook.ts',
-      access: { table: 'readWrite', secrets: true, workflow: ['callback'] },
+      access: { table: 'readWrite', secrets: ['elevenlabs'], workflow: ['callback'] },
     },
   },
   {
@@ -251,7 +264,7 @@ export const routes: readonly RouteDefinition[] = [
       access: {
         table: 'readWrite',
         buckets: { videos: 'read' },
-        secrets: true,
+        secrets: ['remotion'],
         workflow: ['callback'],
       },
     },

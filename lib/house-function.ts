@@ -9,7 +9,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { discordWebhookEnv } from '../functions/adapters/discord-notifier.ts';
-import { appSecretsArnEnv } from '../functions/config/secrets.ts';
+import { type SecretName, secretArnEnv } from '../functions/config/secret-schemas.ts';
 import { tableDefinition } from '../functions/data/table-definition.ts';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
 import { memoryMiBOf } from '../functions/function-memory.ts';
@@ -48,8 +48,8 @@ export interface FunctionBindings {
     /** The team's "new paid booking" Discord webhook; unset means no notification. */
     readonly discordWebhookUrl?: string;
   };
-  /** The app's Secrets Manager secret (Stripe and ElevenLabs keys, access-token secret). */
-  readonly secretArn: string;
+  /** The app's Secrets Manager secrets, one per provider (`lib/secrets.ts`), by name. */
+  readonly secretArns: Readonly<Record<SecretName, string>>;
   /** The stage's ElevenLabs Santa agent and the phone number it calls from. */
   readonly elevenLabs: { readonly agentId: string; readonly phoneNumberId: string };
   /** Set on every function: the public site URL, the booking rules and the call workflow rules. */
@@ -308,21 +308,27 @@ export class HouseFunction extends Construct {
       }
     }
 
-    if (access.secrets) {
-      // The one secret, by its full ARN; it is encrypted with the AWS managed key
-      // aws/secretsmanager, whose key policy lets Secrets Manager decrypt for any caller
-      // allowed GetSecretValue, so no KMS grant is needed.
-      this.allow(['secretsmanager:GetSecretValue'], [bindings.secretArn]);
-      this.function.addEnvironment(appSecretsArnEnv, bindings.secretArn);
+    const secrets = [...new Set(access.secrets ?? [])];
+    if (secrets.length > 0) {
+      // Exactly the secrets it reads, by their full ARNs, each ARN in its own variable. They
+      // are encrypted with the AWS managed key aws/secretsmanager, whose key policy lets Secrets
+      // Manager decrypt for any caller allowed GetSecretValue, so no KMS grant is needed.
+      this.allow(
+        ['secretsmanager:GetSecretValue'],
+        secrets.map((name) => bindings.secretArns[name]),
+      );
+      for (const name of secrets) {
+        this.function.addEnvironment(secretArnEnv[name], bindings.secretArns[name]);
+      }
     }
 
     if (access.elevenLabs) {
       // ElevenLabs is outside AWS: no grant, only the ids the adapter needs. Its API key is in
-      // the app secret, so a function that talks to ElevenLabs must be able to read that.
-      if (!(access.secrets ?? this.definition.access.secrets)) {
+      // the elevenlabs secret, so a function that talks to ElevenLabs must be able to read that.
+      if (!(access.secrets ?? this.definition.access.secrets)?.includes('elevenlabs')) {
         throw new Error(
-          `Function ${this.definition.name} declares elevenLabs but not secrets: it could not ` +
-            'read the ElevenLabs API key (elevenLabsApiKey in the app secret).',
+          `Function ${this.definition.name} declares elevenLabs but not the elevenlabs secret: ` +
+            'it could not read the ElevenLabs API key.',
         );
       }
       this.function.addEnvironment(elevenLabsEnv.agentId, bindings.elevenLabs.agentId);

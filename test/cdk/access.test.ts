@@ -1,6 +1,10 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appSecretsArnEnv } from '../../functions/config/secrets.ts';
+import {
+  type SecretName,
+  secretArnEnv,
+  secretNames,
+} from '../../functions/config/secret-schemas.ts';
 import { bucketIds, envNames } from '../../functions/resources.ts';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
@@ -54,40 +58,68 @@ describe('least privilege per function', () => {
     return found;
   }
 
-  describe('the app secret', () => {
-    let secret: string;
+  describe('the secrets, one per provider', () => {
+    const secretRef = (name: SecretName) => `<${logicalId(stack.appSecrets.secrets[name])}>`;
+    const declaredReaders = (name: SecretName) =>
+      definitions.filter((d) => d.access.secrets?.includes(name)).map((d) => d.name);
 
-    beforeAll(() => {
-      secret = `<${logicalId(stack.appSecrets.secret)}>`;
-    });
+    it.each(secretNames)(
+      '%s can be read, with its ARN variable, only by functions declaring it',
+      (name) => {
+        // Act
+        const readers = [...functions]
+          .filter(([, f]) =>
+            allowing(grantsOf(template, f), 'secretsmanager:GetSecretValue').some((statement) =>
+              statement.Resource.some((resource) =>
+                ['*', secretRef(name)].includes(flatten(resource)),
+              ),
+            ),
+          )
+          .map(([fnName]) => fnName);
+        const withArn = [...functions]
+          .filter(([, f]) => environmentOf(template, f)[secretArnEnv[name]] !== undefined)
+          .map(([fnName]) => fnName);
 
-    it('can be read, with APP_SECRETS_ARN, only by functions declared with secrets', () => {
-      // Arrange
-      const declared = definitions.filter((d) => d.access.secrets).map((d) => d.name);
+        // Assert
+        expect(readers.sort()).toEqual([...declaredReaders(name)].sort());
+        expect(withArn.sort()).toEqual([...declaredReaders(name)].sort());
+        for (const reader of declaredReaders(name)) {
+          expect(flatten(environmentOf(template, fn(reader))[secretArnEnv[name]]), reader).toBe(
+            secretRef(name),
+          );
+        }
+      },
+    );
 
-      // Act
-      const readers = [...functions]
-        .filter(([, f]) =>
-          allowing(grantsOf(template, f), 'secretsmanager:GetSecretValue').some((statement) =>
-            statement.Resource.some((resource) => ['*', secret].includes(flatten(resource))),
-          ),
-        )
-        .map(([name]) => name);
-      const withArn = [...functions]
-        .filter(([, f]) => environmentOf(template, f)[appSecretsArnEnv] !== undefined)
-        .map(([name]) => name);
+    it('keeps the Stripe key from functions that never call Stripe', () => {
+      const stripeReaders = declaredReaders('stripe');
 
-      // Assert
-      expect(declared).toEqual(expect.arrayContaining(['StripeWebhook', 'GetBooking']));
-      expect(readers.sort()).toEqual([...declared].sort());
-      expect(withArn.sort()).toEqual([...declared].sort());
-      for (const name of declared) {
-        expect(flatten(environmentOf(template, fn(name))[appSecretsArnEnv]), name).toBe(secret);
+      for (const name of [
+        'GetBooking',
+        'ElevenLabsWebhook',
+        'RemotionWebhook',
+        'PlaceCall',
+        'CheckConversation',
+        'SaveCallRecords',
+        'RenderVideo',
+      ]) {
+        expect(stripeReaders, name).not.toContain(name);
       }
+      expect(stripeReaders).toEqual(expect.arrayContaining(['StripeWebhook', 'CreateBooking']));
+      expect(declaredReaders('elevenlabs').sort()).toEqual(
+        [
+          'CheckConversation',
+          'ElevenLabsWebhook',
+          'GetHealth',
+          'PlaceCall',
+          'SaveCallRecords',
+          'TranscribeVoiceNote',
+        ].sort(),
+      );
     });
 
-    it('is granted as GetSecretValue on that one secret, and no other secret action', () => {
-      for (const definition of definitions.filter((d) => d.access.secrets)) {
+    it('are granted as GetSecretValue on exactly the declared secrets, and no other secret action', () => {
+      for (const definition of definitions.filter((d) => d.access.secrets?.length)) {
         const secretStatements = grantsOf(template, fn(definition.name)).filter((statement) =>
           statement.Action.some((action) => action.startsWith('secretsmanager:')),
         );
@@ -95,14 +127,16 @@ describe('least privilege per function', () => {
         expect(actions(secretStatements), definition.name).toEqual([
           'secretsmanager:GetSecretValue',
         ]);
-        expect(resources(secretStatements), definition.name).toEqual([secret]);
+        expect(resources(secretStatements), definition.name).toEqual(
+          [...new Set(definition.access.secrets)].map(secretRef).sort(),
+        );
       }
     });
 
-    it('is readable by no other role, and has no resource policy', () => {
+    it('are readable by no other role, and have no resource policy', () => {
       // Arrange
       const readerRoles = definitions
-        .filter((d) => d.access.secrets)
+        .filter((d) => d.access.secrets?.length)
         .map((d) => logicalId(fn(d.name).role));
       type Policy = { Properties: { Roles?: { Ref: string }[]; PolicyDocument: unknown } };
       const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Policy[];
@@ -336,7 +370,7 @@ describe('least privilege per function', () => {
   describe('ElevenLabs', () => {
     const callers = ['PlaceCall', 'CheckConversation', 'SaveCallRecords', 'TranscribeVoiceNote'];
 
-    it.each(callers)('%s gets the agent and phone number ids and the app secret', (name) => {
+    it.each(callers)('%s gets the agent and phone number ids and the elevenlabs secret', (name) => {
       const environment = environmentOf(template, fn(name));
       const secretReads = allowing(grantsOf(template, fn(name)), 'secretsmanager:GetSecretValue');
 
@@ -344,10 +378,12 @@ describe('least privilege per function', () => {
         [elevenLabsEnv.agentId]: 'agent_dev_placeholder',
         [elevenLabsEnv.phoneNumberId]: 'phnum_dev_placeholder',
       });
-      expect(flatten(environment[appSecretsArnEnv])).toBe(
-        `<${logicalId(stack.appSecrets.secret)}>`,
+      expect(flatten(environment[secretArnEnv.elevenlabs])).toBe(
+        `<${logicalId(stack.appSecrets.secrets.elevenlabs)}>`,
       );
-      expect(resources(secretReads)).toEqual([`<${logicalId(stack.appSecrets.secret)}>`]);
+      expect(resources(secretReads)).toEqual([
+        `<${logicalId(stack.appSecrets.secrets.elevenlabs)}>`,
+      ]);
     });
 
     it('ids go to exactly the functions declared with elevenLabs', () => {
@@ -420,7 +456,7 @@ describe('least privilege per function', () => {
 
       expect([...services].sort()).toEqual(['logs', 's3', 'xray']);
       expect(environment[envNames.table]).toBeUndefined();
-      expect(environment[appSecretsArnEnv]).toBeUndefined();
+      for (const name of secretNames) expect(environment[secretArnEnv[name]]).toBeUndefined();
     });
   });
 
@@ -486,7 +522,7 @@ describe('the elevenLabs access flag', () => {
 
   it('adds the two ids and nothing else: no IAM grant, no other variable', () => {
     // Arrange: two functions that differ only by the flag.
-    const access = { table: 'read', secrets: true } as const;
+    const access = { table: 'read', secrets: ['elevenlabs'] } as const;
     const { stack } = buildTestApp({
       routes: [route('With', { ...access, elevenLabs: true }), route('Without', access)],
     });
@@ -518,6 +554,6 @@ describe('the elevenLabs access flag', () => {
   it('stops synth for a function that could not read the ElevenLabs API key', () => {
     expect(() =>
       buildTestApp({ routes: [route('NoKey', { table: 'read', elevenLabs: true })] }),
-    ).toThrow(/NoKey declares elevenLabs but not secrets/);
+    ).toThrow(/NoKey declares elevenLabs but not the elevenlabs secret/);
   });
 });

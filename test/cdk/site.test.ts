@@ -261,8 +261,8 @@ describe('site hosting', () => {
     const permissions = headers.CustomHeadersConfig.Items.find(
       (item: { Header: string }) => item.Header === 'Permissions-Policy',
     );
-    expect(permissions.Value).toContain('payment=(self "https://js.stripe.com")');
-    expect(permissions.Value).not.toMatch(/payment=\(self\)/);
+    expect(permissions?.Value).toContain('payment=(self "https://js.stripe.com")');
+    expect(permissions?.Value).not.toMatch(/payment=\(self\)/);
     // Both behaviours send them.
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
     expect(apiBehavior.ResponseHeadersPolicyId).toEqual(
