@@ -4,7 +4,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { DomainError, type DomainErrorKind } from '../core/errors.ts';
+import { DomainError, type DomainErrorKind, PayloadTooLargeError } from '../core/errors.ts';
+import { maxBodyBytesOf } from '../route-limits.ts';
 import { logger } from './logger.ts';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -56,6 +57,9 @@ export function httpHandler(handle: HttpHandler) {
     logger.addContext(context);
     logger.appendKeys({ routeKey: event.routeKey, requestId: event.requestContext.requestId });
     try {
+      // The route's own body limit (functions/route-limits.ts): API Gateway's is 10 MB for all.
+      const limit = maxBodyBytesOf(event.routeKey);
+      if (bodyBytes(event) > limit) throw new PayloadTooLargeError(limit);
       return await handle(event, context);
     } catch (error) {
       return errorResponse(error);
@@ -63,4 +67,12 @@ export function httpHandler(handle: HttpHandler) {
       logger.resetKeys();
     }
   });
+}
+
+/** The request body's size in bytes, as sent (decoded when API Gateway base64-encoded it). */
+function bodyBytes(event: APIGatewayProxyEventV2): number {
+  if (event.body === undefined) return 0;
+  return event.isBase64Encoded
+    ? Buffer.from(event.body, 'base64').byteLength
+    : Buffer.byteLength(event.body);
 }
