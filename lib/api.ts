@@ -13,7 +13,7 @@ import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { limitsOf, routeThrottles } from '../functions/route-limits.ts';
+import { limitsOf, routeThrottles } from '../functions/core/route-limits.ts';
 import { type RouteDefinition, routeKey } from '../functions/routes.ts';
 import { type FunctionBindings, HouseFunction } from './house-function.ts';
 import { acknowledge } from './nag.ts';
@@ -113,7 +113,7 @@ export class Api extends Construct {
       functions.set(name, fn);
       routes.set(key, httpRoute);
     }
-    // Each route throttled by its class (functions/route-limits.ts); the stage's limits above
+    // Each route throttled by its class (functions/core/route-limits.ts); the stage's limits above
     // stay the default for anything not named.
     (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
       props.routes.map((route) => {

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { permissionsPolicy } from '../functions/config/permissions-policy.ts';
-import { maxBodyBytesOf } from '../functions/route-limits.ts';
+import { maxBodyBytesOf } from '../functions/core/route-limits.ts';
 import { type RouteDefinition, routeKey } from '../functions/routes.ts';
 import {
   decodePathSegment,
@@ -123,7 +123,7 @@ async function handleApi(
     return sendJson(res, 403, { message: 'Forbidden' });
   }
   let body: Buffer;
-  // The route's own limit (functions/route-limits.ts), in the handlers' error shape.
+  // The route's own limit (functions/core/route-limits.ts), in the handlers' error shape.
   const limitBytes = maxBodyBytesOf(routeKey(matched.route));
   try {
     body = await readBody(req, limitBytes);

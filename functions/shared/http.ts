@@ -5,7 +5,7 @@ import type {
   Context,
 } from 'aws-lambda';
 import { DomainError, type DomainErrorKind, PayloadTooLargeError } from '../core/errors.ts';
-import { maxBodyBytesOf } from '../route-limits.ts';
+import { maxBodyBytesOf } from '../core/route-limits.ts';
 import { logger } from './logger.ts';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -57,7 +57,7 @@ export function httpHandler(handle: HttpHandler) {
     logger.addContext(context);
     logger.appendKeys({ routeKey: event.routeKey, requestId: event.requestContext.requestId });
     try {
-      // The route's own body limit (functions/route-limits.ts): API Gateway's is 10 MB for all.
+      // The route's own body limit (functions/core/route-limits.ts): API Gateway's is 10 MB for all.
       const limit = maxBodyBytesOf(event.routeKey);
       if (bodyBytes(event) > limit) throw new PayloadTooLargeError(limit);
       return await handle(event, context);

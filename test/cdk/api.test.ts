@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeThrottles } from '../../functions/core/route-limits.ts';
 import { scheduledFunctions } from '../../functions/operations/operation-functions.ts';
-import { routeThrottles } from '../../functions/route-limits.ts';
 import { type RouteDefinition, routeKey, routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';

@@ -20,7 +20,7 @@ beforeAll(async () => {
     // A POST route so a body reaches the size check; the handler is never called.
     routes: [
       { ...health, method: 'POST', path: '/api/upload' },
-      // The booking route's own limit (functions/route-limits.ts); refused before any handler.
+      // The booking route's own limit (functions/core/route-limits.ts); refused before any handler.
       { ...health, method: 'POST', path: '/api/calls' },
     ],
     lambda: new LocalLambdaRuntime(),

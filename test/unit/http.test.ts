@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../functions/core/errors.ts';
-import { routeLimits } from '../../functions/route-limits.ts';
+import { routeLimits } from '../../functions/core/route-limits.ts';
 import { errorResponse, httpHandler, jsonResponse } from '../../functions/shared/http.ts';
 
 describe('errorResponse', () => {

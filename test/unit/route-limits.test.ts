@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeLimits, routeThrottles } from '../../functions/route-limits.ts';
+import { routeLimits, routeThrottles } from '../../functions/core/route-limits.ts';
 import { routeKey, routes } from '../../functions/routes.ts';
 
 describe('route limits', () => {

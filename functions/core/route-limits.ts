@@ -1,5 +1,3 @@
-import type { RouteDefinition } from './routes.ts';
-
 /**
  * How much traffic a route may take. API Gateway throttles each route of the `$default` stage
  * with its class's rate (requests per second, steady) and burst (requests at once, the token
@@ -81,7 +79,7 @@ export const apiGatewayMaxBodyBytes = 10 * 1024 * KiB;
 const unlisted: RouteLimits = { routeClass: 'write', maxBodyBytes: apiGatewayMaxBodyBytes };
 
 /** The route's limits (`unlisted` for a route a test app made up). */
-export function limitsOf(route: Pick<RouteDefinition, 'method' | 'path'>): RouteLimits {
+export function limitsOf(route: { readonly method: string; readonly path: string }): RouteLimits {
   // The key as `routeKey` in functions/routes.ts makes it (not imported: every handler loads this).
   return routeLimits[`${route.method} ${route.path}`] ?? unlisted;
 }
