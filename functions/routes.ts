@@ -59,6 +59,14 @@ export const routes: readonly RouteDefinition[] = [
   },
   {
     method: 'GET',
+    path: '/api/openapi.json',
+    authorization: 'public',
+    publicReason: "the API's description is public: routes and schemas, no data",
+    // Built from the route table and the zod schemas at cold start (functions/api-docs/).
+    function: { name: 'GetOpenApi', entry: 'api-docs/get-openapi.ts', access: {} },
+  },
+  {
+    method: 'GET',
     path: '/api/pricing',
     authorization: 'public',
     publicReason: 'prices are public',

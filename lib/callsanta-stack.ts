@@ -6,6 +6,7 @@ import { Api } from './api.ts';
 import { BookingWorkflow, bookingWorkflowArn } from './booking-workflow.ts';
 import { Data } from './data.ts';
 import type { FunctionBindings } from './house-function.ts';
+import { Monitoring } from './monitoring.ts';
 import { Operations } from './operations.ts';
 import { Scheduling } from './scheduling.ts';
 import { AppSecrets } from './secrets.ts';
@@ -39,6 +40,7 @@ export class CallSantaStack extends Stack {
   readonly alerts: Alerts;
   readonly site: Site;
   readonly video: Video;
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: CallSantaStackProps) {
     super(scope, id, props);
@@ -161,6 +163,21 @@ export class CallSantaStack extends Stack {
       ...(settings.siteDomain ? { customDomain: settings.siteDomain } : {}),
     });
 
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      stage: settings.stage,
+      alerts: this.alerts,
+      httpApi: this.api.httpApi,
+      bookingWorkflow: this.bookingWorkflow.stateMachine,
+      scheduleDeadLetterQueue: this.scheduling.deadLetterQueue,
+      otherAlarms: [
+        this.bookingWorkflow.failedExecutionsAlarm,
+        this.bookingWorkflow.timedOutExecutionsAlarm,
+        this.scheduling.undeliveredSchedulesAlarm,
+        ...this.operations.alarms,
+        ...this.video.alarms,
+      ],
+    });
+
     new CfnOutput(this, 'SiteUrl', { value: this.site.url });
     new CfnOutput(this, 'DistributionId', { value: this.site.distribution.distributionId });
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url });
@@ -178,6 +195,7 @@ export class CallSantaStack extends Stack {
     });
     new CfnOutput(this, 'RemotionFunctionName', { value: this.video.functionName });
     new CfnOutput(this, 'RemotionServeUrl', { value: this.video.serveUrl });
+    new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
     // Where ops put the provider keys (docs/deploy.md, "Secrets").
     new CfnOutput(this, 'StripeSecretName', {

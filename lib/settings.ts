@@ -6,6 +6,7 @@ import {
   type StageConfig,
   type StageSettingKey,
 } from '../functions/config/stage-config.ts';
+import { stageEnv } from '../functions/shared/metrics.ts';
 
 /**
  * Per-stage settings, from CDK context. Each setting is looked up as `-c <key>=<value>` first,
@@ -61,10 +62,11 @@ const certificateArnPattern = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\
 
 /**
  * What every function gets: the stage's runtime settings (site URL, booking rules, call
- * workflow rules) as the environment variables the handlers read (`encodeStageConfig`).
+ * workflow rules) as the environment variables the handlers read (`encodeStageConfig`), and
+ * the stage's name, the `stage` dimension of every metric.
  */
 export function functionEnvironment(settings: StageSettings): Record<string, string> {
-  return encodeStageConfig(settings.stageConfig);
+  return { ...encodeStageConfig(settings.stageConfig), [stageEnv]: settings.stage };
 }
 
 /**

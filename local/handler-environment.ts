@@ -4,6 +4,7 @@ import {
   scaleDurations,
 } from '../functions/config/stage-config.ts';
 import { bucketIds, envNames } from '../functions/resources.ts';
+import { stageEnv } from '../functions/shared/metrics.ts';
 import {
   type LocalCloudConfig,
   localArns,
@@ -20,7 +21,7 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
   const { ports } = config;
   return {
     AWS_REGION: localResourceNames.region,
-    // s3rver checks this key pair; DynamoDB Local and the other stand-ins accept any.
+    // the local S3 stand-in (local/s3-auth) checks this key pair; DynamoDB Local and the other stand-ins accept any.
     AWS_ACCESS_KEY_ID: 'S3RVER',
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_ENDPOINT_URL_DYNAMODB: localUrl(ports.dynamodb),
@@ -66,6 +67,10 @@ export function handlerEnvironment(config: LocalCloudConfig): Record<string, str
     // No REMOTION_FUNCTION_NAME here: the video renderer uses the local render service.
     [envNames.remotion.localUrl]: localUrl(ports.remotion),
     CALLSANTA_TIME_SCALE: String(config.timeScale),
+    // No X-Ray daemon here: the SDK clients stay untraced. Metrics go to the log as EMF lines
+    // (nothing reads them locally; the log-privacy test does), under the stage `local`.
+    POWERTOOLS_TRACE_ENABLED: 'false',
+    [stageEnv]: 'local',
   };
 }
 

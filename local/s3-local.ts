@@ -2,6 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import S3rver from 's3rver';
 import { assertPortFree } from './ports.ts';
+import { secretFor } from './s3-auth/credentials.ts';
+import { s3AuthMiddleware } from './s3-auth/middleware.ts';
 import { createS3FaultQueue, type KoaMiddleware, s3FaultMiddleware } from './s3-faults.ts';
 
 /**
@@ -38,9 +40,14 @@ function corsHeadersFor(siteOrigin: string) {
   };
 }
 
+/** The longest browser POST upload the local S3 reads (S3's own limit is 5 GB). */
+const maxPostBytes = 64 * 1024 * 1024;
+
 /**
- * s3rver, with the fault control in front: `close()` first ends every request a `hang` fault
- * holds, so stopping never waits for a client that has no timeout.
+ * s3rver, with the fault control in front and then S3's authentication (`./s3-auth/`): SigV4
+ * signatures, presigned-link expiry and browser POST policies are enforced as S3 enforces them,
+ * which s3rver alone does not. `close()` first ends every request a `hang` fault holds, so
+ * stopping never waits for a client that has no timeout.
  */
 class FaultableS3rver extends S3rver {
   private readonly stopping = new AbortController();
@@ -55,12 +62,18 @@ class FaultableS3rver extends S3rver {
         's3rver no longer exposes its Koa middleware list; the S3 fault control needs it.',
       );
     }
+    const corsHeaders = corsHeadersFor(siteOrigin);
     const faults: KoaMiddleware = s3FaultMiddleware({
       faults: createS3FaultQueue(),
-      corsHeaders: corsHeadersFor(siteOrigin),
+      corsHeaders,
       released: this.stopping.signal,
     });
-    stack.unshift(faults);
+    const authentication: KoaMiddleware = s3AuthMiddleware({
+      secretFor,
+      corsHeaders,
+      maxPostBytes,
+    });
+    stack.unshift(faults, authentication);
   }
 
   override close(): Promise<void>;

@@ -13,12 +13,13 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import type { ExecutionState } from '../core/reconcile.ts';
 import { atExpression, scheduleNameFor, type WorkflowStart } from '../core/workflow-start.ts';
 import { envNames } from '../resources.ts';
 
-const scheduler = new SchedulerClient({});
-const sfn = new SFNClient({});
+const scheduler = traced(new SchedulerClient({}));
+const sfn = traced(new SFNClient({}));
 
 /** Starts the booking's workflow now. Idempotent: the same name and input return the same run. */
 export async function startWorkflowNow(start: WorkflowStart): Promise<void> {

@@ -1,5 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import { envNames } from '../resources.ts';
 import { logger } from '../shared/logger.ts';
 
@@ -14,7 +15,7 @@ export interface RenderedEmail {
 export const sesConfigurationSetEnv = 'SES_CONFIGURATION_SET';
 
 // Read once per cold start: a function that may send mail stops at start without a sender.
-const client = new SESv2Client({});
+const client = traced(new SESv2Client({}));
 const fromAddress = requireEnv(envNames.emailFrom);
 const configurationSet = process.env[sesConfigurationSetEnv]?.trim() || undefined;
 

@@ -1,6 +1,7 @@
 import { GetObjectCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import { type BucketId, envNames } from '../resources.ts';
 
 /**
@@ -8,7 +9,7 @@ import { type BucketId, envNames } from '../resources.ts';
  * S3 servers answer on one host name; AWS takes either style.
  */
 export function createS3Client(env: NodeJS.ProcessEnv = process.env): S3Client {
-  return new S3Client({ forcePathStyle: env[envNames.s3ForcePathStyle] === 'true' });
+  return traced(new S3Client({ forcePathStyle: env[envNames.s3ForcePathStyle] === 'true' }));
 }
 
 /** The one S3 client of a container; every S3 adapter uses it. */

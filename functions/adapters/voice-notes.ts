@@ -1,9 +1,10 @@
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { voiceNoteMaxBytes } from '../schemas/voice-note-request.ts';
 import { bucketName, s3 } from './s3-client.ts';
 
-/** A voice note is at most 10 MB; S3 itself refuses anything larger. */
-export const voiceNoteMaxBytes = 10 * 1024 * 1024;
+export { voiceNoteMaxBytes };
+
 /** How long an upload form stays valid, seconds. */
 const uploadSeconds = 600;
 

@@ -1,11 +1,12 @@
 import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { traced } from '../config/tracing.ts';
 import type {
   CallCallbackOutput,
   LineCallbackOutput,
   VideoCallbackOutput,
 } from '../schemas/workflow-contract.ts';
 
-const sfn = new SFNClient({});
+const sfn = traced(new SFNClient({}));
 
 /** Errors that mean the task was answered before, timed out, or its execution ended. */
 const settled = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);

@@ -31,7 +31,8 @@ import {
 } from '../services/instant-admission.ts';
 import { assertVoiceNoteUploaded } from '../services/voice-note-check.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, setBookingCorrelation } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { parseJsonBody } from '../shared/request.ts';
 
 const config = loadBookingConfig();
@@ -56,6 +57,7 @@ export const handler = httpHandler(async (event) => {
   if (request.voiceNoteKey) await assertVoiceNoteUploaded(request.voiceNoteKey);
 
   const bookingId = ulid();
+  setBookingCorrelation(bookingId);
   const [pricing, affiliate, accessToken] = await Promise.all([
     sameRead('pricing', activePricing),
     request.affiliateCode ? findActiveAffiliate(request.affiliateCode) : undefined,
@@ -88,6 +90,7 @@ export const handler = httpHandler(async (event) => {
   }
   await takePlace(booking, created, now);
   logger.info('booking created', { bookingId, callNow: booking.callNow });
+  countMetric(metricNames.bookingsCreated);
 
   let intent: { id: string; clientSecret: string };
   try {

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import {
   formatCallingHours,
@@ -9,17 +8,12 @@ import {
 import { lineFreeNow } from '../data/call-lines.ts';
 import { placesTaken } from '../data/slots.ts';
 import type { Availability } from '../schemas/api/availability.ts';
-import { timezoneSchema } from '../schemas/booking-request.ts';
+import { availabilityQuery } from '../schemas/availability-query.ts';
 import { bookableTimes } from '../services/availability.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { parseQuery } from '../shared/request.ts';
 
 const config = loadBookingConfig();
-
-const availabilityQuery = z.object({
-  date: z.iso.date({ error: 'Give the date as YYYY-MM-DD.' }),
-  timezone: timezoneSchema,
-});
 
 /** Whether "call now" can be offered: hours open, a line free, and a place at the next instant. */
 async function callNowAvailable(timezone: string, now: Date): Promise<boolean> {

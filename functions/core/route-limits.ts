@@ -44,6 +44,7 @@ const noBody = KiB;
  */
 export const routeLimits: Readonly<Record<string, RouteLimits>> = {
   'GET /api/health': { routeClass: 'read', maxBodyBytes: noBody },
+  'GET /api/openapi.json': { routeClass: 'read', maxBodyBytes: noBody },
   'GET /api/pricing': { routeClass: 'read', maxBodyBytes: noBody },
   'GET /api/availability': { routeClass: 'read', maxBodyBytes: noBody },
   // The booking form: names, phone, notes (each bounded by the schema) — the voice note is

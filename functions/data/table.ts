@@ -2,10 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Table } from 'dynamodb-toolbox';
 import { requireEnv } from '../config/env.ts';
+import { traced } from '../config/tracing.ts';
 import { envNames } from '../resources.ts';
 import { tableDefinition } from './table-definition.ts';
 
-const documentClient = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+const documentClient = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})), {
   marshallOptions: { removeUndefinedValues: true },
 });
 

@@ -2,12 +2,13 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { bucketName, probeBucket } from '../adapters/s3-client.ts';
 import { requireEnv } from '../config/env.ts';
 import { configuredSecrets, readSecret } from '../config/secrets.ts';
+import { traced } from '../config/tracing.ts';
 import { bucketIds, envNames } from '../resources.ts';
 import type { Health } from '../schemas/api/health.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
 import { logger } from '../shared/logger.ts';
 
-const dynamo = new DynamoDBClient({});
+const dynamo = traced(new DynamoDBClient({}));
 const tableName = requireEnv(envNames.table);
 // Read at start: a function missing a bucket's name stops at its cold start, not at a probe.
 for (const id of bucketIds) bucketName(id);

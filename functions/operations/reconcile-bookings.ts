@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { executionState, startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
 import { retrievePaymentIntent } from '../adapters/payments.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
@@ -16,7 +17,9 @@ import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-p
 import { armCall } from '../services/arm-call.ts';
 import { reclaimExpiredPlace } from '../services/hold-reclaim.ts';
 import { siteLinks } from '../services/links.ts';
+import { invocation } from '../shared/invocation.ts';
 import { logger } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 
 const config = loadWorkflowConfig();
 
@@ -52,7 +55,11 @@ export interface ReconcileReport {
  * the booking (conditional write) before it starts, so two reconcilers never start two; the
  * runs themselves decide from the booking and repeat nothing done.
  */
-export async function handler(): Promise<ReconcileReport> {
+export function handler(_event?: unknown, context?: Context): Promise<ReconcileReport> {
+  return invocation(context, undefined, reconcileAll);
+}
+
+async function reconcileAll(): Promise<ReconcileReport> {
   const now = new Date();
   const from = new Date(now.getTime() - lookBackMs).toISOString();
   const acted: Record<string, number> = {};
@@ -73,6 +80,8 @@ export async function handler(): Promise<ReconcileReport> {
     }
   }
   const report = { examined, acted, failed };
+  const fixes = Object.values(acted).reduce((sum, count) => sum + count, 0);
+  if (fixes > 0) countMetric(metricNames.reconcilerFixes, fixes);
   logger.info('reconciled bookings', { ...report });
   return report;
 }

@@ -35,7 +35,10 @@ export const phoneNumberSchema = z
     const problem = lightPhoneNumberProblem(value);
     if (problem) context.addIssue({ code: 'custom', message: phoneNumberProblemMessages[problem] });
   })
-  .transform((value) => parsePhoneNumberWithError(value).number);
+  .transform((value) => parsePhoneNumberWithError(value).number)
+  .meta({
+    description: 'The number Santa calls, international format (E.164), e.g. +14155552671.',
+  });
 
 function lightPhoneNumberProblem(value: string): PhoneNumberProblem | undefined {
   const parsed = value.startsWith('+') ? parsePhoneNumberFromString(value) : undefined;
@@ -49,7 +52,8 @@ export const timezoneSchema = z
   .string({ error: 'Choose a time zone.' })
   .refine((value) => IANAZone.isValidZone(value) && value.includes('/'), {
     error: 'Choose a time zone by its IANA name, e.g. America/New_York.',
-  });
+  })
+  .meta({ description: "The callee's IANA time zone, e.g. America/New_York." });
 
 const consentSchema = z.object(
   {

@@ -32,6 +32,16 @@ const chargeRefundedEventSchema = envelopeSchema.extend({
   data: z.object({ object: stripeChargeSchema }),
 });
 
+/**
+ * What we read of each event, for the API's description (`functions/api-docs/`): the event
+ * types we act on, and the envelope of any other.
+ */
+export const stripeEventReadings = [
+  paymentIntentEventSchema,
+  chargeRefundedEventSchema,
+  envelopeSchema,
+] as const;
+
 /** The event types whose meaning for a booking we act on; any other is acknowledged and ignored. */
 export const handledStripeEventTypes = [
   ...paymentIntentEventSchema.shape.type.options,

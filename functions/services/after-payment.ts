@@ -19,6 +19,7 @@ import { confirmPlaceTransaction, forcePlaceTransactions, givePlaceBack } from '
 import { sendBookingEmailOnce } from '../email/send-once.ts';
 import type { StripePaymentIntent } from '../schemas/stripe-payment-intent.ts';
 import { logger } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { armCall } from './arm-call.ts';
 import { bookingEmails } from './booking-emails.ts';
 import { type SiteLinks, siteLinks } from './links.ts';
@@ -75,6 +76,9 @@ export async function applyPaymentFact(
         outcome: decision.outcome,
         ...(decision.reason ? { reason: decision.reason } : {}),
       });
+      // Counted once per booking: only the write that marks it paid decides `mark_paid`; a
+      // repeated event finds it paid and decides otherwise.
+      if (decision.outcome === 'mark_paid') countMetric(metricNames.bookingsPaid);
       return decision.outcome;
     } catch (error) {
       if (!(error instanceof StaleBookingError) || attempt >= staleRetries) throw error;

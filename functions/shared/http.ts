@@ -6,6 +6,7 @@ import type {
 } from 'aws-lambda';
 import { DomainError, type DomainErrorKind, PayloadTooLargeError } from '../core/errors.ts';
 import { maxBodyBytesOf } from '../core/route-limits.ts';
+import { invocation } from './invocation.ts';
 import { logger } from './logger.ts';
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
@@ -51,22 +52,32 @@ export function errorResponse(error: unknown): HttpResult {
   });
 }
 
-/** Wraps an HTTP handler: request logging context, and domain errors mapped to status codes. */
+/**
+ * Wraps an HTTP handler: a logger of the invocation's own (its function's name, the route, the
+ * request id, and the booking of a `/api/calls/{callId}` route as correlation id), its
+ * metrics, and domain errors mapped to status codes.
+ */
 export function httpHandler(handle: HttpHandler) {
-  return middy<APIGatewayProxyEventV2, HttpResult>().handler(async (event, context) => {
-    logger.addContext(context);
-    logger.appendKeys({ routeKey: event.routeKey, requestId: event.requestContext.requestId });
-    try {
-      // The route's own body limit (functions/core/route-limits.ts): API Gateway's is 10 MB for all.
-      const limit = maxBodyBytesOf(event.routeKey);
-      if (bodyBytes(event) > limit) throw new PayloadTooLargeError(limit);
-      return await handle(event, context);
-    } catch (error) {
-      return errorResponse(error);
-    } finally {
-      logger.resetKeys();
-    }
-  });
+  return middy<APIGatewayProxyEventV2, HttpResult>().handler((event, context) =>
+    invocation(context, bookingIdOf(event.pathParameters?.callId), async () => {
+      logger.appendKeys({ routeKey: event.routeKey, requestId: event.requestContext.requestId });
+      try {
+        // The route's own body limit (functions/core/route-limits.ts): API Gateway's is 10 MB for all.
+        const limit = maxBodyBytesOf(event.routeKey);
+        if (bodyBytes(event) > limit) throw new PayloadTooLargeError(limit);
+        return await handle(event, context);
+      } catch (error) {
+        return errorResponse(error);
+      }
+    }),
+  );
+}
+
+/** Booking ids are ULIDs: a path segment that is not one is never logged as a correlation id. */
+const bookingIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
+
+function bookingIdOf(callId: string | undefined): string | undefined {
+  return callId && bookingIdPattern.test(callId) ? callId : undefined;
 }
 
 /** The request body's size in bytes, as sent (decoded when API Gateway base64-encoded it). */

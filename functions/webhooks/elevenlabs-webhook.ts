@@ -4,8 +4,10 @@ import { reportedOutcome } from '../core/call-report.ts';
 import { DomainError } from '../core/errors.ts';
 import { findCallToken, saveEarlyCallReport } from '../data/call-tokens.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
+import type { WebhookReceipt } from '../schemas/api/webhook-receipt.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, setBookingCorrelation } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { rawBody } from '../shared/request.ts';
 import { callReportOf, readElevenLabsWebhook } from './elevenlabs-events.ts';
 import { ElevenLabsSignatureError, verifyElevenLabsSignature } from './elevenlabs-signature.ts';
@@ -23,6 +25,7 @@ export const handler = httpHandler(async (event) => {
     verifyElevenLabsSignature(body, event.headers['elevenlabs-signature'], elevenLabsWebhookSecret);
   } catch (error) {
     if (error instanceof ElevenLabsSignatureError) {
+      countMetric(metricNames.signatureFailures);
       throw new DomainError('unauthenticated', 'invalid_signature', error.message);
     }
     throw error;
@@ -37,7 +40,7 @@ export const handler = httpHandler(async (event) => {
   if (reading.kind === 'ignored') {
     // A type we do not use (ElevenLabs adds some) is acknowledged, never retried for ever.
     logger.info('elevenlabs webhook ignored', { webhookType: reading.type });
-    return jsonResponse(200, { received: true, ignored: true });
+    return jsonResponse(200, { received: true, ignored: true } satisfies WebhookReceipt);
   }
   if (reading.kind === 'malformed') {
     // Signed by ElevenLabs but not what its type promises: say exactly what, never guess.
@@ -55,14 +58,14 @@ export const handler = httpHandler(async (event) => {
   const conversationId = webhook.data.conversation_id;
   const report = callReportOf(webhook);
   logger.appendKeys({ conversationId, webhookType: webhook.type });
-  if (!report) return jsonResponse(200, { received: true, ignored: true });
+  if (!report) return jsonResponse(200, { received: true, ignored: true } satisfies WebhookReceipt);
   // `unconfirmed` (a transcription without call_result) goes to the workflow like any other
   // outcome: it asks the conversation API before deciding.
   const outcome = reportedOutcome(report);
 
   const dedupeKey = `${conversationId}#${webhook.type}`;
   if (await isWebhookProcessed('elevenlabs', dedupeKey)) {
-    return jsonResponse(200, { received: true, duplicate: true });
+    return jsonResponse(200, { received: true, duplicate: true } satisfies WebhookReceipt);
   }
   let token = await findCallToken(conversationId);
   if (!token) {
@@ -73,15 +76,17 @@ export const handler = httpHandler(async (event) => {
     await saveEarlyCallReport(conversationId, outcome);
     token = await findCallToken(conversationId);
   }
+  // The booking is known from the parked token only (the webhook names the conversation).
+  if (token) setBookingCorrelation(token.bookingId);
   if (!token) {
     logger.info('call outcome kept for its dial step');
     await recordWebhookProcessed('elevenlabs', dedupeKey, webhook.type);
-    return jsonResponse(200, { received: true, kept: true });
+    return jsonResponse(200, { received: true, kept: true } satisfies WebhookReceipt);
   }
   if (!(await answerCallTask(token.taskToken, { outcome, conversationId }))) {
     logger.info('call outcome already settled');
   }
   await recordWebhookProcessed('elevenlabs', dedupeKey, webhook.type);
   logger.info('call outcome reported', { bookingId: token.bookingId, outcome });
-  return jsonResponse(200, { received: true });
+  return jsonResponse(200, { received: true } satisfies WebhookReceipt);
 });

@@ -2,6 +2,7 @@ import { readSecret } from '../config/secrets.ts';
 import { DomainError } from '../core/errors.ts';
 import { isTimelyRenderReport, renderReportWindow } from '../core/video-render.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
+import type { WebhookReceipt } from '../schemas/api/webhook-receipt.ts';
 import { describeIssues } from '../schemas/describe-issues.ts';
 import { type RemotionWebhook, remotionWebhookSchema } from '../schemas/remotion-webhook.ts';
 import {
@@ -10,7 +11,8 @@ import {
   type VideoRenderSettlement,
 } from '../services/video-render.ts';
 import { type HttpHandler, httpHandler, jsonResponse } from '../shared/http.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, setBookingCorrelation } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { rawBody } from '../shared/request.ts';
 import { RemotionSignatureError, verifyRemotionSignature } from './remotion-signature.ts';
 
@@ -56,11 +58,13 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
       verifyRemotionSignature(body, event.headers['x-remotion-signature'], secret);
     } catch (error) {
       if (error instanceof RemotionSignatureError) {
+        countMetric(metricNames.signatureFailures);
         throw new DomainError('unauthenticated', 'invalid_signature', error.message);
       }
       throw error;
     }
     const webhook = parseWebhook(body);
+    setBookingCorrelation(webhook.customData.bookingId);
     logger.appendKeys({
       renderId: webhook.renderId,
       bookingId: webhook.customData.bookingId,
@@ -68,7 +72,7 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
     });
     refuseStale(webhook.customData.startedAt, deps.now());
     if (await deps.processed.has(webhook.renderId)) {
-      return jsonResponse(200, { received: true, duplicate: true });
+      return jsonResponse(200, { received: true, duplicate: true } satisfies WebhookReceipt);
     }
     const report: VideoRenderReport = {
       renderId: webhook.renderId,
@@ -80,9 +84,10 @@ export function remotionWebhookHandler(deps: RemotionWebhookDependencies): HttpH
     };
     const settlement = await deps.settle(report);
     logger.info('video render reported', { settlement });
-    if (settlement === 'unknown') return jsonResponse(200, { received: true, ignored: true });
+    if (settlement === 'unknown')
+      return jsonResponse(200, { received: true, ignored: true } satisfies WebhookReceipt);
     await deps.processed.record(webhook.renderId, webhook.type);
-    return jsonResponse(200, { received: true, settled: settlement });
+    return jsonResponse(200, { received: true, settled: settlement } satisfies WebhookReceipt);
   };
 }
 

@@ -3,17 +3,20 @@ import {
   retrieveCharge,
   retrievePaymentIntent,
   verifyStripeEvent,
+  WebhookSignatureError,
 } from '../adapters/payments.ts';
 import { DomainError } from '../core/errors.ts';
 import { recordingPurpose } from '../core/recording-purchase.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { findBooking } from '../data/bookings.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
+import type { WebhookReceipt } from '../schemas/api/webhook-receipt.ts';
 import type { StripeEvent } from '../schemas/stripe-event.ts';
 import { applyPaymentFact, applyPaymentSucceeded } from '../services/after-payment.ts';
 import { applyRecordingPayment } from '../services/recording-payment.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
-import { logger } from '../shared/logger.ts';
+import { logger, setBookingCorrelation } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { rawBody } from '../shared/request.ts';
 
 /**
@@ -32,20 +35,24 @@ import { rawBody } from '../shared/request.ts';
 export const handler = httpHandler(async (event) => {
   const signature = event.headers['stripe-signature'];
   if (!signature) {
+    countMetric(metricNames.signatureFailures);
     throw new DomainError(
       'invalid',
       'missing_signature',
       'The Stripe-Signature header is missing.',
     );
   }
-  const stripeEvent = await verifyStripeEvent(rawBody(event), signature);
+  const stripeEvent = await verifyStripeEvent(rawBody(event), signature).catch((error) => {
+    if (error instanceof WebhookSignatureError) countMetric(metricNames.signatureFailures);
+    throw error;
+  });
   logger.appendKeys({ stripeEventId: stripeEvent.id, stripeEventType: stripeEvent.type });
   if (await isWebhookProcessed('stripe', stripeEvent.id)) {
-    return jsonResponse(200, { received: true, duplicate: true });
+    return jsonResponse(200, { received: true, duplicate: true } satisfies WebhookReceipt);
   }
   await handleEvent(stripeEvent);
   await recordWebhookProcessed('stripe', stripeEvent.id, stripeEvent.type);
-  return jsonResponse(200, { received: true });
+  return jsonResponse(200, { received: true } satisfies WebhookReceipt);
 });
 
 async function handleEvent(stripeEvent: StripeEvent): Promise<void> {
@@ -60,6 +67,7 @@ async function handleEvent(stripeEvent: StripeEvent): Promise<void> {
     const bookingId =
       charge.metadata.bookingId ?? (await bookingIdOfPaymentIntent(charge.payment_intent));
     if (!bookingId) return notOurs();
+    setBookingCorrelation(bookingId);
     await applyPaymentFact(bookingId, {
       type: 'charge_refunded',
       paymentIntentId: charge.payment_intent,
@@ -73,6 +81,7 @@ async function handleEvent(stripeEvent: StripeEvent): Promise<void> {
   const bookingId = intent.metadata.bookingId;
   // Not ours (another integration on the account) or a test event: acknowledge and move on.
   if (!bookingId) return notOurs();
+  setBookingCorrelation(bookingId);
   if (intent.metadata.purpose === recordingPurpose) {
     await handleRecordingEvent(stripeEvent.type, bookingId, intent.id);
     return;

@@ -4,6 +4,7 @@ import { queueInstant } from '../core/line-dispatch.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { handOut, queueCall } from '../data/call-lines.ts';
 import { logger } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
@@ -38,11 +39,11 @@ export const handler = workflowTask(
     const grants = await handOut(config.lines, (call, startAt) =>
       answerLineTask(call.taskToken, { startAt: new Date(startAt).toISOString() }),
     );
-    logger.info('call queued for a line', {
-      bookingId,
-      dueAt,
-      granted: grants.map((grant) => grant.call.holder),
-    });
+    const granted = grants.map((grant) => grant.call.holder);
+    logger.info('call queued for a line', { bookingId, dueAt, granted });
+    // A due call that got no line at once waits (each run of this step while it waits counts
+    // again: a growing sum means the lines do not keep up).
+    if (!granted.includes(bookingId)) countMetric(metricNames.capacityWaits);
     return {};
   },
 );

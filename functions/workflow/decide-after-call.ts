@@ -2,6 +2,7 @@ import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { decideAfterCall } from '../core/after-call.ts';
 import { isRetryableOutcome } from '../core/call-outcome.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
@@ -30,6 +31,8 @@ export const handler = workflowTask('DecideAfterCall', async ({ bookingId, versi
           },
           { expectUnchangedStatus: true },
         );
+        // Once per call: a retried step finds the status moved and decides `complete: false`.
+        countMetric(metricNames.callsCompleted);
       }
       break;
     case 'retry':

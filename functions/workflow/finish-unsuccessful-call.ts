@@ -13,6 +13,7 @@ import {
 import { sendBookingEmailOnce } from '../email/send-once.ts';
 import { bookingEmails } from '../services/booking-emails.ts';
 import { logger } from '../shared/logger.ts';
+import { countMetricBy, metricNames } from '../shared/metrics.ts';
 import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();
@@ -52,6 +53,8 @@ export const handler = workflowTask(
           { expectUnchangedStatus: true },
         );
         current = { ...booking, callStatus: finalStatus, endReason: reason };
+        // Once per booking: only the run whose conditional write moved the status counts.
+        countMetricBy(metricNames.callsFailed, 'outcome', outcome);
       }
       if (current.paymentStatus === 'paid' && current.paymentIntentId) {
         const refundId = await refundPayment(bookingId, current.paymentIntentId);

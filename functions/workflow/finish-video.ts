@@ -7,6 +7,7 @@ import { sendBookingEmailOnce } from '../email/send-once.ts';
 import { bookingEmails } from '../services/booking-emails.ts';
 import { siteLinks } from '../services/links.ts';
 import { logger } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { workflowTask } from './task.ts';
 
 /**
@@ -58,6 +59,8 @@ export const handler = workflowTask(
           },
         },
       );
+      // Once per video: a repeat finds the status moved and skips this write.
+      countMetric(to === 'completed' ? metricNames.rendersCompleted : metricNames.rendersFailed);
     }
     const current = { ...booking, videoStatus: to } as const;
     if (to === 'completed') {

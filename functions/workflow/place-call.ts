@@ -2,6 +2,7 @@ import type { ElevenLabsAdapter } from '../adapters/elevenlabs.ts';
 import { answerCallTask } from '../adapters/workflow-callbacks.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
+import { callStartLatenessSeconds } from '../core/call-lateness.ts';
 import { callingWindowAt } from '../core/calling-hours.ts';
 import {
   type Booking,
@@ -14,6 +15,7 @@ import { claimStartSecond, keepCallLine } from '../data/call-lines.ts';
 import { findEarlyCallReport, parkCallTokenTransaction } from '../data/call-tokens.ts';
 import { taskErrors } from '../schemas/workflow-contract.ts';
 import { logger } from '../shared/logger.ts';
+import { countMetric, metricNames, recordSeconds } from '../shared/metrics.ts';
 import { santaCallVariables } from './call-variables.ts';
 import { elevenLabs } from './elevenlabs.ts';
 import { TaskError, workflowTask } from './task.ts';
@@ -102,6 +104,13 @@ export const handler = workflowTask('PlaceCall', async ({ bookingId, version, ta
   await keepCallLine(bookingId, workflow.lines);
   await answerIfReportedEarly(placed, taskToken);
   logger.info('call placed', { bookingId, conversationId: placed, attempt });
+  // Counted by the try that recorded the dial (an adopted dial is counted by no other try
+  // that got this far: the next finds the call `in_progress` and only parks its token).
+  countMetric(metricNames.callsPlaced);
+  const lateness = conversationId
+    ? undefined
+    : callStartLatenessSeconds(booking.scheduledAt, dialAt, attempt);
+  if (lateness !== undefined) recordSeconds(metricNames.callStartLatenessSeconds, lateness);
   return {};
 });
 

@@ -11,6 +11,7 @@ import { decideVideoRender } from '../core/video-render.ts';
 import { getBooking } from '../data/bookings.ts';
 import { claimVideoRender, recordVideoRenderId } from '../data/video-renders.ts';
 import { logger } from '../shared/logger.ts';
+import { countMetric, metricNames } from '../shared/metrics.ts';
 import { workflowTask } from './task.ts';
 
 /**
@@ -78,5 +79,6 @@ export const handler = workflowTask('RenderVideo', async ({ bookingId, taskToken
   });
   await recordVideoRenderId(bookingId, decision.attempt, renderId);
   logger.info('video render started', { bookingId, attempt: decision.attempt, renderId });
+  countMetric(metricNames.rendersStarted);
   return {};
 });

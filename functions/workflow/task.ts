@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import type * as z from 'zod';
 import {
   type TaskErrorName,
@@ -5,6 +6,7 @@ import {
   taskErrors,
   type WorkflowTaskName,
 } from '../schemas/workflow-contract.ts';
+import { invocation } from '../shared/invocation.ts';
 
 /** A named error a task throws; the name is what the workflow's Retry and Catch match. */
 export class TaskError extends Error {
@@ -35,16 +37,18 @@ function isTransientAwsError(error: unknown): boolean {
 /**
  * Wraps a task's work: parses its input with the contract (a bad input is a bug, not a
  * retry), runs it, checks its output, and renames AWS throttling and server faults to
- * `TransientError` so the workflow's Retry catches them by one name.
+ * `TransientError` so the workflow's Retry catches them by one name. Each run logs with its own
+ * function's name and the input's booking id as correlation id, and flushes its metrics.
  */
 export function workflowTask<Name extends WorkflowTaskName>(
   name: Name,
   work: (
     input: z.infer<(typeof taskContracts)[Name]['input']>,
   ) => Promise<z.input<(typeof taskContracts)[Name]['output']>>,
-): (event: unknown) => Promise<z.infer<(typeof taskContracts)[Name]['output']>> {
+): (event: unknown, context?: Context) => Promise<z.infer<(typeof taskContracts)[Name]['output']>> {
   const contract = taskContracts[name];
-  return async (event) => {
+  return (event, context) => invocation(context, bookingIdIn(event), () => run(event));
+  async function run(event: unknown) {
     const input = contract.input.parse(event) as z.infer<(typeof taskContracts)[Name]['input']>;
     let output: unknown;
     try {
@@ -58,5 +62,11 @@ export function workflowTask<Name extends WorkflowTaskName>(
       throw error;
     }
     return contract.output.parse(output) as z.infer<(typeof taskContracts)[Name]['output']>;
-  };
+  }
+}
+
+/** The booking id of a task's input, read before the contract parses it (a bad input too). */
+function bookingIdIn(event: unknown): string | undefined {
+  const bookingId = (event as { bookingId?: unknown } | null)?.bookingId;
+  return typeof bookingId === 'string' ? bookingId : undefined;
 }

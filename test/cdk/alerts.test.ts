@@ -85,6 +85,7 @@ describe('the alarm topic', () => {
       stack.scheduling.undeliveredSchedulesAlarm,
       ...stack.operations.alarms,
       ...stack.video.alarms,
+      ...stack.monitoring.alarms,
     ].map((alarm) => `<${logicalId(alarm)}.Arn>`);
 
     // Act

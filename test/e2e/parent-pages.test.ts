@@ -235,9 +235,14 @@ describe('booking wizard', () => {
     expect(await zone.inputValue()).toBe('Europe/London');
     expect(await zone.locator('option').allTextContents()).toEqual(['Europe / London']);
     // London's times have loaded (late in the UK evening today has none left).
-    await page
-      .getByText(/times free, shown on the Europe \/ London clock|No times left on this day/)
-      .waitFor({ timeout: availabilityTimeoutMs });
+    // Wait for the answer whatever it is, so a failed load fails here with its own message.
+    const dayStatus = page.locator('fieldset.times p.status');
+    await expect
+      .poll(() => dayStatus.textContent(), { timeout: availabilityTimeoutMs })
+      .not.toMatch(/^Loading|^$/);
+    expect(await dayStatus.textContent()).toMatch(
+      /times free, shown on the Europe \/ London clock|No times left on this day/,
+    );
 
     // A US number: only US zones, New York kept... once the country has several, the nearest.
     await page.getByLabel('Phone number Santa should call').fill('+1 415 555 2671');

@@ -32,6 +32,7 @@ const layerOf: Readonly<Record<string, Layer>> = {
   webhooks: 'entry',
   workflow: 'entry',
   operations: 'entry',
+  'api-docs': 'entry',
   services: 'services',
   email: 'email',
   data: 'data',

@@ -14,6 +14,9 @@ import { eventually } from './local-cloud.ts';
 
 export type { CreatedBooking };
 
+/** What these helpers need of a cloud: one started in this process or a `npm start` child. */
+export type CloudAddress = Pick<RunningLocalCloud, 'apiUrl' | 'config'>;
+
 /** Tomorrow at 17:00 UTC: midday in New York, inside calling hours, more than an hour away. */
 export function tomorrowAt(hourUtc = 17, minuteUtc = 0): string {
   const day = new Date(Date.now() + 24 * 3600_000);
@@ -54,7 +57,7 @@ export function validBooking(overrides: Record<string, unknown> = {}): Record<st
 }
 
 export async function postJson(
-  cloud: RunningLocalCloud,
+  cloud: CloudAddress,
   path: string,
   body: unknown,
   headers: Record<string, string> = {},
@@ -69,7 +72,7 @@ export async function postJson(
 }
 
 export async function createBooking(
-  cloud: RunningLocalCloud,
+  cloud: CloudAddress,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedBooking> {
   const { status, body } = await postJson(cloud, '/api/calls', validBooking(overrides));
@@ -79,7 +82,7 @@ export async function createBooking(
 
 /** Confirms the PaymentIntent as the browser does: publishable key plus client secret. */
 export async function payWithCard(
-  cloud: RunningLocalCloud,
+  cloud: CloudAddress,
   booking: CreatedBooking,
   paymentMethod = 'pm_card_visa',
 ): Promise<Stripe.PaymentIntent> {
@@ -99,7 +102,7 @@ export async function payWithCard(
  * or the error body — so every test that looks at a booking also checks the API's shape.
  */
 export async function getBooking(
-  cloud: RunningLocalCloud,
+  cloud: CloudAddress,
   callId: string,
   token: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
@@ -114,7 +117,7 @@ export async function getBooking(
 }
 
 export function bookingWhere(
-  cloud: RunningLocalCloud,
+  cloud: CloudAddress,
   booking: CreatedBooking,
   what: string,
   ready: (body: Record<string, unknown>) => boolean,
@@ -131,7 +134,7 @@ export function bookingWhere(
 }
 
 export async function outbox(
-  cloud: RunningLocalCloud,
+  cloud: CloudAddress,
 ): Promise<{ to: string; subject: string; text: string; html: string }[]> {
   return (await fetch(`${cloud.apiUrl}/_local/outbox?format=json`)).json() as never;
 }
