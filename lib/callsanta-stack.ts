@@ -204,9 +204,15 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'ElevenLabsSecretName', {
       value: this.appSecrets.secrets.elevenlabs.secretName,
     });
+    // The support tool's actions read these by name (ops/support/stage.ts).
+    new CfnOutput(this, 'AccessTokenSecretName', {
+      value: this.appSecrets.secrets['access-token'].secretName,
+    });
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduling.scheduleGroup.scheduleGroupName,
     });
+    // The support tool's reschedule moves a booking's schedule as the API does (README, "Support").
+    new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduling.schedulerRole.roleArn });
   }
 }
 

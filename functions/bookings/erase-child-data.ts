@@ -5,7 +5,7 @@ import { isFinalCallStatus } from '../core/booking-status.ts';
 import { ConflictError } from '../core/errors.ts';
 import { videoKeyFor } from '../core/video-render.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
-import { eraseChildData, findBooking } from '../data/bookings.ts';
+import { type Booking, eraseChildData, findBooking } from '../data/bookings.ts';
 import { revokeAllShares } from '../data/share-links.ts';
 import { bookingView } from '../services/booking-view.ts';
 import { httpHandler, jsonResponse } from '../shared/http.ts';
@@ -19,7 +19,18 @@ import { authorizedBooking } from './authorize.ts';
  * once no call is coming or happening; asking again answers the same.
  */
 export const handler = httpHandler(async (event) => {
-  const booking = await authorizedBooking(event);
+  const erased = await eraseBookingChildData(await authorizedBooking(event));
+  return jsonResponse(200, bookingView(erased, await listAuditEvents(erased.bookingId)));
+});
+
+/**
+ * The erase itself, for the parent's request above and for support's `erase` alike: shares
+ * revoked, files deleted, the child's details forgotten. Repeating it finishes what a crash left.
+ *
+ * @returns the booking as it now stands
+ * @throws ConflictError `call_not_over` while a call is coming or happening
+ */
+export async function eraseBookingChildData(booking: Booking): Promise<Booking> {
   if (!isFinalCallStatus(booking.callStatus)) {
     throw new ConflictError(
       'call_not_over',
@@ -41,6 +52,5 @@ export const handler = httpHandler(async (event) => {
     await eraseChildData(booking);
     logger.info('child data erased', { bookingId: booking.bookingId });
   }
-  const erased = (await findBooking(booking.bookingId)) ?? booking;
-  return jsonResponse(200, bookingView(erased, await listAuditEvents(booking.bookingId)));
-});
+  return (await findBooking(booking.bookingId)) ?? booking;
+}

@@ -1,5 +1,9 @@
 import ct from 'countries-and-timezones';
-import { type PhoneNumberType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  type PhoneNumberType,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max';
 import { IANAZone } from 'luxon';
 import { type PhoneNumberProblem, phoneNumberProblemMessages } from './phone-number-problems.ts';
 
@@ -128,4 +132,18 @@ export function describeZoneMismatch(e164: string, zones: readonly string[]): st
   const shown = zones.slice(0, 5).join(', ');
   const more = zones.length > 5 ? ` and ${zones.length - 5} more` : '';
   return `${place}: choose one of its time zones (${shown}${more}).`;
+}
+
+/**
+ * A number as typed by a person (spaces, dashes, brackets; `+` and the country code, or a
+ * national number with `defaultCountry`, ISO 3166-1 alpha-2) in E.164, the form bookings store;
+ * undefined when it is not a possible number. Looser than `phoneNumberProblem`: it finds a
+ * number already booked, it does not judge whether Santa may call it.
+ */
+export function toE164(typed: string, defaultCountry?: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(
+    typed.trim(),
+    defaultCountry ? { defaultCountry: defaultCountry.toUpperCase() as CountryCode } : undefined,
+  );
+  return parsed?.isPossible() ? parsed.number : undefined;
 }

@@ -13,6 +13,7 @@ import type { StoredBooking } from '../core/booking.ts';
 import { assertCallTransition, assertPaymentTransition } from '../core/booking-status.ts';
 import { DomainError, NotFoundError } from '../core/errors.ts';
 import { type AuditEvent, auditEventTransaction } from './audit-trail.ts';
+import { bookingContactTransactions } from './booking-contacts.ts';
 import { BookingEntity } from './entities.ts';
 import { takePlaceTransactions } from './slots.ts';
 
@@ -51,18 +52,20 @@ function failedConditions(error: unknown): boolean[] | undefined {
 }
 
 /**
- * Writes a new booking, its first audit event and its place in the slot in one transaction:
- * a booking exists only with its place held.
+ * Writes a new booking, its first audit event, its place in the slot and its contact items
+ * (found by the parent's email or phone, `booking-contacts.ts`) in one transaction: a booking
+ * exists only with its place held, and is always findable by its contact.
  */
 export async function createBooking(
   booking: NewBooking,
   event: AuditEvent,
   capacity: number,
 ): Promise<void> {
+  const createdAt = new Date().toISOString();
   try {
     await executeTransactWrite(
       BookingEntity.build(PutTransaction)
-        .item(booking)
+        .item({ ...booking, createdAt })
         .options({ condition: { attr: 'bookingId', exists: false } }),
       auditEventTransaction(booking.bookingId, event),
       ...takePlaceTransactions(
@@ -71,6 +74,8 @@ export async function createBooking(
         capacity,
         booking.holdExpiresAt,
       ),
+      // Last, so the slot's condition keeps its index (2) in the cancellation reasons.
+      ...bookingContactTransactions({ ...booking, createdAt }),
     );
   } catch (error) {
     if (failedConditions(error)?.[2]) throw new SlotFullError();

@@ -365,3 +365,24 @@ export const BookingShareEntity = new Entity({
     sk: `SHARE#${shareId}`,
   }),
 });
+
+/**
+ * How a booking is found by the parent's email or phone: `BOOKING#<id>` / `CONTACT#email` and
+ * `CONTACT#phone`, written with the booking. `contactKey` (a hash, `core/contact-key.ts`) keys
+ * the sparse `byContact` index, which projects only `bookingId`. Erase deletes them.
+ */
+export const BookingContactEntity = new Entity({
+  name: 'BookingContact',
+  table,
+  timestamps: false,
+  schema: item({
+    bookingId: string().key(),
+    channel: string().enum('email', 'phone').key(),
+    contactKey: string(),
+    createdAt: string(),
+  }),
+  computeKey: ({ bookingId, channel }: { bookingId: string; channel: 'email' | 'phone' }) => ({
+    pk: `BOOKING#${bookingId}`,
+    sk: `CONTACT#${channel}`,
+  }),
+});

@@ -18,6 +18,7 @@
  * | affiliate        | AFFILIATE                       | <slug> (one partition lists all) |
  * | share link       | SHARE#<sha-256 of its token>    | SHARE                       |
  * | booking's share  | BOOKING#<id>                    | SHARE#<share id>            |
+ * | booking's contact| BOOKING#<id>                    | CONTACT#email, CONTACT#phone|
  *
  * Indexes are sparse: an item appears in one only when it carries that index's key attributes.
  */
@@ -84,6 +85,16 @@ export const tableDefinition = {
         'audioKey',
         'videoReadyEmailSentAt',
       ],
+    },
+    {
+      indexName: 'byContact',
+      purpose:
+        "a booking found by the parent's email or phone (the support tool; erase deletes the items)",
+      // `email#<sha-256 hex>` / `phone#<sha-256 hex>` (functions/core/contact-key.ts): the index
+      // holds no address or number, only their hashes.
+      partitionKey: { name: 'contactKey', type: 'S' },
+      sortKey: { name: 'createdAt', type: 'S' },
+      projection: ['bookingId'],
     },
   ],
 } as const satisfies TableDefinition;

@@ -10,7 +10,7 @@ const documentClient = DynamoDBDocumentClient.from(traced(new DynamoDBClient({})
   marshallOptions: { removeUndefinedValues: true },
 });
 
-const [byAffiliate, byCallStatus] = tableDefinition.globalSecondaryIndexes;
+const [byAffiliate, byCallStatus, byContact] = tableDefinition.globalSecondaryIndexes;
 
 /** The one table, as dynamodb-toolbox sees it; its name is read when first used. */
 export const table = new Table({
@@ -28,6 +28,11 @@ export const table = new Table({
       type: 'global',
       partitionKey: { name: byCallStatus.partitionKey.name, type: 'string' },
       sortKey: { name: byCallStatus.sortKey.name, type: 'string' },
+    },
+    byContact: {
+      type: 'global',
+      partitionKey: { name: byContact.partitionKey.name, type: 'string' },
+      sortKey: { name: byContact.sortKey.name, type: 'string' },
     },
   },
   entityAttributeSavedAs: 'entity',

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { executionState, startWorkflowNow } from '../adapters/booking-workflow-starter.ts';
+import { executionState } from '../adapters/booking-workflow-starter.ts';
 import { retrievePaymentIntent } from '../adapters/payments.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { callStatuses } from '../core/booking-status.ts';
@@ -9,7 +9,6 @@ import {
   type ReconcileAction,
   type ReconcileRules,
 } from '../core/reconcile.ts';
-import { recoveryStart } from '../core/workflow-start.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { bookingsInCallStatus } from '../data/booking-queries.ts';
 import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts';
@@ -17,6 +16,7 @@ import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-p
 import { armCall } from '../services/arm-call.ts';
 import { reclaimExpiredPlace } from '../services/hold-reclaim.ts';
 import { siteLinks } from '../services/links.ts';
+import { startRecoveryRun } from '../services/recovery-run.ts';
 import { invocation } from '../shared/invocation.ts';
 import { logger } from '../shared/logger.ts';
 import { countMetric, metricNames } from '../shared/metrics.ts';
@@ -171,29 +171,5 @@ async function recover(
   because: string,
   now: Date,
 ): Promise<ReconcileAction['kind']> {
-  const run = (booking.recoveryRuns ?? 0) + 1;
-  const start = recoveryStart(booking.bookingId, booking.version, run, now);
-  const { executionName } = start;
-  const claimed = await claimRecoveryRun(booking, {
-    recoveryRuns: run,
-    executionName,
-    reconciledAt: now.toISOString(),
-  });
-  if (!claimed) return 'none';
-  await startWorkflowNow(start);
-  await appendAuditEvent(booking.bookingId, {
-    type: 'reconciled',
-    detail: {
-      action: 'recovery_run',
-      because,
-      executionName,
-      previousExecution: execution,
-    },
-  });
-  logger.warn('reconciler started a recovery run', {
-    bookingId: booking.bookingId,
-    executionName,
-    because,
-  });
-  return 'recover';
+  return (await startRecoveryRun(booking, execution, because, now)) ? 'recover' : 'none';
 }

@@ -83,6 +83,28 @@ describe('the single table', () => {
     }
   });
 
+  it("finds bookings by the parent's contact through byContact, projecting only bookingId", () => {
+    // Arrange
+    const expected = {
+      IndexName: 'byContact',
+      KeySchema: [
+        { AttributeName: 'contactKey', KeyType: 'HASH' },
+        { AttributeName: 'createdAt', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['bookingId'] },
+    };
+
+    // Act
+    const table = onlyTable(dev);
+
+    // Assert
+    expect(table.Properties.GlobalSecondaryIndexes).toContainEqual(expected);
+    expect(table.Properties.AttributeDefinitions).toContainEqual({
+      AttributeName: 'contactKey',
+      AttributeType: 'S',
+    });
+  });
+
   it('expires items on the TTL attribute, bills on demand and is encrypted with KMS', () => {
     dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       TimeToLiveSpecification: {

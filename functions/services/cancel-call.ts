@@ -1,0 +1,123 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
+import { cancelPaymentIntent, refundPayment, retrievePaymentIntent } from '../adapters/payments.ts';
+import { refundedInFull } from '../core/booking.ts';
+import { isChangeable } from '../core/booking-status.ts';
+import { ConflictError } from '../core/errors.ts';
+import { listAuditEvents } from '../data/audit-trail.ts';
+import { type Booking, changeBooking, findBooking, StaleBookingError } from '../data/bookings.ts';
+import { givePlaceBack } from '../data/slots.ts';
+import { confirmationInFlight } from '../email/send-once.ts';
+import { logger } from '../shared/logger.ts';
+import { applyPaymentSucceeded } from './after-payment.ts';
+
+/** How many times a cancel re-reads a booking another request changed meanwhile. */
+const staleRetries = 5;
+const inFlightPollMs = 50;
+
+/** Who cancels: recorded as `by` on the `booking_cancelled` audit event. */
+export type CancelledBy = 'parent' | 'support';
+
+/**
+ * Cancels a booking: marks it cancelled (once), gives its place back, deletes its schedule and,
+ * when `refund` is true, gives the money back (`refundIfPaid`). The rules of the parent's cancel
+ * (POST /api/calls/{callId}/cancel) and of support's (`npm run support -- cancel`) alike.
+ *
+ * Idempotent: a cancelled booking stays cancelled (no second event), a schedule already gone is
+ * fine, and a refunded booking is not refunded twice (Stripe's idempotency key is the booking's).
+ * Racing a payment, whichever lands second sees the other: a payment confirmed meanwhile is
+ * refunded here; one that lands after this is refunded by the webhook and confirms nothing. A
+ * confirmation email already on its way is waited for (briefly), so the parent never reads
+ * "Santa will call" after "cancelled".
+ *
+ * @returns the booking as it now stands
+ * @throws ConflictError `not_cancellable` once the call has started or is over
+ */
+export async function cancelCall(
+  booking: Booking,
+  options: { readonly by: CancelledBy; readonly refund: (cancelled: Booking) => boolean },
+  now = new Date(),
+): Promise<Booking> {
+  const cancelled = await markCancelled(booking, options.by);
+  // A confirmation claimed in the instant between our last look and our write may still be
+  // on its way: the parent hears "cancelled" only once it has gone.
+  await confirmationSettled(booking.bookingId);
+  // After the write, not only before it: a payment racing us may have armed the call meanwhile.
+  if (!cancelled.callNow) await deleteBookingSchedule(booking.bookingId);
+  if (options.refund(cancelled)) await refundIfPaid(booking.bookingId, now);
+  return (await findBooking(booking.bookingId)) ?? cancelled;
+}
+
+/** Marks the call cancelled (once), re-reading when another request changed it first. */
+async function markCancelled(authorized: Booking, by: CancelledBy): Promise<Booking> {
+  let booking = authorized;
+  for (let attempt = 0; ; ) {
+    if (booking.callStatus === 'cancelled') return booking;
+    if (!isChangeable(booking.callStatus)) {
+      throw new ConflictError('not_cancellable', 'Santa is already on this call, or it is over.');
+    }
+    if (await confirmationOnItsWay(booking)) {
+      await sleep(inFlightPollMs);
+    } else {
+      const at = new Date();
+      try {
+        await changeBooking(
+          booking,
+          { callStatus: 'cancelled', cancelledAt: at.toISOString() },
+          { type: 'booking_cancelled', detail: { by } },
+        );
+        await givePlaceBack(booking.slotStart, booking.bookingId);
+        logger.info('booking cancelled', { bookingId: booking.bookingId, by });
+        return { ...booking, callStatus: 'cancelled', cancelledAt: at.toISOString() };
+      } catch (error) {
+        if (!(error instanceof StaleBookingError) || ++attempt > staleRetries) throw error;
+      }
+    }
+    booking = (await findBooking(booking.bookingId)) ?? booking;
+  }
+}
+
+async function confirmationSettled(bookingId: string): Promise<void> {
+  for (;;) {
+    const booking = await findBooking(bookingId);
+    if (!booking || !(await confirmationOnItsWay(booking))) return;
+    await sleep(inFlightPollMs);
+  }
+}
+
+async function confirmationOnItsWay(booking: Booking): Promise<boolean> {
+  if (!booking.confirmationEmailSentAt) return false;
+  const events = await listAuditEvents(booking.bookingId);
+  const sent = events
+    .filter((event) => event.type === 'email_sent')
+    .map((event) => event.detail?.template ?? '');
+  return confirmationInFlight(booking, sent, new Date());
+}
+
+/**
+ * Gives the money back for a cancelled booking: a paid one is refunded; an unpaid one has its
+ * PaymentIntent cancelled, and if Stripe refuses because it already succeeded (the payment
+ * won the race but its webhook has not come yet), that payment is applied now — which, for a
+ * cancelled booking, refunds it.
+ */
+async function refundIfPaid(bookingId: string, now: Date): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const booking = await findBooking(bookingId);
+    if (!booking?.paymentIntentId) return;
+    if (booking.paymentStatus === 'pending') {
+      if (await cancelPaymentIntent(booking.paymentIntentId)) return;
+      const intent = await retrievePaymentIntent(booking.paymentIntentId);
+      if (intent?.status === 'succeeded') await applyPaymentSucceeded(bookingId, intent, now);
+      return;
+    }
+    if (booking.paymentStatus !== 'paid') return;
+    const refundId = await refundPayment(bookingId, booking.paymentIntentId);
+    const refund = refundedInFull(booking, { refundId, reason: 'booking_cancelled' }, now);
+    try {
+      await changeBooking(booking, refund.changes, refund.event);
+      return;
+    } catch (error) {
+      if (!(error instanceof StaleBookingError) || attempt >= staleRetries) throw error;
+    }
+  }
+}

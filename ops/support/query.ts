@@ -1,0 +1,28 @@
+import { emailContactKey, phoneContactKey } from '../../functions/core/contact-key.ts';
+import { toE164 } from '../../functions/core/phone-numbers.ts';
+
+/** A booking id as `ulid()` makes it: 26 characters of Crockford's base32. */
+const bookingIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
+
+export type FindQuery =
+  | { readonly kind: 'bookingId'; readonly bookingId: string }
+  | { readonly kind: 'email' | 'phone'; readonly contactKey: string };
+
+/**
+ * What support typed after `find`, understood: a booking id, an email (it has an `@`), or a phone
+ * number (E.164, or national with `country`). Only a hash of a contact leaves this function.
+ *
+ * @throws Error with a sentence to show when it is none of these
+ */
+export function parseFindQuery(typed: string, country?: string): FindQuery {
+  const value = typed.trim();
+  if (bookingIdPattern.test(value)) return { kind: 'bookingId', bookingId: value.toUpperCase() };
+  if (value.includes('@')) return { kind: 'email', contactKey: emailContactKey(value) };
+  const e164 = toE164(value, country);
+  if (!e164) {
+    throw new Error(
+      'Give a booking id, an email address, or a phone number with its country code (+44 …) or with --country GB.',
+    );
+  }
+  return { kind: 'phone', contactKey: phoneContactKey(e164) };
+}

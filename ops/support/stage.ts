@@ -1,0 +1,91 @@
+import { secretArnEnv } from '../../functions/config/secret-schemas.ts';
+import { envNames } from '../../functions/resources.ts';
+import { loadLocalCloudConfig } from '../../local/config.ts';
+import { handlerEnvironment } from '../../local/handler-environment.ts';
+
+/**
+ * Where the support tool works, as the environment the functions' own code reads — the same
+ * variables CDK gives the Lambdas (`functions/resources.ts`), so every command goes through the
+ * same services and plain AWS SDK v3 clients against the local cloud or AWS:
+ *
+ * - `local`: the local cloud on CALLSANTA_PORT (default 3000) and its resource names; the SDK's
+ *   `AWS_ENDPOINT_URL_<SERVICE>` variables point the clients at its stand-ins
+ *   (`local/handler-environment.ts`).
+ * - any other stage: AWS, with the profile and region given (or the SDK's usual chain), and the
+ *   resource names of the stack `CallSanta-<stage>` from the variables below, which its
+ *   CloudFormation outputs give (README, "Support").
+ */
+export interface SupportStage {
+  readonly name: string;
+  readonly kind: 'local' | 'aws';
+  readonly region: string;
+  /** Variables to set before the functions' modules load. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** What AWS needs set, with the stack output that gives each. */
+export const awsVariables = {
+  [envNames.table]: 'TableName',
+  [envNames.stateMachineArn]: 'BookingWorkflowArn',
+} as const;
+
+/** Used by actions only; each action names what it misses when it runs. */
+export const awsActionVariables = {
+  [envNames.scheduleGroup]: 'ScheduleGroupName',
+  [envNames.schedulerRoleArn]: 'SchedulerRoleArn',
+  // Secrets Manager takes a secret's name where these say ARN.
+  [secretArnEnv.stripe]: 'StripeSecretName',
+  [secretArnEnv['access-token']]: 'AccessTokenSecretName',
+  [secretArnEnv.elevenlabs]: 'ElevenLabsSecretName',
+  PUBLIC_SITE_URL: 'SiteUrl',
+  [envNames.emailFrom]: '(the sender address the stage sends from)',
+  [envNames.buckets.voiceNotes]: 'VoiceNotesBucketName',
+  [envNames.buckets.recordings]: 'RecordingsBucketName',
+  [envNames.buckets.videos]: 'VideosBucketName',
+} as const;
+
+/**
+ * The stage's environment.
+ *
+ * @throws Error naming every missing variable (and the stack output that gives it) for AWS
+ */
+export function supportStage(
+  options: { readonly stage: string; readonly profile?: string; readonly region?: string },
+  env: NodeJS.ProcessEnv,
+): SupportStage {
+  if (options.stage === 'local') {
+    const localEnv = handlerEnvironment(loadLocalCloudConfig(env));
+    return {
+      name: 'local',
+      kind: 'local',
+      region: localEnv.AWS_REGION ?? 'us-east-1',
+      env: localEnv,
+    };
+  }
+  const missing = Object.entries(awsVariables).filter(([name]) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `Stage ${options.stage} needs ${missing
+        .map(([name, output]) => `${name} (stack output ${output})`)
+        .join(
+          ', ',
+        )}: export them from "aws cloudformation describe-stacks --stack-name CallSanta-${options.stage}".`,
+    );
+  }
+  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) throw new Error('Give --region (or set AWS_REGION) for an AWS stage.');
+  return {
+    name: options.stage,
+    kind: 'aws',
+    region,
+    env: {
+      AWS_REGION: region,
+      ...(options.profile ? { AWS_PROFILE: options.profile } : {}),
+    },
+  };
+}
+
+/** The AWS console page of a Step Functions execution. */
+export function executionConsoleUrl(region: string, executionArn: string): string {
+  return `https://${region}.console.aws.amazon.com/states/home?region=${region}#/v2/executions/details/${encodeURIComponent(executionArn)}`;
+}
