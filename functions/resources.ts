@@ -4,6 +4,8 @@
  * variables, and the local cloud into the same environment variables.
  */
 
+import type { SecretName } from './config/secret-schemas.ts';
+
 export const bucketIds = ['voiceNotes', 'recordings', 'videos'] as const;
 export type BucketId = (typeof bucketIds)[number];
 
@@ -19,17 +21,27 @@ export const renderedVideoKeyPrefix = 'videos/';
  */
 export type AccessMode = 'probe' | 'read' | 'readWrite';
 
+/**
+ * A bucket's access: `readWrite` gets and puts objects but never deletes one;
+ * `readWriteDelete` may also delete, and is declared only by the paths that remove a
+ * parent's files (erase, and the video step that drops a video rendered after an erase).
+ */
+export type BucketAccessMode = AccessMode | 'readWriteDelete';
+
 export interface ResourceAccess {
   readonly table?: AccessMode;
-  readonly buckets?: Partial<Record<BucketId, AccessMode>>;
+  readonly buckets?: Partial<Record<BucketId, BucketAccessMode>>;
   /** Start executions of the booking workflow, answer its task tokens, or read how they stand. */
   readonly workflow?: readonly ('start' | 'callback' | 'describe')[];
   /** Create, update and delete the booking's one-time schedule. */
   readonly schedules?: boolean;
   /** Send email through SES. */
   readonly email?: boolean;
-  /** Read the app's secrets (Stripe keys, webhook secrets, the access-token secret). */
-  readonly secrets?: boolean;
+  /**
+   * The app's secrets the function reads (`functions/config/secret-schemas.ts`): it may get the
+   * value of exactly these, e.g. `['stripe', 'access-token']`.
+   */
+  readonly secrets?: readonly SecretName[];
   /** Talk to ElevenLabs: needs the Santa agent's id and its phone number's id. */
   readonly elevenLabs?: boolean;
   /** Start video renders and read their progress (Remotion Lambda; the local render service). */

@@ -23,7 +23,8 @@ export type RouteDefinition = RouteBase &
  */
 const appliesPayments: ResourceAccess = {
   table: 'readWrite',
-  secrets: true,
+  // stripe: the payment's facts; access-token: the manage link in the confirmation email.
+  secrets: ['stripe', 'access-token'],
   schedules: true,
   workflow: ['start'],
   email: true,
@@ -47,9 +48,12 @@ export const routes: readonly RouteDefinition[] = [
       name: 'GetHealth',
       entry: 'health/get-health.ts',
       // Probes only: the uptime check proves the stores answer and can read nothing in them.
+      // The secrets it reads to prove they hold real, well-formed values (issue #12): it
+      // answers and logs only their names.
       access: {
         table: 'probe',
         buckets: { voiceNotes: 'probe', recordings: 'probe', videos: 'probe' },
+        secrets: ['stripe', 'elevenlabs', 'remotion', 'access-token'],
       },
     },
   },
@@ -87,7 +91,11 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'CreateBooking',
       entry: 'bookings/create-booking.ts',
-      access: { table: 'readWrite', buckets: { voiceNotes: 'read' }, secrets: true },
+      access: {
+        table: 'readWrite',
+        buckets: { voiceNotes: 'read' },
+        secrets: ['stripe', 'access-token'],
+      },
     },
   },
   {
@@ -102,7 +110,7 @@ export const routes: readonly RouteDefinition[] = [
       access: {
         table: 'read',
         buckets: { recordings: 'read', videos: 'read' },
-        secrets: true,
+        secrets: ['access-token'],
         videoRender: true,
       },
       // Remotion's client and libphonenumber's full metadata: 128–152 MiB RSS right after
@@ -118,7 +126,12 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'RescheduleBooking',
       entry: 'bookings/reschedule-booking.ts',
-      access: { table: 'readWrite', secrets: true, schedules: true, workflow: ['start'] },
+      access: {
+        table: 'readWrite',
+        secrets: ['stripe', 'access-token'],
+        schedules: true,
+        workflow: ['start'],
+      },
     },
   },
   {
@@ -146,8 +159,12 @@ export const routes: readonly RouteDefinition[] = [
       // at Stripe (the receipt email): functions/services/erase-booking.ts.
       access: {
         table: 'readWrite',
-        buckets: { voiceNotes: 'readWrite', recordings: 'readWrite', videos: 'readWrite' },
-        secrets: true,
+        buckets: {
+          voiceNotes: 'readWriteDelete',
+          recordings: 'readWriteDelete',
+          videos: 'readWriteDelete',
+        },
+        secrets: ['access-token', 'stripe', 'elevenlabs'],
         elevenLabs: true,
       },
     },
@@ -160,7 +177,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'PurchaseRecording',
       entry: 'bookings/purchase-recording.ts',
-      access: { table: 'readWrite', secrets: true },
+      access: { table: 'readWrite', secrets: ['stripe', 'access-token'] },
     },
   },
   {
@@ -172,7 +189,7 @@ export const routes: readonly RouteDefinition[] = [
       name: 'RetryVideo',
       entry: 'bookings/retry-video.ts',
       // startVideoRun starts a workflow run that renders the video.
-      access: { table: 'readWrite', secrets: true, workflow: ['start'] },
+      access: { table: 'readWrite', secrets: ['access-token'], workflow: ['start'] },
     },
   },
   {
@@ -183,7 +200,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'CreateShare',
       entry: 'bookings/create-share.ts',
-      access: { table: 'readWrite', secrets: true },
+      access: { table: 'readWrite', secrets: ['access-token'] },
     },
   },
   {
@@ -194,7 +211,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'ListShares',
       entry: 'bookings/list-shares.ts',
-      access: { table: 'read', secrets: true },
+      access: { table: 'read', secrets: ['access-token'] },
     },
   },
   {
@@ -205,7 +222,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'RevokeShare',
       entry: 'bookings/revoke-share.ts',
-      access: { table: 'readWrite', secrets: true },
+      access: { table: 'readWrite', secrets: ['access-token'] },
     },
   },
   {
@@ -230,7 +247,7 @@ export const routes: readonly RouteDefinition[] = [
       name: 'CreateVoiceNoteUpload',
       entry: 'voice-notes/create-upload.ts',
       // secrets: the access-token secret signs the key's proof (functions/core/voice-note-proof.ts).
-      access: { buckets: { voiceNotes: 'readWrite' }, secrets: true },
+      access: { buckets: { voiceNotes: 'readWrite' }, secrets: ['access-token'] },
     },
   },
   {
@@ -242,7 +259,7 @@ export const routes: readonly RouteDefinition[] = [
     function: {
       name: 'ElevenLabsWebhook',
       entry: 'webhooks/elevenlabs-webhook.ts',
-      access: { table: 'readWrite', secrets: true, workflow: ['callback'] },
+      access: { table: 'readWrite', secrets: ['elevenlabs'], workflow: ['callback'] },
     },
   },
   {
@@ -259,7 +276,7 @@ export const routes: readonly RouteDefinition[] = [
       access: {
         table: 'readWrite',
         buckets: { videos: 'read' },
-        secrets: true,
+        secrets: ['remotion'],
         workflow: ['callback'],
       },
     },

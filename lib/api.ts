@@ -1,6 +1,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -12,6 +13,7 @@ import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { limitsOf, routeThrottles } from '../functions/core/route-limits.ts';
 import { type RouteDefinition, routeKey } from '../functions/routes.ts';
 import { type FunctionBindings, HouseFunction } from './house-function.ts';
 import { acknowledge } from './nag.ts';
@@ -111,6 +113,20 @@ export class Api extends Construct {
       functions.set(name, fn);
       routes.set(key, httpRoute);
     }
+    // Each route throttled by its class (functions/core/route-limits.ts); the stage's limits above
+    // stay the default for anything not named.
+    (this.stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      props.routes.map((route) => {
+        const { rateLimit, burstLimit } = routeThrottles[limitsOf(route).routeClass];
+        // RouteSettings is free-form JSON to CDK: the keys are CloudFormation's, as written.
+        return [
+          routeKey(route),
+          { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit },
+        ];
+      }),
+    );
+    // CloudFormation refuses route settings for a route key that does not exist yet.
+    for (const httpRoute of routes.values()) this.stage.node.addDependency(httpRoute);
     this.functions = functions;
     this.routes = routes;
   }

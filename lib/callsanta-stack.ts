@@ -98,7 +98,12 @@ export class CallSantaStack extends Stack {
           : {}),
         ...(settings.discordWebhookUrl ? { discordWebhookUrl: settings.discordWebhookUrl } : {}),
       },
-      secretArn: this.appSecrets.secret.secretArn,
+      secretArns: {
+        stripe: this.appSecrets.secrets.stripe.secretArn,
+        elevenlabs: this.appSecrets.secrets.elevenlabs.secretArn,
+        remotion: this.appSecrets.secrets.remotion.secretArn,
+        'access-token': this.appSecrets.secrets['access-token'].secretArn,
+      },
       elevenLabs: settings.elevenLabs,
       environment: functionEnvironment(settings),
     };
@@ -192,7 +197,17 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'RemotionServeUrl', { value: this.video.serveUrl });
     new CfnOutput(this, 'DashboardName', { value: this.monitoring.dashboard.dashboardName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alerts.topic.topicArn });
-    new CfnOutput(this, 'AppSecretsName', { value: this.appSecrets.secret.secretName });
+    // Where ops put the provider keys (docs/deploy.md, "Secrets").
+    new CfnOutput(this, 'StripeSecretName', {
+      value: this.appSecrets.secrets.stripe.secretName,
+    });
+    new CfnOutput(this, 'ElevenLabsSecretName', {
+      value: this.appSecrets.secrets.elevenlabs.secretName,
+    });
+    // The support tool's actions read these by name (ops/support/stage.ts).
+    new CfnOutput(this, 'AccessTokenSecretName', {
+      value: this.appSecrets.secrets['access-token'].secretName,
+    });
     new CfnOutput(this, 'ScheduleGroupName', {
       value: this.scheduling.scheduleGroup.scheduleGroupName,
     });

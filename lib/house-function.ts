@@ -9,12 +9,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { discordWebhookEnv } from '../functions/adapters/discord-notifier.ts';
-import { appSecretsArnEnv } from '../functions/config/secrets.ts';
+import { type SecretName, secretArnEnv } from '../functions/config/secret-schemas.ts';
 import { tableDefinition } from '../functions/data/table-definition.ts';
 import type { FunctionDefinition } from '../functions/function-definition.ts';
 import { memoryMiBOf } from '../functions/function-memory.ts';
 import {
   type AccessMode,
+  type BucketAccessMode,
   type BucketId,
   bucketIds,
   envNames,
@@ -47,8 +48,8 @@ export interface FunctionBindings {
     /** The team's "new paid booking" Discord webhook; unset means no notification. */
     readonly discordWebhookUrl?: string;
   };
-  /** The app's Secrets Manager secret (Stripe and ElevenLabs keys, access-token secret). */
-  readonly secretArn: string;
+  /** The app's Secrets Manager secrets, one per provider (`lib/secrets.ts`), by name. */
+  readonly secretArns: Readonly<Record<SecretName, string>>;
   /** The stage's ElevenLabs Santa agent and the phone number it calls from. */
   readonly elevenLabs: { readonly agentId: string; readonly phoneNumberId: string };
   /** Set on every function: the public site URL, the booking rules and the call workflow rules. */
@@ -99,11 +100,13 @@ const tableActions: Readonly<Record<AccessMode, readonly string[]>> = {
   ],
 };
 
-const objectActions: Readonly<Record<AccessMode, readonly string[]>> = {
+const objectActions: Readonly<Record<BucketAccessMode, readonly string[]>> = {
   probe: [],
   read: ['s3:GetObject'],
   // PutObject also signs presigned POST uploads; AbortMultipartUpload cleans up failed uploads.
-  readWrite: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+  readWrite: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+  // DeleteObject also covers DeleteObjects (the multi-object delete checks it per key).
+  readWriteDelete: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload', 's3:DeleteObject'],
 };
 
 /**
@@ -270,9 +273,31 @@ export class HouseFunction extends Construct {
 
     if (access.email) {
       const { email } = bindings;
+      // SES authorises SendEmail against every identity the message involves: the sender's,
+      // the configuration set, and — while the account is in the SES sandbox — each verified
+      // recipient's identity too ("not authorized to perform ses:SendEmail on resource
+      // identity/<recipient>"). Recipients are parents, known only at run time, so the grant
+      // covers every identity in the account, and the condition keeps it to mail From our
+      // sender: it cannot be used to send as anyone else.
+      const anyIdentity = Stack.of(this).formatArn({
+        service: 'ses',
+        resource: 'identity',
+        resourceName: '*',
+      });
       this.allow(
         ['ses:SendEmail'],
-        [email.identityArn, ...(email.configurationSet ? [email.configurationSet.arn] : [])],
+        [
+          email.identityArn,
+          ...(email.configurationSet ? [email.configurationSet.arn] : []),
+          anyIdentity,
+        ],
+        { StringEquals: { 'ses:FromAddress': email.fromAddress } },
+      );
+      this.acknowledgeAccess(
+        wildcardResourceFinding(this, anyIdentity),
+        'In the SES sandbox SendEmail is authorised against the recipient identity as well, and ' +
+          'recipients (parents) are known only at run time; the statement is conditioned on ' +
+          'ses:FromAddress being our one sender address.',
       );
       this.function.addEnvironment(envNames.emailFrom, email.fromAddress);
       if (email.configurationSet) {
@@ -283,21 +308,27 @@ export class HouseFunction extends Construct {
       }
     }
 
-    if (access.secrets) {
-      // The one secret, by its full ARN; it is encrypted with the AWS managed key
-      // aws/secretsmanager, whose key policy lets Secrets Manager decrypt for any caller
-      // allowed GetSecretValue, so no KMS grant is needed.
-      this.allow(['secretsmanager:GetSecretValue'], [bindings.secretArn]);
-      this.function.addEnvironment(appSecretsArnEnv, bindings.secretArn);
+    const secrets = [...new Set(access.secrets ?? [])];
+    if (secrets.length > 0) {
+      // Exactly the secrets it reads, by their full ARNs, each ARN in its own variable. They
+      // are encrypted with the AWS managed key aws/secretsmanager, whose key policy lets Secrets
+      // Manager decrypt for any caller allowed GetSecretValue, so no KMS grant is needed.
+      this.allow(
+        ['secretsmanager:GetSecretValue'],
+        secrets.map((name) => bindings.secretArns[name]),
+      );
+      for (const name of secrets) {
+        this.function.addEnvironment(secretArnEnv[name], bindings.secretArns[name]);
+      }
     }
 
     if (access.elevenLabs) {
       // ElevenLabs is outside AWS: no grant, only the ids the adapter needs. Its API key is in
-      // the app secret, so a function that talks to ElevenLabs must be able to read that.
-      if (!(access.secrets ?? this.definition.access.secrets)) {
+      // the elevenlabs secret, so a function that talks to ElevenLabs must be able to read that.
+      if (!(access.secrets ?? this.definition.access.secrets)?.includes('elevenlabs')) {
         throw new Error(
-          `Function ${this.definition.name} declares elevenLabs but not secrets: it could not ` +
-            'read the ElevenLabs API key (elevenLabsApiKey in the app secret).',
+          `Function ${this.definition.name} declares elevenLabs but not the elevenlabs secret: ` +
+            'it could not read the ElevenLabs API key.',
         );
       }
       this.function.addEnvironment(elevenLabsEnv.agentId, bindings.elevenLabs.agentId);

@@ -1,8 +1,10 @@
 import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { scheduledFunctions } from '../functions/operations/operation-functions.ts';
 import type { Alerts } from './alerts.ts';
@@ -24,11 +26,28 @@ export class Operations extends Construct {
   readonly functions: ReadonlyMap<string, HouseFunction>;
   /** One per scheduled function: a run that errored. */
   readonly alarms: readonly Alarm[];
+  /**
+   * Where a scheduled run goes that could not be delivered (Scheduler's DLQ) or that failed in
+   * the function (its asynchronous invocation's on-failure destination): kept 14 days, with
+   * the run's event and error, for ops to read.
+   */
+  readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
     super(scope, id);
     const functions = new Map<string, HouseFunction>();
     const alarms: Alarm[] = [];
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.deadLetterQueue.node.defaultChild ?? this.deadLetterQueue,
+      'AwsSolutions-SQS3',
+      'This queue is itself the dead-letter queue of the scheduled runs; nothing consumes it ' +
+        'automatically, so a further dead-letter queue behind it would never receive anything.',
+    );
     for (const definition of scheduledFunctions) {
       const fn = new HouseFunction(this, definition.name, {
         definition,
@@ -51,7 +70,15 @@ export class Operations extends Construct {
           role,
           retryAttempts: 0,
           maxEventAge: Duration.seconds(definition.everySeconds),
+          deadLetterQueue: this.deadLetterQueue,
         }),
+      });
+      // Scheduler invokes the function asynchronously: a run that fails is not retried (the
+      // next run redoes its work, and two would overlap) and its event and error go to the DLQ.
+      fn.function.configureAsyncInvoke({
+        retryAttempts: 0,
+        maxEventAge: Duration.seconds(definition.everySeconds),
+        onFailure: new SqsDestination(this.deadLetterQueue),
       });
       // The scheduler's role may invoke this one function; ":*" is its versions and aliases.
       acknowledge(

@@ -24,6 +24,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { permissionsPolicy } from '../functions/config/permissions-policy.ts';
 import type { SiteConfig } from '../functions/schemas/api/site-config.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
@@ -124,9 +125,9 @@ export class Site extends Construct {
       customHeadersBehavior: {
         customHeaders: [
           {
-            // The booking form records the child's voice note: the microphone, for this site only.
+            // The microphone for the voice note; payment for Stripe's wallet frames.
             header: 'Permissions-Policy',
-            value: 'microphone=(self), camera=(), geolocation=(), payment=(self)',
+            value: permissionsPolicy,
             override: true,
           },
         ],

@@ -18,6 +18,7 @@ import {
   Runtime,
   RuntimeManagementMode,
 } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   BlockPublicAccess,
@@ -27,6 +28,7 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { newAccountConcurrency } from '../functions/core/render-split.ts';
 import { envNames, renderedVideoKeyPrefix } from '../functions/resources.ts';
@@ -91,6 +93,12 @@ export interface VideoProps {
  */
 export class Video extends Construct {
   readonly renderFunction: LambdaFunction;
+  /**
+   * Remotion invokes its renderer functions asynchronously and never retries them; an
+   * invocation that fails lands here with its error (the render itself fails, and the render
+   * webhook or the status check tells the workflow).
+   */
+  readonly renderDeadLetterQueue: Queue;
   readonly role: Role;
   readonly renderBucket: Bucket;
   readonly siteBucket: Bucket;
@@ -193,6 +201,17 @@ export class Video extends Construct {
       }),
     );
 
+    this.renderDeadLetterQueue = new Queue(this, 'RenderDeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.renderDeadLetterQueue.node.defaultChild ?? this.renderDeadLetterQueue,
+      'AwsSolutions-SQS3',
+      "This queue is itself the dead-letter queue of Remotion's asynchronous invocations; " +
+        'nothing consumes it automatically, so a further dead-letter queue would receive nothing.',
+    );
     this.renderFunction = new LambdaFunction(this, 'Function', {
       functionName: this.functionName,
       description: `Renders CallSanta's call videos (Remotion ${remotionVersion})`,
@@ -204,6 +223,7 @@ export class Video extends Construct {
       ephemeralStorageSize: Size.mebibytes(remotionFunctionSettings.ephemeralStorageMiB),
       timeout: Duration.seconds(remotionFunctionSettings.timeoutSeconds),
       retryAttempts: 0,
+      onFailure: new SqsDestination(this.renderDeadLetterQueue),
       role: this.role,
       logGroup,
       runtimeManagementMode: RuntimeManagementMode.manual(

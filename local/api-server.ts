@@ -3,7 +3,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
-import type { RouteDefinition } from '../functions/routes.ts';
+import { permissionsPolicy } from '../functions/config/permissions-policy.ts';
+import { maxBodyBytesOf } from '../functions/core/route-limits.ts';
+import { type RouteDefinition, routeKey } from '../functions/routes.ts';
 import {
   decodePathSegment,
   fromHandlerResult,
@@ -14,9 +16,6 @@ import { answerClientError, PayloadTooLargeError, readBody, sendJson } from './h
 import type { LocalLambdaRuntime } from './lambda-runtime.ts';
 import type { Outbox } from './ses/outbox.ts';
 import { renderOutboxPage } from './ses/outbox-page.ts';
-
-/** API Gateway's request payload limit. */
-const maxRequestBytes = 10 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -124,12 +123,17 @@ async function handleApi(
     return sendJson(res, 403, { message: 'Forbidden' });
   }
   let body: Buffer;
+  // The route's own limit (functions/core/route-limits.ts), in the handlers' error shape.
+  const limitBytes = maxBodyBytesOf(routeKey(matched.route));
   try {
-    body = await readBody(req, maxRequestBytes);
+    body = await readBody(req, limitBytes);
   } catch (error) {
     if (error instanceof PayloadTooLargeError) {
       return sendJson(res, 413, {
-        error: { code: 'payload_too_large', message: 'The request body is larger than 10 MB.' },
+        error: {
+          code: 'payload_too_large',
+          message: `The request body is larger than ${limitBytes} bytes.`,
+        },
       });
     }
     throw error;
@@ -180,6 +184,8 @@ async function serveSite(
   const isAsset = file !== join(root, 'index.html');
   res.writeHead(200, {
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    // The same policy CloudFront sends, so wallets and the microphone behave alike locally.
+    'permissions-policy': permissionsPolicy,
     // Vite fingerprints assets; the HTML shell must always be fresh (SPA routing).
     'cache-control':
       isAsset && file.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

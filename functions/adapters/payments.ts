@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type * as z from 'zod';
-import { appSecrets } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { stripePersonalDataUpdate } from '../core/erasure.ts';
 import { DomainError, UpstreamError } from '../core/errors.ts';
 import { recordingPurpose } from '../core/recording-purchase.ts';
@@ -21,14 +21,21 @@ import { logger } from '../shared/logger.ts';
 import { createStripeClient } from './stripe-client.ts';
 import { stripeSignatureHeaderProblem } from './stripe-signature-header.ts';
 
-let client: Promise<Stripe> | undefined;
+let client: { readonly secretKey: string; readonly stripe: Stripe } | undefined;
 
-/** One Stripe client per container, made once the secret key has been read. */
-function stripe(): Promise<Stripe> {
-  client ??= appSecrets().then((secrets) =>
-    createStripeClient({ ...process.env, STRIPE_SECRET_KEY: secrets.stripeSecretKey }),
-  );
-  return client;
+/**
+ * The Stripe client for the current secret key: kept while the key stays the same, made anew
+ * when a rotation put another one (`readSecret` re-reads the secret every few minutes).
+ */
+async function stripe(): Promise<Stripe> {
+  const { secretKey } = await readSecret('stripe');
+  if (client?.secretKey !== secretKey) {
+    client = {
+      secretKey,
+      stripe: createStripeClient({ ...process.env, STRIPE_SECRET_KEY: secretKey }),
+    };
+  }
+  return client.stripe;
 }
 
 /**
@@ -187,13 +194,13 @@ export async function verifyStripeEvent(
 ): Promise<StripeEvent> {
   const malformed = stripeSignatureHeaderProblem(signature);
   if (malformed) throw new WebhookSignatureError('invalid_signature', malformed);
-  const [client, secrets] = await Promise.all([stripe(), appSecrets()]);
+  const [client, secrets] = await Promise.all([stripe(), readSecret('stripe')]);
   let verified: unknown;
   try {
     verified = client.webhooks.constructEvent(
       rawBody,
       signature,
-      secrets.stripeWebhookSecret,
+      secrets.webhookSecret,
       signatureToleranceSeconds,
       undefined,
       now.getTime(),

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { appSecrets } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { isValidAccessToken } from '../core/access-token.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { type Booking, findBooking } from '../data/bookings.ts';
@@ -12,7 +12,7 @@ import { bearerToken, pathParameter } from '../shared/request.ts';
 export async function authorizedBooking(event: APIGatewayProxyEventV2): Promise<Booking> {
   const bookingId = pathParameter(event, 'callId');
   const token = bearerToken(event);
-  const { accessTokenSecret } = await appSecrets();
+  const { signingKey: accessTokenSecret } = await readSecret('access-token');
   const notFound = new NotFoundError('No booking matches this link.');
   if (!token || !/^[0-9A-Z]{26}$/.test(bookingId)) throw notFound;
   if (!isValidAccessToken(bookingId, token, accessTokenSecret)) throw notFound;

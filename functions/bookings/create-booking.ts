@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
 import { createPaymentIntent } from '../adapters/payments.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
-import { appSecrets } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { accessTokenFor } from '../core/access-token.ts';
 import { ConflictError, UpstreamError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime, newBooking } from '../core/new-booking.ts';
@@ -55,16 +55,16 @@ export const handler = httpHandler(async (event) => {
   const instant = placeInstantFor(callAt, request.callNow === true).toISOString();
   if (knownFull(instant)) throw await slotFull(callAt, request.timezone, now);
   if (request.voiceNoteKey) {
-    const { accessTokenSecret } = await appSecrets();
-    await assertVoiceNoteUploaded(request.voiceNoteKey, request.voiceNoteProof, accessTokenSecret);
+    const { signingKey } = await readSecret('access-token');
+    await assertVoiceNoteUploaded(request.voiceNoteKey, request.voiceNoteProof, signingKey);
   }
 
   const bookingId = ulid();
   setBookingCorrelation(bookingId);
-  const [pricing, affiliate, secrets] = await Promise.all([
+  const [pricing, affiliate, accessToken] = await Promise.all([
     sameRead('pricing', activePricing),
     request.affiliateCode ? findActiveAffiliate(request.affiliateCode) : undefined,
-    appSecrets(),
+    readSecret('access-token'),
   ]);
   const price = priceBooking(pricing, request.purchaseRecording);
   const booking = newBooking({
@@ -119,7 +119,7 @@ export const handler = httpHandler(async (event) => {
     callId: bookingId,
     clientSecret: intent.clientSecret,
     paymentIntentId: intent.id,
-    accessToken: accessTokenFor(bookingId, secrets.accessTokenSecret),
+    accessToken: accessTokenFor(bookingId, accessToken.signingKey),
     amountCents: price.totalCents,
     currency: price.currency,
   } satisfies CreatedBooking);

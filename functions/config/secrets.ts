@@ -1,69 +1,100 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
-import { requireEnv } from './env.ts';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import {
+  type SecretName,
+  type SecretValue,
+  secretArnEnv,
+  secretLocalEnv,
+  secretNames,
+  secretSchemas,
+} from './secret-schemas.ts';
 
-/** The secrets handlers need. In AWS they live in one Secrets Manager secret (JSON). */
-const appSecretsSchema = z.object({
-  stripeSecretKey: z.string().min(1),
-  stripeWebhookSecret: z.string().min(1),
-  accessTokenSecret: z.string().min(32),
-  elevenLabsApiKey: z.string().min(1),
-  elevenLabsWebhookSecret: z.string().min(1),
-  /**
-   * Signs Remotion's render webhooks: the render task passes it to `renderMediaOnLambda` and
-   * the webhook verifies with it. Ours to choose (any 64 random characters), added to the
-   * stored secret by ops (lib/secrets.ts), so optional here: a handler that needs it asks
-   * `requireRemotionWebhookSecret`, which fails closed, and every other handler keeps working
-   * on a stage where it is not set yet.
-   */
-  remotionWebhookSecret: z.string().min(1).optional(),
-});
-export type AppSecrets = z.infer<typeof appSecretsSchema>;
-
-export const appSecretsArnEnv = 'APP_SECRETS_ARN';
-
-let cached: Promise<AppSecrets> | undefined;
+export { type SecretName, type SecretValue, secretNames } from './secret-schemas.ts';
 
 /**
- * Reads the secrets once per container: from the environment when they are set there (the
- * local cloud sets them), otherwise from the Secrets Manager secret named by APP_SECRETS_ARN.
- * A missing secret stops the handler — verification is never skipped.
+ * How long a value read from Secrets Manager is kept in the container, in seconds: a value
+ * put by ops (a rotation) reaches warm functions within this time.
  */
-export function appSecrets(env: NodeJS.ProcessEnv = process.env): Promise<AppSecrets> {
-  cached ??= load(env).catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
-}
+export const secretMaxAgeSeconds = 300;
 
-async function load(env: NodeJS.ProcessEnv): Promise<AppSecrets> {
-  if (env.STRIPE_SECRET_KEY || env.STRIPE_WEBHOOK_SECRET || env.ACCESS_TOKEN_SECRET) {
-    return appSecretsSchema.parse({
-      stripeSecretKey: requireEnv('STRIPE_SECRET_KEY', env),
-      stripeWebhookSecret: requireEnv('STRIPE_WEBHOOK_SECRET', env),
-      accessTokenSecret: requireEnv('ACCESS_TOKEN_SECRET', env),
-      elevenLabsApiKey: requireEnv('ELEVENLABS_API_KEY', env),
-      elevenLabsWebhookSecret: requireEnv('ELEVENLABS_WEBHOOK_SECRET', env),
-      remotionWebhookSecret: env.REMOTION_WEBHOOK_SECRET || undefined,
-    });
+/**
+ * A secret that is missing, still the deploy's placeholder, or malformed. The message names the
+ * secret and the keys, never a value.
+ */
+export class SecretNotReadyError extends Error {
+  constructor(
+    readonly secret: SecretName,
+    readonly problems: readonly string[],
+    where: string,
+  ) {
+    super(
+      `Secret ${secret} (${where}) is not ready: ${problems.join('; ')}. ` +
+        'Put the real values as docs/deploy.md, "Secrets", describes.',
+    );
+    this.name = 'SecretNotReadyError';
   }
-  const client = new SecretsManagerClient({});
-  const { SecretString } = await client.send(
-    new GetSecretValueCommand({ SecretId: requireEnv(appSecretsArnEnv, env) }),
-  );
-  return appSecretsSchema.parse(JSON.parse(SecretString ?? '{}'));
 }
 
 /**
- * The Remotion webhook secret, or an Error naming the fix: verification is never skipped and a
- * render is never started unsigned.
+ * Reads and checks one of the app's secrets (`functions/config/secret-schemas.ts`).
+ *
+ * - Locally the values come from the environment, key by key (`secretLocalEnv`: STRIPE_SECRET_KEY
+ *   etc.), as the local cloud sets them.
+ * - In AWS from the Secrets Manager secret whose ARN is in `secretArnEnv[name]`, through
+ *   Powertools Parameters: cached for `secretMaxAgeSeconds`, then read again, so a rotated value
+ *   reaches warm functions without a deploy.
+ *
+ * Checked on every call against the secret's schema (cheap), so a placeholder or malformed value
+ * stops the handler at its first use of the secret — in practice the first request of a cold
+ * container — with a `SecretNotReadyError`; nothing ever runs with a placeholder key.
+ * Throws `SecretNotReadyError`, or the SDK's error when Secrets Manager cannot be read.
  */
-export function requireRemotionWebhookSecret(secrets: AppSecrets): string {
-  if (!secrets.remotionWebhookSecret) {
-    throw new Error(
-      'The app secret has no remotionWebhookSecret: add one (64 random characters) as lib/secrets.ts describes.',
+export async function readSecret<Name extends SecretName>(
+  name: Name,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<SecretValue<Name>> {
+  const local = localValue(name, env);
+  const arn = env[secretArnEnv[name]];
+  if (!local && !arn) {
+    throw new SecretNotReadyError(
+      name,
+      [`neither ${secretArnEnv[name]} nor its local variables are set`],
+      'not granted to this function',
     );
   }
-  return secrets.remotionWebhookSecret;
+  const raw =
+    local ?? (await getSecret(arn as string, { maxAge: secretMaxAgeSeconds, transform: 'json' }));
+  const parsed = secretSchemas[name].safeParse(raw ?? {});
+  if (!parsed.success) {
+    throw new SecretNotReadyError(
+      name,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(value)'} ${issue.message}`),
+      local ? 'from the environment' : secretNameOf(arn as string),
+    );
+  }
+  return parsed.data as SecretValue<Name>;
+}
+
+/** The names of the secrets this function can see, for the health check. */
+export function configuredSecrets(env: NodeJS.ProcessEnv = process.env): SecretName[] {
+  return secretNames.filter((name) => localValue(name, env) || env[secretArnEnv[name]]);
+}
+
+/** The values from the local variables when any of them is set (the local cloud). */
+function localValue(name: SecretName, env: NodeJS.ProcessEnv): Record<string, string> | undefined {
+  const entries = Object.entries(secretLocalEnv[name]).map(
+    ([key, variable]) => [key, env[variable]] as const,
+  );
+  if (entries.every(([, value]) => value === undefined || value === '')) return undefined;
+  return Object.fromEntries(
+    entries.filter((entry): entry is readonly [string, string] => Boolean(entry[1])),
+  );
+}
+
+/**
+ * `callsanta/prod/stripe` from `arn:aws:secretsmanager:<region>:<account>:secret:callsanta/prod/stripe-AbC123`
+ * (Secrets Manager appends a hyphen and six random characters).
+ */
+function secretNameOf(arn: string): string {
+  const name = arn.split(':secret:')[1] ?? arn;
+  return name.replace(/-[A-Za-z0-9]{6}$/, '');
 }

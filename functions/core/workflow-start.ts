@@ -73,6 +73,27 @@ export function recoveryStart(
   };
 }
 
+/**
+ * A start due within this many ms of now (inclusive) goes straight to StartExecution, not to
+ * Scheduler: Scheduler fires an `at()` within its minute, and not at all for a time already
+ * past (a one-time schedule created for the past never runs).
+ */
+export const directStartWithinMs = 60_000;
+
+/**
+ * Whether the workflow starts now (StartExecution, under the start's fixed execution name, so
+ * a repeat returns the same run) rather than from a Scheduler `at()`: "call now", or a start
+ * due within `directStartWithinMs` — including one already past (a late payment, a reschedule
+ * to a minute from now). The run's own Wait then holds it to the second.
+ */
+export function startsDirectly(
+  callNow: boolean,
+  start: Pick<WorkflowStart, 'startAt'>,
+  now: Date,
+): boolean {
+  return callNow || start.startAt.getTime() <= now.getTime() + directStartWithinMs;
+}
+
 /** `at(yyyy-mm-ddThh:mm:ss)` in UTC, as EventBridge Scheduler takes it. */
 export function atExpression(instant: Date): string {
   return `at(${instant.toISOString().slice(0, 19)})`;

@@ -19,7 +19,7 @@ export const reconcilerFunction: ScheduledFunction = {
     workflow: ['start', 'describe'],
     schedules: true,
     email: true,
-    secrets: true,
+    secrets: ['stripe', 'access-token'],
   },
   timeoutSeconds: 300,
   everySeconds: 300,

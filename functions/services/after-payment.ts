@@ -180,8 +180,32 @@ async function runAfterPaid(
     if (!armed.callNow) await deleteBookingSchedule(bookingId);
     return;
   }
-  if (confirm) await sendConfirmationOnce(booking, await siteLinks(), now);
+  if (confirm) await confirmOrLeaveToReconciler(booking, now);
   if (announce) await announcePaidBooking(booking);
+}
+
+/**
+ * Sends the confirmation once; when sending fails (SES refuses, throttles, is down) after the
+ * call is armed, records `confirmation_email_failed` and returns instead of throwing: a throw
+ * would fail the Stripe webhook, and Stripe would retry it for days although the payment is
+ * applied. The confirmation's claim is released by `sendBookingEmailOnce`, so the booking
+ * stays "paid, armed, no confirmation" — exactly what the reconciler resends
+ * (`functions/core/reconcile.ts`, `confirm`). Safe to repeat: the claim sends it at most once.
+ */
+async function confirmOrLeaveToReconciler(booking: Booking, now: Date): Promise<void> {
+  try {
+    await sendConfirmationOnce(booking, await siteLinks(), now);
+  } catch (error) {
+    const errorName = error instanceof Error ? error.name : 'unknown';
+    logger.warn('confirmation email failed; the reconciler resends it', {
+      bookingId: booking.bookingId,
+      error: errorName,
+    });
+    await appendAuditEvent(booking.bookingId, {
+      type: 'confirmation_email_failed',
+      detail: { error: errorName, retriedBy: 'reconciler' },
+    });
+  }
 }
 
 /** The booking confirmation, sent once and never to a cancelled booking (see sendBookingEmailOnce). */

@@ -1,9 +1,7 @@
 import { startWorkflowNow, upsertBookingSchedule } from '../adapters/booking-workflow-starter.ts';
-import { scheduleNameFor, workflowStart } from '../core/workflow-start.ts';
+import { scheduleNameFor, startsDirectly, workflowStart } from '../core/workflow-start.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
 import { type Booking, recordWorkflowArmed } from '../data/bookings.ts';
-
-const dueNowMs = 60_000;
 
 /**
  * Arms the call for the booking's current version: the workflow starts now ("call now") or
@@ -17,7 +15,7 @@ export async function armCall(booking: Booking, now: Date): Promise<void> {
   if (booking.executionName === start.executionName) return;
   // Scheduler fires `at()` within its minute and not at all for a time already past: a run
   // due within the next minute starts now, and its Wait holds it to the second.
-  const startNow = booking.callNow || start.startAt.getTime() <= now.getTime() + dueNowMs;
+  const startNow = startsDirectly(booking.callNow, start, now);
   if (startNow) await startWorkflowNow(start);
   else await upsertBookingSchedule(booking.bookingId, start);
   const armed = await recordWorkflowArmed(booking.bookingId, booking.version, {

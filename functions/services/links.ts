@@ -1,5 +1,5 @@
 import { loadBookingConfig } from '../config/booking-config.ts';
-import { appSecrets } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { accessTokenFor } from '../core/access-token.ts';
 
 /**
@@ -32,10 +32,10 @@ let publicSiteUrl: string | undefined;
 
 /**
  * The function's own links: the stage's public site (`PUBLIC_SITE_URL`, read once per
- * container) and the access-token secret (from the app secret, cached by `appSecrets`).
+ * container) and the access-token signing key (the `access-token` secret, `readSecret`).
  */
 export async function siteLinks(): Promise<SiteLinks> {
   publicSiteUrl ??= loadBookingConfig().publicSiteUrl;
-  const { accessTokenSecret } = await appSecrets();
-  return { publicSiteUrl, accessTokenSecret };
+  const { signingKey } = await readSecret('access-token');
+  return { publicSiteUrl, accessTokenSecret: signingKey };
 }

@@ -4,7 +4,8 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { DomainError, type DomainErrorKind } from '../core/errors.ts';
+import { DomainError, type DomainErrorKind, PayloadTooLargeError } from '../core/errors.ts';
+import { maxBodyBytesOf } from '../core/route-limits.ts';
 import { invocation } from './invocation.ts';
 import { logger } from './logger.ts';
 
@@ -61,6 +62,9 @@ export function httpHandler(handle: HttpHandler) {
     invocation(context, bookingIdOf(event.pathParameters?.callId), async () => {
       logger.appendKeys({ routeKey: event.routeKey, requestId: event.requestContext.requestId });
       try {
+        // The route's own body limit (functions/core/route-limits.ts): API Gateway's is 10 MB for all.
+        const limit = maxBodyBytesOf(event.routeKey);
+        if (bodyBytes(event) > limit) throw new PayloadTooLargeError(limit);
         return await handle(event, context);
       } catch (error) {
         return errorResponse(error);
@@ -74,4 +78,12 @@ const bookingIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
 function bookingIdOf(callId: string | undefined): string | undefined {
   return callId && bookingIdPattern.test(callId) ? callId : undefined;
+}
+
+/** The request body's size in bytes, as sent (decoded when API Gateway base64-encoded it). */
+function bodyBytes(event: APIGatewayProxyEventV2): number {
+  if (event.body === undefined) return 0;
+  return event.isBase64Encoded
+    ? Buffer.from(event.body, 'base64').byteLength
+    : Buffer.byteLength(event.body);
 }

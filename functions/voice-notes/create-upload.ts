@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import { voiceNoteMaxBytes, voiceNoteUploadForm } from '../adapters/voice-notes.ts';
-import { appSecrets } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { voiceNoteProofFor } from '../core/voice-note-proof.ts';
 import type { VoiceNoteUpload } from '../schemas/api/voice-note-upload.ts';
 import {
@@ -22,13 +22,13 @@ const maxBytes = voiceNoteMaxBytes;
 export const handler = httpHandler(async (event) => {
   const { contentType } = parseJsonBody(event, voiceNoteUploadRequestSchema);
   const key = `voice-notes/${ulid()}.${audioTypes[contentType]}`;
-  const [form, { accessTokenSecret }] = await Promise.all([
+  const [form, { signingKey }] = await Promise.all([
     voiceNoteUploadForm(key, contentType),
-    appSecrets(),
+    readSecret('access-token'),
   ]);
   return jsonResponse(201, {
     key,
-    proof: voiceNoteProofFor(key, accessTokenSecret),
+    proof: voiceNoteProofFor(key, signingKey),
     uploadUrl: form.url,
     fields: { ...form.fields },
     expiresAt: form.expiresAt.toISOString(),

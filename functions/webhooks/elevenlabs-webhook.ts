@@ -1,5 +1,5 @@
 import { answerCallTask } from '../adapters/workflow-callbacks.ts';
-import { appSecrets } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { reportedOutcome } from '../core/call-report.ts';
 import { DomainError } from '../core/errors.ts';
 import { findCallToken, saveEarlyCallReport } from '../data/call-tokens.ts';
@@ -20,7 +20,7 @@ import { ElevenLabsSignatureError, verifyElevenLabsSignature } from './elevenlab
  */
 export const handler = httpHandler(async (event) => {
   const body = rawBody(event);
-  const { elevenLabsWebhookSecret } = await appSecrets();
+  const { webhookSecret: elevenLabsWebhookSecret } = await readSecret('elevenlabs');
   try {
     verifyElevenLabsSignature(body, event.headers['elevenlabs-signature'], elevenLabsWebhookSecret);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { appSecrets, requireRemotionWebhookSecret } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { DomainError } from '../core/errors.ts';
 import { isTimelyRenderReport, renderReportWindow } from '../core/video-render.ts';
 import { isWebhookProcessed, recordWebhookProcessed } from '../data/webhooks.ts';
@@ -133,7 +133,7 @@ export const processedRemotionReports: RemotionWebhookDependencies['processed'] 
 
 export const handler = httpHandler(
   remotionWebhookHandler({
-    secret: async () => requireRemotionWebhookSecret(await appSecrets()),
+    secret: async () => (await readSecret('remotion')).webhookSecret,
     settle: settleVideoRender,
     now: Date.now,
     processed: processedRemotionReports,

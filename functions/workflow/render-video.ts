@@ -5,7 +5,7 @@ import { readCallAudio, readTranscript, signedAudioUrl } from '../adapters/call-
 import { videoRenderer } from '../adapters/video-renderer.ts';
 import { answerVideoTask } from '../adapters/workflow-callbacks.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
-import { appSecrets, requireRemotionWebhookSecret } from '../config/secrets.ts';
+import { readSecret } from '../config/secrets.ts';
 import { firstName } from '../core/format.ts';
 import { decideVideoRender } from '../core/video-render.ts';
 import { getBooking } from '../data/bookings.ts';
@@ -58,7 +58,7 @@ export const handler = workflowTask('RenderVideo', async ({ bookingId, taskToken
     readCallAudio(booking.audioKey),
     booking.transcriptKey ? readTranscript(booking.transcriptKey) : undefined,
     signedAudioUrl(booking.audioKey, audioLinkSeconds),
-    appSecrets(),
+    readSecret('remotion'),
   ]);
   const waveform = await waveformPeaks(audio);
   const inputProps = santaCallVideoProps.parse({
@@ -73,7 +73,7 @@ export const handler = workflowTask('RenderVideo', async ({ bookingId, taskToken
     outKey: decision.outKey,
     webhook: {
       url: `${loadBookingConfig().publicSiteUrl}/api/webhooks/remotion`,
-      secret: requireRemotionWebhookSecret(secrets),
+      secret: secrets.webhookSecret,
       customData: { bookingId, attempt: decision.attempt, startedAt: now.toISOString() },
     },
   });

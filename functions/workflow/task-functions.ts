@@ -30,14 +30,18 @@ const task = (
  */
 export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
   task('CheckBooking', 'check-booking.ts', { table: 'read' }),
-  task('SendReminder', 'send-reminder.ts', { table: 'readWrite', email: true, secrets: true }),
+  task('SendReminder', 'send-reminder.ts', {
+    table: 'readWrite',
+    email: true,
+    secrets: ['access-token'],
+  }),
   task(
     'TranscribeVoiceNote',
     'transcribe-voice-note.ts',
     {
       table: 'readWrite',
       buckets: { voiceNotes: 'read' },
-      secrets: true,
+      secrets: ['elevenlabs'],
       elevenLabs: true,
     },
     { timeoutSeconds: 60 },
@@ -50,13 +54,13 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     'PlaceCall',
     'place-call.ts',
     // callback: it answers its own task when the call's outcome came before its token was parked.
-    { table: 'readWrite', secrets: true, elevenLabs: true, workflow: ['callback'] },
+    { table: 'readWrite', secrets: ['elevenlabs'], elevenLabs: true, workflow: ['callback'] },
     { timeoutSeconds: 30 },
   ),
   task('CheckConversation', 'check-conversation.ts', {
     // readWrite: it renews a live call's line lease.
     table: 'readWrite',
-    secrets: true,
+    secrets: ['elevenlabs'],
     elevenLabs: true,
   }),
   task('ReleaseCallCapacity', 'release-call-capacity.ts', {
@@ -65,8 +69,8 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
   }),
   task('DecideAfterCall', 'decide-after-call.ts', {
     table: 'readWrite',
-    // readWrite: it deletes the voice note once the call is over for good (S3 DeleteObject).
-    buckets: { voiceNotes: 'readWrite' },
+    // It deletes the voice note once the call is over for good (S3 DeleteObject).
+    buckets: { voiceNotes: 'readWriteDelete' },
   }),
   task(
     'SaveCallRecords',
@@ -74,7 +78,7 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     {
       table: 'readWrite',
       buckets: { recordings: 'readWrite' },
-      secrets: true,
+      secrets: ['elevenlabs'],
       elevenLabs: true,
     },
     { timeoutSeconds: 120, memoryMiB: 1024 },
@@ -83,7 +87,7 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     table: 'readWrite',
     buckets: { recordings: 'read' },
     email: true,
-    secrets: true,
+    secrets: ['access-token'],
   }),
   task(
     'RenderVideo',
@@ -92,7 +96,7 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     {
       table: 'readWrite',
       buckets: { recordings: 'read' },
-      secrets: true,
+      secrets: ['remotion'],
       videoRender: true,
       workflow: ['callback'],
     },
@@ -101,10 +105,11 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
   ),
   task('FinishVideo', 'finish-video.ts', {
     table: 'readWrite',
-    // readWrite: it deletes a video that a render wrote after the parent erased the child's data.
-    buckets: { videos: 'readWrite' },
+    // readWriteDelete: it deletes a video that a render wrote after the parent erased the
+    // child's data.
+    buckets: { videos: 'readWriteDelete' },
     email: true,
-    secrets: true,
+    secrets: ['access-token'],
   }),
   task('NoteAfterCallProblem', 'note-after-call-problem.ts', { table: 'readWrite' }),
   task(
@@ -113,7 +118,7 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     {
       table: 'readWrite',
       email: true,
-      secrets: true,
+      secrets: ['stripe', 'access-token'],
     },
     { timeoutSeconds: 30 },
   ),

@@ -1,3 +1,4 @@
+import { secretArnEnv } from '../../functions/config/secret-schemas.ts';
 import { envNames } from '../../functions/resources.ts';
 import { loadLocalCloudConfig } from '../../local/config.ts';
 import { handlerEnvironment } from '../../local/handler-environment.ts';
@@ -32,7 +33,10 @@ export const awsVariables = {
 export const awsActionVariables = {
   [envNames.scheduleGroup]: 'ScheduleGroupName',
   [envNames.schedulerRoleArn]: 'SchedulerRoleArn',
-  APP_SECRETS_ARN: 'AppSecretsName',
+  // Secrets Manager takes a secret's name where these say ARN.
+  [secretArnEnv.stripe]: 'StripeSecretName',
+  [secretArnEnv['access-token']]: 'AccessTokenSecretName',
+  [secretArnEnv.elevenlabs]: 'ElevenLabsSecretName',
   PUBLIC_SITE_URL: 'SiteUrl',
   [envNames.emailFrom]: '(the sender address the stage sends from)',
   [envNames.buckets.voiceNotes]: 'VoiceNotesBucketName',

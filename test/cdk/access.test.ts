@@ -1,6 +1,10 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appSecretsArnEnv } from '../../functions/config/secrets.ts';
+import {
+  type SecretName,
+  secretArnEnv,
+  secretNames,
+} from '../../functions/config/secret-schemas.ts';
 import { bucketIds, envNames } from '../../functions/resources.ts';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
@@ -54,40 +58,68 @@ describe('least privilege per function', () => {
     return found;
   }
 
-  describe('the app secret', () => {
-    let secret: string;
+  describe('the secrets, one per provider', () => {
+    const secretRef = (name: SecretName) => `<${logicalId(stack.appSecrets.secrets[name])}>`;
+    const declaredReaders = (name: SecretName) =>
+      definitions.filter((d) => d.access.secrets?.includes(name)).map((d) => d.name);
 
-    beforeAll(() => {
-      secret = `<${logicalId(stack.appSecrets.secret)}>`;
-    });
+    it.each(secretNames)(
+      '%s can be read, with its ARN variable, only by functions declaring it',
+      (name) => {
+        // Act
+        const readers = [...functions]
+          .filter(([, f]) =>
+            allowing(grantsOf(template, f), 'secretsmanager:GetSecretValue').some((statement) =>
+              statement.Resource.some((resource) =>
+                ['*', secretRef(name)].includes(flatten(resource)),
+              ),
+            ),
+          )
+          .map(([fnName]) => fnName);
+        const withArn = [...functions]
+          .filter(([, f]) => environmentOf(template, f)[secretArnEnv[name]] !== undefined)
+          .map(([fnName]) => fnName);
 
-    it('can be read, with APP_SECRETS_ARN, only by functions declared with secrets', () => {
-      // Arrange
-      const declared = definitions.filter((d) => d.access.secrets).map((d) => d.name);
+        // Assert
+        expect(readers.sort()).toEqual([...declaredReaders(name)].sort());
+        expect(withArn.sort()).toEqual([...declaredReaders(name)].sort());
+        for (const reader of declaredReaders(name)) {
+          expect(flatten(environmentOf(template, fn(reader))[secretArnEnv[name]]), reader).toBe(
+            secretRef(name),
+          );
+        }
+      },
+    );
 
-      // Act
-      const readers = [...functions]
-        .filter(([, f]) =>
-          allowing(grantsOf(template, f), 'secretsmanager:GetSecretValue').some((statement) =>
-            statement.Resource.some((resource) => ['*', secret].includes(flatten(resource))),
-          ),
-        )
-        .map(([name]) => name);
-      const withArn = [...functions]
-        .filter(([, f]) => environmentOf(template, f)[appSecretsArnEnv] !== undefined)
-        .map(([name]) => name);
+    it('keeps the Stripe key from functions that never call Stripe', () => {
+      const stripeReaders = declaredReaders('stripe');
 
-      // Assert
-      expect(declared).toEqual(expect.arrayContaining(['StripeWebhook', 'GetBooking']));
-      expect(readers.sort()).toEqual([...declared].sort());
-      expect(withArn.sort()).toEqual([...declared].sort());
-      for (const name of declared) {
-        expect(flatten(environmentOf(template, fn(name))[appSecretsArnEnv]), name).toBe(secret);
+      for (const name of [
+        'GetBooking',
+        'ElevenLabsWebhook',
+        'RemotionWebhook',
+        'PlaceCall',
+        'CheckConversation',
+        'SaveCallRecords',
+        'RenderVideo',
+      ]) {
+        expect(stripeReaders, name).not.toContain(name);
       }
+      expect(stripeReaders).toEqual(expect.arrayContaining(['StripeWebhook', 'CreateBooking']));
+      expect(declaredReaders('elevenlabs').sort()).toEqual(
+        [
+          'CheckConversation',
+          'ElevenLabsWebhook',
+          'GetHealth',
+          'PlaceCall',
+          'SaveCallRecords',
+          'TranscribeVoiceNote',
+        ].sort(),
+      );
     });
 
-    it('is granted as GetSecretValue on that one secret, and no other secret action', () => {
-      for (const definition of definitions.filter((d) => d.access.secrets)) {
+    it('are granted as GetSecretValue on exactly the declared secrets, and no other secret action', () => {
+      for (const definition of definitions.filter((d) => d.access.secrets?.length)) {
         const secretStatements = grantsOf(template, fn(definition.name)).filter((statement) =>
           statement.Action.some((action) => action.startsWith('secretsmanager:')),
         );
@@ -95,14 +127,16 @@ describe('least privilege per function', () => {
         expect(actions(secretStatements), definition.name).toEqual([
           'secretsmanager:GetSecretValue',
         ]);
-        expect(resources(secretStatements), definition.name).toEqual([secret]);
+        expect(resources(secretStatements), definition.name).toEqual(
+          [...new Set(definition.access.secrets)].map(secretRef).sort(),
+        );
       }
     });
 
-    it('is readable by no other role, and has no resource policy', () => {
+    it('are readable by no other role, and have no resource policy', () => {
       // Arrange
       const readerRoles = definitions
-        .filter((d) => d.access.secrets)
+        .filter((d) => d.access.secrets?.length)
         .map((d) => logicalId(fn(d.name).role));
       type Policy = { Properties: { Roles?: { Ref: string }[]; PolicyDocument: unknown } };
       const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Policy[];
@@ -201,15 +235,22 @@ describe('least privilege per function', () => {
       ]);
     });
 
-    it('may send email as the sender identity only', () => {
+    it('may send email From our sender only, to recipient identities too (the SES sandbox)', () => {
       const ses = grants.filter((statement) =>
         statement.Action.some((action) => action.startsWith('ses:') || action === '*'),
       );
 
       expect(actions(ses)).toEqual(['ses:SendEmail']);
       expect(resources(ses)).toEqual([
+        'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*',
         'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/callsanta.example',
       ]);
+      // The wildcard is for recipients' identities; the condition pins the From address.
+      for (const statement of ses) {
+        expect(statement.Condition).toEqual({
+          StringEquals: { 'ses:FromAddress': 'santa@callsanta.example' },
+        });
+      }
       expect(environmentOf(template, fn('StripeWebhook'))[envNames.emailFrom]).toBe(
         'santa@callsanta.example',
       );
@@ -336,7 +377,7 @@ describe('least privilege per function', () => {
       'EraseChildData',
     ];
 
-    it.each(callers)('%s gets the agent and phone number ids and the app secret', (name) => {
+    it.each(callers)('%s gets the agent and phone number ids and the elevenlabs secret', (name) => {
       const environment = environmentOf(template, fn(name));
       const secretReads = allowing(grantsOf(template, fn(name)), 'secretsmanager:GetSecretValue');
 
@@ -344,10 +385,12 @@ describe('least privilege per function', () => {
         [elevenLabsEnv.agentId]: 'agent_dev_placeholder',
         [elevenLabsEnv.phoneNumberId]: 'phnum_dev_placeholder',
       });
-      expect(flatten(environment[appSecretsArnEnv])).toBe(
-        `<${logicalId(stack.appSecrets.secret)}>`,
+      expect(flatten(environment[secretArnEnv.elevenlabs])).toBe(
+        `<${logicalId(stack.appSecrets.secrets.elevenlabs)}>`,
       );
-      expect(resources(secretReads)).toEqual([`<${logicalId(stack.appSecrets.secret)}>`]);
+      expect(resources(secretReads)).toEqual([
+        `<${logicalId(stack.appSecrets.secrets.elevenlabs)}>`,
+      ]);
     });
 
     it('ids go to exactly the functions declared with elevenLabs', () => {
@@ -421,14 +464,18 @@ describe('least privilege per function', () => {
       // secretsmanager: the access-token secret signs the key's proof (voice-note-proof.ts).
       expect([...services].sort()).toEqual(['logs', 's3', 'secretsmanager', 'xray']);
       expect(environment[envNames.table]).toBeUndefined();
-      expect(environment[appSecretsArnEnv]).toBeDefined();
+      for (const name of secretNames) {
+        expect(environment[secretArnEnv[name]] !== undefined).toBe(name === 'access-token');
+      }
     });
   });
 
   it('lets a function put objects only into buckets it declares readWrite', () => {
     for (const definition of definitions) {
       const allowed = bucketIds
-        .filter((id) => definition.access.buckets?.[id] === 'readWrite')
+        .filter((id) =>
+          ['readWrite', 'readWriteDelete'].includes(definition.access.buckets?.[id] ?? ''),
+        )
         .map((id) => `<${logicalId(stack.storage.buckets[id])}.Arn>/*`);
       // The render step uploads a long call's props where Remotion's client puts them.
       if (definition.name === 'RenderVideo') {
@@ -443,6 +490,37 @@ describe('least privilege per function', () => {
   });
 });
 
+describe('deleting objects', () => {
+  it('is granted only to the paths that remove files: erase, and the video step after an erase', () => {
+    // Arrange
+    const { template, stack } = synthesize();
+
+    // Act
+    const deleters = houseFunctions(stack)
+      .filter(([, f]) => allowing(grantsOf(template, f), 's3:DeleteObject').length > 0)
+      .map(([name]) => name)
+      .sort();
+
+    // Assert
+    expect(deleters).toEqual(['EraseChildData', 'FinishVideo']);
+  }, 60_000);
+
+  it.each(['CreateVoiceNoteUpload', 'SaveCallRecords'])(
+    '%s writes objects but may delete none',
+    (name) => {
+      const { template, stack } = synthesize();
+      const found = new Map(houseFunctions(stack)).get(name);
+      if (!found) throw new Error(`No house function ${name}`);
+
+      const grants = grantsOf(template, found);
+
+      expect(allowing(grants, 's3:PutObject').length).toBeGreaterThan(0);
+      expect(allowing(grants, 's3:DeleteObject')).toEqual([]);
+    },
+    60_000,
+  );
+});
+
 describe('the elevenLabs access flag', () => {
   const route = (name: string, access: RouteDefinition['function']['access']): RouteDefinition => ({
     method: 'POST',
@@ -454,7 +532,7 @@ describe('the elevenLabs access flag', () => {
 
   it('adds the two ids and nothing else: no IAM grant, no other variable', () => {
     // Arrange: two functions that differ only by the flag.
-    const access = { table: 'read', secrets: true } as const;
+    const access = { table: 'read', secrets: ['elevenlabs'] } as const;
     const { stack } = buildTestApp({
       routes: [route('With', { ...access, elevenLabs: true }), route('Without', access)],
     });
@@ -486,6 +564,6 @@ describe('the elevenLabs access flag', () => {
   it('stops synth for a function that could not read the ElevenLabs API key', () => {
     expect(() =>
       buildTestApp({ routes: [route('NoKey', { table: 'read', elevenLabs: true })] }),
-    ).toThrow(/NoKey declares elevenLabs but not secrets/);
+    ).toThrow(/NoKey declares elevenLabs but not the elevenlabs secret/);
   });
 });

@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { routeThrottles } from '../../functions/core/route-limits.ts';
 import { scheduledFunctions } from '../../functions/operations/operation-functions.ts';
 import { type RouteDefinition, routeKey, routes } from '../../functions/routes.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
@@ -119,6 +120,45 @@ describe('the HTTP API', () => {
 
     function logicalIdOfAccessLogs(): string {
       return logicalId(stack.api.node.findChild('AccessLogs'));
+    }
+  });
+
+  it('throttles every route by its class, after the routes exist', () => {
+    // Arrange
+    const [stage] = Object.entries(template.findResources('AWS::ApiGatewayV2::Stage'));
+    if (!stage) throw new Error('No stage');
+    const [, resource] = stage as [
+      string,
+      {
+        DependsOn?: string[];
+        Properties: {
+          RouteSettings: Record<
+            string,
+            { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+          >;
+        };
+      },
+    ];
+
+    // Act
+    const settings = resource.Properties.RouteSettings;
+
+    // Assert
+    expect(Object.keys(settings).sort()).toEqual(routes.map(routeKey).sort());
+    expect(settings['POST /api/calls']).toEqual({
+      ThrottlingRateLimit: routeThrottles.booking.rateLimit,
+      ThrottlingBurstLimit: routeThrottles.booking.burstLimit,
+    });
+    expect(settings['POST /api/webhooks/stripe']).toEqual({
+      ThrottlingRateLimit: routeThrottles.webhook.rateLimit,
+      ThrottlingBurstLimit: routeThrottles.webhook.burstLimit,
+    });
+    expect(settings['GET /api/calls/{callId}']).toEqual({
+      ThrottlingRateLimit: routeThrottles.read.rateLimit,
+      ThrottlingBurstLimit: routeThrottles.read.burstLimit,
+    });
+    for (const route of stack.api.routes.values()) {
+      expect(resource.DependsOn).toContain(logicalId(route));
     }
   });
 

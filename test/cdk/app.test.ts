@@ -159,7 +159,8 @@ describe('the CDK app', () => {
         'SiteBucketName',
         'BookingWorkflowArn',
         'AlarmTopicArn',
-        'AppSecretsName',
+        'StripeSecretName',
+        'ElevenLabsSecretName',
       ]),
     );
   });

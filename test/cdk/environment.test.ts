@@ -247,6 +247,7 @@ describe('every function, with settings from context', () => {
 
       expect(sendEmail.flatMap((statement) => statement.Resource.map(flatten)).sort()).toEqual([
         'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:configuration-set/callsanta-events',
+        'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*',
         'arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/callsanta.example',
       ]);
     }

@@ -1,6 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AppSecrets } from '../../functions/config/secrets.ts';
+import { secretNames, secretSchemas } from '../../functions/config/secret-schemas.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { logicalId, prodContext, synthesize } from './synth.ts';
 
@@ -11,7 +11,8 @@ type SecretResource = {
   Properties: {
     Name: string;
     KmsKeyId?: unknown;
-    GenerateSecretString: {
+    SecretString?: string;
+    GenerateSecretString?: {
       SecretStringTemplate: string;
       GenerateStringKey: string;
       PasswordLength: number;
@@ -21,21 +22,7 @@ type SecretResource = {
   };
 };
 
-/**
- * The keys `functions/config/secrets.ts` requires; the type fails to compile if they drift.
- * `remotionWebhookSecret` is added to the stored value by ops (lib/secrets.ts), never to the
- * template: a template change would regenerate the whole value.
- */
-const addedByOps = ['remotionWebhookSecret'] as const;
-const handlerKeys = Object.keys({
-  stripeSecretKey: '',
-  stripeWebhookSecret: '',
-  accessTokenSecret: '',
-  elevenLabsApiKey: '',
-  elevenLabsWebhookSecret: '',
-} satisfies Record<Exclude<keyof AppSecrets, (typeof addedByOps)[number]>, string>).sort();
-
-describe('the app secret', () => {
+describe('the secrets, one per provider', () => {
   let dev: Template;
   let stack: CallSantaStack;
   let prod: Template;
@@ -45,65 +32,93 @@ describe('the app secret', () => {
     prod = synthesize(prodContext).template;
   }, 60_000);
 
-  function onlySecret(template: Template): SecretResource {
-    const secrets = Object.values(template.findResources('AWS::SecretsManager::Secret'));
-    expect(secrets).toHaveLength(1);
-    return secrets[0] as SecretResource;
+  function secretNamed(template: Template, name: string): SecretResource {
+    const found = Object.values(template.findResources('AWS::SecretsManager::Secret')).filter(
+      (resource) => (resource as SecretResource).Properties.Name === name,
+    );
+    expect(found, name).toHaveLength(1);
+    return found[0] as SecretResource;
   }
 
-  it('is one secret per stage, callsanta/<stage>/app', () => {
-    expect(onlySecret(dev).Properties.Name).toBe('callsanta/dev/app');
-    expect(onlySecret(prod).Properties.Name).toBe('callsanta/prod/app');
+  it('are callsanta/<stage>/<name>, one per provider, and no other', () => {
+    for (const template of [dev, prod]) {
+      const names = Object.values(template.findResources('AWS::SecretsManager::Secret'))
+        .map((resource) => (resource as SecretResource).Properties.Name)
+        .sort();
+      const stage = template === dev ? 'dev' : 'prod';
+
+      expect(names).toEqual(secretNames.map((name) => `callsanta/${stage}/${name}`).sort());
+    }
   });
 
-  it('holds exactly the keys the handlers read, generating the access-token secret', () => {
-    // Arrange
-    const generate = onlySecret(dev).Properties.GenerateSecretString;
+  it.each(['stripe', 'elevenlabs'] as const)(
+    '%s starts as placeholders with exactly the keys its schema reads, which the schema refuses',
+    (name) => {
+      // Arrange
+      const stored = secretNamed(dev, `callsanta/dev/${name}`).Properties;
 
-    // Act
-    const keys = [
-      ...Object.keys(JSON.parse(generate.SecretStringTemplate)),
-      generate.GenerateStringKey,
-    ].sort();
+      // Act
+      const value = JSON.parse(stored.SecretString ?? '{}');
 
-    // Assert
-    expect(keys).toEqual(handlerKeys);
-    expect(generate.GenerateStringKey).toBe('accessTokenSecret');
-    // The handlers refuse an access-token secret shorter than 32 characters.
-    expect(generate.PasswordLength).toBeGreaterThanOrEqual(32);
-  });
+      // Assert
+      expect(stored.GenerateSecretString).toBeUndefined();
+      expect(Object.keys(value).sort()).toEqual(Object.keys(secretSchemas[name].shape).sort());
+      expect(secretSchemas[name].safeParse(value).success).toBe(false);
+    },
+  );
 
-  it('keeps its generation settings: a change would make CloudFormation regenerate the value', () => {
-    // A new GenerateSecretString wipes the Stripe and ElevenLabs keys ops put in and revokes
-    // every parent's link. If this must change, plan the re-entry of those keys first.
-    expect(onlySecret(dev).Properties.GenerateSecretString).toEqual({
-      SecretStringTemplate: JSON.stringify({
-        stripeSecretKey: 'REPLACE-WITH-THE-STRIPE-SECRET-KEY',
-        stripeWebhookSecret: 'REPLACE-WITH-THE-STRIPE-WEBHOOK-SIGNING-SECRET',
-        elevenLabsApiKey: 'REPLACE-WITH-THE-ELEVENLABS-API-KEY',
-        elevenLabsWebhookSecret: 'REPLACE-WITH-THE-ELEVENLABS-WEBHOOK-SECRET',
+  it('keeps its placeholders and generation settings: a change would make CloudFormation rewrite the values', () => {
+    // A new SecretString or GenerateSecretString wipes the keys ops put in, or revokes every
+    // parent's link. If this must change, plan the re-entry of those keys first.
+    expect(secretNamed(dev, 'callsanta/dev/stripe').Properties.SecretString).toBe(
+      JSON.stringify({
+        secretKey: 'REPLACE-WITH-THE-STRIPE-SECRET-KEY',
+        webhookSecret: 'REPLACE-WITH-THE-STRIPE-WEBHOOK-SIGNING-SECRET',
       }),
-      GenerateStringKey: 'accessTokenSecret',
-      PasswordLength: 64,
-      ExcludePunctuation: true,
-      IncludeSpace: false,
-    });
+    );
+    expect(secretNamed(dev, 'callsanta/dev/elevenlabs').Properties.SecretString).toBe(
+      JSON.stringify({
+        apiKey: 'REPLACE-WITH-THE-ELEVENLABS-API-KEY',
+        webhookSecret: 'REPLACE-WITH-THE-ELEVENLABS-WEBHOOK-SECRET',
+      }),
+    );
+    for (const [name, key] of [
+      ['remotion', 'webhookSecret'],
+      ['access-token', 'signingKey'],
+    ] as const) {
+      const stored = secretNamed(dev, `callsanta/dev/${name}`).Properties;
+      expect(stored.SecretString, name).toBeUndefined();
+      expect(stored.GenerateSecretString, name).toEqual({
+        SecretStringTemplate: '{}',
+        GenerateStringKey: key,
+        PasswordLength: 64,
+        ExcludePunctuation: true,
+        IncludeSpace: false,
+      });
+      // The generated key is the one key its schema reads.
+      expect(Object.keys(secretSchemas[name].shape)).toEqual([key]);
+    }
   });
 
-  it('is kept when a real stage is deleted or replaced, and disposable in dev', () => {
-    expect(onlySecret(prod)).toMatchObject({
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-    });
-    expect(onlySecret(dev).DeletionPolicy).toBe('Delete');
+  it('are kept when a real stage is deleted or replaced, and disposable in dev', () => {
+    for (const name of secretNames) {
+      expect(secretNamed(prod, `callsanta/prod/${name}`)).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
+      expect(secretNamed(dev, `callsanta/dev/${name}`).DeletionPolicy).toBe('Delete');
+    }
   });
 
-  it('acknowledges only the rotation finding, with the reason there is no rotation', () => {
-    const acknowledged = onlySecret(dev).Metadata?.cdk_nag?.rules_to_suppress ?? [];
+  it('acknowledge only the rotation finding, with the reason there is no rotation', () => {
+    for (const name of secretNames) {
+      const acknowledged =
+        secretNamed(dev, `callsanta/dev/${name}`).Metadata?.cdk_nag?.rules_to_suppress ?? [];
 
-    expect(acknowledged.map((ack) => ack.id)).toEqual(['AwsSolutions-SMG4']);
-    expect(acknowledged[0]?.reason).toMatch(/Stripe dashboard/);
-    expect(acknowledged[0]?.reason).toMatch(/invalidates every manage link/);
-    expect(logicalId(stack.appSecrets.secret)).toMatch(/^AppSecrets/);
+      expect(acknowledged.map((ack) => ack.id)).toEqual(['AwsSolutions-SMG4']);
+      expect(acknowledged[0]?.reason).toMatch(/Stripe dashboard/);
+      expect(acknowledged[0]?.reason).toMatch(/invalidates every manage link/);
+      expect(logicalId(stack.appSecrets.secrets[name])).toMatch(/^AppSecrets/);
+    }
   });
 });

@@ -257,6 +257,12 @@ describe('site hosting', () => {
         Value: expect.stringMatching(/microphone=\(self\)/),
       }),
     );
+    // Stripe's wallet frames (js.stripe.com) may use the Payment Request API: Apple/Google Pay.
+    const permissions = headers.CustomHeadersConfig.Items.find(
+      (item: { Header: string }) => item.Header === 'Permissions-Policy',
+    );
+    expect(permissions?.Value).toContain('payment=(self "https://js.stripe.com")');
+    expect(permissions?.Value).not.toMatch(/payment=\(self\)/);
     // Both behaviours send them.
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toBeDefined();
     expect(apiBehavior.ResponseHeadersPolicyId).toEqual(

@@ -259,7 +259,7 @@ describe('Remotion Lambda in CDK (lib/video.ts)', () => {
       ).toBe('NONE');
       expect(webhook).toBeDefined();
       if (!webhook) return;
-      expect(Object.keys(environmentOf(template, webhook))).toContain('APP_SECRETS_ARN');
+      expect(Object.keys(environmentOf(template, webhook))).toContain('REMOTION_SECRET_ARN');
       expect(
         grantsOf(template, webhook).some((s) => s.Action.includes('secretsmanager:GetSecretValue')),
       ).toBe(true);

@@ -1,9 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { permissionsPolicy } from '../../functions/config/permissions-policy.ts';
 import { routes } from '../../functions/routes.ts';
 import { createApiServer } from '../../local/api-server.ts';
 import { LocalLambdaRuntime } from '../../local/lambda-runtime.ts';
@@ -17,7 +18,11 @@ beforeAll(async () => {
   if (!health) throw new Error('The route table is empty.');
   server = createApiServer({
     // A POST route so a body reaches the size check; the handler is never called.
-    routes: [{ ...health, method: 'POST', path: '/api/upload' }],
+    routes: [
+      { ...health, method: 'POST', path: '/api/upload' },
+      // The booking route's own limit (functions/core/route-limits.ts); refused before any handler.
+      { ...health, method: 'POST', path: '/api/calls' },
+    ],
     lambda: new LocalLambdaRuntime(),
     outbox: new Outbox(await mkdtemp(join(tmpdir(), 'callsanta-outbox-'))),
     siteDir: join(tmpdir(), 'callsanta-no-site'),
@@ -38,6 +43,19 @@ it('refuses a body over API Gateway’s 10 MB limit with 413 and says why', asyn
 
   expect(response.status).toBe(413);
   expect(await response.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+});
+
+it('refuses a booking body over the route’s 16 KiB with 413 in the error shape', async () => {
+  const response = await fetch(`${url}/api/calls`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ notes: 'x'.repeat(16 * 1024) }),
+  });
+
+  expect(response.status).toBe(413);
+  expect(await response.json()).toEqual({
+    error: { code: 'payload_too_large', message: 'The request body is larger than 16384 bytes.' },
+  });
 });
 
 it('refuses a request line over Node’s 16 KB with 431 in the error shape, not an empty answer', async () => {
@@ -61,4 +79,28 @@ it('says the site is not built when there is no build, instead of a bare 404', a
 
   expect(response.status).toBe(503);
   expect(await response.text()).toContain('npm run build:site');
+});
+
+it('serves the site with the Permissions-Policy CloudFront sends: the microphone, and Stripe’s wallets', async () => {
+  // Arrange: a built site of one page, on its own server.
+  const siteDir = await mkdtemp(join(tmpdir(), 'callsanta-site-'));
+  await writeFile(join(siteDir, 'index.html'), '<!doctype html><title>CallSanta</title>');
+  const site = createApiServer({
+    routes: [],
+    lambda: new LocalLambdaRuntime(),
+    outbox: new Outbox(await mkdtemp(join(tmpdir(), 'callsanta-outbox-'))),
+    siteDir,
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  try {
+    // Act
+    const response = await fetch(`http://127.0.0.1:${(site.address() as AddressInfo).port}/book`);
+
+    // Assert
+    expect(response.status).toBe(200);
+    expect(response.headers.get('permissions-policy')).toBe(permissionsPolicy);
+    expect(permissionsPolicy).toContain('payment=(self "https://js.stripe.com")');
+  } finally {
+    site.close();
+  }
 });

@@ -4,7 +4,15 @@ import { localResourceNames, localUrl } from '../../local/config.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 import { s3Faults } from '../../local/s3-faults-client.ts';
 import { sesFaults } from '../../local/ses/faults-client.ts';
-import { bookingWhere, payWithCard, timelineTypes } from './support/booking-api.ts';
+import { StripeFaults } from '../../local/stripe/faults-client.ts';
+import {
+  bookingWhere,
+  createBooking,
+  outbox,
+  payWithCard,
+  timelineTypes,
+  tomorrowAt,
+} from './support/booking-api.ts';
 import {
   allDayHours,
   FaultSuite,
@@ -12,6 +20,7 @@ import {
   startSuiteCloud,
   suiteTestTimeoutMs,
 } from './support/fault-suite.ts';
+import { eventually } from './support/local-cloud.ts';
 
 vi.setConfig({ testTimeout: suiteTestTimeoutMs });
 
@@ -25,6 +34,7 @@ let cloud: RunningLocalCloud;
 const suite = new FaultSuite('aws', () => ({ cloud, hours: allDayHours }));
 const ses = () => sesFaults(localUrl(cloud.config.ports.ses));
 const s3 = () => s3Faults(localUrl(cloud.config.ports.s3));
+const stripe = () => new StripeFaults(localUrl(cloud.config.ports.stripe));
 
 /**
  * Every try of one workflow step: the SDK makes 3 attempts per call (it retries 5xx and 429
@@ -110,6 +120,70 @@ describe('the transcript email', () => {
 
     expect(done).toMatchObject({ callStatus: 'completed', paymentStatus: 'paid' });
   });
+});
+
+describe('the confirmation email', () => {
+  it('answers the Stripe webhook 200 when SES refuses the confirmation, and the reconciler sends it once', async () => {
+    // Arrange: a call booked for tomorrow (the reconciler owes a confirmation while the call is
+    // ahead); SES refuses the confirmation once (not retryable, like the sandbox's "not
+    // authorized"); the emulator's own delivery is dropped so this test posts Stripe's event.
+    const parentEmail = 'fault-aws-confirmation@example.com';
+    const booking = await createBooking(cloud, {
+      scheduledAt: tomorrowAt(18, 5),
+      parentEmail,
+      phoneNumber: '+14155552911',
+    });
+    await ses().inject({
+      fault: { kind: 'message-rejected' },
+      times: 1,
+      match: { recipient: parentEmail, subjectContains: 'Santa will call' },
+    });
+    await stripe().webhooks({
+      kind: 'drop',
+      eventType: 'payment_intent.succeeded',
+      objectId: booking.paymentIntentId,
+    });
+    const intent = await payWithCard(cloud, booking);
+
+    // Act: Stripe delivers payment_intent.succeeded, signed as Stripe signs it.
+    const answer = await stripe().postSignedWebhook(
+      JSON.stringify({
+        id: `evt_confirmation_${booking.callId}`,
+        object: 'event',
+        api_version: '2026-10-28.endive',
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        pending_webhooks: 1,
+        request: { id: null, idempotency_key: null },
+        type: 'payment_intent.succeeded',
+        data: { object: intent },
+      }),
+    );
+
+    // Assert: applied and answered 2xx (else Stripe retries for days), the failure recorded,
+    // and the confirmation sent once, by the reconciler.
+    expect(answer.status).toBe(200);
+    const failed = await bookingWhere(
+      cloud,
+      booking,
+      `${booking.callId} to record the failed confirmation`,
+      (body) => timelineTypes(body).includes('confirmation_email_failed'),
+      30_000,
+    );
+    expect(failed).toMatchObject({ paymentStatus: 'paid', callStatus: 'scheduled' });
+    expect(await ses().queued()).toEqual([]);
+    const confirmations = await eventually(
+      'the reconciler to send the confirmation',
+      async () => {
+        const sent = (await outbox(cloud)).filter(
+          (email) => email.to.includes(parentEmail) && email.subject.startsWith('Santa will call'),
+        );
+        return sent.length > 0 ? sent : undefined;
+      },
+      60_000,
+    );
+    expect(confirmations).toHaveLength(1);
+  }, 150_000);
 });
 
 describe('the call records', () => {

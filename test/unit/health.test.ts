@@ -44,5 +44,43 @@ it('answers 503 {"status":"unavailable"} when the table and buckets do not answe
   const result = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
 
   expect(result.statusCode).toBe(503);
-  expect(JSON.parse(result.body ?? '')).toEqual({ status: 'unavailable' });
+  expect(JSON.parse(result.body ?? '')).toMatchObject({ status: 'unavailable' });
+});
+
+it('names each dependency and secret that is not ready, and no value', async () => {
+  // Arrange: the Stripe secret still holds the deploy's placeholder; the access-token key is real.
+  const { handler } = await import('../../functions/health/get-health.ts');
+  const placeholder = 'REPLACE-WITH-THE-STRIPE-SECRET-KEY';
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: placeholder,
+    STRIPE_WEBHOOK_SECRET: 'whsec_real_enough',
+    ACCESS_TOKEN_SECRET: 'k'.repeat(64),
+  });
+  const event = {
+    routeKey: 'GET /api/health',
+    requestContext: { requestId: 'r-2' },
+  } as APIGatewayProxyEventV2;
+
+  try {
+    // Act
+    const result = (await handler(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
+
+    // Assert
+    expect(result.statusCode).toBe(503);
+    expect(JSON.parse(result.body ?? '')).toEqual({
+      status: 'unavailable',
+      problems: [
+        'table',
+        'bucket:voiceNotes',
+        'bucket:recordings',
+        'bucket:videos',
+        'secret:stripe',
+      ],
+    });
+    expect(result.body).not.toContain(placeholder);
+  } finally {
+    delete process.env.STRIPE_SECRET_KEY;
+    delete process.env.STRIPE_WEBHOOK_SECRET;
+    delete process.env.ACCESS_TOKEN_SECRET;
+  }
 });

@@ -7,7 +7,11 @@ import {
   scheduleProblem,
   slotStart,
 } from '../../functions/core/scheduling-rules.ts';
-import { atExpression, workflowStart } from '../../functions/core/workflow-start.ts';
+import {
+  atExpression,
+  startsDirectly,
+  workflowStart,
+} from '../../functions/core/workflow-start.ts';
 
 const now = new Date('2026-12-20T12:00:00Z');
 
@@ -110,5 +114,46 @@ describe('workflowStart', () => {
 
   it('writes at() expressions to the second, in UTC', () => {
     expect(atExpression(new Date('2026-12-24T17:00:00.250Z'))).toBe('at(2026-12-24T17:00:00)');
+  });
+});
+
+describe('startsDirectly: a call due within a minute never goes through a past at()', () => {
+  const now = new Date('2026-12-24T17:00:00.000Z');
+  const inSeconds = (seconds: number) => new Date(now.getTime() + seconds * 1000);
+
+  it.each([
+    ['call now', true, 3600, true],
+    ['a start already past (a late payment)', false, -90, true],
+    ['a start due now', false, 0, true],
+    ['a start due in 59 s', false, 59, true],
+    ['a start due in exactly 60 s', false, 60, true],
+    ['a start due in 61 s', false, 61, false],
+    ['a start an hour away', false, 3600, false],
+  ] as const)('%s starts directly: %s', (_, callNow, seconds, expected) => {
+    expect(startsDirectly(callNow, { startAt: inSeconds(seconds) }, now)).toBe(expected);
+  });
+
+  it('sends every call booked within the next two minutes straight to StartExecution', () => {
+    for (let seconds = 0; seconds <= 120; seconds += 1) {
+      // Arrange
+      const start = workflowStart('01JBOOKING', inSeconds(seconds), 1, now);
+
+      // Act
+      const direct = startsDirectly(false, start, now);
+
+      // Assert
+      expect(direct, `${seconds} s`).toBe(true);
+    }
+  });
+
+  it('hands Scheduler only starts more than a minute ahead', () => {
+    for (let seconds = 121; seconds <= 7200; seconds += 7) {
+      const start = workflowStart('01JBOOKING', inSeconds(seconds), 1, now);
+
+      const direct = startsDirectly(false, start, now);
+
+      expect(direct, `${seconds} s`).toBe(false);
+      expect(start.startAt.getTime() - now.getTime()).toBeGreaterThan(60_000);
+    }
   });
 });
