@@ -110,6 +110,8 @@ describe('least privilege per function', () => {
         [
           'CheckConversation',
           'ElevenLabsWebhook',
+          // The erase deletes the booking's conversations at ElevenLabs.
+          'EraseChildData',
           'GetHealth',
           'PlaceCall',
           'SaveCallRecords',
@@ -388,9 +390,15 @@ describe('least privilege per function', () => {
       expect(flatten(environment[secretArnEnv.elevenlabs])).toBe(
         `<${logicalId(stack.appSecrets.secrets.elevenlabs)}>`,
       );
-      expect(resources(secretReads)).toEqual([
-        `<${logicalId(stack.appSecrets.secrets.elevenlabs)}>`,
-      ]);
+      // The erase also reads the access token (the parent's link) and Stripe (the PaymentIntent
+      // it forgets the receipt email on); the call path reads ElevenLabs alone.
+      const alsoReads =
+        name === 'EraseChildData'
+          ? [stack.appSecrets.secrets['access-token'], stack.appSecrets.secrets.stripe]
+          : [];
+      expect(resources(secretReads).sort()).toEqual(
+        [stack.appSecrets.secrets.elevenlabs, ...alsoReads].map((s) => `<${logicalId(s)}>`).sort(),
+      );
     });
 
     it('ids go to exactly the functions declared with elevenLabs', () => {
@@ -491,7 +499,7 @@ describe('least privilege per function', () => {
 });
 
 describe('deleting objects', () => {
-  it('is granted only to the paths that remove files: erase, and the video step after an erase', () => {
+  it('is granted only to the paths that remove files: erase, the voice note after its call, and the video step after an erase', () => {
     // Arrange
     const { template, stack } = synthesize();
 
@@ -502,7 +510,7 @@ describe('deleting objects', () => {
       .sort();
 
     // Assert
-    expect(deleters).toEqual(['EraseChildData', 'FinishVideo']);
+    expect(deleters).toEqual(['DecideAfterCall', 'EraseChildData', 'FinishVideo']);
   }, 60_000);
 
   it.each(['CreateVoiceNoteUpload', 'SaveCallRecords'])(
