@@ -213,6 +213,11 @@ export class CallSantaStack extends Stack {
     });
     // The support tool's reschedule moves a booking's schedule as the API does (README, "Support").
     new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduling.schedulerRole.roleArn });
+    // The support tool reads the stage's outputs (ops/support/stack-outputs.ts): what its
+    // emails are sent as, and the ElevenLabs ids its erase's adapter is made with.
+    new CfnOutput(this, 'EmailFromAddress', { value: settings.emailFrom });
+    new CfnOutput(this, 'ElevenLabsAgentId', { value: settings.elevenLabs.agentId });
+    new CfnOutput(this, 'ElevenLabsPhoneNumberId', { value: settings.elevenLabs.phoneNumberId });
   }
 }
 

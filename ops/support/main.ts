@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { DomainError } from '../../functions/core/errors.ts';
 import { parseFindQuery } from './query.ts';
 import { renderAction, renderFind, renderShow } from './render.ts';
-import { supportStage } from './stage.ts';
+import { readStackOutputs } from './stack-outputs.ts';
+import { supportStage, variablesFromOutputs } from './stage.ts';
 import { whoIsActing } from './who.ts';
 
 export const usage = `Usage: npm run support -- <command> [options]
@@ -80,6 +81,24 @@ export async function runSupport(argv: readonly string[], io: SupportIo): Promis
   }
 }
 
+/**
+ * On an AWS stage, the environment with the stack's outputs under it: a variable already set
+ * wins, and when TABLE_NAME is set the stack is not read at all (scripts that export them).
+ */
+async function withStackOutputs(
+  options: { readonly stage: string; readonly profile?: string; readonly region?: string },
+  env: NodeJS.ProcessEnv,
+): Promise<NodeJS.ProcessEnv> {
+  if (options.stage === 'local' || env.TABLE_NAME) return env;
+  const region = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (!region) return env; // supportStage says what is missing
+  const outputs = await readStackOutputs(`CallSanta-${options.stage}`, {
+    region,
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
+  return { ...variablesFromOutputs(outputs), ...env };
+}
+
 async function run(argv: readonly string[], io: SupportIo): Promise<void> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -89,7 +108,7 @@ async function run(argv: readonly string[], io: SupportIo): Promise<void> {
   }
   const { command, args, options } = parsed;
   const style = { json: options.json, tty: io.tty && !options.json };
-  const stage = supportStage(options, io.env);
+  const stage = supportStage(options, await withStackOutputs(options, io.env));
   // The functions' modules read their environment when they load: set it, then load them.
   Object.assign(process.env, stage.env);
   // The services' log lines would mix with the output (stdout) a script reads: the tool reports

@@ -12,8 +12,8 @@ import { handlerEnvironment } from '../../local/handler-environment.ts';
  *   `AWS_ENDPOINT_URL_<SERVICE>` variables point the clients at its stand-ins
  *   (`local/handler-environment.ts`).
  * - any other stage: AWS, with the profile and region given (or the SDK's usual chain), and the
- *   resource names of the stack `CallSanta-<stage>` from the variables below, which its
- *   CloudFormation outputs give (README, "Support").
+ *   resource names of the stack `CallSanta-<stage>`: its CloudFormation outputs
+ *   (`stack-outputs.ts`, mapped by `variablesFromOutputs`), a variable already set winning.
  */
 export interface SupportStage {
   readonly name: string;
@@ -38,11 +38,32 @@ export const awsActionVariables = {
   [secretArnEnv['access-token']]: 'AccessTokenSecretName',
   [secretArnEnv.elevenlabs]: 'ElevenLabsSecretName',
   PUBLIC_SITE_URL: 'SiteUrl',
-  [envNames.emailFrom]: '(the sender address the stage sends from)',
+  [envNames.emailFrom]: 'EmailFromAddress',
+  ELEVENLABS_AGENT_ID: 'ElevenLabsAgentId',
+  ELEVENLABS_PHONE_NUMBER_ID: 'ElevenLabsPhoneNumberId',
   [envNames.buckets.voiceNotes]: 'VoiceNotesBucketName',
   [envNames.buckets.recordings]: 'RecordingsBucketName',
   [envNames.buckets.videos]: 'VideosBucketName',
 } as const;
+
+/** Every variable the tool sets on an AWS stage, with the stack output that gives it. */
+const stageVariables: Readonly<Record<string, string>> = { ...awsVariables, ...awsActionVariables };
+
+/**
+ * The variables a stack's outputs give, by the tables above; outputs the tool does not use are
+ * left out.
+ *
+ * @param outputs output key → value, as CloudFormation's DescribeStacks lists them
+ */
+export function variablesFromOutputs(
+  outputs: Readonly<Record<string, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(stageVariables).flatMap(([variable, output]) =>
+      outputs[output] === undefined ? [] : [[variable, outputs[output]]],
+    ),
+  );
+}
 
 /**
  * The stage's environment.
@@ -79,6 +100,9 @@ export function supportStage(
     kind: 'aws',
     region,
     env: {
+      ...Object.fromEntries(
+        Object.keys(stageVariables).flatMap((name) => (env[name] ? [[name, env[name]]] : [])),
+      ),
       AWS_REGION: region,
       ...(options.profile ? { AWS_PROFILE: options.profile } : {}),
     },

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { candidateExecutionNames } from '../../../ops/support/executions.ts';
-import { executionConsoleUrl, supportStage } from '../../../ops/support/stage.ts';
+import {
+  executionConsoleUrl,
+  supportStage,
+  variablesFromOutputs,
+} from '../../../ops/support/stage.ts';
 
 describe('where the support tool works', () => {
   it("points the SDK at the local cloud's ports and resource names on the local stage", () => {
@@ -34,6 +38,42 @@ describe('where the support tool works', () => {
       kind: 'aws',
       region: 'eu-west-1',
       env: { AWS_REGION: 'eu-west-1', AWS_PROFILE: 'support' },
+    });
+  });
+
+  it.each([
+    ['TableName', 'TABLE_NAME', 'CallSanta-prod-Table'],
+    ['BookingWorkflowArn', 'BOOKING_WORKFLOW_ARN', 'arn:aws:states:eu-west-1:1:stateMachine:b'],
+    ['StripeSecretName', 'STRIPE_SECRET_ARN', 'callsanta/prod/stripe'],
+    ['EmailFromAddress', 'EMAIL_FROM_ADDRESS', 'santa@example.com'],
+    ['ElevenLabsAgentId', 'ELEVENLABS_AGENT_ID', 'agent_1'],
+  ])('maps the stack output %s to %s', (output, variable, value) => {
+    expect(variablesFromOutputs({ [output]: value, DashboardName: 'unused' })).toEqual({
+      [variable]: value,
+    });
+  });
+
+  it("sets the outputs' variables on an AWS stage, so the functions' modules read them", () => {
+    // Arrange: what main.ts gives when the stack was read (a variable already set wins there).
+    const env = {
+      ...variablesFromOutputs({
+        TableName: 'table-from-stack',
+        BookingWorkflowArn: 'arn-from-stack',
+        ScheduleGroupName: 'group',
+      }),
+      AWS_REGION: 'eu-west-1',
+      UNRELATED: 'x',
+    };
+
+    // Act
+    const stage = supportStage({ stage: 'prod' }, env);
+
+    // Assert
+    expect(stage.env).toEqual({
+      TABLE_NAME: 'table-from-stack',
+      BOOKING_WORKFLOW_ARN: 'arn-from-stack',
+      SCHEDULE_GROUP_NAME: 'group',
+      AWS_REGION: 'eu-west-1',
     });
   });
 
