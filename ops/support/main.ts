@@ -25,7 +25,8 @@ Options:
   --reason <text>     why (required for actions and --reveal); goes into the audit trail
   --reveal            show the child's details and the parent's contact (recorded)
   --country <CC>      the country of a national phone number (find)
-  --json              JSON for scripts`;
+  --json              JSON for scripts
+  -h, --help          this help`;
 
 const optionsSchema = z.object({
   stage: z.string().regex(/^[a-z0-9-]+$/, 'a stage is lower-case letters, digits and dashes'),
@@ -36,6 +37,7 @@ const optionsSchema = z.object({
   reveal: z.boolean(),
   refund: z.boolean(),
   json: z.boolean(),
+  help: z.boolean(),
   country: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'a two-letter country code')
@@ -88,6 +90,10 @@ async function run(argv: readonly string[], io: SupportIo): Promise<void> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { command, args, options } = parsed;
+  if (options.help || command === 'help') {
+    io.write(`${usage}\n`);
+    return;
+  }
   const style = { json: options.json, tty: io.tty && !options.json };
   const stage = supportStage(options, io.env);
   // The functions' modules read their environment when they load: set it, then load them.
@@ -162,6 +168,7 @@ function parse(argv: readonly string[]) {
       reveal: { type: 'boolean', default: false },
       refund: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
       country: { type: 'string' },
       timezone: { type: 'string' },
     },

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { runSupport, usage } from '../../../ops/support/main.ts';
+
+/** The tool as bin/support.ts runs it, with its output captured. */
+async function support(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runSupport(argv, {
+    env: {},
+    tty: false,
+    write: (text) => out.push(text),
+    writeError: (text) => err.push(text),
+  });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('asking the support tool for help', () => {
+  it.each([['--help'], ['-h'], ['help'], ['show', '--help']])(
+    '%s prints the usage on stdout and exits 0',
+    async (...argv) => {
+      // Act
+      const { code, out, err } = await support(...argv);
+
+      // Assert
+      expect(code).toBe(0);
+      expect(out).toBe(`${usage}\n`);
+      expect(err).toBe('');
+    },
+  );
+
+  it('still answers an unknown option with the usage on stderr and exit code 2', async () => {
+    const { code, out, err } = await support('--helpme');
+
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain("Unknown option '--helpme'");
+    expect(err).toContain(usage);
+  });
+});
