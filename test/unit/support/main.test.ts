@@ -37,3 +37,21 @@ describe('asking the support tool for help', () => {
     expect(err).toContain(usage);
   });
 });
+
+describe('a booking id of the wrong shape', () => {
+  it('is a usage error (exit 2) before anything is looked up', async () => {
+    const { code, err } = await support('show', '5b1e5b3c-8f7a-4f7e-9c1a-2b3c4d5e6f70');
+
+    expect(code).toBe(2);
+    expect(err).toMatch(/^"5b1e5b3c-8f7a-4f7e-9c1a-2b3c4d5e6f70" is not a booking id/);
+  });
+});
+
+describe('a find query that is no id, email or phone', () => {
+  it('is a usage error (exit 2) saying what to give', async () => {
+    const { code, err } = await support('find', '(415) 555-2671');
+
+    expect(code).toBe(2);
+    expect(err).toMatch(/^Give a booking id, an email address, or a phone number/);
+  });
+});
