@@ -14,7 +14,8 @@ export const usage = `Usage: npm run support -- <command> [options]
                                              not-completed | video-ready | video-not-made
   redrive <booking id>                       a failed render or execution, again
   reschedule <booking id> <ISO time>         [--timezone <IANA zone>]
-  cancel <booking id> [--refund]             --refund gives the money back whatever the cutoff
+  cancel <booking id> [--refund]             refunded as the parent's cancel is (up to 10 min
+                                             before the call); --refund: whatever the cutoff
   erase <booking id>                         the child's data, as the parent's erase does
 
 Options:
