@@ -107,6 +107,7 @@ describe('the CDK app', () => {
           publicSiteUrl: 'https://callsanta.example.com',
           elevenLabsAgentId: 'agent_prod',
           elevenLabsPhoneNumberId: 'phnum_prod',
+          stripePublishableKey: 'pk_live_prod',
         },
       }).stack.stackName,
     ).toBe('CallSanta-prod');
