@@ -213,6 +213,10 @@ export class CallSantaStack extends Stack {
     });
     // The support tool's reschedule moves a booking's schedule as the API does (README, "Support").
     new CfnOutput(this, 'SchedulerRoleArn', { value: this.scheduling.schedulerRole.roleArn });
+    // A schedule the support tool rewrites keeps its dead-letter queue (ops/support/stage.ts).
+    new CfnOutput(this, 'ScheduleDeadLetterQueueArn', {
+      value: this.scheduling.deadLetterQueue.queueArn,
+    });
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../functions/core/errors.ts';
 import { parseBookingId, parseFindQuery } from './query.ts';
 import { renderAction, renderFind, renderShow } from './render.ts';
-import { supportStage } from './stage.ts';
+import { requireActionVariables, supportStage } from './stage.ts';
 import { whoIsActing } from './who.ts';
 
 export const usage = `Usage: npm run support -- <command> [options]
@@ -152,6 +152,7 @@ async function run(argv: readonly string[], io: SupportIo): Promise<void> {
       return;
     case 'reschedule':
       needs(2, 'a booking id and an ISO time');
+      requireActionVariables(stage, command, process.env);
       io.write(
         `${renderAction(await commands.reschedule(bookingId(), second, options.timezone, await actor()), style)}\n`,
       );

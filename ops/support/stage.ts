@@ -33,6 +33,7 @@ export const awsVariables = {
 export const awsActionVariables = {
   [envNames.scheduleGroup]: 'ScheduleGroupName',
   [envNames.schedulerRoleArn]: 'SchedulerRoleArn',
+  [envNames.scheduleDeadLetterQueueArn]: 'ScheduleDeadLetterQueueArn',
   // Secrets Manager takes a secret's name where these say ARN.
   [secretArnEnv.stripe]: 'StripeSecretName',
   [secretArnEnv['access-token']]: 'AccessTokenSecretName',
@@ -83,6 +84,34 @@ export function supportStage(
       ...(options.profile ? { AWS_PROFILE: options.profile } : {}),
     },
   };
+}
+
+/**
+ * What an action needs in AWS that the functions' code would otherwise quietly do without: a
+ * reschedule rewrites the booking's whole schedule (UpdateSchedule replaces it), and without
+ * the dead-letter queue's ARN the moved schedule would lose its dead-letter queue, so a firing
+ * that fails would vanish without the UndeliveredSchedulesAlarm.
+ *
+ * @throws Error naming each missing variable and the stack output that gives it
+ */
+export function requireActionVariables(
+  stage: SupportStage,
+  action: string,
+  env: NodeJS.ProcessEnv,
+): void {
+  if (stage.kind !== 'aws') return;
+  const needed: readonly (keyof typeof awsActionVariables)[] =
+    action === 'reschedule' ? [envNames.scheduleDeadLetterQueueArn] : [];
+  const missing = needed.filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `${action} on stage ${stage.name} needs ${missing
+        .map((name) => `${name} (stack output ${awsActionVariables[name]})`)
+        .join(
+          ', ',
+        )}: export it from "aws cloudformation describe-stacks --stack-name CallSanta-${stage.name}".`,
+    );
+  }
 }
 
 /** The AWS console page of a Step Functions execution. */

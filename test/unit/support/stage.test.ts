@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { candidateExecutionNames } from '../../../ops/support/executions.ts';
-import { executionConsoleUrl, supportStage } from '../../../ops/support/stage.ts';
+import {
+  executionConsoleUrl,
+  requireActionVariables,
+  supportStage,
+} from '../../../ops/support/stage.ts';
 
 describe('where the support tool works', () => {
   it("points the SDK at the local cloud's ports and resource names on the local stage", () => {
@@ -35,6 +39,24 @@ describe('where the support tool works', () => {
       region: 'eu-west-1',
       env: { AWS_REGION: 'eu-west-1', AWS_PROFILE: 'support' },
     });
+  });
+
+  it("refuses an AWS reschedule that would drop the schedule's dead-letter queue", () => {
+    // Arrange
+    const aws = supportStage(
+      { stage: 'prod', region: 'eu-west-1' },
+      { TABLE_NAME: 't', BOOKING_WORKFLOW_ARN: 'arn' },
+    );
+    const local = supportStage({ stage: 'local' }, {});
+
+    // Act + Assert
+    expect(() => requireActionVariables(aws, 'reschedule', {})).toThrow(
+      /SCHEDULE_DEAD_LETTER_QUEUE_ARN \(stack output ScheduleDeadLetterQueueArn\)/,
+    );
+    expect(() =>
+      requireActionVariables(aws, 'reschedule', { SCHEDULE_DEAD_LETTER_QUEUE_ARN: 'arn:dlq' }),
+    ).not.toThrow();
+    expect(() => requireActionVariables(local, 'reschedule', {})).not.toThrow();
   });
 
   it("links an execution to its page in the region's console", () => {
