@@ -95,13 +95,33 @@ async function run(argv: readonly string[], io: SupportIo): Promise<void> {
     io.write(`${usage}\n`);
     return;
   }
-  const style = { json: options.json, tty: io.tty && !options.json };
   const stage = supportStage(options, io.env);
   // The functions' modules read their environment when they load: set it, then load them.
   Object.assign(process.env, stage.env);
   // The services' log lines would mix with the output (stdout) a script reads: the tool reports
   // what matters itself. POWERTOOLS_LOG_LEVEL set by the caller wins.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  try {
+    await runCommand(command, args, options, stage, io);
+  } catch (error) {
+    // Locally, nothing answering is the cloud not running: say so, not ECONNREFUSED.
+    if (stage.kind === 'local' && (error as { code?: unknown }).code === 'ECONNREFUSED') {
+      throw new Error(
+        `The local cloud does not answer on CALLSANTA_PORT=${io.env.CALLSANTA_PORT ?? '3000'} (${error instanceof Error ? error.message : String(error)}): start it with npm start, or set CALLSANTA_PORT to the port it runs on.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function runCommand(
+  command: string,
+  args: readonly string[],
+  options: ReturnType<typeof parse>['options'],
+  stage: ReturnType<typeof supportStage>,
+  io: SupportIo,
+): Promise<void> {
+  const style = { json: options.json, tty: io.tty && !options.json };
   const commands = await import('./commands.ts');
   const needs = (count: number, what: string) => {
     if (args.length !== count) throw new UsageError(`${command} takes ${what}.`);

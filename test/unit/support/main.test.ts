@@ -55,3 +55,26 @@ describe('a find query that is no id, email or phone', () => {
     expect(err).toMatch(/^Give a booking id, an email address, or a phone number/);
   });
 });
+
+describe('the local cloud not running', () => {
+  it('says so and how to start it, instead of a bare ECONNREFUSED', async () => {
+    // Arrange: a port nothing listens on.
+    const port = '3990';
+
+    // Act
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runSupport(['find', 'parent@example.com'], {
+      env: { CALLSANTA_PORT: port },
+      tty: false,
+      write: (text) => out.push(text),
+      writeError: (text) => err.push(text),
+    });
+
+    // Assert
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(
+      /^The local cloud does not answer on CALLSANTA_PORT=3990 .*npm start/,
+    );
+  }, 30_000);
+});
