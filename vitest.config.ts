@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Handlers log through Powertools; tests assert on behaviour, not on log lines.
-    env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+    // Handlers log and write EMF metrics through Powertools; tests assert on behaviour, not on
+    // log lines (the log-privacy test turns both back on for the cloud it starts).
+    env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
     projects: [
       {
         test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },

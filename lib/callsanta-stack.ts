@@ -218,6 +218,15 @@ export class CallSantaStack extends Stack {
     new CfnOutput(this, 'EmailFromAddress', { value: settings.emailFrom });
     new CfnOutput(this, 'ElevenLabsAgentId', { value: settings.elevenLabs.agentId });
     new CfnOutput(this, 'ElevenLabsPhoneNumberId', { value: settings.elevenLabs.phoneNumberId });
+    // A schedule the support tool rewrites keeps its dead-letter queue (ops/support/stage.ts).
+    new CfnOutput(this, 'ScheduleDeadLetterQueueArn', {
+      value: this.scheduling.deadLetterQueue.queueArn,
+    });
+    // The booking rules the functions run by (calling hours, lines, starts per second), as their
+    // environment has them: the support tool's reschedule judges a move by the same rules.
+    new CfnOutput(this, 'StageSettings', {
+      value: JSON.stringify(functionEnvironment(settings)),
+    });
   }
 }
 

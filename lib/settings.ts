@@ -151,9 +151,10 @@ export function readStageSettings(node: Node): StageSettings {
     );
   }
 
-  // Stripe's publishable key is public (it ships in the page). Stages other than dev keep the
-  // placeholder until they name theirs, so synth works before Stripe is set up; payments need it.
-  const stripePublishableKey = setting('stripePublishableKey') ?? devDefaults.stripePublishableKey;
+  // Stripe's publishable key is public (it ships in the page). Only dev may fall back to the
+  // placeholder: a real stage deployed with it would take no payment at all.
+  const stripePublishableKey =
+    setting('stripePublishableKey') ?? (isDev ? devDefaults.stripePublishableKey : undefined);
   if (
     typeof stripePublishableKey !== 'string' ||
     !stripePublishableKeyPattern.test(stripePublishableKey)

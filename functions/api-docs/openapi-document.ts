@@ -135,6 +135,9 @@ function responsesOf(operation: Operation): ZodOpenApiResponsesObject {
   }
   const errors: [string, readonly string[]][] = [
     ...Object.entries(operation.errors),
+    // Every route's body limit is checked before its handler (functions/shared/http.ts), so
+    // even a route that reads no body answers 413 to one over its limit (route-limits.ts).
+    ...(operation.errors[413] ? [] : [['413', ['payload_too_large']] as [string, string[]]]),
     ['500', ['internal_error']],
   ];
   for (const [status, codes] of errors) {

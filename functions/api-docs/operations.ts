@@ -123,12 +123,20 @@ const received = { description: 'The event was taken.', schema: webhookReceiptSc
  */
 export const operations: Readonly<Record<string, Operation>> = {
   'GET /api/health': {
-    summary: 'Whether the table and every bucket answer (the uptime probe).',
+    summary:
+      'Whether the table and every bucket answer and every secret is ready (the uptime probe).',
     tag: 'Service',
     security: 'public',
     answers: {
-      200: { description: 'Every store answers.', schema: healthSchema },
-      503: { description: 'A store does not answer.', schema: healthSchema },
+      200: {
+        description: 'Every store answers and every secret holds real, well-formed values.',
+        schema: healthSchema,
+      },
+      503: {
+        description:
+          'Something is not ready: `problems` names each (`table`, `bucket:<id>`, `secret:<name>`), never a value.',
+        schema: healthSchema,
+      },
     },
     errors: {},
   },

@@ -15,6 +15,7 @@ import { rescheduleRequestSchema } from '../../functions/schemas/booking-request
 import { supportBooking } from './booking-summary.ts';
 import { bookingExecutions, candidateExecutionNames, redriveExecution } from './executions.ts';
 import type { FindQuery } from './query.ts';
+import { supportCancelRefunds } from './refund-rule.ts';
 import type { ActionResult, FoundBooking, ShowView } from './render.ts';
 import { executionConsoleUrl, type SupportStage } from './stage.ts';
 import { bookingEmailList, mergeTimeline } from './timeline.ts';
@@ -180,17 +181,25 @@ export async function reschedule(
   });
 }
 
-/** Cancels; with `refund`, refunds whatever the cutoff (support's call), else refunds nothing. */
+/**
+ * Cancels on the parent's terms: refunded when the parent's own cancel would be (up to 10
+ * minutes before the call); with `refund`, whatever the cutoff (`supportCancelRefunds`).
+ */
 export async function cancel(
   bookingId: string,
   refund: boolean,
   actor: Actor,
 ): Promise<ActionResult> {
   const { cancelCall } = await import('../../functions/services/cancel-call.ts');
-  const cancelled = await cancelCall(await getBooking(bookingId), {
-    by: 'support',
-    refund: () => refund,
-  });
+  const now = new Date();
+  const cancelled = await cancelCall(
+    await getBooking(bookingId),
+    {
+      by: 'support',
+      refund: (booking) => supportCancelRefunds(refund, booking.scheduledAt, now),
+    },
+    now,
+  );
   return recorded('cancel', bookingId, actor, {
     callStatus: cancelled.callStatus,
     paymentStatus: cancelled.paymentStatus,

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DomainError } from '../../functions/core/errors.ts';
-import { parseFindQuery } from './query.ts';
+import { parseBookingId, parseFindQuery } from './query.ts';
 import { renderAction, renderFind, renderShow } from './render.ts';
 import { readStackOutputs } from './stack-outputs.ts';
-import { supportStage, variablesFromOutputs } from './stage.ts';
+import { requireActionVariables, supportStage, variablesFromOutputs } from './stage.ts';
 import { whoIsActing } from './who.ts';
 
 export const usage = `Usage: npm run support -- <command> [options]
@@ -15,7 +15,8 @@ export const usage = `Usage: npm run support -- <command> [options]
                                              not-completed | video-ready | video-not-made
   redrive <booking id>                       a failed render or execution, again
   reschedule <booking id> <ISO time>         [--timezone <IANA zone>]
-  cancel <booking id> [--refund]             --refund gives the money back whatever the cutoff
+  cancel <booking id> [--refund]             refunded as the parent's cancel is (up to 10 min
+                                             before the call); --refund: whatever the cutoff
   erase <booking id>                         the child's data, as the parent's erase does
 
 Options:
@@ -26,7 +27,8 @@ Options:
   --reason <text>     why (required for actions and --reveal); goes into the audit trail
   --reveal            show the child's details and the parent's contact (recorded)
   --country <CC>      the country of a national phone number (find)
-  --json              JSON for scripts`;
+  --json              JSON for scripts
+  -h, --help          this help`;
 
 const optionsSchema = z.object({
   stage: z.string().regex(/^[a-z0-9-]+$/, 'a stage is lower-case letters, digits and dashes'),
@@ -37,6 +39,7 @@ const optionsSchema = z.object({
   reveal: z.boolean(),
   refund: z.boolean(),
   json: z.boolean(),
+  help: z.boolean(),
   country: z
     .string()
     .regex(/^[A-Za-z]{2}$/, 'a two-letter country code')
@@ -107,13 +110,37 @@ async function run(argv: readonly string[], io: SupportIo): Promise<void> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { command, args, options } = parsed;
-  const style = { json: options.json, tty: io.tty && !options.json };
+  if (options.help || command === 'help') {
+    io.write(`${usage}\n`);
+    return;
+  }
   const stage = supportStage(options, await withStackOutputs(options, io.env));
   // The functions' modules read their environment when they load: set it, then load them.
   Object.assign(process.env, stage.env);
   // The services' log lines would mix with the output (stdout) a script reads: the tool reports
   // what matters itself. POWERTOOLS_LOG_LEVEL set by the caller wins.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+  try {
+    await runCommand(command, args, options, stage, io);
+  } catch (error) {
+    // Locally, nothing answering is the cloud not running: say so, not ECONNREFUSED.
+    if (stage.kind === 'local' && (error as { code?: unknown }).code === 'ECONNREFUSED') {
+      throw new Error(
+        `The local cloud does not answer on CALLSANTA_PORT=${io.env.CALLSANTA_PORT ?? '3000'} (${error instanceof Error ? error.message : String(error)}): start it with npm start, or set CALLSANTA_PORT to the port it runs on.`,
+      );
+    }
+    throw error;
+  }
+}
+
+async function runCommand(
+  command: string,
+  args: readonly string[],
+  options: ReturnType<typeof parse>['options'],
+  stage: ReturnType<typeof supportStage>,
+  io: SupportIo,
+): Promise<void> {
+  const style = { json: options.json, tty: io.tty && !options.json };
   const commands = await import('./commands.ts');
   const needs = (count: number, what: string) => {
     if (args.length !== count) throw new UsageError(`${command} takes ${what}.`);
@@ -123,44 +150,61 @@ async function run(argv: readonly string[], io: SupportIo): Promise<void> {
       throw new UsageError(`${command} needs --reason: it goes into the audit trail.`);
     return { by: await whoIsActing(stage, options.as), reason: options.reason };
   };
-  const [first = '', second = ''] = args;
+  const [typedId = '', second = ''] = args;
+  // What support typed but the tool cannot read (a booking id of another shape, a phone number
+  // without its country) is a usage mistake, said at once: exit code 2.
+  const understood = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const bookingId = () => understood(() => parseBookingId(typedId));
   switch (command) {
     case 'find': {
       needs(1, 'one booking id, email or phone number');
       io.write(
-        `${renderFind(await commands.find(parseFindQuery(first, options.country)), style)}\n`,
+        `${renderFind(await commands.find(understood(() => parseFindQuery(typedId, options.country))), style)}\n`,
       );
       return;
     }
     case 'show': {
       needs(1, 'one booking id');
-      const view = await commands.show(first, stage, options.reveal ? await actor() : undefined);
+      const view = await commands.show(
+        bookingId(),
+        stage,
+        options.reveal ? await actor() : undefined,
+      );
       io.write(`${renderShow(view, style)}\n`);
       return;
     }
     case 'resend':
       needs(2, 'a booking id and an email kind');
-      io.write(`${renderAction(await commands.resend(first, second, await actor()), style)}\n`);
+      io.write(
+        `${renderAction(await commands.resend(bookingId(), second, await actor()), style)}\n`,
+      );
       return;
     case 'redrive':
       needs(1, 'one booking id');
-      io.write(`${renderAction(await commands.redrive(first, await actor()), style)}\n`);
+      io.write(`${renderAction(await commands.redrive(bookingId(), await actor()), style)}\n`);
       return;
     case 'reschedule':
       needs(2, 'a booking id and an ISO time');
+      requireActionVariables(stage, command, process.env);
       io.write(
-        `${renderAction(await commands.reschedule(first, second, options.timezone, await actor()), style)}\n`,
+        `${renderAction(await commands.reschedule(bookingId(), second, options.timezone, await actor()), style)}\n`,
       );
       return;
     case 'cancel':
       needs(1, 'one booking id');
       io.write(
-        `${renderAction(await commands.cancel(first, options.refund, await actor()), style)}\n`,
+        `${renderAction(await commands.cancel(bookingId(), options.refund, await actor()), style)}\n`,
       );
       return;
     case 'erase':
       needs(1, 'one booking id');
-      io.write(`${renderAction(await commands.erase(first, await actor()), style)}\n`);
+      io.write(`${renderAction(await commands.erase(bookingId(), await actor()), style)}\n`);
       return;
     default:
       throw new UsageError(command ? `No command "${command}".` : 'Name a command.');
@@ -181,6 +225,7 @@ function parse(argv: readonly string[]) {
       reveal: { type: 'boolean', default: false },
       refund: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
       country: { type: 'string' },
       timezone: { type: 'string' },
     },

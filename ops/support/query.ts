@@ -4,6 +4,25 @@ import { toE164 } from '../../functions/core/phone-numbers.ts';
 /** A booking id as `ulid()` makes it: 26 characters of Crockford's base32. */
 const bookingIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/i;
 
+/** A run's or schedule's name, `booking-<id>-v<n>…`, as the console and the alarms show it. */
+const namedAfterBookingPattern = /^booking-([0-9A-HJKMNP-TV-Z]{26})(?:-|$)/i;
+
+/**
+ * The booking id support typed after `show` or an action: a ULID in any case (as copied from an
+ * email or read out on the phone), or the name of one of its runs or schedules.
+ *
+ * @throws Error with a sentence to show when it is not one
+ */
+export function parseBookingId(typed: string): string {
+  const value = typed.trim();
+  if (bookingIdPattern.test(value)) return value.toUpperCase();
+  const named = namedAfterBookingPattern.exec(value)?.[1];
+  if (named) return named.toUpperCase();
+  throw new Error(
+    `"${value}" is not a booking id: a booking id is 26 letters and digits (01JF5Z8Q3W…); find it by the parent's email or phone with "find".`,
+  );
+}
+
 export type FindQuery =
   | { readonly kind: 'bookingId'; readonly bookingId: string }
   | { readonly kind: 'email' | 'phone'; readonly contactKey: string };

@@ -82,7 +82,12 @@ function details(detail: Readonly<Record<string, string>>): string {
 /** Rows as a table in a terminal, tab-separated lines when piped. */
 function rows(style: OutputStyle, head: readonly string[], body: readonly string[][]): string {
   if (!style.tty) return body.map((row) => row.join('\t')).join('\n');
-  const table = new Table({ head: head.map((name) => paint(style, 'bold', name)), wordWrap: true });
+  // cli-table3 paints headings red by default; red here means something failed.
+  const table = new Table({
+    head: head.map((name) => paint(style, 'bold', name)),
+    wordWrap: true,
+    style: { head: [] },
+  });
   table.push(...body);
   return table.toString();
 }

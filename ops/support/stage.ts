@@ -1,4 +1,6 @@
+import * as z from 'zod';
 import { secretArnEnv } from '../../functions/config/secret-schemas.ts';
+import { byEnvName, stageSettingKeys } from '../../functions/config/stage-config.ts';
 import { envNames } from '../../functions/resources.ts';
 import { loadLocalCloudConfig } from '../../local/config.ts';
 import { handlerEnvironment } from '../../local/handler-environment.ts';
@@ -33,6 +35,7 @@ export const awsVariables = {
 export const awsActionVariables = {
   [envNames.scheduleGroup]: 'ScheduleGroupName',
   [envNames.schedulerRoleArn]: 'SchedulerRoleArn',
+  [envNames.scheduleDeadLetterQueueArn]: 'ScheduleDeadLetterQueueArn',
   // Secrets Manager takes a secret's name where these say ARN.
   [secretArnEnv.stripe]: 'StripeSecretName',
   [secretArnEnv['access-token']]: 'AccessTokenSecretName',
@@ -58,10 +61,32 @@ const stageVariables: Readonly<Record<string, string>> = { ...awsVariables, ...a
 export function variablesFromOutputs(
   outputs: Readonly<Record<string, string>>,
 ): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(stageVariables).flatMap(([variable, output]) =>
-      outputs[output] === undefined ? [] : [[variable, outputs[output]]],
+  return {
+    ...bookingRulesFrom(outputs.StageSettings),
+    ...Object.fromEntries(
+      Object.entries(stageVariables).flatMap(([variable, output]) =>
+        outputs[output] === undefined ? [] : [[variable, outputs[output]]],
+      ),
     ),
+  };
+}
+
+/** The booking rules' variables (`functions/config/stage-config.ts`), all the tool sets of them. */
+const bookingRuleVariables = new Set(stageSettingKeys.map(byEnvName));
+
+/**
+ * The stage's booking rules from its `StageSettings` output (JSON of the environment CDK gives
+ * every function), so a support reschedule judges a move by the stage's calling hours and lines,
+ * not by the defaults. Only the rules' own variables are taken.
+ *
+ * @throws Error when the output is there but not a JSON object of strings
+ */
+function bookingRulesFrom(json: string | undefined): Record<string, string> {
+  if (json === undefined) return {};
+  const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error('The stack output StageSettings is not what this tool reads.');
+  return Object.fromEntries(
+    Object.entries(parsed.data).filter(([name]) => bookingRuleVariables.has(name)),
   );
 }
 
@@ -101,12 +126,42 @@ export function supportStage(
     region,
     env: {
       ...Object.fromEntries(
-        Object.keys(stageVariables).flatMap((name) => (env[name] ? [[name, env[name]]] : [])),
+        [...Object.keys(stageVariables), ...bookingRuleVariables].flatMap((name) =>
+          env[name] ? [[name, env[name]]] : [],
+        ),
       ),
       AWS_REGION: region,
       ...(options.profile ? { AWS_PROFILE: options.profile } : {}),
     },
   };
+}
+
+/**
+ * What an action needs in AWS that the functions' code would otherwise quietly do without: a
+ * reschedule rewrites the booking's whole schedule (UpdateSchedule replaces it), and without
+ * the dead-letter queue's ARN the moved schedule would lose its dead-letter queue, so a firing
+ * that fails would vanish without the UndeliveredSchedulesAlarm.
+ *
+ * @throws Error naming each missing variable and the stack output that gives it
+ */
+export function requireActionVariables(
+  stage: SupportStage,
+  action: string,
+  env: NodeJS.ProcessEnv,
+): void {
+  if (stage.kind !== 'aws') return;
+  const needed: readonly (keyof typeof awsActionVariables)[] =
+    action === 'reschedule' ? [envNames.scheduleDeadLetterQueueArn] : [];
+  const missing = needed.filter((name) => !env[name]);
+  if (missing.length > 0) {
+    throw new Error(
+      `${action} on stage ${stage.name} needs ${missing
+        .map((name) => `${name} (stack output ${awsActionVariables[name]})`)
+        .join(
+          ', ',
+        )}: export it from "aws cloudformation describe-stacks --stack-name CallSanta-${stage.name}".`,
+    );
+  }
 }
 
 /** The AWS console page of a Step Functions execution. */

@@ -7,6 +7,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { acknowledge } from '../../lib/nag.ts';
+import { awsActionVariables } from '../../ops/support/stage.ts';
 import { buildTestApp, synthesize } from './synth.ts';
 
 interface Finding {
@@ -107,6 +108,7 @@ describe('the CDK app', () => {
           publicSiteUrl: 'https://callsanta.example.com',
           elevenLabsAgentId: 'agent_prod',
           elevenLabsPhoneNumberId: 'phnum_prod',
+          stripePublishableKey: 'pk_live_prod',
         },
       }).stack.stackName,
     ).toBe('CallSanta-prod');
@@ -161,6 +163,8 @@ describe('the CDK app', () => {
         'AlarmTopicArn',
         'StripeSecretName',
         'ElevenLabsSecretName',
+        // What the support tool's actions read in AWS (ops/support/stage.ts).
+        ...Object.values(awsActionVariables).filter((output) => /^[A-Z]\w+$/.test(output)),
       ]),
     );
   });

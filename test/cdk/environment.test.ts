@@ -340,6 +340,16 @@ describe('stage settings', () => {
     expect(() => settingsOf(withoutNumber)).toThrow(/Context "elevenLabsPhoneNumberId"/);
   });
 
+  it("keep Stripe's placeholder key to dev: a real stage must name its publishable key", () => {
+    // Arrange
+    const { stripePublishableKey: _key, ...withoutKey } = prodContext;
+
+    // Act + Assert
+    expect(settingsOf({}).stripePublishableKey).toBe('pk_test_placeholder');
+    expect(settingsOf(prodContext).stripePublishableKey).toBe(prodContext.stripePublishableKey);
+    expect(() => settingsOf(withoutKey)).toThrow(/Context "stripePublishableKey"/);
+  });
+
   it('keep placeholders to dev: a real stage must name its site', () => {
     expect(settingsOf({}).publicSiteUrl).toBe('https://callsanta.example');
     expect(() => settingsOf({ stage: 'prod', emailFrom: 'santa@callsanta.example' })).toThrow(

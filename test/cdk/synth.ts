@@ -13,8 +13,8 @@ import type { HouseFunction } from '../../lib/house-function.ts';
 export const skipBundling = { 'aws:cdk:bundling-stacks': [] } as const;
 
 /**
- * A real stage names its sender, its site and its ElevenLabs agent and number: there are no
- * placeholders outside dev.
+ * A real stage names its sender, its site, its ElevenLabs agent and number and its Stripe
+ * publishable key: there are no placeholders outside dev.
  */
 export const prodContext = {
   stage: 'prod',
@@ -22,6 +22,7 @@ export const prodContext = {
   publicSiteUrl: 'https://www.callsanta.example',
   elevenLabsAgentId: 'agent_prod_santa',
   elevenLabsPhoneNumberId: 'phnum_prod_line',
+  stripePublishableKey: 'pk_live_prodexample',
 } as const;
 
 export interface Synthesized {

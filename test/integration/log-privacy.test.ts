@@ -33,6 +33,7 @@ const env = {
   ...roomyLines,
   // As `npm start` runs: the test runner's own setting (vitest.config.ts) silences handlers.
   POWERTOOLS_LOG_LEVEL: 'INFO',
+  POWERTOOLS_METRICS_DISABLED: 'false',
   CALLSANTA_TIME_SCALE: '60',
   EXPECTED_CALL_MINUTES: '1',
   CALL_RETRY_WAIT_SECONDS: '60',

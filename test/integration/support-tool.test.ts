@@ -276,6 +276,31 @@ describe('the support tool against the local cloud', { timeout: 240_000 }, () =>
     expect(byEmail.bookings.map((b) => b.bookingId)).toEqual([later.callId, completed.callId]);
   });
 
+  it("cancels without --refund on the parent's terms: a day ahead, the money goes back", async () => {
+    // Arrange
+    const ahead = await createBooking(cloud, { parentEmail: 'ahead.parent@example.com' });
+    await payWithCard(cloud, ahead);
+    await bookingWhere(
+      cloud,
+      ahead,
+      'the payment to land',
+      (body) => body.paymentStatus === 'paid',
+    );
+
+    // Act
+    const result = await supportJson<{ outcome: Record<string, string> }>(
+      'cancel',
+      ahead.callId,
+      '--as',
+      'elf.ops',
+      '--reason',
+      'parent asked by phone',
+    );
+
+    // Assert
+    expect(result.outcome).toEqual({ callStatus: 'cancelled', paymentStatus: 'refunded' });
+  });
+
   it('refuses to redrive what did not fail, then erases the child, recorded with who', async () => {
     // Act
     const redrive = await support('redrive', completed.callId, '--reason', 'parent says no call');

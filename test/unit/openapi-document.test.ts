@@ -151,6 +151,18 @@ describe('the OpenAPI document', () => {
     expect(JSON.stringify(conflict)).toContain('"enum":["slot_full","no_line_free"]');
   });
 
+  it.each(documented)(
+    '%s documents the 413 its body limit answers (functions/core/route-limits.ts)',
+    (key, operation) => {
+      // Every route has a body limit, checked before its handler runs (functions/shared/http.ts).
+      const [method = '', path = ''] = key.split(' ');
+      const tooLarge = { error: { code: 'payload_too_large', message: 'Too large.' } };
+
+      expect(operation.responses?.['413']).toBeDefined();
+      expect(new OpenApiContract(document).problems(method, path, 413, tooLarge)).toEqual([]);
+    },
+  );
+
   it('refuses an answer whose status, code or shape the route does not document', () => {
     const contract = new OpenApiContract(document);
     const error = (code: string) => ({ error: { code, message: 'No.' } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailContactKey, phoneContactKey } from '../../../functions/core/contact-key.ts';
 import { resendProblem } from '../../../functions/core/email-resend.ts';
-import { parseFindQuery } from '../../../ops/support/query.ts';
+import { parseBookingId, parseFindQuery } from '../../../ops/support/query.ts';
 
 describe('what support types after find', () => {
   it.each([
@@ -57,4 +57,24 @@ describe('which emails support may send again', () => {
     if (problem === undefined) expect(answer).toBeUndefined();
     else expect(answer).toMatch(problem);
   });
+});
+
+describe('the booking id support types after show and the actions', () => {
+  it.each([
+    ['01JF5Z8Q3W0000000000000000', '01JF5Z8Q3W0000000000000000'],
+    ['01jf5z8q3w0000000000000000', '01JF5Z8Q3W0000000000000000'],
+    [' 01JF5Z8Q3W0000000000000000\n', '01JF5Z8Q3W0000000000000000'],
+    ['booking-01JF5Z8Q3W0000000000000000-v2', '01JF5Z8Q3W0000000000000000'],
+    ['booking-01jf5z8q3w0000000000000000-v3-r1', '01JF5Z8Q3W0000000000000000'],
+    ['booking-01JF5Z8Q3W0000000000000000', '01JF5Z8Q3W0000000000000000'],
+  ])('%j is the booking %s', (typed, bookingId) => {
+    expect(parseBookingId(typed)).toBe(bookingId);
+  });
+
+  it.each(['mum@example.com', '5b1e5b3c-8f7a-4f7e-9c1a-2b3c4d5e6f70', '01JF5Z8Q3W', ''])(
+    'refuses %j, saying what a booking id is',
+    (typed) => {
+      expect(() => parseBookingId(typed)).toThrow(/is not a booking id/);
+    },
+  );
 });

@@ -114,6 +114,29 @@ describe('support output', () => {
     expect(coloured).toContain('┌');
   });
 
+  it('keeps red for what failed: column headings in a terminal are bold, not red', () => {
+    // Act
+    const coloured = renderShow(view(false), terminal);
+    const found = renderFind(
+      [
+        {
+          bookingId: '01JF0000000000000000000000',
+          callStatus: 'completed',
+          paymentStatus: 'paid',
+          scheduledAt: '2026-12-24T10:00:00.000Z',
+          createdAt: '2026-12-20T10:00:00.000Z',
+        },
+      ],
+      terminal,
+    );
+
+    // Assert
+    for (const text of [coloured, found]) {
+      expect(text).not.toMatch(new RegExp(`${escapeChar}\\[31m ?${escapeChar}\\[1m`));
+    }
+    expect(found).toContain(`${escapeChar}[1mbooking`);
+  });
+
   it('writes JSON that parses back to the view', () => {
     expect(JSON.parse(renderShow(view(true), script))).toEqual(view(true));
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { candidateExecutionNames } from '../../../ops/support/executions.ts';
 import {
   executionConsoleUrl,
+  requireActionVariables,
   supportStage,
   variablesFromOutputs,
 } from '../../../ops/support/stage.ts';
@@ -53,6 +54,25 @@ describe('where the support tool works', () => {
     });
   });
 
+  it("takes the stage's booking rules from its StageSettings output, and only those", () => {
+    // Arrange
+    const settings = JSON.stringify({
+      CALLING_HOURS_START: '10:00',
+      CALL_CONCURRENCY_LIMIT: '20',
+      CALLSANTA_STAGE: 'prod',
+    });
+
+    // Act
+    const variables = variablesFromOutputs({ StageSettings: settings });
+
+    // Assert
+    expect(variables).toEqual({ CALLING_HOURS_START: '10:00', CALL_CONCURRENCY_LIMIT: '20' });
+    expect(
+      supportStage({ stage: 'prod' }, { ...variables, TABLE_NAME: 't', BOOKING_WORKFLOW_ARN: 'a', AWS_REGION: 'eu-west-1' }).env,
+    ).toMatchObject({ CALLING_HOURS_START: '10:00', CALL_CONCURRENCY_LIMIT: '20' });
+    expect(() => variablesFromOutputs({ StageSettings: '[1]' })).toThrow(/StageSettings/);
+  });
+
   it("sets the outputs' variables on an AWS stage, so the functions' modules read them", () => {
     // Arrange: what main.ts gives when the stack was read (a variable already set wins there).
     const env = {
@@ -75,6 +95,22 @@ describe('where the support tool works', () => {
       SCHEDULE_GROUP_NAME: 'group',
       AWS_REGION: 'eu-west-1',
     });
+  it("refuses an AWS reschedule that would drop the schedule's dead-letter queue", () => {
+    // Arrange
+    const aws = supportStage(
+      { stage: 'prod', region: 'eu-west-1' },
+      { TABLE_NAME: 't', BOOKING_WORKFLOW_ARN: 'arn' },
+    );
+    const local = supportStage({ stage: 'local' }, {});
+
+    // Act + Assert
+    expect(() => requireActionVariables(aws, 'reschedule', {})).toThrow(
+      /SCHEDULE_DEAD_LETTER_QUEUE_ARN \(stack output ScheduleDeadLetterQueueArn\)/,
+    );
+    expect(() =>
+      requireActionVariables(aws, 'reschedule', { SCHEDULE_DEAD_LETTER_QUEUE_ARN: 'arn:dlq' }),
+    ).not.toThrow();
+    expect(() => requireActionVariables(local, 'reschedule', {})).not.toThrow();
   });
 
   it("links an execution to its page in the region's console", () => {
