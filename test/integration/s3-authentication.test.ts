@@ -298,6 +298,21 @@ describe('the local S3 enforces authentication as S3 does', () => {
       }
     });
 
+    it.each([
+      'X-Amz-Expires=604800',
+      'X-Amz-Date=20991231T000000Z',
+      'X-Amz-Signature=00',
+      'X-Amz-Credential=S3RVER%2F20991231%2Fus-east-1%2Fs3%2Faws4_request',
+    ])('refuses a presigned GET that repeats an authentication parameter (%s)', async (extra) => {
+      // The signer rewrites these while checking, so a second, unsigned value went unnoticed.
+      const link = `${await get(60)}&${extra}`;
+
+      const response = await fetch(link);
+
+      expect(response.status).toBe(400);
+      expect(errorOf(await response.text()).code).toBe('AuthorizationQueryParametersError');
+    });
+
     it('refuses a presigned GET past its expiry', async () => {
       const response = await fetch(await get(60, new Date(Date.now() - 61_000)));
 
