@@ -15,6 +15,8 @@ import { workflowTask } from './task.ts';
 export const handler = workflowTask('SaveCallRecords', async ({ bookingId, version }) => {
   const booking = await getBooking(bookingId);
   if (booking.dataErasedAt) {
+    // A retry after an attempt that wrote them and stopped: what it wrote goes too.
+    await deleteCallRecords(bookingId);
     logger.info('child data erased; call records not saved', { bookingId });
     return {};
   }
