@@ -44,7 +44,7 @@ export async function sendEmail({ to, email, tags = {} }: SendEmailInput): Promi
     }
     return { Name, Value };
   });
-  const result = await client.send(
+  const result = await sendRedacted(
     new SendEmailCommand({
       FromEmailAddress: fromAddress,
       Destination: { ToAddresses: [to] },
@@ -64,4 +64,26 @@ export async function sendEmail({ to, email, tags = {} }: SendEmailInput): Promi
   const messageId = result.MessageId ?? '';
   logger.info('email sent', { messageId, tags });
   return { messageId };
+}
+
+/** An email address as SES quotes one in its messages (`identity/<address>`, `…: <address>`). */
+const addressPattern = /[^\s<>"'`,;:()/[\]]+@[^\s<>"'`,;:()/[\]]+/g;
+
+/**
+ * Sends, and rethrows a refusal without the addresses it names: SES quotes the recipient in
+ * some (the sandbox's "The following identities failed the check in region …: <address>", an
+ * IAM denial on `identity/<address>`), and the error is logged by the reconciler, by the Lambda
+ * runtime when a workflow task throws it, and kept in Step Functions' history. The error object
+ * is kept — its name, `$fault` and `$metadata` are what retries and catches match on.
+ */
+async function sendRedacted(command: SendEmailCommand) {
+  try {
+    return await client.send(command);
+  } catch (error) {
+    if (error instanceof Error) {
+      error.message = error.message.replace(addressPattern, '[address]');
+      if (error.stack) error.stack = error.stack.replace(addressPattern, '[address]');
+    }
+    throw error;
+  }
 }

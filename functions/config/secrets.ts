@@ -62,8 +62,15 @@ export async function readSecret<Name extends SecretName>(
     );
   }
   const raw =
-    local ?? (await getSecret(arn as string, { maxAge: secretMaxAgeSeconds, transform: 'json' }));
-  const parsed = secretSchemas[name].safeParse(raw ?? {});
+    local ?? jsonObjectIn(await getSecret(arn as string, { maxAge: secretMaxAgeSeconds }));
+  if (raw === undefined) {
+    throw new SecretNotReadyError(
+      name,
+      ['its value is not a JSON object of keys'],
+      secretNameOf(arn as string),
+    );
+  }
+  const parsed = secretSchemas[name].safeParse(raw);
   if (!parsed.success) {
     throw new SecretNotReadyError(
       name,
@@ -72,6 +79,25 @@ export async function readSecret<Name extends SecretName>(
     );
   }
   return parsed.data as SecretValue<Name>;
+}
+
+/**
+ * The stored value as a JSON object, or undefined when it is not one (ops pasted the bare key,
+ * say). Parsed here rather than by Powertools' `json` transform, whose error quotes the start
+ * of the value (`Unexpected token 's', "sk_live_51"... is not valid JSON`) — a message that
+ * reaches the runtime's log and Step Functions' history.
+ */
+function jsonObjectIn(stored: unknown): Record<string, unknown> | undefined {
+  const text = stored instanceof Uint8Array ? Buffer.from(stored).toString('utf8') : stored;
+  if (typeof text !== 'string') return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The names of the secrets this function can see, for the health check. */

@@ -98,6 +98,9 @@ export async function eraseBooking(booking: Booking, by: EraseActor): Promise<Bo
       }),
     );
   }
+  // Once more after the write: a workflow step saving the call's records may have written
+  // them after the first pass (it deletes them itself once it sees `dataErasedAt`).
+  await deleteCallRecords(bookingId);
   // After the providers: until then the ids are what a retried erase deletes with.
   for (const { eventKey, detail } of trailDetailsToForget(events)) {
     await replaceAuditDetail(bookingId, eventKey, detail);

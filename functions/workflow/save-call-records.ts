@@ -1,6 +1,6 @@
 import { $remove } from 'dynamodb-toolbox';
-import { saveCallRecords } from '../adapters/call-records.ts';
-import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
+import { deleteCallRecords, saveCallRecords } from '../adapters/call-records.ts';
+import { BookingOvertakenError, changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
 import { elevenLabs } from './elevenlabs.ts';
 import { workflowTask } from './task.ts';
@@ -15,6 +15,8 @@ import { workflowTask } from './task.ts';
 export const handler = workflowTask('SaveCallRecords', async ({ bookingId, version }) => {
   const booking = await getBooking(bookingId);
   if (booking.dataErasedAt) {
+    // A retry after an attempt that wrote them and stopped: what it wrote goes too.
+    await deleteCallRecords(bookingId);
     logger.info('child data erased; call records not saved', { bookingId });
     return {};
   }
@@ -45,21 +47,39 @@ export const handler = workflowTask('SaveCallRecords', async ({ bookingId, versi
     },
     audio,
   );
+  // The parent may have erased the child's data while the records were fetched and written:
+  // the erase deleted the keys before they were here, so they go now (`erase-booking.ts`
+  // deletes them once more after its own write, for an erase that lands after this look).
+  if (await erasedMeanwhile(bookingId)) return {};
   if (booking.transcriptKey !== keys.transcript || booking.afterCallProblem) {
-    await changeBookingFromWorkflow(
-      booking,
-      version,
-      {
-        transcriptKey: keys.transcript,
-        audioKey: keys.audio,
-        callDurationSecs: durationSecs,
-        afterCallProblem: $remove(),
-      },
-      {
-        type: 'call_records_saved',
-        detail: { durationSecs: String(durationSecs), audioBytes: String(audio.length) },
-      },
-    );
+    try {
+      await changeBookingFromWorkflow(
+        booking,
+        version,
+        {
+          transcriptKey: keys.transcript,
+          audioKey: keys.audio,
+          callDurationSecs: durationSecs,
+          afterCallProblem: $remove(),
+        },
+        {
+          type: 'call_records_saved',
+          detail: { durationSecs: String(durationSecs), audioBytes: String(audio.length) },
+        },
+      );
+    } catch (error) {
+      if (error instanceof BookingOvertakenError && (await erasedMeanwhile(bookingId))) return {};
+      throw error;
+    }
   }
   return {};
 });
+
+/** True (and the records just written deleted) when the booking's data has been erased. */
+async function erasedMeanwhile(bookingId: string): Promise<boolean> {
+  const now = await getBooking(bookingId);
+  if (!now.dataErasedAt) return false;
+  await deleteCallRecords(bookingId);
+  logger.info('child data erased while saving; call records deleted', { bookingId });
+  return true;
+}

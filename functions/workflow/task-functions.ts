@@ -77,7 +77,9 @@ export const workflowTaskFunctions: readonly WorkflowTaskFunction[] = [
     'save-call-records.ts',
     {
       table: 'readWrite',
-      buckets: { recordings: 'readWrite' },
+      // readWriteDelete: it deletes the records it wrote when the parent erased the child's
+      // data meanwhile (as FinishVideo does the video).
+      buckets: { recordings: 'readWriteDelete' },
       secrets: ['elevenlabs'],
       elevenLabs: true,
     },

@@ -4,9 +4,10 @@ import type { PostUpload } from './post-policy.ts';
 
 /**
  * Reads a browser POST upload (multipart/form-data) whole, up to `maxBytes`: its fields by
- * lower-case name (S3 matches form field names case-insensitively; the first of a repeated name
- * counts) and the size of its `file`. Parsed by the platform's own form-data reader (undici's
- * `Request.formData`).
+ * lower-case name (S3 matches form field names case-insensitively), those before its `file` only
+ * (S3 ignores the rest), and the size of that `file`. A field named twice is refused as
+ * malformed: s3rver would store the last, so the policy must never see only the first. Parsed
+ * by the platform's own form-data reader (undici's `Request.formData`).
  *
  * @returns the raw body too, so the request can be replayed to the store; `tooLarge` with the
  * bytes read when the body is longer than `maxBytes` (the rest is read and dropped), `malformed`
@@ -52,11 +53,21 @@ export async function readPostForm(
   let fileSize: number | undefined;
   for (const [name, value] of form.entries()) {
     const field = name.toLowerCase();
-    if (field === 'file') {
-      fileSize ??= typeof value === 'string' ? Buffer.byteLength(value) : value.size;
-      continue;
+    if (name === 'file') {
+      fileSize = typeof value === 'string' ? Buffer.byteLength(value) : value.size;
+      // S3 ignores every field after the file, and so does s3rver: the policy must not see them.
+      break;
     }
-    if (typeof value === 'string' && !fields.has(field)) fields.set(field, value);
+    // What is checked must be what s3rver stores: s3rver keeps the last of a repeated field
+    // and reads `key` and `file` case-sensitively, so a repeated name (in any case) or another
+    // spelling of `file` could pass the policy with one value and be stored with another.
+    if (field === 'file' || fields.has(field)) {
+      return {
+        kind: 'malformed',
+        message: `The form field ${name} appears more than once; send each field once, the file last.`,
+      };
+    }
+    if (typeof value === 'string') fields.set(field, value);
   }
   if (fileSize === undefined) {
     return { kind: 'malformed', message: 'POST requires exactly one file upload per request.' };

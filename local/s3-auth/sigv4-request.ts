@@ -126,14 +126,23 @@ export async function verifyPresignedRequest(
   secretFor: (accessKeyId: string) => string | undefined,
 ): Promise<S3Denial | undefined> {
   const query = parseQuery(request.rawQuery);
-  const [algorithm, credential, amzDate, expires, signedHeaderList, signature] = [
+  const authParameters = [
     'X-Amz-Algorithm',
     'X-Amz-Credential',
     'X-Amz-Date',
     'X-Amz-Expires',
     'X-Amz-SignedHeaders',
     'X-Amz-Signature',
-  ].map((name) => single(query[name]));
+  ];
+  // The signer below sets these itself when it signs, so a second, unsigned value (a later
+  // expiry, say) would pass unseen: a link names each once.
+  const repeated = authParameters.filter((name) => Array.isArray(query[name]));
+  if (repeated.length > 0) {
+    return queryParameterError(`${repeated.join(', ')} must appear once in the query string.`);
+  }
+  const [algorithm, credential, amzDate, expires, signedHeaderList, signature] = authParameters.map(
+    (name) => single(query[name]),
+  );
   if (!credential || !amzDate || !expires || !signedHeaderList || !signature) {
     return queryParameterError(
       'Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters.',

@@ -423,12 +423,14 @@ describe('least privilege per function', () => {
   });
 
   describe('the call records', () => {
-    it('SaveCallRecords may put objects in the recordings bucket only', () => {
+    it('SaveCallRecords may put (and, after an erase, delete) objects in the recordings bucket only', () => {
       const recordings = `<${logicalId(stack.storage.buckets.recordings)}.Arn>/*`;
 
       const put = allowing(grantsOf(template, fn('SaveCallRecords')), 's3:PutObject');
+      const remove = allowing(grantsOf(template, fn('SaveCallRecords')), 's3:DeleteObject');
 
       expect(resources(put)).toEqual([recordings]);
+      expect(resources(remove)).toEqual([recordings]);
     });
 
     it('TranscribeVoiceNote may get objects from the voice-note bucket only, and write none', () => {
@@ -499,7 +501,7 @@ describe('least privilege per function', () => {
 });
 
 describe('deleting objects', () => {
-  it('is granted only to the paths that remove files: erase, the voice note after its call, and the video step after an erase', () => {
+  it('is granted only to the paths that remove files: erase, the voice note after its call, and the records and video steps after an erase', () => {
     // Arrange
     const { template, stack } = synthesize();
 
@@ -510,10 +512,15 @@ describe('deleting objects', () => {
       .sort();
 
     // Assert
-    expect(deleters).toEqual(['DecideAfterCall', 'EraseChildData', 'FinishVideo']);
+    expect(deleters).toEqual([
+      'DecideAfterCall',
+      'EraseChildData',
+      'FinishVideo',
+      'SaveCallRecords',
+    ]);
   }, 60_000);
 
-  it.each(['CreateVoiceNoteUpload', 'SaveCallRecords'])(
+  it.each(['CreateVoiceNoteUpload'])(
     '%s writes objects but may delete none',
     (name) => {
       const { template, stack } = synthesize();

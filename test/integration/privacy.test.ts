@@ -9,7 +9,8 @@ import {
   voiceNoteUploadSchema,
 } from '../../functions/schemas/api/voice-note-upload.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
-import { localResourceNames } from '../../local/config.ts';
+import { localResourceNames, localUrl } from '../../local/config.ts';
+import { s3Faults } from '../../local/s3-faults-client.ts';
 import { parseAnswer } from './support/api-answer.ts';
 import {
   bookingWhere,
@@ -22,7 +23,7 @@ import {
   tomorrowAt,
   validBooking,
 } from './support/booking-api.ts';
-import { startTestCloud } from './support/local-cloud.ts';
+import { eventually, startTestCloud } from './support/local-cloud.ts';
 
 let cloud: RunningLocalCloud;
 const s3 = () => new S3Client({ forcePathStyle: true });
@@ -215,6 +216,49 @@ describe('erasing a booking after its call', () => {
       stripePaymentIntents: '1',
     });
   });
+});
+
+describe('erasing just after the call, while its records are being saved', () => {
+  it('leaves no transcript or audio in S3 once the workflow has written them', async () => {
+    // Arrange: the records' uploads hang (then drop: the write is tried again), so the parent's
+    // erase lands after the step fetched the call and before its objects are in S3.
+    const booking = await createBooking(cloud, {
+      scheduledAt: undefined,
+      callNow: true,
+      timezone: 'America/Los_Angeles',
+      childName: 'Bartholomew',
+    });
+    const faults = s3Faults(localUrl(cloud.config.ports.s3));
+    await faults.inject({
+      fault: { kind: 'hang', hangMs: 5000 },
+      times: 2,
+      match: {
+        method: 'PUT',
+        bucket: localResourceNames.buckets.recordings,
+        keyPrefix: `calls/${booking.callId}/`,
+      },
+    });
+    await payWithCard(cloud, booking);
+    await bookingWhere(
+      cloud,
+      booking,
+      'the call to complete',
+      (body) => body.callStatus === 'completed',
+      45_000,
+    );
+
+    // Act
+    const erased = await erase(booking);
+    await eventually('the hung uploads to be over', async () =>
+      (await faults.queued()).length === 0 ? true : undefined,
+    );
+    // Time for the step's retried uploads and what follows them.
+    await new Promise((resolve) => setTimeout(resolve, 8000));
+
+    // Assert
+    expect(erased.status).toBe(200);
+    expect((await allMediaKeys()).filter((key) => key.includes(booking.callId))).toEqual([]);
+  }, 90_000);
 });
 
 describe('a voice note belongs to the booking that uploaded it', () => {

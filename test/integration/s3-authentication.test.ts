@@ -175,6 +175,57 @@ describe('the local S3 enforces authentication as S3 does', () => {
       },
     );
 
+    it.each([
+      { name: 'a second key', extra: [['key', 'voice-notes/victim.webm']] },
+      { name: 'a second key spelt in capitals', extra: [['KEY', 'voice-notes/victim.webm']] },
+      { name: 'a second content type', extra: [['Content-Type', 'text/html']] },
+      { name: 'a field spelt File before the file', extra: [['File', 'x']] },
+    ])(
+      'refuses a form that repeats a field ($name): S3 stores only what its policy saw',
+      async ({ extra }) => {
+        // Prepare: the victim's note is in place; the attacker holds a valid form for its own key.
+        await s3.send(
+          new PutObjectCommand({ Bucket: bucket, Key: 'voice-notes/victim.webm', Body: 'victim' }),
+        );
+        const form = await voiceNoteForm('voice-notes/attacker.webm');
+        const body = new FormData();
+        for (const [name, value] of Object.entries(form.fields)) body.append(name, value);
+        for (const [name, value] of extra) body.append(name as string, value as string);
+        body.append('file', audio(100));
+
+        // Act
+        const response = await fetch(form.url, { method: 'POST', body });
+
+        // Assess: refused, and neither the victim's note nor the attacker's key was written.
+        expect(response.status).toBe(400);
+        expect(errorOf(await response.text()).code).toBe('InvalidArgument');
+        const victim = await s3.send(
+          new GetObjectCommand({ Bucket: bucket, Key: 'voice-notes/victim.webm' }),
+        );
+        expect(await victim.Body?.transformToString()).toBe('victim');
+        await expect(
+          s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'voice-notes/attacker.webm' })),
+        ).rejects.toMatchObject({ name: 'NoSuchKey' });
+      },
+    );
+
+    it('ignores fields after the file, as S3 does: a content type sent after it is not seen', async () => {
+      const form = await voiceNoteForm('voice-notes/late-type.webm');
+      const body = new FormData();
+      for (const [name, value] of Object.entries(form.fields)) {
+        if (name !== 'Content-Type') body.append(name, value);
+      }
+      body.append('file', audio(100));
+      body.append('Content-Type', 'audio/webm');
+
+      const response = await fetch(form.url, { method: 'POST', body });
+
+      expect(response.status).toBe(403);
+      expect(errorOf(await response.text()).message).toBe(
+        'Invalid according to Policy: Policy Condition failed: ["eq", "$Content-Type", "audio/webm"]',
+      );
+    });
+
     it('refuses a policy past its expiration', async () => {
       const form = await voiceNoteForm('voice-notes/late.webm', -1);
 
@@ -245,6 +296,21 @@ describe('the local S3 enforces authentication as S3 does', () => {
         expect(response.status).toBe(403);
         expect(errorOf(await response.text()).code).toBe('SignatureDoesNotMatch');
       }
+    });
+
+    it.each([
+      'X-Amz-Expires=604800',
+      'X-Amz-Date=20991231T000000Z',
+      'X-Amz-Signature=00',
+      'X-Amz-Credential=S3RVER%2F20991231%2Fus-east-1%2Fs3%2Faws4_request',
+    ])('refuses a presigned GET that repeats an authentication parameter (%s)', async (extra) => {
+      // The signer rewrites these while checking, so a second, unsigned value went unnoticed.
+      const link = `${await get(60)}&${extra}`;
+
+      const response = await fetch(link);
+
+      expect(response.status).toBe(400);
+      expect(errorOf(await response.text()).code).toBe('AuthorizationQueryParametersError');
     });
 
     it('refuses a presigned GET past its expiry', async () => {

@@ -144,6 +144,27 @@ describe('readSecret from Secrets Manager', () => {
     );
   });
 
+  it.each([
+    ['a bare key pasted instead of the JSON object', 'sk_live_51HsecretPart', '51HsecretPart'],
+    ['a short bare value', 'whsec_x', 'whsec_x'],
+    ['JSON that is not an object', '"sk_live_51HsecretPart"', '51HsecretPart'],
+  ])('refuses %s, naming the secret and never quoting the value', async (_, value, secretPart) => {
+    // Arrange: ops stored the value itself, not `{"secretKey": …}` (a fresh ARN: no cache).
+    const pasted = `${arn}${'p'.repeat(value.length)}`;
+    stored[pasted] = value;
+
+    // Act
+    const read = readSecret('stripe', { STRIPE_SECRET_ARN: pasted });
+
+    // Assert: the error (logged by the runtime, kept in Step Functions' history) holds no value.
+    const error = await read.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SecretNotReadyError);
+    expect((error as Error).message).toMatch(
+      /Secret stripe \(callsanta\/prod\/stripe[^)]*\) is not ready: its value is not a JSON object/,
+    );
+    expect((error as Error).message).not.toContain(secretPart.slice(0, 4));
+  });
+
   it('reads Secrets Manager once within the max age, and a rotated value after it', async () => {
     // Arrange: a fresh ARN (Powertools caches per name for secretMaxAgeSeconds).
     const fresh = `${arn}x`;
