@@ -84,7 +84,8 @@ const bookingRuleVariables = new Set(stageSettingKeys.map(byEnvName));
 function bookingRulesFrom(json: string | undefined): Record<string, string> {
   if (json === undefined) return {};
   const parsed = z.record(z.string(), z.string()).safeParse(JSON.parse(json));
-  if (!parsed.success) throw new Error('The stack output StageSettings is not what this tool reads.');
+  if (!parsed.success)
+    throw new Error('The stack output StageSettings is not what this tool reads.');
   return Object.fromEntries(
     Object.entries(parsed.data).filter(([name]) => bookingRuleVariables.has(name)),
   );

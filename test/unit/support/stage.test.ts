@@ -68,7 +68,10 @@ describe('where the support tool works', () => {
     // Assert
     expect(variables).toEqual({ CALLING_HOURS_START: '10:00', CALL_CONCURRENCY_LIMIT: '20' });
     expect(
-      supportStage({ stage: 'prod' }, { ...variables, TABLE_NAME: 't', BOOKING_WORKFLOW_ARN: 'a', AWS_REGION: 'eu-west-1' }).env,
+      supportStage(
+        { stage: 'prod' },
+        { ...variables, TABLE_NAME: 't', BOOKING_WORKFLOW_ARN: 'a', AWS_REGION: 'eu-west-1' },
+      ).env,
     ).toMatchObject({ CALLING_HOURS_START: '10:00', CALL_CONCURRENCY_LIMIT: '20' });
     expect(() => variablesFromOutputs({ StageSettings: '[1]' })).toThrow(/StageSettings/);
   });
@@ -95,6 +98,8 @@ describe('where the support tool works', () => {
       SCHEDULE_GROUP_NAME: 'group',
       AWS_REGION: 'eu-west-1',
     });
+  });
+
   it("refuses an AWS reschedule that would drop the schedule's dead-letter queue", () => {
     // Arrange
     const aws = supportStage(
