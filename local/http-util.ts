@@ -8,16 +8,30 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
-/** Reads a whole request body, refusing more than `limitBytes`. */
+/**
+ * How much of a body past its limit is still read (and dropped) before the connection is cut:
+ * enough for any body API Gateway itself would take in (10 MB), so the client finishes sending
+ * and reads our 413 on a connection that stays usable.
+ */
+const drainBytes = 16 * 1024 * 1024;
+
+/**
+ * Reads a whole request body, refusing more than `limitBytes`.
+ *
+ * @throws PayloadTooLargeError once the body is read (or `drainBytes` past the limit). Reading
+ *   on without keeping is deliberate: leaving the loop early destroys the request, and with it
+ *   the keep-alive socket, so the client's next request on it fails with ECONNRESET.
+ */
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > limitBytes) throw new PayloadTooLargeError(limitBytes);
-    chunks.push(buffer);
+    if (size <= limitBytes) chunks.push(buffer);
+    else if (size > limitBytes + drainBytes) throw new PayloadTooLargeError(limitBytes);
   }
+  if (size > limitBytes) throw new PayloadTooLargeError(limitBytes);
   return Buffer.concat(chunks);
 }
 

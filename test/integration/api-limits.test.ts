@@ -1,5 +1,5 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,4 +103,32 @@ it('serves the site with the Permissions-Policy CloudFront sends: the microphone
   } finally {
     site.close();
   }
+});
+
+it('answers 413 on a keep-alive connection that the next request can still use', async () => {
+  // Arrange: one socket, kept alive, as browsers and the fuzz client use it.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (path: string, body: Buffer) =>
+    new Promise<number>((resolve, reject) => {
+      const outgoing = request(
+        `${url}${path}`,
+        { method: 'POST', agent, headers: { 'content-length': body.length } },
+        (answer) => {
+          answer.resume();
+          answer.on('end', () => resolve(answer.statusCode ?? 0));
+        },
+      );
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+
+  // Act: a body many chunks past the booking route's limit, then a small one on the same socket.
+  const refused = await send('/api/calls', Buffer.alloc(512 * 1024, 120));
+  const next = await send('/api/calls', Buffer.from('{}'));
+
+  // Assert: the refusal did not cut the connection under the next request (was ECONNRESET).
+  expect(refused).toBe(413);
+  expect(next).not.toBe(413);
+  expect(next).toBeGreaterThanOrEqual(200);
+  agent.destroy();
 });

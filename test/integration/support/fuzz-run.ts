@@ -64,7 +64,14 @@ export async function fuzzEach<Item>(
     try {
       await fuzz(item);
     } catch (error) {
-      failures.push(`${name(item)}: ${error instanceof Error ? error.message : String(error)}`);
+      // fast-check 4 keeps the property's own error (what the answer was) as the cause.
+      const cause =
+        error instanceof Error && error.cause instanceof Error
+          ? `\n  cause: ${error.cause.message}`
+          : '';
+      failures.push(
+        `${name(item)}: ${error instanceof Error ? error.message : String(error)}${cause}`,
+      );
     }
   }
   return failures;
