@@ -4,10 +4,11 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { scheduledFunctions } from '../functions/operations/operation-functions.ts';
 import type { Alerts } from './alerts.ts';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letter-queue.ts';
 import { type FunctionBindings, HouseFunction } from './house-function.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 
@@ -37,17 +38,7 @@ export class Operations extends Construct {
     super(scope, id);
     const functions = new Map<string, HouseFunction>();
     const alarms: Alarm[] = [];
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue.node.defaultChild ?? this.deadLetterQueue,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the scheduled runs; nothing consumes it ' +
-        'automatically, so a further dead-letter queue behind it would never receive anything.',
-    );
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', 'the scheduled runs');
     for (const definition of scheduledFunctions) {
       const fn = new HouseFunction(this, definition.name, {
         definition,
@@ -98,6 +89,15 @@ export class Operations extends Construct {
       props.alerts.notify(alarm);
       alarms.push(alarm);
     }
+    // A run that failed or was never delivered: its event and error wait here.
+    const deadLetters = deadLetterAlarm(
+      this,
+      'DeadLettersAlarm',
+      this.deadLetterQueue,
+      'A scheduled run (the reconciler) failed or could not be delivered: its event and error are in the operations dead-letter queue.',
+    );
+    props.alerts.notify(deadLetters);
+    alarms.push(deadLetters);
     this.functions = functions;
     this.alarms = alarms;
   }

@@ -1,11 +1,11 @@
-import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { Alerts } from './alerts.ts';
-import { acknowledge } from './nag.ts';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letter-queue.ts';
 
 export interface SchedulingProps {
   readonly scheduleGroupName: string;
@@ -38,17 +38,7 @@ export class Scheduling extends Construct {
       removalPolicy: props.removalPolicy,
     });
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue.node.defaultChild ?? this.deadLetterQueue,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue of the booking schedules; nothing consumes ' +
-        'it automatically, so a further dead-letter queue behind it would never receive anything.',
-    );
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', 'the booking schedules');
 
     this.schedulerRole = new Role(this, 'SchedulerRole', {
       description: 'Assumed by EventBridge Scheduler to start booking workflow executions',
@@ -76,17 +66,12 @@ export class Scheduling extends Construct {
     );
 
     // A message here is a booked call that did not start: someone has to look at it today.
-    this.undeliveredSchedulesAlarm = new Alarm(this, 'UndeliveredSchedulesAlarm', {
-      alarmDescription: 'A booking schedule fired but could not start the booking workflow.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(5),
-        statistic: 'Maximum',
-      }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.undeliveredSchedulesAlarm = deadLetterAlarm(
+      this,
+      'UndeliveredSchedulesAlarm',
+      this.deadLetterQueue,
+      'A booking schedule fired but could not start the booking workflow.',
+    );
     props.alerts.notify(this.undeliveredSchedulesAlarm);
   }
 }

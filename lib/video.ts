@@ -28,11 +28,12 @@ import {
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { newAccountConcurrency } from '../functions/core/render-split.ts';
 import { envNames, renderedVideoKeyPrefix } from '../functions/resources.ts';
 import type { Alerts } from './alerts.ts';
+import { deadLetterAlarm, deadLetterQueue } from './dead-letter-queue.ts';
 import type { HouseFunction } from './house-function.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
 import {
@@ -201,16 +202,10 @@ export class Video extends Construct {
       }),
     );
 
-    this.renderDeadLetterQueue = new Queue(this, 'RenderDeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.renderDeadLetterQueue.node.defaultChild ?? this.renderDeadLetterQueue,
-      'AwsSolutions-SQS3',
-      "This queue is itself the dead-letter queue of Remotion's asynchronous invocations; " +
-        'nothing consumes it automatically, so a further dead-letter queue would receive nothing.',
+    this.renderDeadLetterQueue = deadLetterQueue(
+      this,
+      'RenderDeadLetterQueue',
+      "Remotion's asynchronous invocations",
     );
     this.renderFunction = new LambdaFunction(this, 'Function', {
       functionName: this.functionName,
@@ -285,6 +280,12 @@ export class Video extends Construct {
         'ThrottlesAlarm',
         'Remotion renderers were throttled: renders need more Lambda concurrency than the account has (see functions/core/render-split.ts, -c remotionMaxLambdas).',
         this.renderFunction.metricThrottles({ period: Duration.minutes(15) }),
+      ),
+      deadLetterAlarm(
+        this,
+        'RenderDeadLettersAlarm',
+        this.renderDeadLetterQueue,
+        'A Remotion render invocation failed for good: its event is in the render dead-letter queue (the booking shows the video as failed; support can redrive it).',
       ),
     ];
     for (const each of this.alarms) props.alerts?.notify(each);

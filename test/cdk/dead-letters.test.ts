@@ -85,4 +85,28 @@ describe('dead-letter queues', () => {
       });
     }
   });
+
+  it('each raise an alarm to the alarm topic as soon as one message waits', () => {
+    // Arrange: every queue in the stack is a dead-letter queue; each must be watched.
+    const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm') as Resources);
+    const topic = logicalId(stack.alerts.topic);
+
+    // Act
+    const watched = queues.filter((queue) =>
+      alarms.some(({ Properties: alarm }) => {
+        const dimensions = (alarm.Dimensions ?? []) as { Value?: unknown }[];
+        return (
+          alarm.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+          alarm.Threshold === 1 &&
+          dimensions.some((d) => JSON.stringify(d.Value).includes(`"${queue}"`)) &&
+          JSON.stringify(alarm.AlarmActions).includes(`"${topic}"`)
+        );
+      }),
+    );
+
+    // Assert
+    expect(queues.length).toBeGreaterThanOrEqual(3);
+    expect(watched.sort()).toEqual(queues.sort());
+  });
 });

@@ -1,5 +1,6 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scheduledFunctions } from '../../functions/operations/operation-functions.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
 import { allowing, flatten, grantsOf, logicalId, synthesize } from './synth.ts';
 
@@ -42,7 +43,8 @@ describe('the reconciler', () => {
     expect(allowing(grants, 'states:SendTaskSuccess')).toEqual([]);
   });
 
-  it('raises an alarm to the alarm topic when a run errors', () => {
-    expect(stack.operations.alarms).toHaveLength(1);
+  it('raises an alarm to the alarm topic when a run errors, and when a run lands in the dead-letter queue', () => {
+    // One per scheduled function, and the dead-letter queue's.
+    expect(stack.operations.alarms).toHaveLength(scheduledFunctions.length + 1);
   });
 });
