@@ -64,6 +64,15 @@ export function bookingExpiresAt(scheduledAt: string): number {
   return Math.floor((Date.parse(scheduledAt) + retentionDays.bookingsAfterCall * dayMs) / 1000);
 }
 
+/**
+ * A voice note claim's DynamoDB TTL (`expiresAt`, epoch seconds), from when a booking claimed
+ * the note (after its upload): by then the bucket's lifecycle has deleted the note itself, so
+ * the claim never outlives the note's retention.
+ */
+export function voiceNoteClaimExpiresAt(claimedAt: Date): number {
+  return Math.floor((claimedAt.getTime() + retentionDays.voiceNotes * dayMs) / 1000);
+}
+
 /** An audit event's DynamoDB TTL (`expiresAt`, epoch seconds) from when it was written. */
 export function auditEventExpiresAt(at: Date): number {
   return Math.floor((at.getTime() + retentionDays.auditEvents * dayMs) / 1000);

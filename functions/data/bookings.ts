@@ -12,10 +12,12 @@ import {
 import type { StoredBooking } from '../core/booking.ts';
 import { assertCallTransition, assertPaymentTransition } from '../core/booking-status.ts';
 import { DomainError, NotFoundError } from '../core/errors.ts';
+import { voiceNoteClaimExpiresAt } from '../core/retention.ts';
 import { type AuditEvent, auditEventTransaction } from './audit-trail.ts';
 import { bookingContactTransactions } from './booking-contacts.ts';
 import { BookingEntity } from './entities.ts';
 import { takePlaceTransactions } from './slots.ts';
+import { claimVoiceNoteTransaction } from './voice-note-claims.ts';
 
 export type Booking = FormattedItem<typeof BookingEntity>;
 export type NewBooking = Omit<InputItem<typeof BookingEntity>, 'createdAt' | 'updatedAt'>;
@@ -53,8 +55,9 @@ function failedConditions(error: unknown): boolean[] | undefined {
 
 /**
  * Writes a new booking, its first audit event, its place in the slot and its contact items
- * (found by the parent's email or phone, `booking-contacts.ts`) in one transaction: a booking
- * exists only with its place held, and is always findable by its contact.
+ * (found by the parent's email or phone, `booking-contacts.ts`) and its claim on its voice
+ * note (`voice-note-claims.ts`) in one transaction: a booking exists only with its place held,
+ * is always findable by its contact, and its note is not deleted while it needs it.
  */
 export async function createBooking(
   booking: NewBooking,
@@ -76,6 +79,18 @@ export async function createBooking(
       ),
       // Last, so the slot's condition keeps its index (2) in the cancellation reasons.
       ...bookingContactTransactions({ ...booking, createdAt }),
+      // After them all, for the same reason: the booking's claim on its voice note (no
+      // condition; ADD to the set is idempotent), so erasing another booking that named the
+      // same key (a re-booking) does not delete the note this one needs.
+      ...(booking.voiceNoteKey
+        ? [
+            claimVoiceNoteTransaction(
+              booking.voiceNoteKey,
+              booking.bookingId,
+              voiceNoteClaimExpiresAt(new Date(createdAt)),
+            ),
+          ]
+        : []),
     );
   } catch (error) {
     if (failedConditions(error)?.[2]) throw new SlotFullError();

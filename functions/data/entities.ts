@@ -1,4 +1,4 @@
-import { boolean, Entity, item, number, record, string } from 'dynamodb-toolbox';
+import { boolean, Entity, item, number, record, set, string } from 'dynamodb-toolbox';
 import { callStatuses, paymentStatuses, videoStatuses } from '../core/booking-status.ts';
 import { reportedOutcomes } from '../core/call-outcome.ts';
 import { table } from './table.ts';
@@ -389,5 +389,28 @@ export const BookingContactEntity = new Entity({
   computeKey: ({ bookingId, channel }: { bookingId: string; channel: 'email' | 'phone' }) => ({
     pk: `BOOKING#${bookingId}`,
     sk: `CONTACT#${channel}`,
+  }),
+});
+
+/**
+ * Which bookings still need one voice note: `VOICENOTE#<key>` / `CLAIM`. A note's proof binds
+ * its key, not a booking, so the booking page re-books with the same key and proof after a
+ * declined payment: the note is deleted only once no booking that named it needs it
+ * (`services/voice-note-release.ts`). `bookingIds` is absent once the last one has let go
+ * (DynamoDB keeps no empty set). Kept until `expiresAt` (epoch seconds, the table's TTL: when
+ * the bucket's lifecycle deletes the note anyway, `voiceNoteClaimExpiresAt`).
+ */
+export const VoiceNoteClaimEntity = new Entity({
+  name: 'VoiceNoteClaim',
+  table,
+  timestamps: false,
+  schema: item({
+    voiceNoteKey: string().key(),
+    bookingIds: set(string()).optional(),
+    expiresAt: number(),
+  }),
+  computeKey: ({ voiceNoteKey }: { voiceNoteKey: string }) => ({
+    pk: `VOICENOTE#${voiceNoteKey}`,
+    sk: 'CLAIM',
   }),
 });

@@ -19,6 +19,7 @@
  * | share link       | SHARE#<sha-256 of its token>    | SHARE                       |
  * | booking's share  | BOOKING#<id>                    | SHARE#<share id>            |
  * | booking's contact| BOOKING#<id>                    | CONTACT#email, CONTACT#phone|
+ * | voice note claim | VOICENOTE#<voice note key>      | CLAIM (bookingIds: a set)   |
  *
  * Indexes are sparse: an item appears in one only when it carries that index's key attributes.
  */

@@ -7,6 +7,7 @@ import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { type Booking, changeBooking, findBooking, StaleBookingError } from '../data/bookings.ts';
 import { givePlaceBack } from '../data/slots.ts';
+import { releaseVoiceNoteClaim } from '../data/voice-note-claims.ts';
 import { confirmationInFlight } from '../email/send-once.ts';
 import { logger } from '../shared/logger.ts';
 import { applyPaymentSucceeded } from './after-payment.ts';
@@ -20,7 +21,8 @@ export type CancelledBy = 'parent' | 'support';
 
 /**
  * Cancels a booking: marks it cancelled (once), gives its place back, deletes its schedule and,
- * when `refund` is true, gives the money back (`refundIfPaid`). The rules of the parent's cancel
+ * when `refund` is true, gives the money back (`refundIfPaid`), and lets go of its claim on its
+ * voice note (keeping the object). The rules of the parent's cancel
  * (POST /api/calls/{callId}/cancel) and of support's (`npm run support -- cancel`) alike.
  *
  * Idempotent: a cancelled booking stays cancelled (no second event), a schedule already gone is
@@ -45,6 +47,11 @@ export async function cancelCall(
   // After the write, not only before it: a payment racing us may have armed the call meanwhile.
   if (!cancelled.callNow) await deleteBookingSchedule(booking.bookingId);
   if (options.refund(cancelled)) await refundIfPaid(booking.bookingId, now);
+  // The booking no longer needs its note, but the object stays: the page re-books with the
+  // same upload right after a declined payment (erase or the lifecycle deletes it later).
+  // Idempotent: taking an id out of the set again changes nothing.
+  if (cancelled.voiceNoteKey)
+    await releaseVoiceNoteClaim(cancelled.voiceNoteKey, booking.bookingId);
   return (await findBooking(booking.bookingId)) ?? cancelled;
 }
 

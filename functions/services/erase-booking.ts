@@ -3,7 +3,6 @@ import { ElevenLabsRequestError } from '../adapters/elevenlabs.ts';
 import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { forgetPaymentIntentPersonalData } from '../adapters/payments.ts';
 import { deleteVideo } from '../adapters/video-files.ts';
-import { deleteVoiceNote } from '../adapters/voice-notes.ts';
 import { isFinalCallStatus } from '../core/booking-status.ts';
 import {
   conversationIdsOf,
@@ -22,13 +21,14 @@ import {
 import { type Booking, eraseChildData, findBooking } from '../data/bookings.ts';
 import { revokeAllShares } from '../data/share-links.ts';
 import { logger } from '../shared/logger.ts';
+import { releaseVoiceNote } from './voice-note-release.ts';
 
 /**
  * Erases every copy of a booking's personal data, for the parent (`by: 'parent'`, the API's
  * POST /api/calls/{callId}/erase) or support (`by: <who>`, the support tool):
  * 1. share links revoked (from this moment no link opens anything);
- * 2. S3: the booking's own voice note (a booking can only name its own: the upload's proof),
- *    the call's transcript and audio, and the video;
+ * 2. S3: the booking's voice note — unless another booking still claims it (a re-booking with
+ *    the same upload, `voice-note-release.ts`) — the call's transcript and audio, and the video;
  * 3. ElevenLabs: every conversation of the booking (transcript, dynamic variables, audio);
  * 4. Stripe: the receipt email and any personal metadata on the booking's PaymentIntents;
  * 5. the contact look-up items (`BOOKING#<id>` / `CONTACT#…`) and the items keyed by a
@@ -118,8 +118,9 @@ export async function eraseBooking(booking: Booking, by: EraseActor): Promise<Bo
 /** Deletes the booking's objects in S3; answers how many keys were deleted. */
 async function deleteMedia(booking: Booking): Promise<number> {
   await Promise.all([
-    // Only the booking's own note: the key it names was proven to be its upload's.
-    booking.voiceNoteKey ? deleteVoiceNote(booking.voiceNoteKey) : undefined,
+    // The note's proof binds the key, not the booking: another booking may name it too (the
+    // page re-books with the same upload), so it goes only once no booking claims it.
+    booking.voiceNoteKey ? releaseVoiceNote(booking.voiceNoteKey, booking.bookingId) : undefined,
     deleteCallRecords(booking.bookingId),
     // The one key a render writes, whether or not the booking has recorded it yet (a render
     // may be under way); a render that lands after this is deleted by the finish step.

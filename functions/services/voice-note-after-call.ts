@@ -1,12 +1,14 @@
-import { deleteVoiceNote } from '../adapters/voice-notes.ts';
 import { type Booking, forgetVoiceNote } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
+import { releaseVoiceNote } from './voice-note-release.ts';
 
 /**
  * Deletes the booking's voice note once its call is over for good (completed, or given up):
  * Santa used its transcript, kept on the booking; the audio has no use left. Keeping it
  * longer would only keep a parent's voice (the S3 lifecycle deletes any note this misses:
- * `functions/core/retention.ts`). Idempotent: S3 answers the same for a key already gone, and
+ * `functions/core/retention.ts`). The object itself stays while another booking still claims
+ * the same upload (`voice-note-release.ts`). Idempotent: releasing the claim again changes
+ * nothing, S3 answers the same for a key already gone, and
  * the booking forgets the key (with its audit event) only while it still names it — so a
  * retried step deletes again harmlessly and records once.
  */
@@ -16,7 +18,7 @@ export async function deleteVoiceNoteAfterCall(
 ): Promise<void> {
   const key = booking.voiceNoteKey;
   if (!key) return;
-  await deleteVoiceNote(key);
+  await releaseVoiceNote(key, booking.bookingId);
   const recorded = await forgetVoiceNote(booking.bookingId, key, {
     type: 'voice_note_deleted',
     detail: { after: why },

@@ -303,3 +303,47 @@ describe('a voice note belongs to the booking that uploaded it', () => {
     expect((await getBooking(cloud, owner.callId, owner.accessToken)).status).toBe(200);
   });
 });
+
+describe('a voice note re-used by a re-booking (the page books again after a declined payment)', () => {
+  it('outlives the erase of the cancelled first booking and goes once the second is done with it', async () => {
+    const note = await uploadVoiceNote();
+    const withNote = { voiceNoteKey: note.key, voiceNoteProof: note.proof };
+    const first = await createBooking(cloud, { scheduledAt: tomorrowAt(17), ...withNote });
+    const cancelled = await postJson(
+      cloud,
+      `/api/calls/${first.callId}/cancel`,
+      {},
+      { authorization: `Bearer ${first.accessToken}` },
+    );
+    const second = await createBooking(cloud, {
+      scheduledAt: undefined,
+      callNow: true,
+      timezone: 'America/Los_Angeles',
+      ...withNote,
+    });
+    const claimWhileBoth = await tableItemsMentioning(`VOICENOTE#${note.key}`);
+
+    const erasedFirst = await erase(first);
+    const thereAfterFirstErased = await voiceNoteThere(note.key);
+
+    await payWithCard(cloud, second);
+    const done = await bookingWhere(
+      cloud,
+      second,
+      'the second call to complete and its voice note to go',
+      (body) =>
+        body.callStatus === 'completed' && timelineTypes(body).includes('voice_note_deleted'),
+      45_000,
+    );
+
+    expect(cancelled.status).toBe(200);
+    expect(claimWhileBoth).toEqual([
+      expect.objectContaining({ sk: 'CLAIM', bookingIds: new Set([second.callId]) }),
+    ]);
+    expect(erasedFirst.status).toBe(200);
+    expect(thereAfterFirstErased).toBe(true);
+    expect(timelineTypes(done)).toContain('voice_note_transcribed');
+    expect(await voiceNoteThere(note.key)).toBe(false);
+    expect(await tableItemsMentioning(`VOICENOTE#${note.key}`)).toEqual([]);
+  }, 90_000);
+});
