@@ -63,11 +63,15 @@ export class PaymentProviderError extends UpstreamError {
   }
 }
 
+/**
+ * What a PaymentIntent is made from. No parent email or name goes to Stripe: our confirmation
+ * email states what was paid, and data Stripe never had needs no erasing there (an email given
+ * as `receipt_email` is copied onto the Charge, which an erase cannot reliably clear).
+ */
 export interface PaymentRequest {
   readonly bookingId: string;
   readonly amountCents: number;
   readonly currency: string;
-  readonly receiptEmail: string;
 }
 
 /**
@@ -82,7 +86,6 @@ export async function createPaymentIntent(
       amount: request.amountCents,
       currency: request.currency,
       automatic_payment_methods: { enabled: true },
-      receipt_email: request.receiptEmail,
       description: 'A phone call from Santa',
       metadata: { bookingId: request.bookingId },
     },
@@ -109,7 +112,6 @@ export async function createRecordingPaymentIntent(
         amount: request.amountCents,
         currency: request.currency,
         automatic_payment_methods: { enabled: true },
-        receipt_email: request.receiptEmail,
         description: 'The video and recording of a call from Santa',
         metadata: { bookingId: request.bookingId, purpose: recordingPurpose },
       },

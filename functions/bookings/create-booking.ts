@@ -101,7 +101,6 @@ export const handler = httpHandler(async (event) => {
       bookingId,
       amountCents: price.totalCents,
       currency: price.currency,
-      receiptEmail: booking.parentEmail,
     });
   } catch (error) {
     logger.error('payment intent failed', {

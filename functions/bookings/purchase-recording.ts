@@ -24,7 +24,6 @@ export const handler = httpHandler(async (event) => {
     bookingId: booking.bookingId,
     amountCents: offer.amountCents,
     currency: offer.currency,
-    receiptEmail: booking.parentEmail,
   });
   await appendAuditEvent(booking.bookingId, {
     type: 'recording_payment_intent_created',

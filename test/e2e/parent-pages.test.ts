@@ -126,7 +126,7 @@ async function fillWizard(page: Page, slot = 0) {
   await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
   await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
   await page.getByLabel('At a time I choose').check();
-  await page.getByRole('button', { name: 'Next day' }).click();
+  await page.getByRole('button', { name: 'Next day', exact: true }).click();
   await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
   await page.locator('.time-grid input[type="radio"]').nth(slot).check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -170,7 +170,7 @@ describe('booking wizard', () => {
     await page.getByText('Choose when Santa should call, or "call now".').waitFor();
     await checkPage(page, 'book-step-2-errors', 'phone');
     await page.getByLabel('Phone number Santa should call').fill('415 555 2671');
-    await page.getByRole('button', { name: 'Next day' }).click();
+    await page.getByRole('button', { name: 'Next day', exact: true }).click();
     await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await page.locator('.time-grid input[type="radio"]').first().check();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -267,7 +267,7 @@ describe('booking wizard', () => {
     expect(await wait.isChecked()).toBe(false);
     await wait.check();
     await page.getByLabel('At a time I choose').check();
-    await page.getByRole('button', { name: 'Next day' }).click();
+    await page.getByRole('button', { name: 'Next day', exact: true }).click();
     await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await page.locator('.time-grid input[type="radio"]').first().check();
     await checkPage(page, 'book-step-2-wait', 'phone');
@@ -374,7 +374,7 @@ describe('managing a booking from the email link', () => {
     await checkPage(page, 'manage-reschedule', 'phone');
 
     const before = await page.getByTestId('call-time').textContent();
-    await page.getByRole('button', { name: 'Next day' }).click();
+    await page.getByRole('button', { name: 'Next day', exact: true }).click();
     await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await page.locator('.time-grid input[type="radio"]').nth(8).check();
     await page.getByRole('button', { name: 'Move the call' }).click();

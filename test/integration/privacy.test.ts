@@ -134,10 +134,16 @@ describe('erasing a booking after its call', () => {
       voiceNoteKey: note.key,
       voiceNoteProof: note.proof,
     });
+    // We send Stripe no email (functions/adapters/payments.ts): nothing to erase there.
+    const { receipt_email: sentToStripe } = await stripeServer().paymentIntents.retrieve(
+      booking.paymentIntentId,
+    );
     await payWithCard(cloud, booking);
-    // Someone (a past version, the Dashboard) put a personal key on the payment: it must go.
+    // Someone (a past version, the Dashboard) put a personal key and a receipt email on the
+    // payment: both must go from the PaymentIntent.
     await stripeServer().paymentIntents.update(booking.paymentIntentId, {
       metadata: { childName: 'Rosalind' },
+      receipt_email: 'erase.me@example.com',
     });
     const done = await bookingWhere(
       cloud,
@@ -197,6 +203,7 @@ describe('erasing a booking after its call', () => {
     expect(await voiceNoteThere(note.key)).toBe(false);
     expect(conversationIds).toHaveLength(1);
     expect(beforeConversation.status).toBe(200);
+    expect(sentToStripe).toBeNull();
     expect(intentBefore.receipt_email).toBe('erase.me@example.com');
     expect(intentBefore.metadata).toMatchObject({ childName: 'Rosalind' });
     expect(recordingsBefore.length).toBeGreaterThan(0);

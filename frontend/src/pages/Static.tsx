@@ -39,7 +39,7 @@ export function Privacy() {
           ))}
           <li>
             <strong>Payment records:</strong> kept by Stripe as the law requires for accounting;
-            when you delete your data we remove your email address from them.
+            they hold the amount and our booking number, never your email.
           </li>
         </ul>
         <p>Recordings and videos are kept long enough to enjoy them again next Christmas.</p>
@@ -48,8 +48,8 @@ export function Privacy() {
           Open the <strong>Manage your booking</strong> link from your confirmation email and choose{' '}
           <strong>Delete my child's data</strong>. Once the call is over (or cancelled), we delete
           the voice note, the transcript, the recording, the video, your child's details and your
-          phone number and email at once — in our storage, at our voice provider (ElevenLabs) and on
-          the payment at Stripe.
+          phone number and email at once — in our storage, at our voice provider (ElevenLabs) and in
+          what we gave Stripe.
         </p>
         <h2 id="ai">The AI voice</h2>
         <p>
