@@ -1,9 +1,9 @@
+import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { outcomeOfConversation } from '../core/call-report.ts';
 import { getBooking } from '../data/bookings.ts';
 import { keepCallLine } from '../data/call-lines.ts';
 import { logger } from '../shared/logger.ts';
-import { elevenLabs } from './elevenlabs.ts';
 import { workflowTask } from './task.ts';
 
 const config = loadWorkflowConfig();

@@ -1,4 +1,5 @@
 import type { ElevenLabsAdapter } from '../adapters/elevenlabs.ts';
+import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { answerCallTask } from '../adapters/workflow-callbacks.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
@@ -17,7 +18,6 @@ import { taskErrors } from '../schemas/workflow-contract.ts';
 import { logger } from '../shared/logger.ts';
 import { countMetric, metricNames, recordSeconds } from '../shared/metrics.ts';
 import { santaCallVariables } from './call-variables.ts';
-import { elevenLabs } from './elevenlabs.ts';
 import { TaskError, workflowTask } from './task.ts';
 
 const workflow = loadWorkflowConfig();

@@ -1,8 +1,8 @@
 import { $remove } from 'dynamodb-toolbox';
 import { deleteCallRecords, saveCallRecords } from '../adapters/call-records.ts';
+import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { BookingOvertakenError, changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { logger } from '../shared/logger.ts';
-import { elevenLabs } from './elevenlabs.ts';
 import { workflowTask } from './task.ts';
 
 /**

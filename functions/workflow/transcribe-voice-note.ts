@@ -1,6 +1,6 @@
+import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { readVoiceNote } from '../adapters/voice-notes.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
-import { elevenLabs } from './elevenlabs.ts';
 import { workflowTask } from './task.ts';
 
 /** Santa's prompt keeps the parent's words short; a longer note is cut here. */

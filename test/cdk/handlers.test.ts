@@ -100,7 +100,7 @@ describe('the ElevenLabs adapter', () => {
     ({ template, stack } = synthesize());
   }, 60_000);
 
-  /** The function's environment plus the API key, as functions/workflow/elevenlabs.ts adds it. */
+  /** The function's environment plus the API key, as functions/adapters/elevenlabs-account.ts adds it. */
   function adapterEnvironment(name: string): Record<string, string> {
     const fn = houseFunctionNamed(stack, name) ?? stack.operations.functions.get(name);
     if (!fn) throw new Error(`No house function ${name}`);
