@@ -100,6 +100,10 @@ describe('booking journey on a phone', () => {
 
     // Step 4: review, consent, a declined card, then Visa.
     await page.getByRole('heading', { name: /Step 4 of 4/ }).waitFor();
+    // The recording is a paid add-on: unticked, the total is the landing page's price.
+    await page.getByText('Total: $9.99').waitFor();
+    expect(await page.getByLabel('Add the recording of the call').isChecked()).toBe(false);
+    await page.getByLabel('Add the recording of the call').check();
     await page.getByText('Total: $12.98').waitFor();
     await page.getByLabel('I own this phone number, or may use it.').check();
     await page.getByLabel("I am the child's parent or guardian.").check();

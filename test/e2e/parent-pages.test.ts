@@ -189,6 +189,7 @@ describe('booking wizard', () => {
 
     // Step 4: consent is required; then an API field error takes the parent back to its step.
     await page.getByRole('heading', { name: /Step 4 of 4/ }).waitFor();
+    await page.getByLabel('Add the recording of the call').check();
     await page.getByRole('button', { name: /^Pay / }).click();
     await page.getByText('Confirm that you own or may use this phone number.').waitFor();
     await page.getByText('Agree to the call being recorded, or leave the recording out.').waitFor();

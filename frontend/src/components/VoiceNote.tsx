@@ -2,18 +2,32 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../lib/api.ts';
 import type { VoiceNoteUpload } from '../lib/types.ts';
 import { FieldError } from './Field.tsx';
+import { VoiceNotePlayer } from './VoiceNotePlayer.tsx';
 
 type State =
   | { readonly kind: 'idle' }
   | { readonly kind: 'starting' }
   | { readonly kind: 'recording'; readonly seconds: number }
-  | { readonly kind: 'uploading'; readonly url: string; readonly percent: number | undefined }
-  | { readonly kind: 'saved'; readonly url?: string | undefined }
-  | { readonly kind: 'failed'; readonly url?: string | undefined; readonly message: string };
+  | {
+      readonly kind: 'uploading';
+      readonly url: string;
+      readonly seconds: number;
+      readonly percent: number | undefined;
+    }
+  | { readonly kind: 'saved'; readonly url?: string | undefined; readonly seconds?: number }
+  | {
+      readonly kind: 'failed';
+      readonly url?: string | undefined;
+      readonly seconds?: number;
+      readonly message: string;
+    };
 
 const maxSeconds = 120;
-/** Recordings of this page load by key, so a parent can still listen after going back a step. */
-const recordings = new Map<string, string>();
+/**
+ * Recordings of this page load by key (object URL and length in seconds), so a parent can
+ * still listen after going back a step.
+ */
+const recordings = new Map<string, { readonly url: string; readonly seconds: number }>();
 const preferredTypes = [
   'audio/webm;codecs=opus',
   'audio/webm',
@@ -79,7 +93,7 @@ export function VoiceNote({
   readonly error?: string | undefined;
 }) {
   const [state, setState] = useState<State>(() =>
-    savedKey ? { kind: 'saved', url: recordings.get(savedKey) } : { kind: 'idle' },
+    savedKey ? { kind: 'saved', ...recordings.get(savedKey) } : { kind: 'idle' },
   );
   const recorder = useRef<MediaRecorder | null>(null);
   const timer = useRef<number | undefined>(undefined);
@@ -94,8 +108,8 @@ export function VoiceNote({
     [],
   );
 
-  async function upload(blob: Blob, url: string) {
-    setState({ kind: 'uploading', url, percent: 0 });
+  async function upload(blob: Blob, url: string, seconds: number) {
+    setState({ kind: 'uploading', url, seconds, percent: 0 });
     onKey(undefined, true);
     try {
       const form = await api<VoiceNoteUpload>('/api/voice-notes', {
@@ -104,20 +118,21 @@ export function VoiceNote({
       });
       try {
         await uploadWithProgress(form, blob, (percent) =>
-          setState({ kind: 'uploading', url, percent }),
+          setState({ kind: 'uploading', url, seconds, percent }),
         );
       } catch (error) {
         if (!(error instanceof TypeError)) throw error;
-        setState({ kind: 'uploading', url, percent: undefined });
+        setState({ kind: 'uploading', url, seconds, percent: undefined });
         await uploadWithoutProgress(form, blob);
       }
-      recordings.set(form.key, url);
-      setState({ kind: 'saved', url });
+      recordings.set(form.key, { url, seconds });
+      setState({ kind: 'saved', url, seconds });
       onKey({ key: form.key, proof: form.proof }, false);
     } catch (error) {
       setState({
         kind: 'failed',
         url,
+        seconds,
         message:
           error instanceof ApiError || error instanceof Error
             ? error.message
@@ -148,21 +163,26 @@ export function VoiceNote({
     media.ondataavailable = (event) => {
       if (event.data.size) chunks.push(event.data);
     };
+    let startedAt = performance.now();
+    media.onstart = () => {
+      startedAt = performance.now();
+    };
     media.onstop = () => {
       window.clearInterval(timer.current);
+      // Measured here: a WebM blob from MediaRecorder carries no duration of its own.
+      const seconds = (performance.now() - startedAt) / 1000;
       stream.getTracks().forEach((track) => {
         track.stop();
       });
       const type = (media.mimeType || mimeType || 'audio/webm').split(';')[0] ?? 'audio/webm';
       const blob = new Blob(chunks, { type });
-      void upload(blob, URL.createObjectURL(blob));
+      void upload(blob, URL.createObjectURL(blob), seconds);
     };
     recorder.current = media;
     media.start(250);
-    const startedAt = Date.now();
     setState({ kind: 'recording', seconds: 0 });
     timer.current = window.setInterval(() => {
-      const seconds = Math.floor((Date.now() - startedAt) / 1000);
+      const seconds = Math.floor((performance.now() - startedAt) / 1000);
       if (seconds >= maxSeconds) media.stop();
       else setState({ kind: 'recording', seconds });
     }, 250);
@@ -208,8 +228,11 @@ export function VoiceNote({
         ) : hasNote ? (
           <>
             {url ? (
-              // biome-ignore lint/a11y/useMediaCaption: a parent's own voice note, played back to them
-              <audio controls src={url} aria-label="Your voice note" />
+              <VoiceNotePlayer
+                key={url}
+                url={url}
+                recordedSeconds={'seconds' in state ? state.seconds : undefined}
+              />
             ) : null}
             <button
               type="button"

@@ -32,6 +32,8 @@ export interface Draft {
   parentEmail: string;
   giftBudget: string;
   purchaseRecording: boolean;
+  /** True once the parent ticked or unticked the recording; until then it is not bought. */
+  recordingChosen?: boolean | undefined;
   consent: { ownsNumber: boolean; isGuardian: boolean; aiCall: boolean; recording: boolean };
 }
 
@@ -181,10 +183,22 @@ export function firstInvalidStep(errors: Record<string, string>): StepNumber | u
 
 const storageKey = 'callsanta.draft';
 
+/**
+ * The draft to resume: what was saved over the defaults. A paid add-on the parent never chose
+ * is not bought, whatever was saved (drafts saved before the add-on started unticked carry
+ * `purchaseRecording: true` from the old default).
+ */
+export function restoreDraft(defaults: Draft, saved: Partial<Draft>): Draft {
+  const draft = { ...defaults, ...saved };
+  return draft.recordingChosen === true
+    ? draft
+    : { ...draft, purchaseRecording: false, recordingChosen: false };
+}
+
 export function loadDraft(defaults: Draft): Draft {
   try {
     const saved = sessionStorage.getItem(storageKey);
-    return saved ? { ...defaults, ...(JSON.parse(saved) as Partial<Draft>) } : defaults;
+    return saved ? restoreDraft(defaults, JSON.parse(saved) as Partial<Draft>) : defaults;
   } catch {
     return defaults;
   }

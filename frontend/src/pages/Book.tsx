@@ -53,7 +53,9 @@ function defaults(): Draft {
     phoneNumber: '',
     parentEmail: '',
     giftBudget: '',
-    purchaseRecording: true,
+    // A paid add-on starts unticked: the total is the landing page's price until the parent
+    // ticks it (issue #13).
+    purchaseRecording: false,
     consent: { ownsNumber: false, isGuardian: false, aiCall: false, recording: false },
   };
 }
@@ -575,7 +577,10 @@ export default function Book() {
                   type="checkbox"
                   checked={draft.purchaseRecording}
                   onChange={(event) =>
-                    update({ purchaseRecording: event.target.checked }, 'purchaseRecording')
+                    update(
+                      { purchaseRecording: event.target.checked, recordingChosen: true },
+                      'purchaseRecording',
+                    )
                   }
                 />
                 <span>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import type { Health as HealthAnswer } from '../../../functions/schemas/api/health.ts';
 import { Page } from '../components/Page.tsx';
+import { api } from '../lib/api.ts';
 import { formatMoney } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
 import { usePricing } from '../lib/usePricing.ts';
@@ -27,9 +29,21 @@ export function PriceLine() {
 function ServiceStatus() {
   const [health, setHealth] = useState<Health>('checking');
   useEffect(() => {
-    fetch('/api/health')
-      .then((response) => setHealth(response.ok ? 'ok' : 'unavailable'))
-      .catch(() => setHealth('unavailable'));
+    // The answer's body is read (api() does): a fetch whose body is never read stays open in
+    // the browser, so the page never reached network idle. A check that takes over 10 s counts
+    // as unavailable; leaving the page ends it.
+    let live = true;
+    const controller = new AbortController();
+    const timeout = window.setTimeout(() => controller.abort(), 10_000);
+    api<HealthAnswer>('/api/health', { signal: controller.signal })
+      .then((answer) => live && setHealth(answer.status === 'ok' ? 'ok' : 'unavailable'))
+      .catch(() => live && setHealth('unavailable'))
+      .finally(() => window.clearTimeout(timeout));
+    return () => {
+      live = false;
+      window.clearTimeout(timeout);
+      controller.abort();
+    };
   }, []);
   return (
     <p className="service-status" aria-live="polite">
