@@ -11,8 +11,9 @@ const Book = lazy(() => import('./pages/Book.tsx'));
 const AffiliateLanding = lazy(() =>
   import('./pages/Affiliate.tsx').then((page) => ({ default: page.AffiliateLanding })),
 );
+// The sign-up form carries the affiliate schema (zod): not loaded on a creator's landing page.
 const AffiliateJoin = lazy(() =>
-  import('./pages/Affiliate.tsx').then((page) => ({ default: page.AffiliateJoin })),
+  import('./pages/AffiliateJoin.tsx').then((page) => ({ default: page.AffiliateJoin })),
 );
 const Privacy = lazy(() =>
   import('./pages/Static.tsx').then((page) => ({ default: page.Privacy })),

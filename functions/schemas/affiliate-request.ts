@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { reportRangeProblem } from '../core/affiliate-report.ts';
 import { slugProblem } from '../core/affiliate-slug.ts';
-import { affiliateSlugPattern } from './booking-request.ts';
+import { affiliateSlugPattern } from '../core/affiliate-slug-pattern.ts';
 
 /** A slug a creator may claim: the shape and reserved-word rules of core/affiliate-slug. */
 export const affiliateSlugSchema = z

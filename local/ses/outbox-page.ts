@@ -1,12 +1,10 @@
 import type { OutboxMessage } from './outbox.ts';
+import { emailFrameSandbox, escapeHtml, linkifyText, withLinksInNewTab } from './outbox-html.ts';
 
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
-/** The outbox as a page: newest first, each email's HTML in a sandboxed frame. */
+/**
+ * The outbox as a page: newest first, each email's HTML in a sandboxed frame whose links and
+ * buttons open in a new tab (no scripts run in it), and its text part with clickable links.
+ */
 export function renderOutboxPage(messages: readonly OutboxMessage[]): string {
   const items = [...messages]
     .reverse()
@@ -18,8 +16,8 @@ export function renderOutboxPage(messages: readonly OutboxMessage[]): string {
     <dt>From</dt><dd>${escapeHtml(message.from)}</dd>
     <dt>Sent</dt><dd><time datetime="${escapeHtml(message.sentAt)}">${escapeHtml(message.sentAt)}</time></dd>
   </dl>
-  ${message.html ? `<iframe title="${escapeHtml(message.subject)}" sandbox srcdoc="${escapeHtml(message.html)}"></iframe>` : ''}
-  <details${message.html ? '' : ' open'}><summary>Plain text</summary><pre>${escapeHtml(message.text)}</pre></details>
+  ${message.html ? `<iframe title="${escapeHtml(message.subject)}" sandbox="${emailFrameSandbox}" srcdoc="${escapeHtml(withLinksInNewTab(message.html))}"></iframe>` : ''}
+  <details${message.html ? '' : ' open'}><summary>Plain text</summary><pre>${linkifyText(message.text)}</pre></details>
 </article>`,
     )
     .join('\n');
