@@ -69,6 +69,7 @@ describe('withLinksInNewTab: <base target="_blank"> first in the head', () => {
 
 describe('renderOutboxPage', () => {
   const message = {
+    messageId: 'local-1',
     to: 'parent@example.com',
     from: 'santa@callsanta.test',
     subject: 'Booked',
