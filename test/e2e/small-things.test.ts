@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { CreatedBooking } from '../../functions/schemas/api/create-booking.ts';
 import type { SiteConfig } from '../../functions/schemas/api/site-config.ts';
+import { seriousAxeViolations } from './support/axe.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 import { availabilityTimeoutMs, setupSite } from './support/site.ts';
 
 /**
@@ -110,6 +112,8 @@ describe('the voice note', () => {
     // … and it is back at the start, ready to play from the beginning.
     expect(await audio.evaluate((element: HTMLAudioElement) => element.currentTime)).toBe(0);
     expect(await page.getByTestId('voice-note-length').textContent()).toMatch(/^Length: [2-5] s$/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'voice-note-length', 'desktop');
 
     // Going back a step and returning keeps the length.
     await page.getByLabel("Child's first name").fill('Ada');
@@ -146,6 +150,8 @@ describe('the creator sign-up form', () => {
     expect(await slug.getAttribute('aria-invalid')).toBe('true');
     // Focus goes to the first field to fix.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('aff-name');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'affiliate-join-errors', 'desktop');
 
     // Each error goes as soon as its field is right, with no second press of Create.
     await name.fill('Jolly Jen');
@@ -210,6 +216,7 @@ describe('the creator sign-up form', () => {
     expect(await free.count()).toBe(0);
     expect(await error.count()).toBe(1);
     expect(await state()).toBe('taken');
+    await saveScreenshot(page, 'affiliate-join-slug-taken', 'desktop');
 
     // Fixed again: the error goes, the name is free, and the sign-up goes through.
     await slug.fill('jolly-jen');
@@ -299,6 +306,7 @@ describe('the local outbox', () => {
 
     // The text part's address is a link too.
     await email.getByText('Plain text').click();
+    await saveScreenshot(page, 'local-outbox', 'desktop');
     const fromText = context.waitForEvent('page');
     await email
       .locator('pre')

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { formatDuration } from '../lib/format.ts';
+import './VoiceNotePlayer.css';
 
 const knownLength = (seconds: number) => Number.isFinite(seconds) && seconds > 0;
 
@@ -49,15 +50,24 @@ export function VoiceNotePlayer({
         element.currentTime = 0;
       }
     };
+    // A browser that still does not know the length after the seek: back to the start anyway.
+    const onSeeked = () => {
+      if (!probing) return;
+      probing = false;
+      element.currentTime = 0;
+    };
     element.addEventListener('loadedmetadata', onMetadata);
     element.addEventListener('durationchange', onDurationChange);
+    element.addEventListener('seeked', onSeeked);
     if (element.readyState >= HTMLMediaElement.HAVE_METADATA) onMetadata();
     return () => {
       element.removeEventListener('loadedmetadata', onMetadata);
       element.removeEventListener('durationchange', onDurationChange);
+      element.removeEventListener('seeked', onSeeked);
     };
   }, []);
 
+  // Whole seconds rounded down, as the player's own controls count them.
   const seconds = mediaSeconds ?? recordedSeconds;
   return (
     <span className="voice-note-player">
@@ -65,7 +75,7 @@ export function VoiceNotePlayer({
       <audio ref={audio} controls preload="auto" src={url} aria-label="Your voice note" />
       {seconds !== undefined ? (
         <span className="hint" data-testid="voice-note-length">
-          Length: {formatDuration(Math.max(1, seconds))}
+          Length: {formatDuration(Math.max(1, Math.floor(seconds)))}
         </span>
       ) : null}
     </span>
