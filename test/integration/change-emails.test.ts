@@ -44,15 +44,13 @@ async function emailsTo(parentEmail: string): Promise<OutboxMessage[]> {
     }[]
   ).filter((email) => email.to === parentEmail);
   expect(listed.map((email) => email.attachments)).toEqual(
-    stored
-      .slice(0, listed.length)
-      .map((email) =>
-        email.attachments?.map(({ filename, contentType, size }) => ({
-          filename,
-          contentType,
-          size,
-        })),
-      ),
+    stored.slice(0, listed.length).map((email) =>
+      email.attachments?.map(({ filename, contentType, size }) => ({
+        filename,
+        contentType,
+        size,
+      })),
+    ),
   );
   return stored;
 }
