@@ -30,9 +30,12 @@ function newTimePhrase(props: CallMovedProps): string {
     : `on ${formatCallTime(props.callAtUtc, props.timezone)}`;
 }
 
-/** "Your call is moved: Santa will call Emma on Thursday, December 24 at 6:30 PM EST". */
+/**
+ * "Your call is moved: Santa now calls Emma on Thursday, December 24 at 6:30 PM EST" (never
+ * "Santa will call …", the confirmation's subject, so the two are told apart at a glance).
+ */
 export function callMovedSubject(props: CallMovedProps): string {
-  return `Your call is moved: Santa will call ${firstName(props.childName)} ${newTimePhrase(props)}`;
+  return `Your call is moved: Santa now calls ${firstName(props.childName)} ${newTimePhrase(props)}`;
 }
 
 /** Sent once per reschedule of a paid booking, by the parent or by support. */

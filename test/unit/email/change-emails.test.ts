@@ -32,7 +32,7 @@ describe('the "moved" email', () => {
     const email = await renderEmail('callMoved', moved);
 
     expect(email.subject).toBe(
-      'Your call is moved: Santa will call Emma on Thursday, December 24 at 6:30 PM EST',
+      'Your call is moved: Santa now calls Emma on Thursday, December 24 at 6:30 PM EST',
     );
     for (const part of [email.html, email.text]) {
       expect(part).toContain('Your call is moved');
@@ -55,7 +55,7 @@ describe('the "moved" email', () => {
       calendarAttached: false,
     });
 
-    expect(email.subject).toBe('Your call is moved: Santa will call Emma in the next few minutes');
+    expect(email.subject).toBe('Your call is moved: Santa now calls Emma in the next few minutes');
     expect(email.text).not.toContain('calendar file attached');
   });
 });
