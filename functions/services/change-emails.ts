@@ -50,8 +50,8 @@ export async function callCalendarAttachment(
  *
  * Never throws: the call is already moved, and a failed email must not turn that into an
  * error the parent retries. A failure is logged and recorded as `change_email_failed` in the
- * audit trail (as `confirmation_email_failed` is), and the claim released, so support can
- * send it again (`npm run support -- resend`).
+ * audit trail (as `confirmation_email_failed` is) and the claim released; support sends it
+ * again with `npm run support -- resend <id> moved` (or `cancelled`).
  */
 export async function emailCallMoved(before: Booking, moved: Booking, now: Date): Promise<void> {
   if (!movedEmailOwed(before, moved)) return;
