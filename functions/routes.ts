@@ -128,9 +128,11 @@ export const routes: readonly RouteDefinition[] = [
       entry: 'bookings/reschedule-booking.ts',
       access: {
         table: 'readWrite',
+        // access-token: the links in the "moved" email; email: that email.
         secrets: ['stripe', 'access-token'],
         schedules: true,
         workflow: ['start'],
+        email: true,
       },
     },
   },

@@ -80,13 +80,23 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
       return sendJson(
         res,
         200,
-        messages.map(({ to, from, subject, text, html, sentAt }) => ({
+        messages.map(({ to, from, subject, text, html, sentAt, attachments }) => ({
           to,
           from,
           subject,
           text,
           html,
           sentAt,
+          // What was attached, not the files (they are in the outbox folder's JSON).
+          ...(attachments
+            ? {
+                attachments: attachments.map(({ filename, contentType, size }) => ({
+                  filename,
+                  contentType,
+                  size,
+                })),
+              }
+            : {}),
         })),
       );
     }

@@ -22,9 +22,20 @@ const configurationSet = process.env[sesConfigurationSetEnv]?.trim() || undefine
 // SES accepts only these characters in tag names and values; failing here names the tag.
 const tagPattern = /^[A-Za-z0-9_-]{1,256}$/;
 
+/** A file sent with an email, e.g. the call's calendar file (`core/calendar-file.ts`). */
+export interface EmailAttachment {
+  readonly filename: string;
+  /** MIME type, e.g. `text/calendar; charset=utf-8`. */
+  readonly contentType: string;
+  /** The file's text, sent as UTF-8. */
+  readonly content: string;
+}
+
 export interface SendEmailInput {
   readonly to: string;
   readonly email: RenderedEmail;
+  /** Sent as SES v2 `Content.Simple.Attachments` (SES builds the MIME message). */
+  readonly attachments?: readonly EmailAttachment[];
   /** SES message tags, e.g. { template: 'bookingConfirmation', bookingId }. No personal data. */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -33,7 +44,12 @@ export interface SendEmailInput {
  * Sends one rendered email (HTML and text parts) through SES v2. Logs the message id and tags
  * only: addresses and content are personal data.
  */
-export async function sendEmail({ to, email, tags = {} }: SendEmailInput): Promise<{
+export async function sendEmail({
+  to,
+  email,
+  tags = {},
+  attachments = [],
+}: SendEmailInput): Promise<{
   messageId: string;
 }> {
   const emailTags = Object.entries(tags).map(([Name, Value]) => {
@@ -55,6 +71,16 @@ export async function sendEmail({ to, email, tags = {} }: SendEmailInput): Promi
             Text: { Data: email.text, Charset: 'UTF-8' },
             Html: { Data: email.html, Charset: 'UTF-8' },
           },
+          ...(attachments.length > 0
+            ? {
+                Attachments: attachments.map((file) => ({
+                  FileName: file.filename,
+                  ContentType: file.contentType,
+                  ContentDisposition: 'ATTACHMENT' as const,
+                  RawContent: new TextEncoder().encode(file.content),
+                })),
+              }
+            : {}),
         },
       },
       ...(emailTags.length > 0 ? { EmailTags: emailTags } : {}),

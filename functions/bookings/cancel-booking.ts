@@ -11,6 +11,8 @@ import { authorizedBooking } from './authorize.ts';
  * time, refunds (`cancelCall`). Cancelling twice answers the same; a call that has started
  * cannot be cancelled (409).
  */
+const lateCancelNote = `Calls cancelled less than ${refundCutoffMinutes} minutes before they are due are not refunded.`;
+
 export const handler = httpHandler(async (event) => {
   const authorized = await authorizedBooking(event);
   const now = new Date();
@@ -19,6 +21,7 @@ export const handler = httpHandler(async (event) => {
     {
       by: 'parent',
       refund: (cancelled) => isRefundableCancellation(cancelled.scheduledAt, now),
+      noRefundReason: lateCancelNote,
     },
     now,
   );
@@ -27,7 +30,7 @@ export const handler = httpHandler(async (event) => {
     refunded: booking.paymentStatus === 'refunded',
     ...(booking.paymentStatus === 'paid'
       ? {
-          refundNote: `Calls cancelled less than ${refundCutoffMinutes} minutes before they are due are not refunded.`,
+          refundNote: lateCancelNote,
         }
       : {}),
   } satisfies CancelResult);

@@ -84,6 +84,9 @@ export interface BookingRecord {
   readonly videoRuns?: number | undefined;
   readonly videoReadyEmailSentAt?: string | undefined;
   readonly videoNotMadeEmailSentAt?: string | undefined;
+  /** The schedule the last "moved" email announced (`movedEmailKey`, core/change-emails.ts). */
+  readonly movedEmailSentFor?: string | undefined;
+  readonly cancelledEmailSentAt?: string | undefined;
   /** The PaymentIntent of a recording bought after the call (amount: `recordingCents`). */
   readonly recordingPaymentIntentId?: string | undefined;
   /** When that recording payment was applied, ISO 8601. */

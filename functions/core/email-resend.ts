@@ -8,6 +8,8 @@ export const resendableEmails = [
   'callNotCompleted',
   'videoReady',
   'videoNotMade',
+  'callMoved',
+  'callCancelled',
 ] as const;
 export type ResendableEmail = (typeof resendableEmails)[number];
 
@@ -19,6 +21,8 @@ export const emailKinds: Readonly<Record<string, ResendableEmail>> = {
   'not-completed': 'callNotCompleted',
   'video-ready': 'videoReady',
   'video-not-made': 'videoNotMade',
+  moved: 'callMoved',
+  cancelled: 'callCancelled',
 };
 
 export interface ResendFacts {
@@ -55,5 +59,14 @@ export function resendProblem(booking: ResendFacts, email: ResendableEmail): str
       return booking.videoStatus === 'completed' ? undefined : 'The video is not made.';
     case 'videoNotMade':
       return booking.videoStatus === 'failed' ? undefined : 'The video has not failed.';
+    case 'callMoved':
+      if (booking.paymentStatus !== 'paid') return 'The booking is not paid.';
+      return ['pending', 'scheduled'].includes(booking.callStatus)
+        ? undefined
+        : `The call is ${booking.callStatus}: its time can no longer change.`;
+    case 'callCancelled':
+      if (booking.callStatus !== 'cancelled')
+        return `The call is ${booking.callStatus}, not cancelled.`;
+      return booking.paymentStatus === 'pending' ? 'The booking was never paid.' : undefined;
   }
 }

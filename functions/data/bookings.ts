@@ -193,7 +193,8 @@ export type ClaimField =
   | 'transcriptEmailSentAt'
   | 'notCompletedEmailSentAt'
   | 'videoReadyEmailSentAt'
-  | 'videoNotMadeEmailSentAt';
+  | 'videoNotMadeEmailSentAt'
+  | 'cancelledEmailSentAt';
 
 export async function claimOnce(
   bookingId: string,
@@ -217,6 +218,53 @@ export async function claimOnce(
   } catch (error) {
     if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
     throw error;
+  }
+}
+
+/** A field claimed once per key rather than once: the "moved" email, once per new schedule. */
+export type KeyedClaimField = 'movedEmailSentFor';
+
+/**
+ * Sets `field` to `key` atomically unless it already holds `key`; false when it does (this key
+ * was claimed before: a retry). A different key — the next change — claims it again.
+ */
+export async function claimOnceFor(
+  bookingId: string,
+  field: KeyedClaimField,
+  key: string,
+): Promise<boolean> {
+  try {
+    await BookingEntity.build(UpdateItemCommand)
+      .item({ bookingId, [field]: key })
+      .options({
+        condition: {
+          or: [
+            { attr: field, exists: false },
+            { attr: field, ne: key },
+          ],
+        },
+      })
+      .send();
+    return true;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** Undoes claimOnceFor when the claimed work failed — only if no later key claimed it since. */
+export async function releaseClaimFor(
+  bookingId: string,
+  field: KeyedClaimField,
+  key: string,
+): Promise<void> {
+  try {
+    await BookingEntity.build(UpdateItemCommand)
+      .item({ bookingId, [field]: $remove() })
+      .options({ condition: { attr: field, eq: key } })
+      .send();
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
   }
 }
 

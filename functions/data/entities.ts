@@ -85,6 +85,9 @@ export const BookingEntity = new Entity({
     videoRuns: number().optional(),
     videoReadyEmailSentAt: string().optional(),
     videoNotMadeEmailSentAt: string().optional(),
+    // The change emails: the schedule the last "moved" email announced, and the "cancelled" one.
+    movedEmailSentFor: string().optional(),
+    cancelledEmailSentAt: string().optional(),
     // A recording bought after the call: its own PaymentIntent, so a refund finds it.
     recordingPaymentIntentId: string().optional(),
     recordingPaidAt: string().optional(),

@@ -1,5 +1,7 @@
 import type * as z from 'zod';
 import { bookingConfirmation } from './templates/booking-confirmation.tsx';
+import { callCancelled } from './templates/call-cancelled.tsx';
+import { callMoved } from './templates/call-moved.tsx';
 import { callNotCompleted } from './templates/call-not-completed.tsx';
 import { callReminder } from './templates/call-reminder.tsx';
 import { callTranscript } from './templates/call-transcript.tsx';
@@ -17,6 +19,8 @@ export const emailTemplates = {
   callNotCompleted,
   videoReady,
   videoNotMade,
+  callMoved,
+  callCancelled,
 } as const;
 
 export type EmailTemplateName = keyof typeof emailTemplates;

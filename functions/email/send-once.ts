@@ -1,6 +1,14 @@
-import { sendEmail } from '../adapters/email-sender.ts';
+import { type EmailAttachment, sendEmail } from '../adapters/email-sender.ts';
 import { appendAuditEvent } from '../data/audit-trail.ts';
-import { type Booking, type ClaimField, claimOnce, releaseClaim } from '../data/bookings.ts';
+import {
+  type Booking,
+  type ClaimField,
+  claimOnce,
+  claimOnceFor,
+  type KeyedClaimField,
+  releaseClaim,
+  releaseClaimFor,
+} from '../data/bookings.ts';
 import type { EmailProps, EmailTemplateName } from './registry.ts';
 import { renderEmail } from './render-email.ts';
 
@@ -22,6 +30,7 @@ export async function sendBookingEmailOnce<Name extends EmailTemplateName>(
   template: Name,
   props: EmailProps<Name>,
   now = new Date(),
+  attachments: readonly EmailAttachment[] = [],
 ): Promise<void> {
   if (booking[claim]) return;
   const email = await renderEmail(template, props);
@@ -29,18 +38,53 @@ export async function sendBookingEmailOnce<Name extends EmailTemplateName>(
     unlessCancelled: onlyWhileOn.includes(claim),
   });
   if (!claimed) return;
+  await sendClaimed(booking, template, email, attachments, () =>
+    releaseClaim(booking.bookingId, claim),
+  );
+}
+
+/**
+ * Sends one of a booking's emails at most once per `key` — an email owed once per change (the
+ * "moved" email, once per new schedule) rather than once per booking. The same key again (a
+ * retried request) sends nothing; a new key (the next change) sends again. Released if the
+ * send fails, so a retry may send it.
+ */
+export async function sendBookingEmailOncePer<Name extends EmailTemplateName>(
+  booking: Pick<Booking, 'bookingId' | 'parentEmail'> & Partial<Record<KeyedClaimField, string>>,
+  claim: KeyedClaimField,
+  key: string,
+  template: Name,
+  props: EmailProps<Name>,
+  attachments: readonly EmailAttachment[] = [],
+): Promise<void> {
+  if (booking[claim] === key) return;
+  const email = await renderEmail(template, props);
+  if (!(await claimOnceFor(booking.bookingId, claim, key))) return;
+  await sendClaimed(booking, template, email, attachments, () =>
+    releaseClaimFor(booking.bookingId, claim, key),
+  );
+}
+
+async function sendClaimed(
+  booking: Pick<Booking, 'bookingId' | 'parentEmail'>,
+  template: EmailTemplateName,
+  email: Awaited<ReturnType<typeof renderEmail>>,
+  attachments: readonly EmailAttachment[],
+  release: () => Promise<void>,
+): Promise<void> {
   try {
     const { messageId } = await sendEmail({
       to: booking.parentEmail,
       email,
       tags: { template, bookingId: booking.bookingId },
+      attachments,
     });
     await appendAuditEvent(booking.bookingId, {
       type: 'email_sent',
       detail: { template, messageId },
     });
   } catch (error) {
-    await releaseClaim(booking.bookingId, claim);
+    await release();
     throw error;
   }
 }

@@ -22,6 +22,7 @@ import { logger } from '../shared/logger.ts';
 import { countMetric, metricNames } from '../shared/metrics.ts';
 import { armCall } from './arm-call.ts';
 import { bookingEmails } from './booking-emails.ts';
+import { callCalendarAttachment } from './change-emails.ts';
 import { type SiteLinks, siteLinks } from './links.ts';
 
 /** How often a payment fact is re-decided when another request changed the booking first. */
@@ -208,18 +209,23 @@ async function confirmOrLeaveToReconciler(booking: Booking, now: Date): Promise<
   }
 }
 
-/** The booking confirmation, sent once and never to a cancelled booking (see sendBookingEmailOnce). */
+/**
+ * The booking confirmation, sent once and never to a cancelled booking (see
+ * sendBookingEmailOnce), with the call's calendar file ("Add to calendar") attached.
+ */
 export async function sendConfirmationOnce(
   booking: Booking,
   links: SiteLinks,
   now: Date,
 ): Promise<void> {
+  if (booking.confirmationEmailSentAt) return;
   await sendBookingEmailOnce(
     booking,
     'confirmationEmailSentAt',
     'bookingConfirmation',
-    bookingEmails.bookingConfirmation(booking, links),
+    { ...bookingEmails.bookingConfirmation(booking, links), calendarAttached: true },
     now,
+    [await callCalendarAttachment(booking, now)],
   );
 }
 

@@ -5,7 +5,7 @@ import { formatMoney } from '../core/format.ts';
 import { recordingOffer } from '../core/recording-purchase.ts';
 import { formatCallingHours } from '../core/scheduling-rules.ts';
 import type { EmailProps } from '../email/registry.ts';
-import { bookAgainUrl, manageUrl, recordingUrl, type SiteLinks } from './links.ts';
+import { bookAgainUrl, manageUrl, recordingUrl, type SiteLinks, statusUrl } from './links.ts';
 
 /**
  * What each of a booking's emails says, from the booking — the one place a booking becomes an
@@ -22,6 +22,46 @@ export const bookingEmails = {
       currency: booking.currency,
       purchaseRecording: booking.purchaseRecording,
       manageUrl: manageUrl(links, booking.bookingId),
+      statusUrl: statusUrl(links, booking.bookingId),
+    };
+  },
+
+  /** The call was moved (`previousCallAtUtc` → the booking's time), with the new calendar file. */
+  callMoved(
+    booking: BookingRecord,
+    previousCallAtUtc: string,
+    links: SiteLinks,
+    calendarAttached: boolean,
+  ): EmailProps<'callMoved'> {
+    return {
+      childName: booking.childName,
+      callNow: booking.callNow,
+      callAtUtc: booking.scheduledAt,
+      previousCallAtUtc,
+      timezone: booking.timezone,
+      manageUrl: manageUrl(links, booking.bookingId),
+      statusUrl: statusUrl(links, booking.bookingId),
+      calendarAttached,
+    };
+  },
+
+  /** The call was cancelled: what was refunded (or why nothing was), and how to book again. */
+  callCancelled(
+    booking: BookingRecord,
+    links: Pick<SiteLinks, 'publicSiteUrl'>,
+    noRefundReason?: string,
+  ): EmailProps<'callCancelled'> {
+    const refunded =
+      booking.amountRefundedCents ??
+      (booking.paymentStatus === 'refunded' ? booking.totalCents : 0);
+    return {
+      childName: booking.childName,
+      callAtUtc: booking.scheduledAt,
+      timezone: booking.timezone,
+      amountRefundedCents: refunded,
+      currency: booking.currency,
+      ...(refunded === 0 && noRefundReason ? { noRefundReason } : {}),
+      bookAgainUrl: bookAgainUrl(links),
     };
   },
 

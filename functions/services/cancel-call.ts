@@ -11,6 +11,7 @@ import { releaseVoiceNoteClaim } from '../data/voice-note-claims.ts';
 import { confirmationInFlight } from '../email/send-once.ts';
 import { logger } from '../shared/logger.ts';
 import { applyPaymentSucceeded } from './after-payment.ts';
+import { emailCallCancelled } from './change-emails.ts';
 
 /** How many times a cancel re-reads a booking another request changed meanwhile. */
 const staleRetries = 5;
@@ -22,7 +23,8 @@ export type CancelledBy = 'parent' | 'support';
 /**
  * Cancels a booking: marks it cancelled (once), gives its place back, deletes its schedule and,
  * when `refund` is true, gives the money back (`refundIfPaid`), and lets go of its claim on its
- * voice note (keeping the object). The rules of the parent's cancel
+ * voice note (keeping the object), and tells a parent who paid ("Your call is cancelled", with
+ * the refund, `emailCallCancelled`). The rules of the parent's cancel
  * (POST /api/calls/{callId}/cancel) and of support's (`npm run support -- cancel`) alike.
  *
  * Idempotent: a cancelled booking stays cancelled (no second event), a schedule already gone is
@@ -37,7 +39,12 @@ export type CancelledBy = 'parent' | 'support';
  */
 export async function cancelCall(
   booking: Booking,
-  options: { readonly by: CancelledBy; readonly refund: (cancelled: Booking) => boolean },
+  options: {
+    readonly by: CancelledBy;
+    readonly refund: (cancelled: Booking) => boolean;
+    /** Why a paid call is not refunded, for the "cancelled" email (e.g. the refund cut-off). */
+    readonly noRefundReason?: string;
+  },
   now = new Date(),
 ): Promise<Booking> {
   const cancelled = await markCancelled(booking, options.by);
@@ -52,7 +59,11 @@ export async function cancelCall(
   // Idempotent: taking an id out of the set again changes nothing.
   if (cancelled.voiceNoteKey)
     await releaseVoiceNoteClaim(cancelled.voiceNoteKey, booking.bookingId);
-  return (await findBooking(booking.bookingId)) ?? cancelled;
+  const final = (await findBooking(booking.bookingId)) ?? cancelled;
+  // Last, once the refund is known: sent once per booking (a retried cancel finds it claimed),
+  // only to a parent who paid; never throws (a failure is recorded, the cancel stands).
+  await emailCallCancelled(final, options.noRefundReason, now);
+  return (await findBooking(booking.bookingId)) ?? final;
 }
 
 /** Marks the call cancelled (once), re-reading when another request changed it first. */

@@ -23,6 +23,11 @@ export function recordingUrl(links: SiteLinks, bookingId: string): string {
   return `${links.publicSiteUrl}/recording/${bookingId}#token=${accessTokenFor(bookingId, links.accessTokenSecret)}`;
 }
 
+/** `/success/<id>#token=…`: the booking's status page, to follow the call (and add it to a calendar). */
+export function statusUrl(links: SiteLinks, bookingId: string): string {
+  return `${links.publicSiteUrl}/success/${bookingId}#token=${accessTokenFor(bookingId, links.accessTokenSecret)}`;
+}
+
 /** `/book`: a new booking, for a call that could not take place. */
 export function bookAgainUrl(links: Pick<SiteLinks, 'publicSiteUrl'>): string {
   return `${links.publicSiteUrl}/book`;

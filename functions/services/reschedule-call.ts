@@ -15,6 +15,7 @@ import { givePlaceBackTransactions, takePlaceTransactions } from '../data/slots.
 import type { RescheduleRequest } from '../schemas/booking-request.ts';
 import { armCall } from './arm-call.ts';
 import { nearestFreeTimes } from './availability.ts';
+import { emailCallMoved } from './change-emails.ts';
 import { reclaimExpiredPlaces } from './hold-reclaim.ts';
 
 const config = loadBookingConfig();
@@ -23,7 +24,8 @@ const config = loadBookingConfig();
  * Moves a booking to a new time by the booking rules — the parent's PATCH /api/calls/{callId}
  * and support's `reschedule` alike. The new place is taken and the old one given back with the
  * booking change, all or nothing; a paid booking's schedule moves too. `by` goes on the
- * `booking_rescheduled` audit event.
+ * `booking_rescheduled` audit event. A paid booking's parent gets "Your call is moved" once
+ * per new schedule (`emailCallMoved`), whoever moved it.
  *
  * Idempotent enough to retry: the change is conditional on the booking's version, so a repeat
  * after success fails `booking_changed` (or moves to the same time again) instead of moving twice.
@@ -115,6 +117,9 @@ export async function rescheduleCall(
     }
   }
   const moved = (await findBooking(booking.bookingId)) ?? booking;
+  // Before arming: a parent whose booking moved hears so even if arming fails and is retried
+  // (the retry moves nothing, so would tell nothing). Once per new schedule; never throws.
+  await emailCallMoved(booking, moved, now);
   if (moved.paymentStatus === 'paid') await armCall(moved, now);
   return moved;
 }

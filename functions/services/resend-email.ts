@@ -4,11 +4,12 @@ import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { type ResendableEmail, resendProblem } from '../core/email-resend.ts';
 import { ConflictError } from '../core/errors.ts';
-import { appendAuditEvent } from '../data/audit-trail.ts';
+import { appendAuditEvent, listAuditEvents } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
 import type { EmailProps } from '../email/registry.ts';
 import { renderEmail } from '../email/render-email.ts';
 import { bookingEmails } from './booking-emails.ts';
+import { callCalendarAttachment } from './change-emails.ts';
 import { siteLinks } from './links.ts';
 
 /**
@@ -29,10 +30,15 @@ export async function resendBookingEmail(
   const problem = resendProblem(booking, template);
   if (problem) throw new ConflictError('email_not_resendable', problem);
   const email = await renderEmail(template, await propsFor(booking, template, now));
+  // The emails that carry the call's calendar file carry it again, as it stands now.
+  const withCalendar: readonly ResendableEmail[] = ['callMoved', 'callCancelled'];
   const { messageId } = await sendEmail({
     to: booking.parentEmail,
     email,
     tags: { template, bookingId: booking.bookingId },
+    ...(withCalendar.includes(template)
+      ? { attachments: [await callCalendarAttachment(booking, now)] }
+      : {}),
   });
   await appendAuditEvent(booking.bookingId, {
     type: 'email_sent',
@@ -69,5 +75,19 @@ async function propsFor(
       return bookingEmails.videoReady(booking, links);
     case 'videoNotMade':
       return bookingEmails.videoNotMade(booking, links);
+    case 'callMoved': {
+      // The time it was last moved from, by the audit trail's latest move.
+      const lastMove = (await listAuditEvents(booking.bookingId))
+        .filter((event) => event.type === 'booking_rescheduled')
+        .at(-1);
+      return bookingEmails.callMoved(
+        booking,
+        lastMove?.detail?.from ?? booking.scheduledAt,
+        links,
+        true,
+      );
+    }
+    case 'callCancelled':
+      return bookingEmails.callCancelled(booking, links);
   }
 }

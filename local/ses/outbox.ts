@@ -16,6 +16,16 @@ export interface OutboxMessage {
   readonly replyTo?: string;
   readonly tags?: Readonly<Record<string, string>>;
   readonly configurationSet?: string;
+  /** Files sent with the email; `content` is the file, base64, so tests can read it. */
+  readonly attachments?: readonly OutboxAttachment[];
+}
+
+export interface OutboxAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  /** Bytes. */
+  readonly size: number;
+  readonly content: string;
 }
 
 /** Every email the local SES accepted, one JSON file each under the data folder. */

@@ -14,6 +14,17 @@ import type { Outbox } from './outbox.ts';
 
 const content = z.object({ Data: z.string(), Charset: z.string().optional() });
 
+/** SES v2 `Attachment`; `RawContent` is a blob, base64 in the REST-JSON body. */
+const attachment = z.object({
+  FileName: z.string().min(1),
+  ContentType: z.string().optional(),
+  ContentDisposition: z.enum(['ATTACHMENT', 'INLINE']).optional(),
+  ContentTransferEncoding: z.string().optional(),
+  ContentDescription: z.string().optional(),
+  ContentId: z.string().optional(),
+  RawContent: z.base64(),
+});
+
 const sendEmailRequest = z.object({
   FromEmailAddress: z.string().min(3),
   Destination: z.object({
@@ -27,6 +38,7 @@ const sendEmailRequest = z.object({
       .object({
         Subject: content,
         Body: z.object({ Text: content.optional(), Html: content.optional() }),
+        Attachments: z.array(attachment).optional(),
       })
       .optional(),
     Raw: z.unknown().optional(),
@@ -87,6 +99,19 @@ export function createSesServer(
       subject: simple.Subject.Data,
       text: simple.Body.Text?.Data ?? '',
       html: simple.Body.Html?.Data ?? '',
+      ...(simple.Attachments?.length
+        ? {
+            attachments: simple.Attachments.map((file) => {
+              const bytes = Buffer.from(file.RawContent, 'base64');
+              return {
+                filename: file.FileName,
+                contentType: file.ContentType ?? 'application/octet-stream',
+                size: bytes.length,
+                content: bytes.toString('base64'),
+              };
+            }),
+          }
+        : {}),
       ...(CcAddresses.length ? { cc: CcAddresses.join(', ') } : {}),
       ...(request.ReplyToAddresses?.length ? { replyTo: request.ReplyToAddresses.join(', ') } : {}),
       ...(request.EmailTags

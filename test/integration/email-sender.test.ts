@@ -76,6 +76,40 @@ it('sends a rendered booking confirmation through SES into the outbox', async ()
   expect(message?.html).toContain('href="http://127.0.0.1:3000/manage/b-1?token=t"');
 });
 
+it('sends an attachment as SES v2 Content.Simple.Attachments, kept byte for byte in the outbox', async () => {
+  const email = await renderEmail('bookingConfirmation', {
+    childName: 'Zoë',
+    callNow: false,
+    callAtUtc: '2026-12-24T23:30:00Z',
+    timezone: 'America/New_York',
+    amountCents: 2999,
+    currency: 'usd',
+    purchaseRecording: false,
+    manageUrl: 'http://127.0.0.1:3000/manage/b-2#token=t',
+    calendarAttached: true,
+  });
+  const content = 'BEGIN:VCALENDAR\r\nDESCRIPTION:Santa will call Zoë\r\nEND:VCALENDAR\r\n';
+
+  await sendEmail({
+    to: 'attachments@example.com',
+    email,
+    attachments: [
+      { filename: 'call-from-santa.ics', contentType: 'text/calendar; charset=utf-8', content },
+    ],
+  });
+
+  const message = (await outbox.list()).find((sent) => sent.to === 'attachments@example.com');
+  expect(message?.attachments).toEqual([
+    {
+      filename: 'call-from-santa.ics',
+      contentType: 'text/calendar; charset=utf-8',
+      size: Buffer.byteLength(content),
+      content: Buffer.from(content).toString('base64'),
+    },
+  ]);
+  expect(message?.text).toContain('The calendar file attached adds the call to your calendar.');
+});
+
 it('refuses a tag SES would reject, before sending anything', async () => {
   const before = (await outbox.list()).length;
 

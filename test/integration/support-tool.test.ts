@@ -274,6 +274,12 @@ describe('the support tool against the local cloud', { timeout: 240_000 }, () =>
     );
     // Both of this parent's bookings, newest first.
     expect(byEmail.bookings.map((b) => b.bookingId)).toEqual([later.callId, completed.callId]);
+    // Support's changes tell the parent as the parent's own do: one email each.
+    const told = (await outbox(cloud))
+      .filter((email) => email.to === 'support.parent@example.com')
+      .map((email) => email.subject.split(':')[0]);
+    expect(told.filter((subject) => subject === 'Your call is moved')).toHaveLength(1);
+    expect(told.filter((subject) => subject === 'Your call is cancelled')).toHaveLength(1);
   });
 
   it("cancels without --refund on the parent's terms: a day ahead, the money goes back", async () => {

@@ -6,6 +6,8 @@ const emailWords: Record<string, string> = {
   callReminder: 'Reminder email sent',
   callTranscript: 'Transcript emailed to you',
   callNotCompleted: 'We emailed you about the call',
+  callMoved: 'We emailed you the new time',
+  callCancelled: 'We emailed you about the cancellation',
 };
 
 /** The audit trail's event types in a parent's words. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, messageOf } from './api.ts';
-import { tokenFor } from './tokens.ts';
+import { forgetToken, tokenFor } from './tokens.ts';
 import type { BookingView } from './types.ts';
 
 export type BookingLoad =
@@ -10,7 +10,7 @@ export type BookingLoad =
   | { readonly state: 'ready'; readonly booking: BookingView };
 
 /**
- * GET /api/calls/{callId} with the token from the link or this tab, polled every `pollMs`
+ * GET /api/calls/{callId} with the token from the link or this browser (`tokens.ts`), polled every `pollMs`
  * while `keepPolling` says so. A wrong or missing token is "not found", as the API answers.
  */
 export function useBooking(
@@ -44,6 +44,7 @@ export function useBooking(
       } catch (error) {
         if (!live) return;
         if (error instanceof ApiError && error.status === 404) {
+          forgetToken(callId);
           setLoad({ state: 'not_found' });
           return;
         }

@@ -9,6 +9,7 @@ import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
 import { formatMoney, formatTime } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
+import { tokenFragment } from '../lib/tokens.ts';
 import type { BookableTime, BookingView, CancelResult } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
 import { NotFound } from './NotFound.tsx';
@@ -91,11 +92,17 @@ export default function Manage({ callId }: { readonly callId: string }) {
         <h2 id="booking-title">Your booking</h2>
         <BookingSummary booking={booking} />
         <p className="actions">
-          <Link to={`/success/${callId}`} className="button button-secondary">
+          <Link
+            to={`/success/${callId}${tokenFragment(token)}`}
+            className="button button-secondary"
+          >
             See progress
           </Link>
           {booking.callStatus === 'completed' ? (
-            <Link to={`/recording/${callId}`} className="button button-secondary">
+            <Link
+              to={`/recording/${callId}${tokenFragment(token)}`}
+              className="button button-secondary"
+            >
               {booking.purchaseRecording ? 'Listen to the call' : 'Read the transcript'}
             </Link>
           ) : null}

@@ -7,6 +7,7 @@ import { formatDuration, formatMoney } from '../lib/format.ts';
 import { mediaFileName } from '../lib/media-names.ts';
 import { Link } from '../lib/router.tsx';
 import { isSettled } from '../lib/settled.ts';
+import { tokenFragment } from '../lib/tokens.ts';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
 import { NotFound } from './NotFound.tsx';
@@ -67,7 +68,10 @@ export default function Recording({ callId }: { readonly callId: string }) {
             : statusSentence(booking)}
         </p>
         <p>
-          <Link to={`/success/${callId}`} className="button button-secondary">
+          <Link
+            to={`/success/${callId}${tokenFragment(token)}`}
+            className="button button-secondary"
+          >
             See progress
           </Link>
         </p>

@@ -1,8 +1,10 @@
+import { AddToCalendar, calendarWorthy } from '../components/AddToCalendar.tsx';
 import { BookingSummary } from '../components/BookingSummary.tsx';
 import { Page } from '../components/Page.tsx';
 import { Timeline } from '../components/Timeline.tsx';
 import { Link } from '../lib/router.tsx';
 import { isSettled } from '../lib/settled.ts';
+import { tokenFragment } from '../lib/tokens.ts';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
 import { NotFound } from './NotFound.tsx';
@@ -60,7 +62,10 @@ export function statusSentence(booking: BookingView): string {
 
 export default function Success({ callId }: { readonly callId: string }) {
   // Polls until nothing more will change: the call is over and no video is being made.
-  const { load } = useBooking(callId, { pollMs: 3000, keepPolling: (b) => !isSettled(b) });
+  const { load, token } = useBooking(callId, {
+    pollMs: 3000,
+    keepPolling: (b) => !isSettled(b),
+  });
   if (load.state === 'not_found') return <NotFound what="booking" />;
   const booking = load.state === 'ready' ? load.booking : undefined;
   return (
@@ -85,11 +90,18 @@ export default function Success({ callId }: { readonly callId: string }) {
           <BookingSummary booking={booking} />
           <p className="actions">
             {booking.callStatus === 'completed' ? (
-              <Link to={`/recording/${callId}`} className="button button-primary">
+              <Link
+                to={`/recording/${callId}${tokenFragment(token)}`}
+                className="button button-primary"
+              >
                 {booking.purchaseRecording ? 'Listen to the call' : 'Read the transcript'}
               </Link>
             ) : null}
-            <Link to={`/manage/${callId}`} className="button button-secondary">
+            {calendarWorthy(booking) ? <AddToCalendar booking={booking} /> : null}
+            <Link
+              to={`/manage/${callId}${tokenFragment(token)}`}
+              className="button button-secondary"
+            >
               Manage this booking
             </Link>
           </p>
