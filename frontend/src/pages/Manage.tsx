@@ -132,6 +132,12 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
   const [busy, setBusy] = useState(false);
   // The picker stays closed until asked for: the booked time comes first.
   const [open, setOpen] = useState(false);
+  // Keyboard users land in the picker when it opens and back on its button when it closes.
+  const [closedByUser, setClosedByUser] = useState(false);
+  const close = () => {
+    setOpen(false);
+    setClosedByUser(true);
+  };
 
   async function move(target: CallTimeChoice) {
     if (!target.callNow && !target.scheduledAt) {
@@ -152,7 +158,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
       });
       onChanged(moved);
       setChoice({ callNow: false });
-      setOpen(false);
+      close();
       setMessage(
         moved.schedule.callNow
           ? 'Done — Santa will call right away.'
@@ -199,6 +205,9 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
       {open ? (
         <form
           id="reschedule-form"
+          ref={focusOnMount}
+          tabIndex={-1}
+          aria-label="Choose a new time"
           onSubmit={(event) => {
             event.preventDefault();
             void move(choice);
@@ -245,7 +254,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
               type="button"
               className="button button-secondary"
               onClick={() => {
-                setOpen(false);
+                close();
                 setChoice({ callNow: false });
                 setErrors({});
                 setNearest([]);
@@ -260,6 +269,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
           type="button"
           className="button button-secondary"
           aria-expanded={false}
+          ref={closedByUser ? focusOnMount : undefined}
           onClick={() => {
             setOpen(true);
             setMessage('');
