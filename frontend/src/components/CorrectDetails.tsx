@@ -111,8 +111,8 @@ export function CorrectDetails({
       <h2 id="details-title">Correct the details</h2>
       <p className="hint">
         You can correct the number and your child's details until{' '}
-        <time dateTime={until}>{formatDateTime(until, booking.schedule.timezone)}</time>, a few
-        minutes before the call.
+        <time dateTime={until}>{formatDateTime(until, booking.schedule.timezone)}</time> (
+        {booking.schedule.timezone.replaceAll('_', ' ')}), a few minutes before the call.
       </p>
       <form
         noValidate
