@@ -137,6 +137,18 @@ export const routes: readonly RouteDefinition[] = [
     },
   },
   {
+    method: 'PATCH',
+    path: '/api/calls/{callId}/details',
+    authorization: 'public',
+    publicReason: parentsApi,
+    function: {
+      name: 'CorrectBookingDetails',
+      entry: 'bookings/correct-details.ts',
+      // libphonenumber's full metadata judges a corrected number as at booking.
+      access: { table: 'readWrite', secrets: ['access-token'] },
+    },
+  },
+  {
     method: 'POST',
     path: '/api/calls/{callId}/cancel',
     authorization: 'public',

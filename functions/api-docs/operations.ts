@@ -28,6 +28,7 @@ import { voiceNoteUploadSchema } from '../schemas/api/voice-note-upload.ts';
 import { webhookReceiptSchema } from '../schemas/api/webhook-receipt.ts';
 import { availabilityQuery } from '../schemas/availability-query.ts';
 import { bookingRequestSchema, rescheduleRequestSchema } from '../schemas/booking-request.ts';
+import { detailsRequestSchema } from '../schemas/details-request.ts';
 import {
   elevenLabsWebhookEnvelopeSchema,
   elevenLabsWebhookSchemas,
@@ -194,6 +195,15 @@ export const operations: Readonly<Record<string, Operation>> = {
     body: rescheduleRequestSchema,
     answers: { 200: bookingView },
     errors: errors(tokenErrors, jsonBodyErrors, { 409: ['not_reschedulable', ...fullTime] }),
+  },
+  'PATCH /api/calls/{callId}/details': {
+    summary:
+      "Corrects the number Santa calls and the child's details, until shortly before the call.",
+    tag: 'Bookings',
+    security: 'bookingToken',
+    body: detailsRequestSchema,
+    answers: { 200: bookingView },
+    errors: errors(tokenErrors, jsonBodyErrors, { 409: ['details_locked', 'booking_changed'] }),
   },
   'POST /api/calls/{callId}/cancel': {
     summary: 'Cancels the call; refunds it when cancelled in time.',

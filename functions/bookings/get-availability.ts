@@ -1,4 +1,5 @@
 import { loadBookingConfig } from '../config/booking-config.ts';
+import { bookingWindow } from '../core/booking-window.ts';
 import {
   formatCallingHours,
   isWithinCallingHours,
@@ -43,5 +44,6 @@ export const handler = httpHandler(async (event) => {
     callingHours: formatCallingHours(config.rules),
     callNowAvailable: callNow,
     times,
+    window: bookingWindow(timezone, now, config.rules),
   } satisfies Availability);
 });

@@ -52,6 +52,8 @@ export const routeLimits: Readonly<Record<string, RouteLimits>> = {
   'POST /api/calls': { routeClass: 'booking', maxBodyBytes: 16 * KiB },
   'GET /api/calls/{callId}': { routeClass: 'read', maxBodyBytes: noBody },
   'PATCH /api/calls/{callId}': { routeClass: 'write', maxBodyBytes: 4 * KiB },
+  // A corrected number and child details (each bounded by the booking schema's fields).
+  'PATCH /api/calls/{callId}/details': { routeClass: 'write', maxBodyBytes: 4 * KiB },
   'POST /api/calls/{callId}/cancel': { routeClass: 'write', maxBodyBytes: 4 * KiB },
   'POST /api/calls/{callId}/erase': { routeClass: 'write', maxBodyBytes: 4 * KiB },
   'POST /api/calls/{callId}/recording-purchase': { routeClass: 'write', maxBodyBytes: 4 * KiB },

@@ -1,5 +1,5 @@
 import { PutTransaction, QueryCommand } from 'dynamodb-toolbox';
-import { bookingContactKeys, contactChannels } from '../core/contact-key.ts';
+import { bookingContactKeys, contactChannels, phoneContactKey } from '../core/contact-key.ts';
 import { BookingContactEntity } from './entities.ts';
 import { table } from './table.ts';
 
@@ -40,4 +40,23 @@ export async function bookingIdsByContact(contactKey: string): Promise<string[]>
     (id): id is string => typeof id === 'string',
   );
   return [...new Set(ids)];
+}
+
+/**
+ * The booking's phone contact item for a corrected number, to write in the same transaction
+ * as the correction: the put replaces the old item (same key `BOOKING#<id>` / `CONTACT#phone`),
+ * so the `byContact` index finds the booking by the new number and no longer by the old one.
+ * Idempotent: a repeated put writes the same item again.
+ */
+export function phoneContactTransaction(booking: {
+  readonly bookingId: string;
+  readonly phoneNumber: string;
+  readonly createdAt: string;
+}) {
+  return BookingContactEntity.build(PutTransaction).item({
+    bookingId: booking.bookingId,
+    channel: 'phone',
+    contactKey: phoneContactKey(booking.phoneNumber),
+    createdAt: booking.createdAt,
+  });
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterCallProblems, unsuccessfulReasons } from '../core/call-outcome.ts';
+import { detailsEditability } from '../core/details-edit.ts';
 import { phoneNumberZones } from '../core/phone-numbers.ts';
 import { type RecordingOffer, recordingOffer } from '../core/recording-purchase.ts';
 import type { listAuditEvents } from '../data/audit-trail.ts';
@@ -33,6 +34,7 @@ export function bookingView(
   } = {},
 ): BookingView {
   const now = options.now ?? new Date();
+  const editable = detailsEditability(booking, now);
   const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
   return {
     callId: booking.bookingId,
@@ -78,6 +80,13 @@ export function bookingView(
     endReason: oneOf(unsuccessfulReasons, booking.endReason),
     followUp: oneOf(afterCallProblems, booking.afterCallProblem),
     /** The transcript and, when bought, a short-lived audio link, once the call happened. */
-    media,
+    // Erased: nothing of the call is offered, whatever was fetched.
+    media: booking.dataErasedAt ? {} : media,
+    dataErased: Boolean(booking.dataErasedAt),
+    details: {
+      phoneNumber: booking.dataErasedAt ? null : booking.phoneNumber,
+      childInfoText: booking.dataErasedAt ? null : (booking.childInfoText ?? null),
+      editableUntil: editable.editable ? editable.until : null,
+    },
   };
 }

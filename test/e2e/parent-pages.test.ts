@@ -371,13 +371,14 @@ describe('managing a booking from the email link', () => {
     await page.getByText(/All set! Santa will call Theo/).waitFor();
     // The token stays in the address bar, so a bookmark of this page opens it again.
     expect(new URL(page.url()).hash).toBe(`#token=${booking.accessToken}`);
+    await page.getByRole('button', { name: 'Change the time', exact: true }).click();
     await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
     await checkPage(page, 'manage-reschedule', 'phone');
 
     const before = await page.getByTestId('call-time').textContent();
     await page.getByRole('button', { name: 'Next day', exact: true }).click();
     await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
-    await page.locator('.time-grid input[type="radio"]').nth(8).check();
+    await page.locator('.time-grid input[type="radio"]').nth(4).check();
     await page.getByRole('button', { name: 'Move the call' }).click();
     await page.getByText(/Done — Santa will now call on/).waitFor();
     expect(await page.getByTestId('call-time').textContent()).not.toBe(before);
@@ -426,6 +427,7 @@ describe('managing a booking from the email link', () => {
       await page.getByRole('link', { name: 'See progress' }).click();
       await page.getByRole('link', { name: 'Manage this booking' }).click();
       await page.getByRole('heading', { name: 'Manage your booking' }).waitFor();
+      await page.getByRole('button', { name: 'Change the time', exact: true }).click();
       await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
       await checkPage(page, 'manage', viewport, viewport === 'phone');
       expect(watched.consoleErrors).toEqual([]);

@@ -178,8 +178,14 @@ describe('every route answers as the document says', () => {
       await send('GET', '/api/calls/{callId}', { params: { callId: '%ZZ' }, token }),
       await send('PATCH', '/api/calls/{callId}', { params, token, body: {} }),
       await send('POST', '/api/calls/{callId}/erase', { params, token }),
+      await send('PATCH', '/api/calls/{callId}/details', { params, token, body: {} }),
     ];
     const seenBooking = await send('GET', '/api/calls/{callId}', { params, token });
+    const corrected = await send('PATCH', '/api/calls/{callId}/details', {
+      params,
+      token,
+      body: { childName: 'Emmeline', phoneNumber: '+14155550107' },
+    });
     const moved = await send('PATCH', '/api/calls/{callId}', {
       params,
       token,
@@ -193,7 +199,8 @@ describe('every route answers as the document says', () => {
     });
 
     expect(created.status).toBe(201);
-    expect(refusals.map(({ status }) => status)).toEqual([400, 415, 413, 404, 400, 400, 409]);
+    expect(refusals.map(({ status }) => status)).toEqual([400, 415, 413, 404, 400, 400, 409, 400]);
+    expect(corrected.status).toBe(200);
     expect([seenBooking.status, moved.status, cancelled.status, erased.status]).toEqual([
       200, 200, 200, 200,
     ]);

@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { ApiError, api, isAbort } from '../lib/api.ts';
 import { addDays, formatDay, formatTime, todayIn } from '../lib/format.ts';
 import type { Availability, BookableTime } from '../lib/types.ts';
+import { CompactTimes } from './CompactTimes.tsx';
 import { describedBy, errorId, FieldError } from './Field.tsx';
 
 export interface CallTimeChoice {
@@ -41,6 +42,8 @@ export function AvailabilityPicker({
   onChoice,
   errors = {},
   initialDate,
+  compact = false,
+  bookedAt,
 }: {
   readonly timezone: string;
   /** The zones of the callee's country, when known: only these are offered. */
@@ -51,6 +54,10 @@ export function AvailabilityPicker({
   /** Errors by field name: `scheduledAt`, `callNow`, `timezone`. */
   readonly errors?: Readonly<Record<string, string | undefined>>;
   readonly initialDate?: string | undefined;
+  /** A day's times as part of day → hour → times (short on a phone), not every hour at once. */
+  readonly compact?: boolean;
+  /** The booking's current time (ISO), marked "Booked" and not offered, when rescheduling. */
+  readonly bookedAt?: string | undefined;
 }) {
   const id = useId();
   const today = todayIn(timezone);
@@ -59,6 +66,8 @@ export function AvailabilityPicker({
   );
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [reload, setReload] = useState(0);
+  // The booking window from the last answer: the date input's bounds and the out-of-window words.
+  const [bookingWindow, setBookingWindow] = useState<Availability['window'] | undefined>();
   const shownDate = date < today ? today : date;
 
   useEffect(() => {
@@ -69,7 +78,10 @@ export function AvailabilityPicker({
       `/api/availability?date=${shownDate}&timezone=${encodeURIComponent(timezone)}`,
       { signal: controller.signal },
     ).then(
-      (availability) => setLoad({ state: 'ready', availability }),
+      (availability) => {
+        setLoad({ state: 'ready', availability });
+        setBookingWindow(availability.window);
+      },
       (error: unknown) => {
         if (isAbort(error)) return;
         setLoad({
@@ -94,6 +106,9 @@ export function AvailabilityPicker({
     [timezone, calleeZones],
   );
   const timeError = errors.scheduledAt ?? errors.callNow;
+  const outsideWindow =
+    bookingWindow !== undefined &&
+    (shownDate < bookingWindow.firstDate || shownDate > bookingWindow.lastDate);
 
   return (
     <div className="picker">
@@ -169,13 +184,14 @@ export function AvailabilityPicker({
                 id={`${id}-date`}
                 type="date"
                 value={shownDate}
-                min={today}
-                max={addDays(today, 90)}
+                min={bookingWindow?.firstDate ?? today}
+                max={bookingWindow?.lastDate ?? addDays(today, 90)}
                 onChange={(event) => event.target.value && setDate(event.target.value)}
               />
               <button
                 type="button"
                 className="button button-secondary"
+                disabled={bookingWindow !== undefined && shownDate >= bookingWindow.lastDate}
                 onClick={() => setDate(addDays(shownDate, 1))}
                 aria-label="Next day"
               >
@@ -193,9 +209,11 @@ export function AvailabilityPicker({
                 ? 'Loading the free times…'
                 : load.state === 'failed'
                   ? load.message
-                  : load.availability.times.length
-                    ? `${load.availability.times.length} times free, shown on the ${zoneLabel(timezone)} clock.`
-                    : 'No times left on this day. Try the next day.'}
+                  : outsideWindow && bookingWindow
+                    ? `We take calls from ${formatDayMonth(bookingWindow.firstDate)} to ${formatDayMonth(bookingWindow.lastDate)} — choose a date in that range.`
+                    : load.availability.times.length
+                      ? `${load.availability.times.length} times free, shown on the ${zoneLabel(timezone)} clock.`
+                      : 'No times left on this day. Try the next day.'}
             </p>
             {load.state === 'failed' ? (
               <button
@@ -206,9 +224,20 @@ export function AvailabilityPicker({
                 Try again
               </button>
             ) : null}
+            {compact ? (
+              <CompactTimes
+                id={id}
+                times={availability?.times ?? []}
+                timezone={timezone}
+                date={shownDate}
+                bookedAt={bookedAt}
+                choice={choice}
+                onChoice={onChoice}
+              />
+            ) : null}
             {/* Calls start every 5 minutes: one row per hour keeps a whole day on a screen. */}
-            <div className="time-grid-hours">
-              {byHour(availability?.times ?? []).map(([hour, times]) => (
+            <div className="time-grid-hours" hidden={compact}>
+              {byHour(compact ? [] : (availability?.times ?? [])).map(([hour, times]) => (
                 <div key={hour} className="time-hour">
                   <span className="time-hour-label" aria-hidden="true">
                     {hour}
@@ -231,7 +260,7 @@ export function AvailabilityPicker({
                 </div>
               ))}
             </div>
-            {availability && availability.times.length === 0 ? (
+            {availability && availability.times.length === 0 && !outsideWindow ? (
               <button
                 type="button"
                 className="button button-secondary"
@@ -246,6 +275,15 @@ export function AvailabilityPicker({
       )}
     </div>
   );
+}
+
+/** "1 December" / "December 1" for a YYYY-MM-DD day, in the visitor's language. */
+function formatDayMonth(date: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** The free times grouped by the hour they start in on the child's clock ("18:00" → times). */

@@ -1,3 +1,4 @@
+import { type ProgressStep, progressSteps } from '../../../functions/core/progress-steps.ts';
 import { detectedTimeZone, formatWhen } from '../lib/format.ts';
 import type { BookingView, TimelineEvent } from '../lib/types.ts';
 
@@ -33,6 +34,8 @@ export function describeEvent(event: TimelineEvent): string | undefined {
       return 'Call moved to a new time';
     case 'booking_cancelled':
       return 'Booking cancelled';
+    case 'details_corrected':
+      return 'Phone number or child details corrected';
     case 'email_sent':
       return emailWords[event.detail?.template ?? ''] ?? 'Email sent';
     case 'voice_note_transcribed':
@@ -97,82 +100,17 @@ export function describeEvent(event: TimelineEvent): string | undefined {
   }
 }
 
-type StepState = 'done' | 'current' | 'upcoming';
-interface Milestone {
-  readonly key: string;
-  readonly label: string;
-  readonly state: StepState;
-  readonly at?: string | undefined;
-}
-
-const firstAt = (events: readonly TimelineEvent[], test: (event: TimelineEvent) => boolean) =>
-  events.find(test)?.at;
-
-const callOrder = ['pending', 'scheduled', 'queued', 'in_progress', 'completed'];
-
-/** The booking's progress as milestones: paid, scheduled, reminder, calling, completed, video. */
-export function milestones(booking: BookingView): Milestone[] {
-  const events = booking.timeline;
-  const reached = callOrder.indexOf(booking.callStatus);
-  const paidAt = firstAt(events, (e) => e.type === 'payment_succeeded');
-  const scheduledAt = firstAt(
-    events,
-    (e) => e.type === 'call_scheduled' || e.type === 'call_started',
-  );
-  const reminderAt = firstAt(
-    events,
-    (e) => e.type === 'email_sent' && e.detail?.template === 'callReminder',
-  );
-  const callingAt = firstAt(events, (e) => e.type === 'call_placed' || e.type === 'call_queued');
-  const completedAt = firstAt(events, (e) => e.type === 'call_completed');
-
-  const list: { key: string; label: string; done: boolean; at?: string | undefined }[] = [
-    {
-      key: 'paid',
-      label: 'Paid',
-      done: booking.paymentStatus !== 'pending' || !!paidAt,
-      at: paidAt,
-    },
-    {
-      key: 'scheduled',
-      label: booking.schedule.callNow ? 'Call starting now' : 'Scheduled',
-      done: !!scheduledAt || reached >= 2,
-      at: scheduledAt,
-    },
-  ];
-  if (reminderAt || (!booking.schedule.callNow && reached <= 1)) {
-    list.push({
-      key: 'reminder',
-      label: 'Reminder sent (an hour before)',
-      done: !!reminderAt,
-      at: reminderAt,
-    });
-  }
-  list.push(
-    { key: 'calling', label: 'Santa is calling', done: reached >= 3 || !!callingAt, at: callingAt },
-    { key: 'completed', label: 'Call completed', done: reached >= 4, at: completedAt },
-  );
-  if (booking.purchaseRecording) {
-    list.push({
-      key: 'recording',
-      label: 'Recording ready',
-      done: booking.callStatus === 'completed',
-      at: completedAt,
-    });
-    if (booking.videoStatus === 'processing' || booking.videoStatus === 'completed') {
-      list.push(
-        { key: 'video-rendering', label: 'Video being made', done: true },
-        { key: 'video-ready', label: 'Video ready', done: booking.videoStatus === 'completed' },
-      );
-    }
-  }
-  const firstOpen = list.findIndex((item) => !item.done);
-  return list.map((item, index) => ({
-    key: item.key,
-    label: item.label,
-    at: item.at,
-    state: item.done ? 'done' : index === firstOpen ? 'current' : 'upcoming',
-  }));
+/** The booking's steps: done or current only from what happened (`core/progress-steps.ts`). */
+export function milestones(booking: BookingView): ProgressStep[] {
+  return progressSteps({
+    callStatus: booking.callStatus,
+    paymentStatus: booking.paymentStatus,
+    videoStatus: booking.videoStatus,
+    purchaseRecording: booking.purchaseRecording,
+    callNow: booking.schedule.callNow,
+    scheduledAt: booking.schedule.scheduledAt,
+    timeline: booking.timeline,
+  });
 }
 
 export function Timeline({ booking }: { readonly booking: BookingView }) {
@@ -198,7 +136,15 @@ export function Timeline({ booking }: { readonly booking: BookingView }) {
                 </span>
               </span>
               <span className="milestone-time">
-                {item.at ? formatWhen(item.at, zone) : '\u00a0'}
+                {item.at ? (
+                  formatWhen(item.at, zone)
+                ) : item.dueAt && item.state === 'upcoming' ? (
+                  <>
+                    due <time dateTime={item.dueAt}>{formatWhen(item.dueAt, zone)}</time>
+                  </>
+                ) : (
+                  '\u00a0'
+                )}
               </span>
             </li>
           ))}

@@ -5,6 +5,7 @@ import {
 } from '../../../functions/core/cancellation.ts';
 import { AvailabilityPicker, type CallTimeChoice } from '../components/AvailabilityPicker.tsx';
 import { BookingSummary } from '../components/BookingSummary.tsx';
+import { CorrectDetails } from '../components/CorrectDetails.tsx';
 import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
 import { formatMoney, formatTime } from '../lib/format.ts';
@@ -98,7 +99,8 @@ export default function Manage({ callId }: { readonly callId: string }) {
           >
             See progress
           </Link>
-          {booking.callStatus === 'completed' ? (
+          {/* Erased: the transcript and recording are gone, so nothing leads to them. */}
+          {booking.callStatus === 'completed' && !booking.dataErased ? (
             <Link
               to={`/recording/${callId}${tokenFragment(token)}`}
               className="button button-secondary"
@@ -110,6 +112,9 @@ export default function Manage({ callId }: { readonly callId: string }) {
       </section>
       {changeable(booking) ? (
         <Reschedule booking={booking} token={token} onChanged={replace} />
+      ) : null}
+      {booking.details.editableUntil ? (
+        <CorrectDetails booking={booking} token={token} onChanged={replace} />
       ) : null}
       {changeable(booking) || booking.callStatus === 'cancelled' ? (
         <Cancel booking={booking} token={token} onChanged={replace} />
@@ -132,6 +137,14 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
   const [message, setMessage] = useState('');
   const [nearest, setNearest] = useState<BookableTime[]>([]);
   const [busy, setBusy] = useState(false);
+  // The picker stays closed until asked for: the booked time comes first.
+  const [open, setOpen] = useState(false);
+  // Keyboard users land in the picker when it opens and back on its button when it closes.
+  const [closedByUser, setClosedByUser] = useState(false);
+  const close = () => {
+    setOpen(false);
+    setClosedByUser(true);
+  };
 
   async function move(target: CallTimeChoice) {
     if (!target.callNow && !target.scheduledAt) {
@@ -152,6 +165,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
       });
       onChanged(moved);
       setChoice({ callNow: false });
+      close();
       setMessage(
         moved.schedule.callNow
           ? 'Done — Santa will call right away.'
@@ -184,50 +198,93 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
 
   return (
     <section className="card" aria-labelledby="reschedule-title">
-      <h2 id="reschedule-title">Change the time</h2>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void move(choice);
-        }}
-        noValidate
-      >
-        <AvailabilityPicker
-          timezone={timezone}
-          zones={booking.schedule.zones}
-          onTimezone={setTimezone}
-          choice={choice}
-          onChoice={(next) => {
-            setChoice(next);
-            setErrors({});
+      <h2 id="reschedule-title">The call's time</h2>
+      <p>
+        Santa will call{' '}
+        <strong data-testid="booked-time">
+          {booking.schedule.callNow ? 'right away' : booking.schedule.localDisplay}
+        </strong>
+        .
+      </p>
+      <p className="status status-success" role="status">
+        {message || '\u00a0'}
+      </p>
+      {open ? (
+        <form
+          id="reschedule-form"
+          ref={focusOnMount}
+          tabIndex={-1}
+          aria-label="Choose a new time"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void move(choice);
           }}
-          errors={errors}
-          initialDate={booking.schedule.localTime.slice(0, 10)}
-        />
-        {nearest.length ? (
-          <div className="notice notice-warning">
-            <p>Nearest free times:</p>
-            <div className="time-grid">
-              {nearest.map((time) => (
-                <button
-                  key={time.startsAt}
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => void move({ callNow: false, scheduledAt: time.startsAt })}
-                >
-                  {formatTime(time.startsAt, timezone)}
-                </button>
-              ))}
+          noValidate
+        >
+          <AvailabilityPicker
+            timezone={timezone}
+            zones={booking.schedule.zones}
+            onTimezone={setTimezone}
+            choice={choice}
+            onChoice={(next) => {
+              setChoice(next);
+              setErrors({});
+            }}
+            errors={errors}
+            initialDate={booking.schedule.localTime.slice(0, 10)}
+            compact
+            bookedAt={booking.schedule.callNow ? undefined : booking.schedule.scheduledAt}
+          />
+          {nearest.length ? (
+            <div className="notice notice-warning">
+              <p>Nearest free times:</p>
+              <div className="time-grid">
+                {nearest.map((time) => (
+                  <button
+                    key={time.startsAt}
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void move({ callNow: false, scheduledAt: time.startsAt })}
+                  >
+                    {formatTime(time.startsAt, timezone)}
+                  </button>
+                ))}
+              </div>
             </div>
-          </div>
-        ) : null}
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Moving…' : 'Move the call'}
+          ) : null}
+          {/* The confirmation sits right under the chosen time, not at the bottom of the page. */}
+          <p className="actions">
+            <button type="submit" className="button button-primary" disabled={busy}>
+              {busy ? 'Moving…' : 'Move the call'}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                close();
+                setChoice({ callNow: false });
+                setErrors({});
+                setNearest([]);
+              }}
+            >
+              Keep the current time
+            </button>
+          </p>
+        </form>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-expanded={false}
+          ref={closedByUser ? focusOnMount : undefined}
+          onClick={() => {
+            setOpen(true);
+            setMessage('');
+          }}
+        >
+          Change the time
         </button>
-        <p className="status status-success" role="status">
-          {message || '\u00a0'}
-        </p>
-      </form>
+      )}
     </section>
   );
 }

@@ -88,8 +88,14 @@ export default function Success({ callId }: { readonly callId: string }) {
         <section className="card" aria-labelledby="details-title">
           <h2 id="details-title">Your booking</h2>
           <BookingSummary booking={booking} />
+          {booking.dataErased ? (
+            <p data-testid="data-erased">
+              Your child's details, the transcript and the recording have been deleted.
+            </p>
+          ) : null}
           <p className="actions">
-            {booking.callStatus === 'completed' ? (
+            {/* Erased: the transcript and recording are gone, so nothing leads to them. */}
+            {booking.callStatus === 'completed' && !booking.dataErased ? (
               <Link
                 to={`/recording/${callId}${tokenFragment(token)}`}
                 className="button button-primary"

@@ -28,5 +28,10 @@ export const availabilitySchema = z.object({
    */
   callNowAvailable: z.boolean(),
   times: z.array(bookableTimeSchema),
+  /**
+   * The callee's local days calls can be booked on now, `YYYY-MM-DD`, both included
+   * (`functions/core/booking-window.ts`): a day outside has no times because of the window.
+   */
+  window: z.object({ firstDate: z.string(), lastDate: z.string() }),
 });
 export type Availability = z.infer<typeof availabilitySchema>;

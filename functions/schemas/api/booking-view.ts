@@ -92,5 +92,21 @@ export const bookingViewSchema = z.object({
   /** After-call work still being retried; null when nothing applies. */
   followUp: z.enum(afterCallProblems).nullable(),
   media: callMediaSchema,
+  /**
+   * True once the parent (or support) had the child's data erased: the name, the number, the
+   * transcript, the recording and the video are gone, so no page offers them.
+   */
+  dataErased: z.boolean(),
+  /**
+   * What the parent may still correct before the call (`PATCH /api/calls/{callId}/details`):
+   * the number Santa calls (E.164) and what Santa was told, and until when a correction is
+   * taken (ISO 8601 UTC; null once it no longer is: `functions/core/details-edit.ts`). The number
+   * and the words are null once erased.
+   */
+  details: z.object({
+    phoneNumber: z.string().nullable(),
+    childInfoText: z.string().nullable(),
+    editableUntil: z.string().nullable(),
+  }),
 });
 export type BookingView = z.infer<typeof bookingViewSchema>;

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { phoneContactKey } from '../../functions/core/contact-key.ts';
+import type { RunningLocalCloud } from '../../local/cloud.ts';
+import { elevenLabsFaults } from '../../local/elevenlabs/faults-client.ts';
+import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
+import {
+  bookingWhere,
+  type CreatedBooking,
+  createBooking,
+  getBooking,
+  payWithCard,
+  postJson,
+  timelineTypes,
+} from './support/booking-api.ts';
+import { startTestCloud } from './support/local-cloud.ts';
+
+/**
+ * PATCH /api/calls/{callId}/details: a parent corrects the number Santa calls and the child's
+ * details before the call, and the call rings the corrected number with the corrected name.
+ */
+let cloud: RunningLocalCloud;
+
+// A minute of booking time passes in a second, so a call 20 minutes away rings in 20 s.
+beforeAll(async () => {
+  cloud = await startTestCloud({
+    timeScale: 60,
+    env: {
+      EXPECTED_CALL_MINUTES: '1',
+      // The emulator's numbers are Californian: Santa may call them at any hour here.
+      CALLING_HOURS_START: '00:00',
+      CALLING_HOURS_END: '24:00',
+    },
+  });
+});
+
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+/** The first instant on the 5-minute grid at least `minutes` from now. */
+function gridInstantIn(minutes: number): string {
+  const step = 5 * 60_000;
+  return new Date(Math.ceil((Date.now() + minutes * 60_000) / step) * step).toISOString();
+}
+
+async function paidBooking(scheduledAt: string, phoneNumber = '+14155552671') {
+  const booking = await createBooking(cloud, { scheduledAt, phoneNumber, childName: 'Emma' });
+  await payWithCard(cloud, booking);
+  await bookingWhere(
+    cloud,
+    booking,
+    'the call to be scheduled',
+    (b) => b.callStatus === 'scheduled',
+  );
+  return booking;
+}
+
+const correct = (booking: CreatedBooking, body: unknown, token = booking.accessToken) =>
+  postJson(
+    cloud,
+    `/api/calls/${booking.callId}/details`,
+    body,
+    token ? { authorization: `Bearer ${token}` } : {},
+    'PATCH',
+  );
+
+async function bookingIdsBy(phoneNumber: string): Promise<string[]> {
+  // Imported once the cloud has pointed the SDK at DynamoDB Local (process.env).
+  const { bookingIdsByContact } = await import('../../functions/data/booking-contacts.ts');
+  return bookingIdsByContact(phoneContactKey(phoneNumber));
+}
+
+describe('PATCH /api/calls/{callId}/details', () => {
+  it('corrects the number and the child, once; the call rings the corrected number', async () => {
+    // Far enough for the cutoff (5 min) to leave time to correct; rings 20 s later.
+    const booking = await paidBooking(gridInstantIn(20));
+    const body = {
+      phoneNumber: testNumbers.brief,
+      childName: 'Emmeline',
+      childAge: 8,
+      childInfoText: 'Loves trains now.',
+      giftBudget: 30,
+    };
+
+    const corrected = await correct(booking, body);
+    const again = await correct(booking, body);
+
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({
+      child: { name: 'Emmeline', age: 8 },
+      giftBudget: 30,
+      details: { phoneNumber: testNumbers.brief, childInfoText: 'Loves trains now.' },
+    });
+    // A retried PATCH changes nothing and records nothing twice.
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(corrected.body);
+    const { body: view } = await getBooking(cloud, booking.callId, booking.accessToken);
+    expect(timelineTypes(view).filter((type) => type === 'details_corrected')).toHaveLength(1);
+    // The trail names the fields, never the values.
+    const event = (view.timeline as { type: string; detail?: Record<string, string> }[]).find(
+      (item) => item.type === 'details_corrected',
+    );
+    expect(event?.detail).toEqual({
+      fields: 'phoneNumber,childName,childAge,childInfoText,giftBudget',
+    });
+    // The contact look-up finds the booking by the new number, not the old one.
+    expect(await bookingIdsBy(testNumbers.brief)).toContain(booking.callId);
+    expect(await bookingIdsBy('+14155552671')).not.toContain(booking.callId);
+
+    // The armed workflow was not overtaken: it dials the corrected number, saying the new name.
+    await bookingWhere(
+      cloud,
+      booking,
+      'the call to be placed',
+      (b) => ['in_progress', 'completed'].includes(b.callStatus as string),
+      60_000,
+    );
+    const placed = (await elevenLabsFaults(cloud.config.elevenLabs.baseUrl).placedCalls()).filter(
+      (call) => call.dialMarker?.startsWith(`booking-${booking.callId}-`),
+    );
+    expect(placed.map((call) => call.toNumber)).toEqual([testNumbers.brief]);
+    const conversation = (await (
+      await fetch(
+        `${cloud.config.elevenLabs.baseUrl}/v1/convai/conversations/${placed[0]?.conversationId}`,
+        { headers: { 'xi-api-key': 'xi_local_key' } },
+      )
+    ).json()) as {
+      conversation_initiation_client_data: { dynamic_variables: Record<string, unknown> };
+    };
+    expect(conversation.conversation_initiation_client_data.dynamic_variables).toMatchObject({
+      child_name: 'Emmeline',
+      child_age: 8,
+      child_info_text: 'Loves trains now.',
+    });
+
+    // Once the call is placed, a correction is refused with a reason to read.
+    const late = await correct(booking, { childName: 'Emma' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ error: { code: 'details_locked' } });
+    expect((late.body.error as { message: string }).message).toMatch(
+      /can no longer be changed|over/,
+    );
+  });
+
+  it('refuses a cancelled booking, a bad number, a missing token and a wrong one', async () => {
+    const booking = await paidBooking(gridInstantIn(24 * 60));
+
+    const badPhone = await correct(booking, { phoneNumber: '+1 415 555' });
+    const premium = await correct(booking, { phoneNumber: '+19005550123' });
+    const abroad = await correct(booking, { phoneNumber: '+447400123456' });
+    const empty = await correct(booking, {});
+    const unknownField = await correct(booking, { parentEmail: 'x@example.com' });
+    const noToken = await correct(booking, { childName: 'Zed' }, '');
+    const wrongToken = await correct(booking, { childName: 'Zed' }, 'not-the-token');
+
+    expect(badPhone.status).toBe(400);
+    expect(badPhone.body).toMatchObject({ error: { fields: { phoneNumber: expect.any(String) } } });
+    expect(premium.status).toBe(400);
+    expect(premium.body).toMatchObject({
+      error: { fields: { phoneNumber: expect.stringContaining('premium-rate') } },
+    });
+    expect(abroad.status).toBe(400);
+    expect(abroad.body).toMatchObject({
+      error: { fields: { phoneNumber: expect.stringContaining('United Kingdom') } },
+    });
+    expect(empty.status).toBe(400);
+    expect(unknownField.status).toBe(400);
+    // Like the other parent routes: no or a wrong token answers as an unknown booking does.
+    expect(noToken.status).toBe(404);
+    expect(wrongToken.status).toBe(404);
+    const { body: view } = await getBooking(cloud, booking.callId, booking.accessToken);
+    expect(view.child).toMatchObject({ name: 'Emma' });
+
+    const cancelled = await postJson(
+      cloud,
+      `/api/calls/${booking.callId}/cancel`,
+      {},
+      {
+        authorization: `Bearer ${booking.accessToken}`,
+      },
+    );
+    expect(cancelled.status).toBe(200);
+    const afterCancel = await correct(booking, { childName: 'Zed' });
+    expect(afterCancel.status).toBe(409);
+    expect(afterCancel.body).toMatchObject({
+      error: {
+        code: 'details_locked',
+        message: 'This call is cancelled, so there is nothing to correct.',
+      },
+    });
+  });
+});
