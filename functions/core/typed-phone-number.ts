@@ -123,6 +123,5 @@ export function describeOtherCountry(
 ): string | undefined {
   const selected = phoneCountryCode(selectedCountry);
   if (!numberCountry || !selected || numberCountry === selected) return undefined;
-  const there = inSentence(numberCountry);
-  return `This number is in ${there}, not ${inSentence(selected)}: Santa will call it in ${there}.`;
+  return `This number is in ${inSentence(numberCountry)}, not ${inSentence(selected)}.`;
 }
