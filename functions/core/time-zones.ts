@@ -54,13 +54,15 @@ function spelled(name: string): string | undefined {
  * otherwise the name itself, spelled as the tz database spells it. A country's own link to a
  * neighbour's zone (`Europe/Oslo`, merged into `Europe/Berlin` in 2022) stays: it is the name
  * Norway uses, and what `phoneNumberZones` offers. Undefined for a name this runtime's time
- * zone data does not know, or one without a place (`EST5EDT`, `Etc/GMT+5` are kept only when
- * they resolve to a zone with a '/').
+ * zone data does not know, and for a name without a place (`EST`, `CET`, `EST5EDT`).
  */
 export function canonicalTimeZone(name: string): string | undefined {
   const typed = name.trim();
   if (!typed) return undefined;
   if (utcNames.has(typed.toLowerCase())) return 'UTC';
+  // Names without a place (EST, CET, EST5EDT) are the tz database's legacy rules, not where a
+  // child lives: refused, as before, though the tz data now links them to a city.
+  if (!typed.includes('/')) return undefined;
   let zone = spelled(typed) ?? typed;
   for (let hop = 0; hop < 3; hop++) {
     const link = ct.getTimezone(zone);

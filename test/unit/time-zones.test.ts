@@ -34,6 +34,9 @@ describe('canonicalTimeZone: what a zone name is stored as', () => {
     ['an unknown name', 'Nowhere/Else', undefined],
     ['an empty name', '', undefined],
     ['an abbreviation that is not a zone', 'BST', undefined],
+    ['a legacy rule without a place', 'EST', undefined],
+    ['another legacy rule', 'CET', undefined],
+    ['a legacy rule with DST', 'EST5EDT', undefined],
   ])('%s: %j → %j', (_, name, stored) => {
     expect(canonicalTimeZone(name)).toBe(stored);
   });
