@@ -101,6 +101,15 @@ describe('phone numbers read against the chosen country', () => {
     expect(pageText).not.toContain('+1 415');
     await checkPage(page, 'book-phone-uk-example', 'phone');
 
+    // A number with another country's code: the country follows it, and the parent is told.
+    await phoneField(page).fill('+1 415 555 2671');
+    await page
+      .getByText(
+        'Santa will call +1 415 555 2671. Country set to United States, where this number is.',
+      )
+      .waitFor();
+    await phoneField(page).fill('');
+    await page.getByLabel('Country').selectOption('GB');
     await phoneField(page).fill('07400 123456');
     await page.getByText('Santa will call +44 7400 123456').waitFor();
     expect(await page.getByText(advice).count()).toBe(0);

@@ -4,7 +4,7 @@ import {
   getCountryCallingCode,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   describeOtherCountry,
   examplePhoneNumber,
@@ -68,6 +68,7 @@ export function PhoneInput({
   readonly onBlur?: () => void;
 }) {
   const list = useMemo(countries, []);
+  const [switched, setSwitched] = useState<string>();
   const { e164, country: numberCountry } = toE164(national, country);
   const formatted = e164 ? parsePhoneNumberFromString(e164)?.formatInternational() : undefined;
   // A national number can belong to a neighbour sharing the code (+1 416 is Canada's).
@@ -75,12 +76,22 @@ export function PhoneInput({
   const example = examplePhoneNumber(country);
   const update = (nextCountry: string, nextNational: string) => {
     const parsed = toE164(nextNational, nextCountry);
-    onChange({
-      country: nextNational.trim().startsWith('+') && parsed.country ? parsed.country : nextCountry,
-      national: nextNational,
-      e164: parsed.e164,
-    });
+    // A code typed with + decides the country; the parent is told it changed.
+    const follows = nextNational.trim().startsWith('+') && parsed.country;
+    const nextCountryShown = follows && parsed.country ? parsed.country : nextCountry;
+    setSwitched((before) =>
+      nextCountryShown !== nextCountry
+        ? nextCountryShown
+        : before === nextCountryShown
+          ? before
+          : undefined,
+    );
+    onChange({ country: nextCountryShown, national: nextNational, e164: parsed.e164 });
   };
+  const switchedNote =
+    switched && switched === country && e164
+      ? ` Country set to ${list.find((item) => item.code === switched)?.name ?? switched}, where this number is.`
+      : '';
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor="phone-number">Phone number Santa should call</label>
@@ -126,7 +137,7 @@ export function PhoneInput({
         {formatted ? (
           <>
             <span aria-hidden="true">✓ </span>Santa will call {formatted}
-            {elsewhere ? `. ${elsewhere}` : ''}
+            {elsewhere ? `. ${elsewhere}` : switchedNote ? `.${switchedNote}` : ''}
           </>
         ) : national.trim() && !error ? (
           'Keep typing — this is not a complete number yet.'
