@@ -312,7 +312,8 @@ export default function Book() {
                 id="child-name"
                 value={draft.childName}
                 autoComplete="off"
-                maxLength={80}
+                // The schema counts 50 graphemes; marks and joiners make more code units.
+                maxLength={200}
                 onChange={(event) => update({ childName: event.target.value }, 'childName')}
                 {...describedBy('child-name', errors.childName)}
               />
