@@ -5,6 +5,7 @@ import {
   calleeTimezone,
   describePhoneNumberProblem,
   describeZoneMismatch,
+  phoneNumberCountryCode,
   phoneNumberProblem,
 } from './phone-numbers.ts';
 import type { PriceSnapshot } from './pricing.ts';
@@ -54,7 +55,7 @@ export function checkedCalleeTimezone(phoneNumber: string, chosenZone: string): 
   const problem = phoneNumberProblem(phoneNumber);
   if (problem) {
     throw new ValidationError('Santa cannot call that number.', {
-      phoneNumber: describePhoneNumberProblem(problem),
+      phoneNumber: describePhoneNumberProblem(problem, phoneNumberCountryCode(phoneNumber)),
     });
   }
   const callee = calleeTimezone(phoneNumber, chosenZone);

@@ -20,7 +20,9 @@ export type PhoneNumberProblem = (typeof phoneNumberProblems)[number];
 const mobileOrLandline = 'enter a mobile or landline number.';
 /** What the parent reads next to the phone number for each refusal. */
 export const phoneNumberProblemMessages: Readonly<Record<PhoneNumberProblem, string>> = {
-  invalid: 'Enter a valid phone number in international format, e.g. +1 415 555 2671.',
+  // No example here: one is given from the parent's country (core/typed-phone-number.ts).
+  invalid:
+    'Enter a valid phone number: choose the country it is in, or type it with + and the country code.',
   extension:
     'Santa cannot dial an extension: enter a number that rings the phone directly, without "ext.".',
   international_network: `Santa cannot call international network numbers (such as +800, +808, +870, +881–+883 or +979): ${mobileOrLandline}`,

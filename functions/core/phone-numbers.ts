@@ -6,6 +6,11 @@ import {
 } from 'libphonenumber-js/max';
 import { IANAZone } from 'luxon';
 import { type PhoneNumberProblem, phoneNumberProblemMessages } from './phone-number-problems.ts';
+import {
+  describeTypedPhoneNumberProblem,
+  readPhoneNumber,
+  withArticle,
+} from './typed-phone-number.ts';
 
 export type { PhoneNumberProblem };
 
@@ -46,9 +51,25 @@ export function phoneNumberProblem(value: string): PhoneNumberProblem | undefine
   return type ? refusedTypes[type] : undefined;
 }
 
-/** The sentence a parent reads next to the phone number field (the booking schema's words). */
-export function describePhoneNumberProblem(problem: PhoneNumberProblem): string {
-  return phoneNumberProblemMessages[problem];
+/**
+ * The sentence a parent reads next to the phone number field (the booking schema's words); an
+ * invalid number is given an example from `country` (ISO 3166-1 alpha-2: the country chosen,
+ * or the number's own, `phoneNumberCountryCode`), never a US one to a parent elsewhere.
+ */
+export function describePhoneNumberProblem(problem: PhoneNumberProblem, country?: string): string {
+  return country
+    ? describeTypedPhoneNumberProblem(problem, country)
+    : phoneNumberProblemMessages[problem];
+}
+
+/**
+ * The country a number in international format speaks of, even an invalid one: its own where
+ * the full metadata places it, else the main country of its calling code (+1 → US).
+ */
+export function phoneNumberCountryCode(value: string): string | undefined {
+  const typed = value.trim();
+  if (!typed.startsWith('+')) return undefined;
+  return parsePhoneNumberFromString(typed)?.country ?? readPhoneNumber(typed).country;
 }
 
 /**
@@ -60,13 +81,6 @@ export function phoneNumberCountry(e164: string): { code: string; name: string }
   if (!code) return undefined;
   const name = ct.getCountry(code)?.name ?? code;
   return { code, name: withArticle(name) };
-}
-
-/** "the United Kingdom", "the Netherlands", "France". */
-function withArticle(name: string): string {
-  const takesThe =
-    /^(United|Czech|Dominican|Central African|Holy See)\b|\b(Islands|Republic|Kingdom|Emirates|Territory|Territories)\b|^(Bahamas|Comoros|Gambia|Maldives|Netherlands|Philippines|Seychelles)$/;
-  return takesThe.test(name) ? `the ${name}` : name;
 }
 
 /**

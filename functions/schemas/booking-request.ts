@@ -1,12 +1,17 @@
-import { parsePhoneNumberFromString, parsePhoneNumberWithError } from 'libphonenumber-js';
-import { IANAZone } from 'luxon';
 import * as z from 'zod';
 import { affiliateSlugPattern } from '../core/affiliate-slug-pattern.ts';
 import { consentTextVersion } from '../core/consent.ts';
 import {
-  type PhoneNumberProblem,
-  phoneNumberProblemMessages,
-} from '../core/phone-number-problems.ts';
+  checkPersonName,
+  describePersonNameProblem,
+  personNameMaxGraphemes,
+} from '../core/person-name.ts';
+import { canonicalTimeZone } from '../core/time-zones.ts';
+import {
+  describeTypedPhoneNumberProblem,
+  phoneCountryCode,
+  readPhoneNumber,
+} from '../core/typed-phone-number.ts';
 
 export { affiliateSlugPattern, consentTextVersion };
 
@@ -15,45 +20,104 @@ export { affiliateSlugPattern, consentTextVersion };
  * validate and by the site to check the form before sending.
  */
 
-/** Letters (any script) and marks, single spaces, hyphens and apostrophes between them. */
-const childNamePattern = /^[\p{L}\p{M}]+(?:[ '’-][\p{L}\p{M}]+)*$/u;
 export const voiceNoteKeyPattern =
   /^voice-notes\/[0-9A-HJKMNP-TV-Z]{26}\.(webm|ogg|mp3|m4a|mp4|wav)$/;
 
 export const childGenders = ['girl', 'boy', 'other', 'prefer_not_to_say'] as const;
 
 /**
- * The number's shape, with libphonenumber-js's small default metadata so the site stays light:
- * international format, valid for its country, no extension, not an international network.
- * The number types that need the full metadata (premium rate, shared cost, …) and the
- * number's time zone are checked by the API (functions/core/phone-numbers.ts), the authority.
+ * A person's name by the one name rule (core/person-name.ts): stored normalised (NFC, single
+ * spaces, trimmed); refused, saying why, when it has no letter, digits, emoji, symbols or
+ * stray invisible characters. `whose` names the field in messages ("the child's name").
+ */
+export function personNameSchema(whose: string, maxGraphemes = personNameMaxGraphemes) {
+  return z
+    .string({ error: describePersonNameProblem({ problem: 'empty' }, whose) })
+    .max(maxGraphemes * 8, {
+      error: describePersonNameProblem({ problem: 'too_long' }, whose, maxGraphemes),
+    })
+    .transform((typed, context) => {
+      const check = checkPersonName(typed, maxGraphemes);
+      if ('name' in check) return check.name;
+      context.addIssue({
+        code: 'custom',
+        message: describePersonNameProblem(check, whose, maxGraphemes),
+      });
+      return z.NEVER;
+    });
+}
+
+/**
+ * The number as typed: its shape is judged with the country chosen beside it (`phoneCountry`,
+ * see `checkPhoneNumber` below), so a national number ("07400 123456" with GB) is read as that
+ * country's; without a country it must be in international format. Stored in E.164.
  */
 export const phoneNumberSchema = z
   .string({ error: 'Enter the phone number Santa should call.' })
   .trim()
-  .superRefine((value, context) => {
-    const problem = lightPhoneNumberProblem(value);
-    if (problem) context.addIssue({ code: 'custom', message: phoneNumberProblemMessages[problem] });
-  })
-  .transform((value) => parsePhoneNumberWithError(value).number)
+  .min(1, { error: 'Enter the phone number Santa should call.' })
+  .max(50, { error: 'Enter a valid phone number.' })
   .meta({
-    description: 'The number Santa calls, international format (E.164), e.g. +14155552671.',
+    description:
+      'The number Santa calls: E.164 (+14155552671), international format, or national format read as `phoneCountry`. Stored in E.164.',
   });
 
-function lightPhoneNumberProblem(value: string): PhoneNumberProblem | undefined {
-  const parsed = value.startsWith('+') ? parsePhoneNumberFromString(value) : undefined;
-  if (!parsed) return 'invalid';
-  if (parsed.ext) return 'extension';
-  if (parsed.isNonGeographic()) return 'international_network';
-  return parsed.isValid() ? undefined : 'invalid';
+/** The country chosen beside the number, ISO 3166-1 alpha-2 (GB, not UK). */
+export const phoneCountrySchema = z
+  .string({ error: 'Choose the country of the phone number.' })
+  .trim()
+  .refine((code) => phoneCountryCode(code) !== undefined, {
+    error: 'Choose the country of the phone number from the list.',
+  })
+  .transform((code) => code.toUpperCase())
+  .meta({
+    description:
+      "Optional: the country the parent chose for the number (ISO 3166-1 alpha-2, e.g. GB). A national number is read as this country's, and messages give its example numbers.",
+  });
+
+/**
+ * The shape check of the number with the small metadata, so the site stays light: valid for
+ * its country, no extension, not an international network. The number types that need the
+ * full metadata (premium rate, shared cost, …) and the number's time zone are checked by the
+ * API (functions/core/phone-numbers.ts), the authority.
+ */
+function checkPhoneNumber(
+  request: { phoneNumber: string; phoneCountry?: string | undefined },
+  context: z.core.$RefinementCtx,
+): void {
+  const read = readPhoneNumber(request.phoneNumber, request.phoneCountry);
+  if ('problem' in read) {
+    context.addIssue({
+      code: 'custom',
+      path: ['phoneNumber'],
+      message: describeTypedPhoneNumberProblem(read.problem, read.country),
+    });
+  }
 }
 
+/** The number in E.164 once `checkPhoneNumber` passed; as typed otherwise (already refused). */
+function toE164<T extends { phoneNumber: string; phoneCountry?: string | undefined }>(
+  request: T,
+): T {
+  const read = readPhoneNumber(request.phoneNumber, request.phoneCountry);
+  return 'e164' in read ? { ...request, phoneNumber: read.e164 } : request;
+}
+
+/**
+ * An IANA time zone, stored canonical (core/time-zones.ts): `UTC` for every name of UTC
+ * (`Etc/UTC`, `GMT`, …), a renamed zone's current name for a deprecated one
+ * (`Asia/Calcutta` → `Asia/Kolkata`, `Europe/Kiev` → `Europe/Kyiv`).
+ */
 export const timezoneSchema = z
   .string({ error: 'Choose a time zone.' })
-  .refine((value) => IANAZone.isValidZone(value) && value.includes('/'), {
-    error: 'Choose a time zone by its IANA name, e.g. America/New_York.',
+  .refine((value) => canonicalTimeZone(value) !== undefined, {
+    error: 'Choose a time zone from the list, e.g. Europe/London or UTC.',
   })
-  .meta({ description: "The callee's IANA time zone, e.g. America/New_York." });
+  .transform((value) => canonicalTimeZone(value) ?? value)
+  .meta({
+    description:
+      "The callee's IANA time zone, e.g. America/New_York, or UTC. Deprecated names (Asia/Calcutta) are accepted and stored by their current name (Asia/Kolkata); every name of UTC is stored as UTC.",
+  });
 
 const consentSchema = z.object(
   {
@@ -70,14 +134,7 @@ const consentSchema = z.object(
 
 export const bookingRequestSchema = z
   .strictObject({
-    childName: z
-      .string({ error: "Enter the child's name." })
-      .trim()
-      .min(1, { error: "Enter the child's name." })
-      .max(50, { error: "The child's name can be at most 50 characters." })
-      .regex(childNamePattern, {
-        error: "Use letters, spaces, hyphens and apostrophes only in the child's name.",
-      }),
+    childName: personNameSchema("the child's name"),
     childAge: z
       .number({ error: "Enter the child's age as a number." })
       .int({ error: "Enter the child's age in whole years." })
@@ -101,6 +158,7 @@ export const bookingRequestSchema = z
       .max(100, { error: 'The voice note proof is not one we issued.' })
       .optional(),
     phoneNumber: phoneNumberSchema,
+    phoneCountry: phoneCountrySchema.optional(),
     timezone: timezoneSchema,
     scheduledAt: z.iso
       .datetime({ offset: true, error: 'Give the call time as an ISO date and time.' })
@@ -136,6 +194,7 @@ export const bookingRequestSchema = z
     consent: consentSchema,
   })
   .superRefine((request, context) => {
+    checkPhoneNumber(request, context);
     if (request.callNow && request.scheduledAt) {
       context.addIssue({
         code: 'custom',
@@ -164,7 +223,9 @@ export const bookingRequestSchema = z
         message: 'Agree to the call being recorded, or leave the recording out.',
       });
     }
-  });
+  })
+  // The number stored in E.164; a refused one is left as typed (the request is refused anyway).
+  .overwrite(toE164);
 
 export type BookingRequest = z.infer<typeof bookingRequestSchema>;
 

@@ -58,19 +58,53 @@ describe('phoneNumberProblem (full metadata)', () => {
 });
 
 describe('the booking schema (small metadata, as the site uses it)', () => {
-  const field = (phoneNumber: string) => {
-    const result = bookingRequestSchema.shape.phoneNumber.safeParse(phoneNumber);
-    return result.success ? result.data : result.error.issues[0]?.message;
+  const field = (phoneNumber: string, phoneCountry?: string) => {
+    const result = bookingRequestSchema.safeParse({
+      childName: 'Emma',
+      childAge: 7,
+      phoneNumber,
+      ...(phoneCountry ? { phoneCountry } : {}),
+      timezone: 'Europe/London',
+      callNow: true,
+      parentEmail: 'parent@example.com',
+      giftBudget: 20,
+      purchaseRecording: false,
+      consent: { ownsNumber: true, isGuardian: true, aiCall: true },
+    });
+    return result.success
+      ? result.data.phoneNumber
+      : result.error.issues.find((issue) => issue.path[0] === 'phoneNumber')?.message;
   };
 
   it.each([
-    ['+1 415 555 2671', '+14155552671'],
-    ['+44 20 7946 0958 ext. 123', describePhoneNumberProblem('extension')],
-    ['+800 1234 5678', describePhoneNumberProblem('international_network')],
-    ['+979 123 456 789', describePhoneNumberProblem('international_network')],
-    ['4155552671', describePhoneNumberProblem('invalid')],
-  ])('%s → %s', (phoneNumber, expected) => {
-    expect(field(phoneNumber)).toBe(expected);
+    ['+1 415 555 2671', undefined, '+14155552671'],
+    ['07400 123456', 'GB', '+447400123456'],
+    ['07400 123456', 'gb', '+447400123456'],
+    ['+44 7400 123456', 'GB', '+447400123456'],
+    ['+44 7400 123456', 'US', '+447400123456'],
+    ['4155552671', 'US', '+14155552671'],
+    ['+44 20 7946 0958 ext. 123', 'GB', describePhoneNumberProblem('extension')],
+    ['+800 1234 5678', undefined, describePhoneNumberProblem('international_network')],
+    ['+979 123 456 789', 'GB', describePhoneNumberProblem('international_network')],
+    [
+      '07700 900123',
+      'GB',
+      'Enter a valid phone number for the United Kingdom, e.g. 07400 123456 or +44 7400 123456.',
+    ],
+    [
+      '4155552671',
+      undefined,
+      'Enter a valid phone number: choose the country it is in, or type it with + and the country code.',
+    ],
+  ])('%s with %s → %s', (phoneNumber, country, expected) => {
+    expect(field(phoneNumber, country)).toBe(expected);
+  });
+
+  it('refuses a country it does not know', () => {
+    const result = bookingRequestSchema.shape.phoneCountry.safeParse('UK');
+    expect(result.error?.issues[0]?.message).toBe(
+      'Choose the country of the phone number from the list.',
+    );
   });
 });
 

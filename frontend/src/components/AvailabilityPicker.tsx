@@ -1,25 +1,14 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ApiError, api, isAbort } from '../lib/api.ts';
 import { addDays, formatDay, formatTime, todayIn } from '../lib/format.ts';
 import type { Availability, BookableTime } from '../lib/types.ts';
 import { CompactTimes } from './CompactTimes.tsx';
-import { describedBy, errorId, FieldError } from './Field.tsx';
+import { errorId, FieldError } from './Field.tsx';
+import { ZonePicker } from './ZonePicker.tsx';
 
 export interface CallTimeChoice {
   readonly callNow: boolean;
   readonly scheduledAt?: string | undefined;
-}
-
-let zones: string[] | undefined;
-function timeZones(current: string): string[] {
-  zones ??= (() => {
-    try {
-      return Intl.supportedValuesOf('timeZone').filter((zone) => zone.includes('/'));
-    } catch {
-      return [];
-    }
-  })();
-  return zones.includes(current) ? zones : [current, ...zones];
 }
 
 const zoneLabel = (zone: string) => zone.replaceAll('_', ' ').replaceAll('/', ' / ');
@@ -96,15 +85,6 @@ export function AvailabilityPicker({
 
   const availability = load.state === 'ready' ? load.availability : undefined;
   const callNowOffered = availability?.callNowAvailable === true || choice.callNow;
-  const zoneOptions = useMemo(
-    () =>
-      calleeZones?.length
-        ? calleeZones.includes(timezone)
-          ? calleeZones
-          : [timezone, ...calleeZones]
-        : timeZones(timezone),
-    [timezone, calleeZones],
-  );
   const timeError = errors.scheduledAt ?? errors.callNow;
   const outsideWindow =
     bookingWindow !== undefined &&
@@ -112,25 +92,17 @@ export function AvailabilityPicker({
 
   return (
     <div className="picker">
-      <div className="field">
-        <label htmlFor={`${id}-zone`}>Time zone (where the phone Santa calls will be)</label>
-        <select
-          id={`${id}-zone`}
-          value={timezone}
-          onChange={(event) => {
-            onTimezone(event.target.value);
-            onChoice({ callNow: false });
-          }}
-          {...describedBy(`${id}-zone`, errors.timezone)}
-        >
-          {zoneOptions.map((zone) => (
-            <option key={zone} value={zone}>
-              {zoneLabel(zone)}
-            </option>
-          ))}
-        </select>
-        <FieldError id={`${id}-zone`} error={errors.timezone} />
-      </div>
+      <ZonePicker
+        id={id}
+        label="Time zone (where the phone Santa calls will be)"
+        value={timezone}
+        zones={calleeZones}
+        error={errors.timezone}
+        onChange={(zone) => {
+          onTimezone(zone);
+          onChoice({ callNow: false });
+        }}
+      />
 
       <fieldset className="when" aria-describedby={`${id}-when-note`}>
         <legend>When should Santa call?</legend>

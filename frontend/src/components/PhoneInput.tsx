@@ -4,7 +4,12 @@ import {
   getCountryCallingCode,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import {
+  describeOtherCountry,
+  examplePhoneNumber,
+  readPhoneNumber,
+} from '../../../functions/core/typed-phone-number.ts';
 import { describedBy, FieldError, hintId } from './Field.tsx';
 
 let countryList: { code: CountryCode; name: string; dial: string }[] | undefined;
@@ -37,15 +42,15 @@ export function defaultCountry(): string {
   return 'US';
 }
 
-/** The E.164 number for what was typed, or '' while it is not a valid number. */
+/**
+ * The E.164 number for what was typed, read as `country`'s when it has no `+` (the booking
+ * schema's own reading, functions/core/typed-phone-number.ts), or '' while it is not valid.
+ */
 export function toE164(national: string, country: string): { e164: string; country?: string } {
-  const typed = national.trim();
-  if (!typed) return { e164: '' };
-  const parsed = typed.startsWith('+')
-    ? parsePhoneNumberFromString(typed)
-    : parsePhoneNumberFromString(typed, country as CountryCode);
-  if (!parsed?.isValid()) return { e164: '' };
-  return { e164: parsed.number, ...(parsed.country ? { country: parsed.country } : {}) };
+  if (!national.trim()) return { e164: '' };
+  const read = readPhoneNumber(national, country);
+  if (!('e164' in read)) return { e164: '' };
+  return { e164: read.e164, ...(read.country ? { country: read.country } : {}) };
 }
 
 /** A country picker and the number, checked live with libphonenumber-js. */
@@ -63,21 +68,39 @@ export function PhoneInput({
   readonly onBlur?: () => void;
 }) {
   const list = useMemo(countries, []);
-  const { e164 } = toE164(national, country);
+  const [switched, setSwitched] = useState<string>();
+  const { e164, country: numberCountry } = toE164(national, country);
   const formatted = e164 ? parsePhoneNumberFromString(e164)?.formatInternational() : undefined;
+  // A national number can belong to a neighbour sharing the code (+1 416 is Canada's).
+  const elsewhere = e164 ? describeOtherCountry(numberCountry, country) : undefined;
+  const example = examplePhoneNumber(country);
   const update = (nextCountry: string, nextNational: string) => {
     const parsed = toE164(nextNational, nextCountry);
-    onChange({
-      country: nextNational.trim().startsWith('+') && parsed.country ? parsed.country : nextCountry,
-      national: nextNational,
-      e164: parsed.e164,
-    });
+    // A code typed with + decides the country; the parent is told it changed.
+    const follows = nextNational.trim().startsWith('+') && parsed.country;
+    const nextCountryShown = follows && parsed.country ? parsed.country : nextCountry;
+    setSwitched((before) =>
+      nextCountryShown !== nextCountry
+        ? nextCountryShown
+        : before === nextCountryShown
+          ? before
+          : undefined,
+    );
+    onChange({ country: nextCountryShown, national: nextNational, e164: parsed.e164 });
   };
+  const switchedNote =
+    switched && switched === country && e164
+      ? ` Country set to ${list.find((item) => item.code === switched)?.name ?? switched}, where this number is.`
+      : '';
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor="phone-number">Phone number Santa should call</label>
       <p className="hint" id={hintId('phone-number')}>
-        A mobile or landline your child can answer.
+        A mobile or landline your child can answer
+        {example
+          ? `: as dialled at home (${example.national}) or with the country code (${example.international})`
+          : ''}
+        .
       </p>
       <div className="phone-row">
         <div className="phone-country">
@@ -102,6 +125,7 @@ export function PhoneInput({
           type="tel"
           inputMode="tel"
           autoComplete="tel-national"
+          placeholder={example?.national}
           value={national}
           onChange={(event) => update(country, event.target.value)}
           onBlur={onBlur}
@@ -113,6 +137,7 @@ export function PhoneInput({
         {formatted ? (
           <>
             <span aria-hidden="true">✓ </span>Santa will call {formatted}
+            {elsewhere ? `. ${elsewhere}` : switchedNote ? `.${switchedNote}` : ''}
           </>
         ) : national.trim() && !error ? (
           'Keep typing — this is not a complete number yet.'

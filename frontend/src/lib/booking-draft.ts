@@ -61,7 +61,16 @@ export function stepOfField(field: string): StepNumber {
     return 1;
   }
   // The number comes first on step 2: its country sets the time zone the times are shown in.
-  if (['phoneNumber', 'timezone', 'scheduledAt', 'callNow', 'waitForCallingHours'].includes(top)) {
+  if (
+    [
+      'phoneNumber',
+      'phoneCountry',
+      'timezone',
+      'scheduledAt',
+      'callNow',
+      'waitForCallingHours',
+    ].includes(top)
+  ) {
     return 2;
   }
   if (['parentEmail', 'giftBudget'].includes(top)) return 3;
@@ -98,6 +107,9 @@ export function toRequest(draft: Draft): Record<string, unknown> {
       ? { voiceNoteKey: draft.voiceNoteKey, voiceNoteProof: draft.voiceNoteProof }
       : {}),
     phoneNumber: draft.phoneNumber || draft.phoneNational,
+    // The country chosen beside the number: a national number is read as its, and a refused
+    // one is given its example numbers.
+    ...(draft.country ? { phoneCountry: draft.country } : {}),
     timezone: draft.timezone,
     ...(draft.callNow
       ? { callNow: true }

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { normalisePersonName } from '../../../functions/core/person-name.ts';
 import { priceBooking } from '../../../functions/core/pricing.ts';
 import { createdBookingSchema } from '../../../functions/schemas/api/create-booking.ts';
 import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
@@ -10,6 +11,7 @@ import { Page } from '../components/Page.tsx';
 import { Payment } from '../components/Payment.tsx';
 import { defaultCountry, PhoneInput } from '../components/PhoneInput.tsx';
 import { canRecord, VoiceNote } from '../components/VoiceNote.tsx';
+import { detectedZone } from '../components/ZonePicker.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import {
   clearDraft,
@@ -25,7 +27,7 @@ import {
   validateStep,
 } from '../lib/booking-draft.ts';
 import { type CalleeRules, useCalleeRules, zoneForNumber } from '../lib/callee-rules.ts';
-import { detectedTimeZone, formatDateTime, formatMoney, formatTime } from '../lib/format.ts';
+import { formatDateTime, formatMoney, formatTime } from '../lib/format.ts';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { rememberToken } from '../lib/tokens.ts';
 import type { BookableTime, CreatedBooking } from '../lib/types.ts';
@@ -45,7 +47,7 @@ function defaults(): Draft {
     childAge: '',
     childGender: '',
     childInfoText: '',
-    timezone: detectedTimeZone(),
+    timezone: detectedZone(),
     callNow: false,
     waitForCallingHours: false,
     country: defaultCountry(),
@@ -69,7 +71,10 @@ const stepPath = (step: StepNumber) => (step === 1 ? '/book' : `/book?step=${ste
 function calleeErrors(rules: CalleeRules | undefined, draft: Draft): Record<string, string> {
   if (!rules || !draft.phoneNumber) return {};
   const problem = rules.phoneNumberProblem(draft.phoneNumber);
-  if (problem) return { phoneNumber: rules.describePhoneNumberProblem(problem) };
+  if (problem) {
+    const country = rules.phoneNumberCountryCode(draft.phoneNumber) ?? draft.country;
+    return { phoneNumber: rules.describePhoneNumberProblem(problem, country) };
+  }
   const callee = rules.calleeTimezone(draft.phoneNumber, draft.timezone);
   return 'problem' in callee
     ? { timezone: rules.describeZoneMismatch(draft.phoneNumber, callee.zones) }
@@ -120,7 +125,7 @@ export default function Book() {
   // Calling hours are the callee's: the zone follows the number's country.
   useEffect(() => {
     if (!calleeRules) return;
-    const zone = zoneForNumber(calleeRules, draft.phoneNumber, draft.timezone, detectedTimeZone());
+    const zone = zoneForNumber(calleeRules, draft.phoneNumber, draft.timezone, detectedZone());
     if (!zone) return;
     setDraft((current) => ({ ...current, timezone: zone, callNow: false, scheduledAt: undefined }));
     setServerErrors((current) => {
@@ -309,7 +314,8 @@ export default function Book() {
                 id="child-name"
                 value={draft.childName}
                 autoComplete="off"
-                maxLength={80}
+                // The schema counts 50 graphemes; marks and joiners make more code units.
+                maxLength={200}
                 onChange={(event) => update({ childName: event.target.value }, 'childName')}
                 {...describedBy('child-name', errors.childName)}
               />
@@ -486,7 +492,7 @@ export default function Book() {
               <div>
                 <dt>Child</dt>
                 <dd>
-                  {draft.childName.trim()}, {draft.childAge}
+                  {normalisePersonName(draft.childName)}, {draft.childAge}
                   {draft.voiceNoteKey ? ' · voice note saved' : ''}{' '}
                   <Link to={stepPath(1)} className="edit-link">
                     Edit<span className="visually-hidden"> child</span>
