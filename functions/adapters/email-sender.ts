@@ -25,6 +25,8 @@ const tagPattern = /^[A-Za-z0-9_-]{1,256}$/;
 export interface SendEmailInput {
   readonly to: string;
   readonly email: RenderedEmail;
+  /** Where replies go instead of the sender (the contact form: the parent who wrote). */
+  readonly replyTo?: string;
   /** SES message tags, e.g. { template: 'bookingConfirmation', bookingId }. No personal data. */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -33,7 +35,7 @@ export interface SendEmailInput {
  * Sends one rendered email (HTML and text parts) through SES v2. Logs the message id and tags
  * only: addresses and content are personal data.
  */
-export async function sendEmail({ to, email, tags = {} }: SendEmailInput): Promise<{
+export async function sendEmail({ to, email, replyTo, tags = {} }: SendEmailInput): Promise<{
   messageId: string;
 }> {
   const emailTags = Object.entries(tags).map(([Name, Value]) => {
@@ -48,6 +50,7 @@ export async function sendEmail({ to, email, tags = {} }: SendEmailInput): Promi
     new SendEmailCommand({
       FromEmailAddress: fromAddress,
       Destination: { ToAddresses: [to] },
+      ...(replyTo ? { ReplyToAddresses: [replyTo] } : {}),
       Content: {
         Simple: {
           Subject: { Data: email.subject, Charset: 'UTF-8' },
