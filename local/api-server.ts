@@ -28,6 +28,7 @@ const contentTypes: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.mp3': 'audio/mpeg',
 };
 
 export interface ApiServerOptions {
@@ -41,6 +42,11 @@ export interface ApiServerOptions {
    * Without one they are always refused.
    */
   readonly adminKey?: string;
+  /**
+   * Files served as `/media/*` (the call sample `npm run agent:sync` uploads to the site bucket
+   * in AWS; made at local start here): a missing one is a 404, never the SPA shell.
+   */
+  readonly mediaDir?: string;
   /** The site's runtime configuration, served as `/config.json` (written at deploy in AWS). */
   readonly siteConfig?: Readonly<Record<string, unknown>>;
 }
@@ -97,7 +103,31 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
     res.writeHead(405, { allow: 'GET, HEAD' });
     return res.end();
   }
+  if (options.mediaDir && url.pathname.startsWith('/media/')) {
+    return serveMedia(options.mediaDir, url.pathname.slice('/media/'.length), req, res);
+  }
   return serveSite(options.siteDir, url.pathname, req, res);
+}
+
+async function serveMedia(
+  mediaDir: string,
+  name: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const root = resolve(mediaDir);
+  const file = normalize(join(root, decodePathSegment(name)));
+  if (!file.startsWith(`${root}/`) || !(await isFile(file))) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    return res.end('Not found.\n');
+  }
+  const bytes = await readFile(file);
+  res.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'content-length': bytes.length,
+    'cache-control': 'public, max-age=3600',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
 async function handleApi(

@@ -20,6 +20,7 @@ import { assertPortFree } from './ports.ts';
 import { startRemotionRenderService } from './remotion/emulator.ts';
 import { renderWithRemotion } from './remotion/render-local-loader.ts';
 import { startS3Local } from './s3-local.ts';
+import { publishLocalSantaSample } from './santa-sample.ts';
 import { scheduledPeriodMs, startScheduledFunctions } from './scheduled-functions.ts';
 import { LocalScheduler } from './scheduler/local-scheduler.ts';
 import { createSchedulerServer } from './scheduler/server.ts';
@@ -146,6 +147,7 @@ export async function startLocalCloud(
       siteDir: join(projectRoot, 'frontend/dist-local'),
       adminKey: config.adminKey,
       siteConfig: siteRuntimeConfig(config),
+      mediaDir: join(dataDir, 'media'),
     });
     await startServer(api, ports.api, 'The API server', stops);
 
@@ -181,6 +183,19 @@ export async function startLocalCloud(
         `ElevenLabs       ${config.elevenLabs.baseUrl}  (from the environment; no emulator started)`,
       );
     }
+    // The landing page's call sample, from ElevenLabs as the local cloud reaches it (the
+    // emulator's voice). A page without it still works (the player says it cannot play).
+    await publishLocalSantaSample({
+      baseUrl: config.elevenLabs.baseUrl,
+      apiKey: config.elevenLabsAccount.apiKey,
+      mediaDir: join(dataDir, 'media'),
+    }).then(
+      () => log('Call sample      /media/santa-sample.mp3 (text-to-speech)'),
+      (error: unknown) =>
+        console.error(
+          `[local] The call sample could not be made: ${error instanceof Error ? error.message : error}`,
+        ),
+    );
     // After the API server, so render webhooks left undelivered last time reach it at once.
     const remotion = await startRemotionRenderService({
       port: ports.remotion,
