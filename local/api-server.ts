@@ -86,9 +86,10 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
       return sendJson(
         res,
         200,
-        messages.map(({ to, from, subject, text, html, sentAt }) => ({
+        messages.map(({ to, from, replyTo, subject, text, html, sentAt }) => ({
           to,
           from,
+          replyTo,
           subject,
           text,
           html,
