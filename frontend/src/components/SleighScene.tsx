@@ -185,21 +185,32 @@ export function SleighScene() {
           strokeLinecap="round"
         />
       </g>
-      <path d="M0 262 Q120 226 240 250 T480 240 V360 H0 Z" fill="#dbe7f5" />
-      <House x={40} baseY={300} width={96} height={62} wall="#f4e3c7" />
-      <House x={188} baseY={292} width={78} height={54} wall="#e9cfa5" />
-      <House x={320} baseY={304} width={110} height={68} wall="#f4e3c7" />
+      <path d="M0 274 Q120 238 240 262 T480 252 V360 H0 Z" fill="#dbe7f5" />
+      <House x={30} baseY={322} width={100} height={64} wall="#f4e3c7" />
+      <House x={186} baseY={312} width={80} height={56} wall="#e9cfa5" />
+      <House x={306} baseY={326} width={112} height={70} wall="#f4e3c7" />
       <g>
         <path
-          d="M166 300 l-18 0 l18 -30 l18 30 z M166 282 l-14 0 l14 -24 l14 24 z"
+          d="M158 322 l-18 0 l18 -30 l18 30 z M158 304 l-14 0 l14 -24 l14 24 z"
           fill="#1d5b38"
         />
         <path
-          d="M166 252 l2.4 5 5.4.6-4 3.7 1 5.3-4.8-2.6-4.8 2.6 1-5.3-4-3.7 5.4-.6z"
+          d="M158 274 l2.4 5 5.4.6-4 3.7 1 5.3-4.8-2.6-4.8 2.6 1-5.3-4-3.7 5.4-.6z"
           fill="#f2c14e"
         />
       </g>
-      <path d="M0 300 Q140 286 260 300 T480 296 V360 H0 Z" fill="#ffffff" />
+      <path d="M0 322 Q140 308 260 322 T480 318 V360 H0 Z" fill="#ffffff" />
+      {/* A snowman with a scarf and a carrot nose. */}
+      <g>
+        <circle cx="448" cy="326" r="14" fill="#ffffff" stroke="#c9d7ea" strokeWidth="1.5" />
+        <circle cx="448" cy="304" r="10" fill="#ffffff" stroke="#c9d7ea" strokeWidth="1.5" />
+        <rect x="440" y="286" width="16" height="9" fill="#1f2933" />
+        <rect x="436" y="294" width="24" height="3" fill="#1f2933" />
+        <path d="M439 312 h18 v4 h-5 v8 h-4 v-8 h-9 z" fill="#a4161a" />
+        <path d="M448 304 l9 2 l-9 2 z" fill="#e07a1f" />
+        <circle cx="444" cy="301" r="1.3" fill="#1f2933" />
+        <circle cx="451" cy="301" r="1.3" fill="#1f2933" />
+      </g>
       <g className="scene-snow" fill="#ffffff">
         {flakes.map(([x, y, r]) => (
           <circle key={`${x}-${y}`} className="scene-flake" cx={x} cy={y} r={r} />

@@ -115,13 +115,14 @@ export function Landing({ intro }: { readonly intro?: string }) {
         <h2 id="how">How it works</h2>
         <ol className="steps-list">
           <li>
-            <strong>Tell Santa about your child</strong> — in words, or record a short voice note.
+            <strong>Tell Santa about your child</strong> In words, or record a short voice note.
           </li>
           <li>
-            <strong>Pick a time</strong> between 8 am and 9 pm, or have Santa call right now.
+            <strong>Pick a time</strong> Between 8 am and 9 pm on their clock, or have Santa call
+            right now.
           </li>
           <li>
-            <strong>Santa calls your phone</strong> — hand it to your child and enjoy the magic.
+            <strong>Santa calls your phone</strong> Hand it to your child and enjoy the magic.
           </li>
         </ol>
       </section>
