@@ -95,6 +95,28 @@ describe('the festive pages', () => {
     expect(Math.abs((art?.y ?? 0) - (text?.y ?? 0))).toBeLessThan(200);
   });
 
+  test('the booking wizard shows its steps as a side panel on a desktop, and fits a 375 px phone', async () => {
+    const desktop = await site.open('desktop', '/book', {
+      extra: { viewport: { width: 1440, height: 900 } },
+    });
+    const steps = desktop.page.getByRole('list', { name: 'Booking steps' });
+    await steps.waitFor();
+    const panel = await steps.boundingBox();
+    const form = await desktop.page.locator('form.wizard').boundingBox();
+    expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(form?.x ?? 0);
+    expect((form?.width ?? 0) + (panel?.width ?? 0)).toBeGreaterThan(900);
+    expect(await seriousAxeViolations(desktop.page)).toEqual([]);
+    await saveScreenshot(desktop.page, 'festive-book', 'desktop');
+
+    const phone = await site.open('phone', '/book', {
+      extra: { viewport: { width: 375, height: 740 } },
+    });
+    await phone.page.getByRole('list', { name: 'Booking steps' }).waitFor();
+    expect(
+      await phone.page.evaluate(() => document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(375);
+  });
+
   test('with reduced motion asked for, nothing moves; without, the stars and snow do', async () => {
     // Contexts ask for reduced motion by default (support/browser.ts).
     const still = await site.open('desktop', '/');
