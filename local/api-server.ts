@@ -47,6 +47,11 @@ export interface ApiServerOptions {
    * in AWS; made at local start here): a missing one is a 404, never the SPA shell.
    */
   readonly mediaDir?: string;
+  /**
+   * Makes a `/media/*` file on its first request (the call sample: text-to-speech takes a few
+   * seconds of CPU, which a local cloud started for a test that never plays it should not pay).
+   */
+  readonly prepareMedia?: (name: string) => Promise<void>;
   /** The site's runtime configuration, served as `/config.json` (written at deploy in AWS). */
   readonly siteConfig?: Readonly<Record<string, unknown>>;
 }
@@ -105,7 +110,13 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
     return res.end();
   }
   if (options.mediaDir && url.pathname.startsWith('/media/')) {
-    return serveMedia(options.mediaDir, url.pathname.slice('/media/'.length), req, res);
+    const name = url.pathname.slice('/media/'.length);
+    await options.prepareMedia?.(name).catch((error: unknown) => {
+      console.error(
+        `[api] /media/${name} could not be made: ${error instanceof Error ? error.message : error}`,
+      );
+    });
+    return serveMedia(options.mediaDir, name, req, res);
   }
   return serveSite(options.siteDir, url.pathname, req, res);
 }
