@@ -213,6 +213,25 @@ describe('the festive pages', () => {
     expect(sent?.replyTo).toBe('parent@example.com');
   });
 
+  test('the contact API answers a short message 400, naming the field, and sends nothing', async () => {
+    const before = (await outbox()).length;
+
+    const response = await fetch(`${site.url}/api/contact`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'parent@example.com', message: 'Hi' }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        fields: { message: 'Write a little more (at least 10 characters), so we can help.' },
+      },
+    });
+    expect((await outbox()).length).toBe(before);
+  });
+
   test('the contact API drops a message with the honeypot filled, sending nothing', async () => {
     const before = (await outbox()).length;
 
