@@ -310,6 +310,18 @@ export const routes: readonly RouteDefinition[] = [
   },
   {
     method: 'POST',
+    path: '/api/contact',
+    authorization: 'public',
+    publicReason:
+      'the contact form: anyone may write to support; the handler validates the body, sends one email to the support address and answers nothing back but "received"',
+    function: {
+      name: 'PostContact',
+      entry: 'contact/post-contact.ts',
+      access: { email: true },
+    },
+  },
+  {
+    method: 'POST',
     path: '/api/affiliates',
     authorization: 'public',
     publicReason:

@@ -110,8 +110,14 @@ export function readStageSettings(node: Node): StageSettings {
     );
   }
 
+  // The contact form's messages go to supportEmail; a real stage that names none gets them at
+  // its own verified sender rather than at the placeholder default.
   const stageConfig = readStageConfig(stage, (key) =>
-    key === 'publicSiteUrl' ? publicSiteUrl : setting(key),
+    key === 'publicSiteUrl'
+      ? publicSiteUrl
+      : key === 'supportEmail'
+        ? (setting(key) ?? (isDev ? undefined : emailFrom))
+        : setting(key),
   );
 
   // The Santa agent and its number live in ElevenLabs: a real stage must name its own.

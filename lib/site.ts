@@ -223,6 +223,9 @@ export class Site extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       prune: true,
+      // The call sample `npm run agent:sync` uploads (functions/agent/site-media.ts) is not
+      // part of the build: pruning must leave it.
+      exclude: ['media/*'],
       memoryLimit: 512,
     });
     acknowledgeDeploymentHandler(this.deployment, props.siteBucket);

@@ -28,6 +28,7 @@ const contentTypes: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  '.mp3': 'audio/mpeg',
 };
 
 export interface ApiServerOptions {
@@ -41,6 +42,16 @@ export interface ApiServerOptions {
    * Without one they are always refused.
    */
   readonly adminKey?: string;
+  /**
+   * Files served as `/media/*` (the call sample `npm run agent:sync` uploads to the site bucket
+   * in AWS; made at local start here): a missing one is a 404, never the SPA shell.
+   */
+  readonly mediaDir?: string;
+  /**
+   * Makes a `/media/*` file on its first request (the call sample: text-to-speech takes a few
+   * seconds of CPU, which a local cloud started for a test that never plays it should not pay).
+   */
+  readonly prepareMedia?: (name: string) => Promise<void>;
   /** The site's runtime configuration, served as `/config.json` (written at deploy in AWS). */
   readonly siteConfig?: Readonly<Record<string, unknown>>;
 }
@@ -80,9 +91,10 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
       return sendJson(
         res,
         200,
-        messages.map(({ to, from, subject, text, html, sentAt, attachments }) => ({
+        messages.map(({ to, from, replyTo, subject, text, html, sentAt, attachments }) => ({
           to,
           from,
+          replyTo,
           subject,
           text,
           html,
@@ -107,7 +119,37 @@ async function handle(options: ApiServerOptions, req: IncomingMessage, res: Serv
     res.writeHead(405, { allow: 'GET, HEAD' });
     return res.end();
   }
+  if (options.mediaDir && url.pathname.startsWith('/media/')) {
+    const name = url.pathname.slice('/media/'.length);
+    await options.prepareMedia?.(name).catch((error: unknown) => {
+      console.error(
+        `[api] /media/${name} could not be made: ${error instanceof Error ? error.message : error}`,
+      );
+    });
+    return serveMedia(options.mediaDir, name, req, res);
+  }
   return serveSite(options.siteDir, url.pathname, req, res);
+}
+
+async function serveMedia(
+  mediaDir: string,
+  name: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const root = resolve(mediaDir);
+  const file = normalize(join(root, decodePathSegment(name)));
+  if (!file.startsWith(`${root}/`) || !(await isFile(file))) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    return res.end('Not found.\n');
+  }
+  const bytes = await readFile(file);
+  res.writeHead(200, {
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'content-length': bytes.length,
+    'cache-control': 'public, max-age=3600',
+  });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }
 
 async function handleApi(

@@ -20,6 +20,7 @@ import { assertPortFree } from './ports.ts';
 import { startRemotionRenderService } from './remotion/emulator.ts';
 import { renderWithRemotion } from './remotion/render-local-loader.ts';
 import { startS3Local } from './s3-local.ts';
+import { once, publishLocalSantaSample, santaSampleFileName } from './santa-sample.ts';
 import { scheduledPeriodMs, startScheduledFunctions } from './scheduled-functions.ts';
 import { LocalScheduler } from './scheduler/local-scheduler.ts';
 import { createSchedulerServer } from './scheduler/server.ts';
@@ -139,6 +140,13 @@ export async function startLocalCloud(
     await startServer(createSesServer(outbox), ports.ses, 'SES', stops);
     log(`SES v2           ${localUrl(ports.ses)}`);
 
+    const makeSample = once(() =>
+      publishLocalSantaSample({
+        baseUrl: config.elevenLabs.baseUrl,
+        apiKey: config.elevenLabsAccount.apiKey,
+        mediaDir: join(dataDir, 'media'),
+      }),
+    );
     const api = createApiServer({
       routes,
       lambda,
@@ -146,6 +154,11 @@ export async function startLocalCloud(
       siteDir: join(projectRoot, 'frontend/dist-local'),
       adminKey: config.adminKey,
       siteConfig: siteRuntimeConfig(config),
+      mediaDir: join(dataDir, 'media'),
+      // The landing page's call sample, from ElevenLabs as the local cloud reaches it (the
+      // emulator's voice), made once per data folder when first asked for.
+      prepareMedia: (name) =>
+        name === santaSampleFileName ? makeSample().then(() => undefined) : Promise.resolve(),
     });
     await startServer(api, ports.api, 'The API server', stops);
 
@@ -181,6 +194,7 @@ export async function startLocalCloud(
         `ElevenLabs       ${config.elevenLabs.baseUrl}  (from the environment; no emulator started)`,
       );
     }
+    log('Call sample      /media/santa-sample.mp3 (ElevenLabs text-to-speech, made on first play)');
     // After the API server, so render webhooks left undelivered last time reach it at once.
     const remotion = await startRemotionRenderService({
       port: ports.remotion,

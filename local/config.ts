@@ -35,6 +35,8 @@ export const localResourceNames = {
   scheduleGroup: 'callsanta-local-bookings',
   schedulerRole: 'callsanta-local-scheduler',
   emailFrom: 'Santa <santa@callsanta.local>',
+  /** Where the contact form's messages go locally: they land in the outbox (/_local/outbox). */
+  supportEmail: 'help@callsanta.local',
 } as const;
 
 const environmentSchema = z.object({
@@ -124,7 +126,12 @@ export function loadLocalCloudConfig(env: NodeJS.ProcessEnv = process.env): Loca
   const siteUrl = localUrl(parsed.data?.CALLSANTA_PORT ?? defaultBasePort);
   const given = fromEnvironment(env);
   const stage = parseStageConfig(
-    (key) => (key === 'publicSiteUrl' ? siteUrl : given(key)),
+    (key) =>
+      key === 'publicSiteUrl'
+        ? siteUrl
+        : key === 'supportEmail'
+          ? (given(key) ?? localResourceNames.supportEmail)
+          : given(key),
     byEnvName,
   );
   if (!parsed.success || !stage.success) {

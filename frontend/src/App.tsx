@@ -19,6 +19,8 @@ const Privacy = lazy(() =>
   import('./pages/Static.tsx').then((page) => ({ default: page.Privacy })),
 );
 const Terms = lazy(() => import('./pages/Static.tsx').then((page) => ({ default: page.Terms })));
+const Faq = lazy(() => import('./pages/Faq.tsx'));
+const Contact = lazy(() => import('./pages/Contact.tsx'));
 const Success = lazy(() => import('./pages/Success.tsx'));
 const Manage = lazy(() => import('./pages/Manage.tsx'));
 const Recording = lazy(() => import('./pages/Recording.tsx'));
@@ -41,6 +43,10 @@ function route(path: string): ReactNode {
         return <Privacy />;
       case 'terms':
         return <Terms />;
+      case 'faq':
+        return <Faq />;
+      case 'contact':
+        return <Contact />;
       default:
         return <AffiliateLanding slug={first} />;
     }

@@ -36,6 +36,8 @@ export interface SendEmailInput {
   readonly email: RenderedEmail;
   /** Sent as SES v2 `Content.Simple.Attachments` (SES builds the MIME message). */
   readonly attachments?: readonly EmailAttachment[];
+  /** Where replies go instead of the sender (the contact form: the parent who wrote). */
+  readonly replyTo?: string;
   /** SES message tags, e.g. { template: 'bookingConfirmation', bookingId }. No personal data. */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -47,6 +49,7 @@ export interface SendEmailInput {
 export async function sendEmail({
   to,
   email,
+  replyTo,
   tags = {},
   attachments = [],
 }: SendEmailInput): Promise<{
@@ -64,6 +67,7 @@ export async function sendEmail({
     new SendEmailCommand({
       FromEmailAddress: fromAddress,
       Destination: { ToAddresses: [to] },
+      ...(replyTo ? { ReplyToAddresses: [replyTo] } : {}),
       Content: {
         Simple: {
           Subject: { Data: email.subject, Charset: 'UTF-8' },

@@ -28,6 +28,7 @@ import { voiceNoteUploadSchema } from '../schemas/api/voice-note-upload.ts';
 import { webhookReceiptSchema } from '../schemas/api/webhook-receipt.ts';
 import { availabilityQuery } from '../schemas/availability-query.ts';
 import { bookingRequestSchema, rescheduleRequestSchema } from '../schemas/booking-request.ts';
+import { contactReceiptSchema, contactRequestSchema } from '../schemas/contact-request.ts';
 import { detailsRequestSchema } from '../schemas/details-request.ts';
 import {
   elevenLabsWebhookEnvelopeSchema,
@@ -323,6 +324,17 @@ export const operations: Readonly<Record<string, Operation>> = {
       ],
       502: ['upstream_unavailable'],
     },
+  },
+  'POST /api/contact': {
+    summary:
+      'A message to support from the contact form: one email to the support address, Reply-To the sender.',
+    tag: 'Support',
+    security: 'public',
+    body: contactRequestSchema,
+    answers: {
+      202: { description: 'Received; it is on its way to support.', schema: contactReceiptSchema },
+    },
+    errors: errors(jsonBodyErrors, { 502: ['upstream_unavailable'] }),
   },
   'POST /api/affiliates': {
     summary: 'A creator claims a slug; their landing page is live at once.',

@@ -24,7 +24,8 @@ export type StageSettingUnit =
   | 'seconds'
   | 'retries'
   | 'runs'
-  | 'share of calls, 0–1';
+  | 'share of calls, 0–1'
+  | 'email address';
 
 interface Declaration<Value extends number | string> {
   /** The environment variable the handlers read; CDK and the local cloud set it. */
@@ -239,6 +240,16 @@ export const stageSettings = {
     rule: wholeNumber(0, 20),
     scaledLocally: false,
     about: 'Recovery runs the reconciler starts for one booking before it asks for a person.',
+  }),
+  supportEmail: textSetting({
+    env: 'SUPPORT_EMAIL_ADDRESS',
+    unit: 'email address',
+    // A placeholder for dev and tests; lib/settings.ts makes a real stage use its sender.
+    default: 'help@callsanta.example',
+    rule: z.email('must be an email address'),
+    scaledLocally: false,
+    about:
+      "Where the contact form's messages go (POST /api/contact), sent from the emails' SES sender. A stage that does not set it uses its emailFrom.",
   }),
 } as const;
 

@@ -11,6 +11,8 @@
  * - `webhook`: Stripe, ElevenLabs and Remotion posting outcomes. Generous: a throttled webhook
  *   is retried by its provider, but late, and an ElevenLabs outcome is what frees a call line.
  * - `admin`: staff reports, signed with IAM.
+ * - `contact`: the contact form, which sends an email to support for each request: a trickle,
+ *   so a script cannot flood the support inbox (or the SES sending quota) through it.
  *
  * Raise them per stage on Christmas Eve (docs/deploy.md, "Christmas Eve runbook"); the account's
  * API Gateway quota (10,000 rps per region by default) is far above all of them together.
@@ -21,6 +23,7 @@ export const routeThrottles = {
   read: { rateLimit: 100, burstLimit: 200 },
   webhook: { rateLimit: 100, burstLimit: 200 },
   admin: { rateLimit: 2, burstLimit: 5 },
+  contact: { rateLimit: 1, burstLimit: 5 },
 } as const satisfies Record<string, { rateLimit: number; burstLimit: number }>;
 export type RouteClass = keyof typeof routeThrottles;
 
@@ -69,6 +72,8 @@ export const routeLimits: Readonly<Record<string, RouteLimits>> = {
   'POST /api/webhooks/remotion': { routeClass: 'webhook', maxBodyBytes: 256 * KiB },
   // Stripe's events carry one object (a PaymentIntent, a charge): a few KB.
   'POST /api/webhooks/stripe': { routeClass: 'webhook', maxBodyBytes: 256 * KiB },
+  // Name, email, booking id and a message of at most 2 000 characters (schemas/contact-request.ts).
+  'POST /api/contact': { routeClass: 'contact', maxBodyBytes: 16 * KiB },
   'POST /api/affiliates': { routeClass: 'write', maxBodyBytes: 4 * KiB },
   'GET /api/affiliates/check-slug': { routeClass: 'read', maxBodyBytes: noBody },
   'GET /api/affiliates/{slug}': { routeClass: 'read', maxBodyBytes: noBody },

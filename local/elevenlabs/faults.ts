@@ -15,6 +15,7 @@ export const httpOperations = [
   'conversation-audio',
   'delete-conversation',
   'speech-to-text',
+  'text-to-speech',
 ] as const;
 export type HttpOperation = (typeof httpOperations)[number];
 

@@ -68,3 +68,15 @@ export type UpdateAgentRequest = z.infer<typeof updateAgentRequest>;
 export const speechToTextForm = z.object({
   model_id: z.string().regex(/^scribe_v\d/, { error: 'model_id must name a Scribe model.' }),
 });
+
+/**
+ * `POST /v1/text-to-speech/{voice_id}`: only `text` matters to the emulator (it speaks with its
+ * own Santa voice whatever the voice id); the model, voice settings and the rest are accepted
+ * as ElevenLabs accepts them. ElevenLabs caps a request at 5 000 characters on most models.
+ */
+export const textToSpeechRequest = z
+  .object({
+    text: z.string().trim().min(1, { error: 'text must not be empty.' }).max(5000),
+    model_id: z.string().optional(),
+  })
+  .loose();

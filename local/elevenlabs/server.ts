@@ -20,8 +20,10 @@ import {
   listConversationsQuery,
   outboundCallRequest,
   speechToTextForm,
+  textToSpeechRequest,
   updateAgentRequest,
 } from './requests.ts';
+import { speakAsSanta } from './text-to-speech.ts';
 
 export interface ElevenLabsServerOptions {
   readonly apiKey: string;
@@ -172,6 +174,20 @@ function createRoutes(options: ElevenLabsServerOptions): Route[] {
             text: `[Emulated transcript of a ${bytes}-byte voice note] She loves drawing reindeer, building snowmen and helping her little brother.`,
             words: [],
           },
+        }));
+      },
+    },
+    {
+      // Text-to-speech, signed like the rest (xi-api-key): the MP3 of the text in the emulator's
+      // Santa voice. `output_format` and the voice id are taken and not checked (tolerant).
+      method: 'POST',
+      pattern: /^\/v1\/text-to-speech\/([^/]+)$/,
+      handle: async ({ req, res }) => {
+        const { text } = parse(textToSpeechRequest, await readJson(req));
+        await answer(res, 'text-to-speech', {}, async () => ({
+          status: 200,
+          bytes: await speakAsSanta(text),
+          contentType: 'audio/mpeg',
         }));
       },
     },

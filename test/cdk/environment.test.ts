@@ -288,7 +288,22 @@ describe('stage settings', () => {
       expectedCallMinutes: 4,
       callingHoursStart: '08:00',
       callingHoursEnd: '20:00',
+      // No supportEmail given: a real stage's contact messages go to its own sender.
+      supportEmail: prodContext.emailFrom,
     });
+  });
+
+  it("send contact messages to the stage's supportEmail, and only dev to the placeholder", () => {
+    // Act
+    const given = settingsOf({ ...prodContext, supportEmail: 'care@callsanta.example' });
+    const dev = settingsOf({});
+
+    // Assert
+    expect(given.stageConfig.supportEmail).toBe('care@callsanta.example');
+    expect(dev.stageConfig.supportEmail).toBe(stageConfigDefaults.supportEmail);
+    expect(() => settingsOf({ ...prodContext, supportEmail: 'care at santa' })).toThrow(
+      /Context "supportEmail" \(email address\): must be an email address/,
+    );
   });
 
   it('take the call workflow rules and the ElevenLabs ids from a stage in cdk.json', () => {
@@ -322,6 +337,7 @@ describe('stage settings', () => {
       callStartsPerSecond: 3,
       callMaxRetries: 2,
       reconcileMaxRecoveryRuns: 6,
+      supportEmail: prodContext.emailFrom,
     });
     expect(settings.elevenLabs).toEqual({ agentId: 'agent_prod', phoneNumberId: 'phnum_prod' });
   });

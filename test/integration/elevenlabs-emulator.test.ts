@@ -19,6 +19,7 @@ import {
   santaMaxCallSeconds,
   santaVoiceId,
 } from '../../functions/agent/santa-agent.ts';
+import { makeSantaSample } from '../../functions/agent/santa-sample.ts';
 import { syncSantaAgent } from '../../functions/agent/sync-agent.ts';
 import { verifyElevenLabsSignature } from '../../functions/webhooks/elevenlabs-signature.ts';
 import {
@@ -588,6 +589,37 @@ describe('speech-to-text', () => {
 
     expect(status).toBe(422);
     expect(body).toMatchObject({ detail: [{ loc: ['body', 'model_id'] }] });
+  });
+});
+
+describe('text-to-speech', () => {
+  it("speaks the landing page's sample as a real MP3, through the SDK agent:sync uses", async () => {
+    const client = createElevenLabsClient({
+      ELEVENLABS_API_KEY: apiKey,
+      ELEVENLABS_API_BASE_URL: emulator.url,
+    });
+
+    const mp3 = await makeSantaSample(client);
+
+    // MPEG audio frames start with 11 set bits; ~12 s of phone-quality speech is tens of KB.
+    expect(mp3[0]).toBe(0xff);
+    expect((mp3[1] ?? 0) & 0xe0).toBe(0xe0);
+    expect(mp3.length).toBeGreaterThan(20_000);
+  });
+
+  it('refuses a request without xi-api-key, and an empty text with a 422', async () => {
+    const unsigned = await request('/v1/text-to-speech/JBFqnCBsd6RMkjVDRZzb', {
+      method: 'POST',
+      key: null,
+      body: JSON.stringify({ text: 'Ho ho ho!' }),
+    });
+    const empty = await request('/v1/text-to-speech/JBFqnCBsd6RMkjVDRZzb', {
+      method: 'POST',
+      body: JSON.stringify({ text: ' ', model_id: 'eleven_flash_v2', voice_settings: {} }),
+    });
+
+    expect(unsigned.status).toBe(401);
+    expect(empty.status).toBe(422);
   });
 });
 

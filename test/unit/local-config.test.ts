@@ -40,6 +40,8 @@ describe('loadLocalCloudConfig', () => {
     expect(config.stageConfig).toEqual({
       ...stageConfigDefaults,
       publicSiteUrl: 'http://127.0.0.1:4100',
+      // The contact form's messages land in the local outbox, addressed here.
+      supportEmail: 'help@callsanta.local',
     });
   });
 
@@ -61,6 +63,7 @@ describe('loadLocalCloudConfig', () => {
       dialSettleSeconds: 10,
       reconcileAfterSeconds: 120,
       reconcileMaxRecoveryRuns: 5,
+      supportEmail: 'care@santa.example',
     };
 
     // Act

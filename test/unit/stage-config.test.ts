@@ -47,6 +47,13 @@ const table: readonly [
   ['dialSettleSeconds', 'DIAL_SETTLE_SECONDS', 30, ['45', 45], '-30'],
   ['reconcileAfterSeconds', 'RECONCILE_AFTER_SECONDS', 900, ['600', 600], '1e400'],
   ['reconcileMaxRecoveryRuns', 'RECONCILE_MAX_RECOVERY_RUNS', 3, ['20', 20], '21'],
+  [
+    'supportEmail',
+    'SUPPORT_EMAIL_ADDRESS',
+    'help@callsanta.example',
+    ['care@santa.example', 'care@santa.example'],
+    'care at santa',
+  ],
 ];
 
 describe('the stage settings', () => {
@@ -147,6 +154,7 @@ describe('the encoder', () => {
     dialSettleSeconds: 120,
     reconcileAfterSeconds: 86_400,
     reconcileMaxRecoveryRuns: 20,
+    supportEmail: 'care@santa.example',
   };
 
   it.each([

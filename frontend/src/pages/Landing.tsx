@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
+import { refundCutoffMinutes } from '../../../functions/core/cancellation.ts';
+import { retentionDays } from '../../../functions/core/retention.ts';
+import { santaSamplePath, santaSampleText } from '../../../functions/core/santa-sample.ts';
 import type { Health as HealthAnswer } from '../../../functions/schemas/api/health.ts';
 import { Page } from '../components/Page.tsx';
+import { SleighScene } from '../components/SleighScene.tsx';
 import { api } from '../lib/api.ts';
 import { formatMoney } from '../lib/format.ts';
 import { Link } from '../lib/router.tsx';
@@ -47,6 +51,7 @@ function ServiceStatus() {
   }, []);
   return (
     <p className="service-status" aria-live="polite">
+      <span className={`status-dot status-dot-${health}`} aria-hidden="true" />
       Santa's line:{' '}
       {health === 'checking'
         ? 'checking…'
@@ -57,55 +62,111 @@ function ServiceStatus() {
   );
 }
 
+/**
+ * "What the call sounds like": a short greeting in Santa's voice and, beside it, its words.
+ * `preload="none"`: the MP3 is fetched only when a parent presses play, so the first load stays
+ * small. The file is made by `npm run agent:sync` (AWS) or at local start (local/santa-sample.ts).
+ */
+function CallSample() {
+  return (
+    <section id="sample" aria-labelledby="sample-heading" className="card sample">
+      <h2 id="sample-heading">Hear what the call sounds like</h2>
+      <p className="hint" id="sample-hint">
+        A short sample in Santa's AI voice. On your call he uses your child's name and what you tell
+        him about them.
+      </p>
+      {/* biome-ignore lint/a11y/useMediaCaption: the whole transcript is beside the player */}
+      <audio
+        className="sample-player"
+        controls
+        preload="none"
+        src={santaSamplePath}
+        aria-describedby="sample-hint"
+      >
+        <a href={santaSamplePath}>Download the sample (MP3)</a>
+      </audio>
+      <figure className="sample-transcript">
+        <figcaption>Transcript</figcaption>
+        <blockquote>
+          <p>
+            <span className="speaker">Santa</span> {santaSampleText}
+          </p>
+        </blockquote>
+      </figure>
+    </section>
+  );
+}
+
 export function Landing({ intro }: { readonly intro?: string }) {
   return (
-    <Page title="A phone call from Santa" heading="A phone call from Santa, just for your child">
-      {intro ? <p className="affiliate-intro">{intro}</p> : null}
-      <p className="lead">
-        Tell us your child's name, age and what they love. At the time you choose, Santa rings your
-        phone and talks with them by name — and afterwards you get the transcript and, if you like,
-        the recording.
-      </p>
-      <PriceLine />
-      <p>
-        <Link to="/book" className="button button-primary button-large">
-          Book a call
-        </Link>
-      </p>
-
-      <section aria-labelledby="how" className="card">
+    <Page
+      title="A phone call from Santa"
+      heading="A phone call from Santa, just for your child"
+      wide
+      className="landing"
+      art={<SleighScene />}
+      intro={
+        <>
+          {intro ? <p className="affiliate-intro">{intro}</p> : null}
+          <p className="lead">
+            Tell us your child's name, age and what they love. At the time you choose, Santa rings
+            your phone and talks with them by name — and afterwards you get the transcript and, if
+            you like, the recording.
+          </p>
+          <PriceLine />
+          <p className="hero-actions">
+            <Link to="/book" className="button button-primary button-large">
+              Book a call
+            </Link>
+            <a href="#sample" className="button button-secondary">
+              Hear a sample
+            </a>
+          </p>
+        </>
+      }
+    >
+      <section aria-labelledby="how" className="how">
         <h2 id="how">How it works</h2>
         <ol className="steps-list">
           <li>
-            <strong>Tell Santa about your child</strong> — in words, or record a short voice note.
+            <strong>Tell Santa about your child</strong> In words, or record a short voice note.
           </li>
           <li>
-            <strong>Pick a time</strong> between 8 am and 9 pm, or have Santa call right now.
+            <strong>Pick a time</strong> Between 8 am and 9 pm on their clock, or have Santa call
+            right now.
           </li>
           <li>
-            <strong>Santa calls your phone</strong> — hand it to your child and enjoy the magic.
+            <strong>Santa calls your phone</strong> Hand it to your child and enjoy the magic.
           </li>
         </ol>
       </section>
 
-      <section aria-labelledby="trust" className="card trust">
-        <h2 id="trust">Good to know</h2>
-        <ul>
-          <li>
-            <strong>Santa's voice is AI-generated.</strong> It is a friendly computer voice, and we
-            tell you so before you book.
-          </li>
-          <li>
-            <strong>Private by design.</strong> Voice notes are deleted after 120 days, recordings
-            after 400 days, and you can delete your child's details at any time.{' '}
-            <Link to="/privacy">Read our privacy notes</Link>.
-          </li>
-          <li>
-            <strong>Fair refunds.</strong> Cancel up to 10 minutes before the call for a full
-            refund; if Santa cannot reach you, you are refunded automatically.
-          </li>
-        </ul>
-      </section>
+      <div className="landing-columns">
+        <CallSample />
+        <section aria-labelledby="trust" className="card trust">
+          <h2 id="trust">Good to know</h2>
+          <ul>
+            <li>
+              <strong>Santa's voice is AI-generated.</strong> It is a friendly computer voice, and
+              we tell you so before you book.
+            </li>
+            <li>
+              <strong>Private by design.</strong> Voice notes are deleted after{' '}
+              {retentionDays.voiceNotes} days, recordings after {retentionDays.recordings} days, and
+              you can delete your child's details at any time.{' '}
+              <Link to="/privacy">Read our privacy notes</Link>.
+            </li>
+            <li>
+              <strong>Fair refunds.</strong> Cancel up to {refundCutoffMinutes} minutes before the
+              call for a full refund; if Santa cannot reach you, you are refunded automatically.
+            </li>
+          </ul>
+          <p className="trust-more">
+            More in <Link to="/faq">questions and answers</Link>, or{' '}
+            <Link to="/contact">write to us</Link>.
+          </p>
+        </section>
+      </div>
       <ServiceStatus />
     </Page>
   );

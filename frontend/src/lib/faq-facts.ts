@@ -1,0 +1,85 @@
+import { stageConfigDefaults } from '../../../functions/config/stage-config.ts';
+import { refundCutoffMinutes } from '../../../functions/core/cancellation.ts';
+import {
+  recordingExpiresAt,
+  recordingOfferEndsAt,
+  retentionDays,
+} from '../../../functions/core/retention.ts';
+import { santaMaxCallSeconds } from '../../../functions/core/santa-limits.ts';
+
+/**
+ * The numbers the FAQ states, read from the code that enforces them — so the page cannot say
+ * one thing while the service does another:
+ *
+ * - calls: the stage settings' defaults (`functions/config/stage-config.ts`: retries, the wait
+ *   between them, how long a phone rings, calling hours) — what a stage runs unless its
+ *   operator changes them (docs/deploy.md), and the agent's call length (`core/santa-limits.ts`);
+ * - money: the refund cut-off (`core/cancellation.ts`);
+ * - data: retention and the late-purchase window (`core/retention.ts`).
+ */
+export interface FaqFacts {
+  readonly callMaxRetries: number;
+  readonly callRetryWaitSeconds: number;
+  readonly callRingSeconds: number;
+  readonly callingHoursStart: string;
+  readonly callingHoursEnd: string;
+  readonly maxCallSeconds: number;
+  readonly refundCutoffMinutes: number;
+  readonly recordingDays: number;
+  /** Days after the call a recording can still be bought. */
+  readonly recordingOfferDays: number;
+  readonly voiceNoteDays: number;
+  readonly bookingDays: number;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+const anyCall = '2026-12-24T18:00:00.000Z';
+
+export const faqFacts: FaqFacts = {
+  callMaxRetries: stageConfigDefaults.callMaxRetries,
+  callRetryWaitSeconds: stageConfigDefaults.callRetryWaitSeconds,
+  callRingSeconds: stageConfigDefaults.callRingSeconds,
+  callingHoursStart: stageConfigDefaults.callingHoursStart,
+  callingHoursEnd: stageConfigDefaults.callingHoursEnd,
+  maxCallSeconds: santaMaxCallSeconds,
+  refundCutoffMinutes,
+  recordingDays: Math.round((recordingExpiresAt(anyCall).getTime() - Date.parse(anyCall)) / dayMs),
+  recordingOfferDays: Math.round(
+    (recordingOfferEndsAt(anyCall).getTime() - Date.parse(anyCall)) / dayMs,
+  ),
+  voiceNoteDays: retentionDays.voiceNotes,
+  bookingDays: retentionDays.bookingsAfterCall,
+};
+
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count} ${count === 1 ? one : many}`;
+
+/** Seconds as a person says them: `45 seconds`, `5 minutes`, `1 hour 30 minutes`. */
+export function durationText(seconds: number): string {
+  if (seconds < 60) return plural(seconds, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest ? `${plural(hours, 'hour')} ${plural(rest, 'minute')}` : plural(hours, 'hour');
+}
+
+/** A clock time `HH:MM` (00:00–24:00) as on a poster: `8 am`, `9:30 pm`, `noon`, `midnight`. */
+export function clockText(time: string): string {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+  if (minutes === 0 && hours === 12) return 'noon';
+  if (minutes === 0 && (hours === 0 || hours === 24)) return 'midnight';
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  const suffix = hours < 12 || hours === 24 ? 'am' : 'pm';
+  return minutes === 0
+    ? `${hour12} ${suffix}`
+    : `${hour12}:${String(minutes).padStart(2, '0')} ${suffix}`;
+}
+
+/** What happens after a busy line, no answer or voicemail, in one sentence. */
+export function retryText(retries: number, waitSeconds: number): string {
+  if (retries === 0) return 'Santa does not call again after a busy line, no answer or voicemail.';
+  const wait = durationText(waitSeconds);
+  if (retries === 1) return `Santa tries once more, ${wait} later — two calls in all.`;
+  return `Santa tries again up to ${retries} more times, ${wait} apart — at most ${retries + 1} calls in all.`;
+}

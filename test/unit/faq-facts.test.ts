@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { clockText, durationText, faqFacts, retryText } from '../../frontend/src/lib/faq-facts.ts';
+import { stageConfigDefaults } from '../../functions/config/stage-config.ts';
+import { refundCutoffMinutes } from '../../functions/core/cancellation.ts';
+import { retentionDays } from '../../functions/core/retention.ts';
+import { santaMaxCallSeconds } from '../../functions/core/santa-limits.ts';
+
+describe('the FAQ facts', () => {
+  it('are the numbers the service runs by', () => {
+    expect(faqFacts).toEqual({
+      callMaxRetries: stageConfigDefaults.callMaxRetries,
+      callRetryWaitSeconds: stageConfigDefaults.callRetryWaitSeconds,
+      callRingSeconds: stageConfigDefaults.callRingSeconds,
+      callingHoursStart: stageConfigDefaults.callingHoursStart,
+      callingHoursEnd: stageConfigDefaults.callingHoursEnd,
+      maxCallSeconds: santaMaxCallSeconds,
+      refundCutoffMinutes,
+      recordingDays: retentionDays.recordings,
+      // The late purchase closes a week before the audio goes (core/retention.ts).
+      recordingOfferDays: retentionDays.recordings - 7,
+      voiceNoteDays: retentionDays.voiceNotes,
+      bookingDays: retentionDays.bookingsAfterCall,
+    });
+  });
+});
+
+describe('durationText', () => {
+  it.each([
+    [1, '1 second'],
+    [45, '45 seconds'],
+    [60, '1 minute'],
+    [300, '5 minutes'],
+    [3600, '1 hour'],
+    [5400, '1 hour 30 minutes'],
+    [7260, '2 hours 1 minute'],
+  ])('%i s → %s', (seconds, text) => {
+    expect(durationText(seconds)).toBe(text);
+  });
+});
+
+describe('clockText', () => {
+  it.each([
+    ['08:00', '8 am'],
+    ['09:30', '9:30 am'],
+    ['12:00', 'noon'],
+    ['12:15', '12:15 pm'],
+    ['21:00', '9 pm'],
+    ['00:00', 'midnight'],
+    ['24:00', 'midnight'],
+    ['00:05', '12:05 am'],
+  ])('%s → %s', (time, text) => {
+    expect(clockText(time)).toBe(text);
+  });
+});
+
+describe('retryText', () => {
+  it.each([
+    [0, 300, 'Santa does not call again after a busy line, no answer or voicemail.'],
+    [1, 60, 'Santa tries once more, 1 minute later — two calls in all.'],
+    [3, 300, 'Santa tries again up to 3 more times, 5 minutes apart — at most 4 calls in all.'],
+  ])('%i retries, %i s apart → %s', (retries, wait, text) => {
+    expect(retryText(retries, wait)).toBe(text);
+  });
+});
