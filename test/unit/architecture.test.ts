@@ -33,6 +33,7 @@ const layerOf: Readonly<Record<string, Layer>> = {
   workflow: 'entry',
   operations: 'entry',
   'api-docs': 'entry',
+  contact: 'entry',
   services: 'services',
   email: 'email',
   data: 'data',
