@@ -22,3 +22,8 @@ export function canonicalLocale(tag: string): string | undefined {
 export function usableLocale(locale: string | undefined): string {
   return (locale && canonicalLocale(locale)) || defaultLocale;
 }
+
+/** The locale a booking's emails are written in: the recorded one, en-US for older bookings. */
+export function bookingLocale(booking: { readonly locale?: string | undefined }): string {
+  return usableLocale(booking.locale);
+}

@@ -94,21 +94,32 @@ export function formatMoney(amountMinor: number, currency: string, locale: strin
   return plainSpaces(formatter.format(major));
 }
 
+/**
+ * A whole amount in major units, no fraction: "£1,000" for (1000, 'gbp', 'en-GB', 'symbol'),
+ * "50 British pounds" for (50, 'gbp', 'en-US', 'name') — for gift budgets, which are whole units
+ * of the booking's currency, and for what Santa is told. Throws RangeError on a bad code.
+ */
+export function formatWholeMoney(
+  amountMajor: number,
+  currency: string,
+  locale: string,
+  display: 'symbol' | 'name' = 'symbol',
+): string {
+  const formatter = new Intl.NumberFormat(usableLocale(locale), {
+    style: 'currency',
+    currency: currency.toUpperCase(),
+    currencyDisplay: display,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  });
+  return plainSpaces(formatter.format(amountMajor));
+}
+
 /** "£" for ('gbp', 'en-GB'), "US$" for ('usd', 'en-GB'), "￥" for ('jpy', 'ja-JP'): for labels. */
 export function currencySymbol(currency: string, locale: string): string {
   const parts = new Intl.NumberFormat(usableLocale(locale), {
     style: 'currency',
     currency: currency.toUpperCase(),
   }).formatToParts(0);
-  return parts.find((part) => part.type === 'currency')?.value ?? currency.toUpperCase();
-}
-
-/** "British pounds" for ('gbp', 'en-US'): the currency's name as a person says it. */
-export function currencyName(currency: string, locale: string): string {
-  const parts = new Intl.NumberFormat(usableLocale(locale), {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-    currencyDisplay: 'name',
-  }).formatToParts(2);
   return parts.find((part) => part.type === 'currency')?.value ?? currency.toUpperCase();
 }

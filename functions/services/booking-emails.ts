@@ -1,7 +1,8 @@
 import type { StoredTranscript } from '../adapters/call-records.ts';
 import type { BookingRecord } from '../core/booking.ts';
 import type { CallingHours } from '../core/calling-hours.ts';
-import { formatMoney } from '../core/format.ts';
+import { bookingLocale } from '../core/locale.ts';
+import { formatMoney } from '../core/money-format.ts';
 import { recordingOffer } from '../core/recording-purchase.ts';
 import { formatCallingHours } from '../core/scheduling-rules.ts';
 import type { EmailProps } from '../email/registry.ts';
@@ -22,6 +23,7 @@ export const bookingEmails = {
       currency: booking.currency,
       purchaseRecording: booking.purchaseRecording,
       manageUrl: manageUrl(links, booking.bookingId),
+      locale: bookingLocale(booking),
     };
   },
 
@@ -31,6 +33,7 @@ export const bookingEmails = {
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       manageUrl: manageUrl(links, booking.bookingId),
+      locale: bookingLocale(booking),
     };
   },
 
@@ -46,6 +49,7 @@ export const bookingEmails = {
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       durationSecs: transcript.durationSecs,
+      locale: bookingLocale(booking),
       transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
       ...(booking.purchaseRecording
         ? { recordingUrl: recordingUrl(links, booking.bookingId) }
@@ -53,7 +57,7 @@ export const bookingEmails = {
           ? {
               recordingOffer: {
                 url: recordingUrl(links, booking.bookingId),
-                price: formatMoney(offer.amountCents, offer.currency),
+                price: formatMoney(offer.amountCents, offer.currency, bookingLocale(booking)),
               },
             }
           : {}),
@@ -89,6 +93,7 @@ export const bookingEmails = {
       refunded: booking.paymentStatus === 'refunded',
       amountCents: booking.totalCents,
       currency: booking.currency,
+      locale: bookingLocale(booking),
       bookAgainUrl: bookAgainUrl(links),
       ...(reason === 'outside_calling_hours' ? { callingHours: formatCallingHours(hours) } : {}),
     };

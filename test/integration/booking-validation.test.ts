@@ -401,7 +401,9 @@ describe('pricing and availability', () => {
   it('answers the default price list', async () => {
     const pricing = await fetch(`${cloud.apiUrl}/api/pricing`).then((r) => r.json());
 
-    expect(pricing).toEqual({ baseCents: 999, recordingCents: 299, currency: 'usd' });
+    // The default currency's prices at the top level, as before several currencies.
+    const usd = { baseCents: 999, recordingCents: 299, currency: 'usd' };
+    expect(pricing).toEqual({ ...usd, prices: [usd] });
   });
 
   it('lists only times inside calling hours, every 5 minutes, for the local day', async () => {
