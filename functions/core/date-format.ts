@@ -83,3 +83,19 @@ export function formatZoneName(instantUtc: string, timeZone: string, locale: str
   }).formatToParts(new Date(instantUtc));
   return plainSpaces(parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone);
 }
+
+/**
+ * "3:45 PM" when `instantUtc` falls on the same day as `now` on the zone's clock, else
+ * "Mon, Nov 30, 3:45 PM" (en-US): for timelines of what happened.
+ */
+export function formatEventTime(
+  instantUtc: string,
+  timeZone: string,
+  locale: string,
+  now: Date,
+): string {
+  const day = (instant: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
+  return day(new Date(instantUtc)) === day(now)
+    ? formatClockTime(instantUtc, timeZone, locale)
+    : formatShortDateTime(instantUtc, timeZone, locale);
+}

@@ -123,3 +123,16 @@ export function currencySymbol(currency: string, locale: string): string {
   }).formatToParts(0);
   return parts.find((part) => part.type === 'currency')?.value ?? currency.toUpperCase();
 }
+
+/** "British Pound (£)" for ('gbp', 'en-US'): a currency as a choice in a list. */
+export function currencyLabel(currency: string, locale: string): string {
+  const code = currency.toUpperCase();
+  let name = code;
+  try {
+    name = new Intl.DisplayNames([usableLocale(locale)], { type: 'currency' }).of(code) ?? code;
+  } catch {
+    // An old browser without DisplayNames: the code says it.
+  }
+  const symbol = currencySymbol(currency, locale);
+  return symbol === code || name === symbol ? name : `${name} (${symbol})`;
+}

@@ -5,6 +5,7 @@ import {
   formatCallDay,
   formatCallTime,
   formatClockTime,
+  formatEventTime,
 } from '../../functions/core/date-format.ts';
 
 const call = '2026-11-30T20:45:00Z';
@@ -41,5 +42,15 @@ describe('the shorter shapes', () => {
 
   it('throws RangeError on a zone Intl does not know', () => {
     expect(() => formatCallTime(call, 'Mars/Olympus_Mons', 'en-US')).toThrow(RangeError);
+  });
+});
+
+describe('formatEventTime: the clock time today, the day and time on another day', () => {
+  it.each([
+    ['2026-11-30T23:00:00Z', 'en-US', '3:45 PM'],
+    ['2026-11-29T23:00:00Z', 'en-US', 'Mon, Nov 30, 3:45 PM'],
+    ['2026-11-29T23:00:00Z', 'en-GB', 'Mon 30 Nov, 15:45'],
+  ])('now %s in %s', (now, locale, expected) => {
+    expect(formatEventTime(call, 'America/New_York', locale, new Date(now))).toBe(expected);
   });
 });

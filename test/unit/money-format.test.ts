@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currencyLabel,
   currencySymbol,
   formatMoney,
   stripeMinorUnitDigits,
@@ -71,5 +72,16 @@ describe('currencySymbol', () => {
     ['jpy', 'en-US', '¥'],
   ])('%s in %s is %s', (currency, locale, symbol) => {
     expect(currencySymbol(currency, locale)).toBe(symbol);
+  });
+});
+
+describe('currencyLabel', () => {
+  it.each([
+    ['gbp', 'en-GB', 'British Pound (£)'],
+    ['usd', 'en-US', 'US Dollar ($)'],
+    ['jpy', 'en-US', 'Japanese Yen (¥)'],
+    ['eur', 'de-DE', 'Euro (€)'],
+  ])('%s in %s is %s', (currency, locale, label) => {
+    expect(currencyLabel(currency, locale)).toBe(label);
   });
 });

@@ -1,6 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
+import { formatCalendarDay, formatClockTime } from '../../../functions/core/date-format.ts';
 import { ApiError, api, isAbort } from '../lib/api.ts';
-import { addDays, formatDay, formatTime, todayIn } from '../lib/format.ts';
+import { addDays, todayIn } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { Availability, BookableTime } from '../lib/types.ts';
 import { describedBy, errorId, FieldError } from './Field.tsx';
 
@@ -187,7 +189,7 @@ export function AvailabilityPicker({
             className="times"
             aria-describedby={timeError ? errorId(`${id}-times`) : undefined}
           >
-            <legend>Times on {formatDay(shownDate)}</legend>
+            <legend>Times on {formatCalendarDay(shownDate, siteLocale())}</legend>
             <p className="status" role="status">
               {load.state === 'loading'
                 ? 'Loading the free times…'
@@ -222,9 +224,9 @@ export function AvailabilityPicker({
                           value={time.startsAt}
                           checked={choice.scheduledAt === time.startsAt}
                           onChange={() => onChoice({ callNow: false, scheduledAt: time.startsAt })}
-                          aria-label={`${formatTime(time.startsAt, timezone)}, ${time.placesLeft === 1 ? '1 place' : `${time.placesLeft} places`} left`}
+                          aria-label={`${formatClockTime(time.startsAt, timezone, siteLocale())}, ${time.placesLeft === 1 ? '1 place' : `${time.placesLeft} places`} left`}
                         />
-                        <span>{formatTime(time.startsAt, timezone)}</span>
+                        <span>{formatClockTime(time.startsAt, timezone, siteLocale())}</span>
                       </label>
                     ))}
                   </div>

@@ -1,4 +1,6 @@
-import { detectedTimeZone, formatWhen } from '../lib/format.ts';
+import { formatEventTime } from '../../../functions/core/date-format.ts';
+import { detectedTimeZone } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { BookingView, TimelineEvent } from '../lib/types.ts';
 
 const emailWords: Record<string, string> = {
@@ -196,7 +198,7 @@ export function Timeline({ booking }: { readonly booking: BookingView }) {
                 </span>
               </span>
               <span className="milestone-time">
-                {item.at ? formatWhen(item.at, zone) : '\u00a0'}
+                {item.at ? formatEventTime(item.at, zone, siteLocale(), new Date()) : '\u00a0'}
               </span>
             </li>
           ))}
@@ -210,7 +212,10 @@ export function Timeline({ booking }: { readonly booking: BookingView }) {
             return words ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: the audit trail only grows at its end
               <li key={`${event.type}-${event.at}-${index}`}>
-                <span>{words}</span> <time dateTime={event.at}>{formatWhen(event.at, zone)}</time>
+                <span>{words}</span>{' '}
+                <time dateTime={event.at}>
+                  {formatEventTime(event.at, zone, siteLocale(), new Date())}
+                </time>
               </li>
             ) : null;
           })}

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import { preferredCurrency } from '../../../functions/core/currency-choice.ts';
+import { pricingIn } from '../../../functions/core/pricing.ts';
 import { api } from './api.ts';
+import { siteLocale } from './locale.ts';
 import type { Pricing } from './types.ts';
 
 let cached: Promise<Pricing> | undefined;
@@ -28,3 +31,22 @@ export function usePricing(): { pricing?: Pricing; failed: boolean } {
   }, []);
   return { pricing, failed };
 }
+
+/**
+ * The currency to preselect for this visitor: their region's (navigator.language) when the
+ * price list offers it, else the list's default.
+ */
+export function visitorCurrency(list: Pricing): string {
+  return preferredCurrency(
+    siteLocale(),
+    list.prices.map((price) => price.currency),
+    list.currency,
+  );
+}
+
+/** The list's prices in `currency`, or its default's when it does not offer that currency. */
+export function pricesIn(list: Pricing, currency: string): PriceSnapshotBase {
+  return pricingIn(list, currency) ?? list;
+}
+
+type PriceSnapshotBase = Pick<Pricing, 'baseCents' | 'recordingCents' | 'currency'>;

@@ -1,5 +1,13 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { formatCallTime, formatClockTime } from '../../../functions/core/date-format.ts';
+import { giftBudgetMax } from '../../../functions/core/gift-budget.ts';
+import {
+  currencyLabel,
+  currencySymbol,
+  formatMoney,
+  formatWholeMoney,
+} from '../../../functions/core/money-format.ts';
 import { priceBooking } from '../../../functions/core/pricing.ts';
 import { createdBookingSchema } from '../../../functions/schemas/api/create-booking.ts';
 import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
@@ -25,11 +33,12 @@ import {
   validateStep,
 } from '../lib/booking-draft.ts';
 import { type CalleeRules, useCalleeRules, zoneForNumber } from '../lib/callee-rules.ts';
-import { detectedTimeZone, formatDateTime, formatMoney, formatTime } from '../lib/format.ts';
+import { detectedTimeZone } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { rememberToken } from '../lib/tokens.ts';
 import type { BookableTime, CreatedBooking } from '../lib/types.ts';
-import { usePricing } from '../lib/usePricing.ts';
+import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
 import { useSiteConfig } from '../lib/useSiteConfig.ts';
 
 const genderLabels: Record<(typeof childGenders)[number], string> = {
@@ -53,9 +62,16 @@ function defaults(): Draft {
     phoneNumber: '',
     parentEmail: '',
     giftBudget: '',
+    currency: '',
     purchaseRecording: true,
     consent: { ownsNumber: false, isGuardian: false, aiCall: false, recording: false },
   };
+}
+
+/** The gift budget as typed, in the booking's currency: "£50" (the number only, if not one). */
+function budgetShown(typed: string, currency: string, locale: string): string {
+  const amount = Number(typed.trim().replace(/^[^\d-]+/, ''));
+  return Number.isInteger(amount) ? formatWholeMoney(amount, currency, locale) : typed;
 }
 
 const stepPath = (step: StepNumber) => (step === 1 ? '/book' : `/book?step=${step}`);
@@ -90,7 +106,15 @@ export default function Book() {
   const [formError, setFormError] = useState('');
   const [notice, setNotice] = useState('');
   const { config, failed: configFailed } = useSiteConfig();
-  const { pricing } = usePricing();
+  const { pricing: priceList } = usePricing();
+  const locale = siteLocale();
+  // The parent's choice when the list offers it, else their region's currency or the default.
+  const currency = priceList
+    ? priceList.prices.some((offered) => offered.currency === draft.currency)
+      ? draft.currency
+      : visitorCurrency(priceList)
+    : draft.currency;
+  const pricing = priceList ? pricesIn(priceList, currency) : undefined;
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const previousStep = useRef<StepNumber | undefined>(undefined);
@@ -114,6 +138,13 @@ export default function Book() {
   }, [step, requested]);
 
   useEffect(() => saveDraft(draft), [draft]);
+
+  // The request names the currency shown, so the server prices in it.
+  useEffect(() => {
+    if (currency && currency !== draft.currency) {
+      setDraft((current) => ({ ...current, currency }));
+    }
+  }, [currency, draft.currency]);
 
   // Calling hours are the callee's: the zone follows the number's country.
   useEffect(() => {
@@ -457,14 +488,35 @@ export default function Book() {
                 {...describedBy('parent-email', errors.parentEmail, true)}
               />
             </Field>
+            {priceList && priceList.prices.length > 1 ? (
+              <Field
+                id="currency"
+                label="Currency"
+                hint="What you pay in. The gift budget is in it too."
+                error={errors.currency}
+              >
+                <select
+                  id="currency"
+                  value={currency}
+                  onChange={(event) => update({ currency: event.target.value }, 'currency')}
+                  {...describedBy('currency', errors.currency, true)}
+                >
+                  {priceList.prices.map((offered) => (
+                    <option key={offered.currency} value={offered.currency}>
+                      {currencyLabel(offered.currency, locale)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
             <Field
               id="gift-budget"
-              label="Gift budget in dollars"
-              hint="So Santa never promises more than you plan to spend ($0 to $1000)."
+              label={`Gift budget (${currencySymbol(currency || 'usd', locale)})`}
+              hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, currency || 'usd', locale)} to ${formatWholeMoney(giftBudgetMax(currency || 'usd'), currency || 'usd', locale)}).`}
               error={errors.giftBudget}
             >
               <div className="money-input">
-                <span aria-hidden="true">$</span>
+                <span aria-hidden="true">{currencySymbol(currency || 'usd', locale)}</span>
                 <input
                   id="gift-budget"
                   className="input-short"
@@ -499,7 +551,7 @@ export default function Book() {
                   {draft.callNow
                     ? 'right now'
                     : draft.scheduledAt
-                      ? `on ${formatDateTime(draft.scheduledAt, draft.timezone)}`
+                      ? `on ${formatCallTime(draft.scheduledAt, draft.timezone, locale)}`
                       : ''}{' '}
                   ({draft.timezone.replaceAll('_', ' ')}){' '}
                   <Link to={stepPath(2)} className="edit-link">
@@ -521,7 +573,8 @@ export default function Book() {
               <div>
                 <dt>You</dt>
                 <dd>
-                  {draft.parentEmail.trim()} · gift budget ${draft.giftBudget.replace(/^\$/, '')}{' '}
+                  {draft.parentEmail.trim()} · gift budget{' '}
+                  {budgetShown(draft.giftBudget, currency || 'usd', locale)}{' '}
                   <Link to={stepPath(3)} className="edit-link">
                     Edit<span className="visually-hidden"> your details</span>
                   </Link>
@@ -552,11 +605,11 @@ export default function Book() {
                           );
                           setSlotFull(undefined);
                           setNotice(
-                            `Call time changed to ${formatDateTime(time.startsAt, draft.timezone)}. Press Pay to book it.`,
+                            `Call time changed to ${formatCallTime(time.startsAt, draft.timezone, locale)}. Press Pay to book it.`,
                           );
                         }}
                       >
-                        {formatTime(time.startsAt, draft.timezone)}
+                        {formatClockTime(time.startsAt, draft.timezone, locale)}
                       </button>
                     ))}
                   </div>
@@ -580,13 +633,18 @@ export default function Book() {
                 />
                 <span>
                   Add the recording of the call
-                  {pricing ? ` (+${formatMoney(pricing.recordingCents, pricing.currency)})` : ''}
+                  {pricing
+                    ? ` (+${formatMoney(pricing.recordingCents, pricing.currency, locale)})`
+                    : ''}
                 </span>
               </label>
             </fieldset>
 
             <p className="total">
-              Total: <strong>{price ? formatMoney(price.amountCents, price.currency) : '…'}</strong>
+              Total:{' '}
+              <strong>
+                {price ? formatMoney(price.amountCents, price.currency, locale) : '…'}
+              </strong>
             </p>
 
             <fieldset className="field consents">

@@ -1,19 +1,26 @@
 import { useEffect, useState } from 'react';
+import { formatMoney } from '../../../functions/core/money-format.ts';
 import { Page } from '../components/Page.tsx';
-import { formatMoney } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
-import { usePricing } from '../lib/usePricing.ts';
+import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
 
 type Health = 'checking' | 'ok' | 'unavailable';
 
 export function PriceLine() {
-  const { pricing, failed } = usePricing();
+  const { pricing: list, failed } = usePricing();
+  // In the visitor's currency when the price list has it (a UK visitor sees £).
+  const pricing = list ? pricesIn(list, visitorCurrency(list)) : undefined;
+  const locale = siteLocale();
   return (
     <p className="price-line" aria-live="polite">
       {pricing ? (
         <>
-          <strong className="price">{formatMoney(pricing.baseCents, pricing.currency)}</strong> for
-          one call · add the recording for {formatMoney(pricing.recordingCents, pricing.currency)}
+          <strong className="price">
+            {formatMoney(pricing.baseCents, pricing.currency, locale)}
+          </strong>{' '}
+          for one call · add the recording for{' '}
+          {formatMoney(pricing.recordingCents, pricing.currency, locale)}
         </>
       ) : failed ? (
         'Prices are shown when you book.'
