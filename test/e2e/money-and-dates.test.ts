@@ -24,14 +24,29 @@ interface OutboxEmail {
   readonly text: string;
 }
 
-/** Writes the active price list into the local table, as `PricingEntity` stores it. */
+/**
+ * Writes the active price list into the local table, as `PricingEntity` stores it (with
+ * dynamodb-toolbox's entity name and timestamps), and checks the API reads it.
+ */
 async function setPriceList(item: Record<string, unknown>): Promise<void> {
+  const now = new Date().toISOString();
   await DynamoDBDocumentClient.from(new DynamoDBClient({})).send(
     new PutCommand({
       TableName: localResourceNames.table,
-      Item: { pk: 'PRICING', sk: 'ACTIVE', entity: 'Pricing', id: 'ACTIVE', ...item },
+      Item: {
+        pk: 'PRICING',
+        sk: 'ACTIVE',
+        entity: 'Pricing',
+        id: 'ACTIVE',
+        _ct: now,
+        _md: now,
+        ...item,
+      },
     }),
   );
+  const answer = await fetch(`${site.url}/api/pricing`);
+  expect(answer.status, await answer.clone().text()).toBe(200);
+  expect(await answer.json()).toMatchObject({ currency: item.currency });
 }
 
 async function emailTo(address: string, subject: RegExp): Promise<OutboxEmail> {
