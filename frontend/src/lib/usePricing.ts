@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { preferredCurrency } from '../../../functions/core/currency-choice.ts';
-import { pricingIn } from '../../../functions/core/pricing.ts';
 import { api } from './api.ts';
 import { siteLocale } from './locale.ts';
 import type { Pricing } from './types.ts';
@@ -44,9 +43,13 @@ export function visitorCurrency(list: Pricing): string {
   );
 }
 
-/** The list's prices in `currency`, or its default's when it does not offer that currency. */
-export function pricesIn(list: Pricing, currency: string): PriceSnapshotBase {
-  return pricingIn(list, currency) ?? list;
+/**
+ * The list's prices in `currency`, or its default's when it does not offer that currency. (Not
+ * core/pricing.ts's `pricingIn`: that module carries zod, which the landing page must not load.)
+ */
+export function pricesIn(
+  list: Pricing,
+  currency: string,
+): Pick<Pricing, 'baseCents' | 'recordingCents' | 'currency'> {
+  return list.prices.find((price) => price.currency === currency) ?? list;
 }
-
-type PriceSnapshotBase = Pick<Pricing, 'baseCents' | 'recordingCents' | 'currency'>;

@@ -8,7 +8,7 @@ import {
   formatMoney,
   formatWholeMoney,
 } from '../../../functions/core/money-format.ts';
-import { priceBooking } from '../../../functions/core/pricing.ts';
+import { defaultPricing, priceBooking } from '../../../functions/core/pricing.ts';
 import { createdBookingSchema } from '../../../functions/schemas/api/create-booking.ts';
 import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
 import { childGenders } from '../../../functions/schemas/booking-request.ts';
@@ -115,6 +115,9 @@ export default function Book() {
       : visitorCurrency(priceList)
     : draft.currency;
   const pricing = priceList ? pricesIn(priceList, currency) : undefined;
+  // Before the price list has loaded (or if it failed), the budget is labelled in the default's.
+  const budgetCurrency = currency || defaultPricing.currency;
+  const budgetSymbol = currencySymbol(budgetCurrency, locale);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const previousStep = useRef<StepNumber | undefined>(undefined);
@@ -511,12 +514,12 @@ export default function Book() {
             ) : null}
             <Field
               id="gift-budget"
-              label={`Gift budget (${currencySymbol(currency || 'usd', locale)})`}
-              hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, currency || 'usd', locale)} to ${formatWholeMoney(giftBudgetMax(currency || 'usd'), currency || 'usd', locale)}).`}
+              label={`Gift budget (${budgetSymbol})`}
+              hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, budgetCurrency, locale)} to ${formatWholeMoney(giftBudgetMax(budgetCurrency), budgetCurrency, locale)}).`}
               error={errors.giftBudget}
             >
               <div className="money-input">
-                <span aria-hidden="true">{currencySymbol(currency || 'usd', locale)}</span>
+                <span aria-hidden="true">{budgetSymbol}</span>
                 <input
                   id="gift-budget"
                   className="input-short"
@@ -574,7 +577,7 @@ export default function Book() {
                 <dt>You</dt>
                 <dd>
                   {draft.parentEmail.trim()} · gift budget{' '}
-                  {budgetShown(draft.giftBudget, currency || 'usd', locale)}{' '}
+                  {budgetShown(draft.giftBudget, budgetCurrency, locale)}{' '}
                   <Link to={stepPath(3)} className="edit-link">
                     Edit<span className="visually-hidden"> your details</span>
                   </Link>
