@@ -87,6 +87,7 @@ describe('money and dates', () => {
     await price.getByText('¥1,500').waitFor();
     expect(await price.textContent()).toContain('¥450');
     expect(await price.textContent()).not.toMatch(/¥15(?!\d|,)/);
+    await checkPage(page, 'yen-landing');
     await page.getByRole('main').getByRole('link', { name: 'Book a call' }).click();
 
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
@@ -153,6 +154,14 @@ describe('money and dates', () => {
 
     await page.locator('.price-line').getByText('£8.99').waitFor();
     expect(await page.locator('.price-line').textContent()).not.toContain('$');
+    await checkPage(page, 'en-gb-landing');
+    const desktop = await site.open('desktop', '/', {
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+    await desktop.page.locator('.price-line').getByText('£8.99').waitFor();
+    await saveScreenshot(desktop.page, 'en-gb-landing', 'desktop');
+    expect(desktop.consoleErrors).toEqual([]);
     await page.getByRole('main').getByRole('link', { name: 'Book a call' }).click();
 
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
