@@ -1,4 +1,4 @@
-import { formatMoney } from '../core/format.ts';
+import { formatMoney } from '../core/money-format.ts';
 import { logger } from '../shared/logger.ts';
 
 /** Optional: a Discord webhook for the team's "new paid booking" channel. Unset means off. */
@@ -53,7 +53,11 @@ function paidBookingMessage(notice: PaidBookingNotice): Record<string, unknown> 
     { name: 'Child', value: escapeMarkdown(maskName(notice.childName)), inline: true },
     { name: 'Parent', value: escapeMarkdown(maskEmail(notice.parentEmail)), inline: true },
     { name: 'Phone', value: escapeMarkdown(maskPhone(notice.phoneNumber)), inline: true },
-    { name: 'Amount', value: formatMoney(notice.amountCents, notice.currency), inline: true },
+    {
+      name: 'Amount',
+      value: formatMoney(notice.amountCents, notice.currency, 'en-US'),
+      inline: true,
+    },
     { name: 'Call at (UTC)', value: notice.callAtUtc, inline: true },
     ...(notice.affiliateSlug
       ? [{ name: 'Affiliate', value: escapeMarkdown(notice.affiliateSlug), inline: true }]

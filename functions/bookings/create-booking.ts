@@ -3,9 +3,11 @@ import { createPaymentIntent } from '../adapters/payments.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { readSecret } from '../config/secrets.ts';
 import { accessTokenFor } from '../core/access-token.ts';
-import { ConflictError, UpstreamError } from '../core/errors.ts';
+import { ConflictError, UpstreamError, ValidationError } from '../core/errors.ts';
+import { giftBudgetProblem } from '../core/gift-budget.ts';
+import { defaultLocale } from '../core/locale.ts';
 import { checkedCalleeTimezone, checkedCallTime, newBooking } from '../core/new-booking.ts';
-import { priceBooking } from '../core/pricing.ts';
+import { priceBooking, pricingForBooking } from '../core/pricing.ts';
 import { placeInstantFor, slotCapacity } from '../core/scheduling-rules.ts';
 import { findActiveAffiliate } from '../data/affiliates.ts';
 import type { AuditEvent } from '../data/audit-trail.ts';
@@ -61,11 +63,21 @@ export const handler = httpHandler(async (event) => {
 
   const bookingId = ulid();
   setBookingCorrelation(bookingId);
-  const [pricing, affiliate, accessToken] = await Promise.all([
+  const [priceList, affiliate, accessToken] = await Promise.all([
     sameRead('pricing', activePricing),
     request.affiliateCode ? findActiveAffiliate(request.affiliateCode) : undefined,
     readSecret('access-token'),
   ]);
+  // The currency the parent chose (the list's default for older clients); Stripe charges in it.
+  const pricing = pricingForBooking(priceList, request.currency);
+  const budgetProblem = giftBudgetProblem(
+    request.giftBudget,
+    pricing.currency,
+    request.locale ?? defaultLocale,
+  );
+  if (budgetProblem) {
+    throw new ValidationError('The gift budget is out of range.', { giftBudget: budgetProblem });
+  }
   const price = priceBooking(pricing, request.purchaseRecording);
   const booking = newBooking({
     bookingId,

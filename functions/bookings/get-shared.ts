@@ -1,6 +1,7 @@
-import { DateTime } from 'luxon';
+import { formatCallDate } from '../core/date-format.ts';
 import { NotFoundError } from '../core/errors.ts';
 import { firstName } from '../core/format.ts';
+import { bookingLocale } from '../core/locale.ts';
 import {
   hashShareToken,
   isShareLive,
@@ -44,9 +45,7 @@ export const handler = httpHandler(async (event) => {
     childFirstName: firstName(booking.childName),
     callAt: booking.scheduledAt,
     timezone: booking.timezone,
-    callDateDisplay: DateTime.fromISO(booking.scheduledAt, {
-      zone: booking.timezone,
-    }).toLocaleString(DateTime.DATE_FULL, { locale: 'en-US' }),
+    callDateDisplay: formatCallDate(booking.scheduledAt, booking.timezone, bookingLocale(booking)),
     kind: video ? 'video' : 'audio',
     mediaUrl: media.url,
     downloadUrl: media.downloadUrl,

@@ -37,8 +37,13 @@ export interface BookingRecord {
   readonly baseCents: number;
   readonly recordingCents: number;
   readonly totalCents: number;
-  /** Lower-case ISO 4217. */
+  /** Lower-case ISO 4217: the currency the parent chose and Stripe charged. */
   readonly currency: string;
+  /**
+   * The parent's BCP 47 locale (canonical, e.g. en-GB): every email formats dates and money in
+   * it. Absent on bookings made before it was recorded: read as en-US (`bookingLocale`).
+   */
+  readonly locale?: string | undefined;
   readonly consentVersion: string;
   readonly consentedAt: string;
   readonly recordingConsent: boolean;

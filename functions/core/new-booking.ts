@@ -1,6 +1,7 @@
 import type { BookingRecord } from './booking.ts';
 import { consentTextVersion } from './consent.ts';
 import { ValidationError } from './errors.ts';
+import { defaultLocale } from './locale.ts';
 import {
   calleeTimezone,
   describePhoneNumberProblem,
@@ -34,6 +35,7 @@ export type BookingRequestFields = Pick<
   | 'waitForCallingHours'
   | 'timezone'
   | 'utmSource'
+  | 'locale'
 > & {
   readonly callNow?: true | undefined;
   readonly consent: { readonly recording?: boolean | undefined };
@@ -130,6 +132,7 @@ export function newBooking(options: {
     recordingCents: price.recordingCents,
     totalCents: price.totalCents,
     currency: price.currency,
+    locale: request.locale ?? defaultLocale,
     consentVersion: consentTextVersion,
     consentedAt: now.toISOString(),
     recordingConsent: request.consent.recording === true,

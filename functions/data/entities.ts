@@ -1,4 +1,4 @@
-import { boolean, Entity, item, number, record, set, string } from 'dynamodb-toolbox';
+import { boolean, Entity, item, list, map, number, record, set, string } from 'dynamodb-toolbox';
 import { callStatuses, paymentStatuses, videoStatuses } from '../core/booking-status.ts';
 import { reportedOutcomes } from '../core/call-outcome.ts';
 import { table } from './table.ts';
@@ -39,6 +39,7 @@ export const BookingEntity = new Entity({
     recordingCents: number(),
     totalCents: number(),
     currency: string(),
+    locale: string().optional(),
     consentVersion: string(),
     consentedAt: string(),
     recordingConsent: boolean(),
@@ -175,7 +176,11 @@ export const SlotHoldEntity = new Entity({
   }),
 });
 
-/** The active price list: `PRICING` / `ACTIVE`. */
+/**
+ * The active price list: `PRICING` / `ACTIVE`. The top-level prices are the default currency's
+ * (the only ones before several currencies); `prices` lists every currency offered, and items
+ * written before it existed have none (read by `priceListFromItem`, which takes both).
+ */
 export const PricingEntity = new Entity({
   name: 'Pricing',
   table,
@@ -184,6 +189,9 @@ export const PricingEntity = new Entity({
     baseCents: number(),
     recordingCents: number(),
     currency: string(),
+    prices: list(
+      map({ currency: string(), baseCents: number(), recordingCents: number() }),
+    ).optional(),
   }),
   computeKey: () => ({ pk: 'PRICING', sk: 'ACTIVE' }),
 });

@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { affiliateSlugPattern } from '../core/affiliate-slug-pattern.ts';
 import { consentTextVersion } from '../core/consent.ts';
+import { giftBudgetProblem } from '../core/gift-budget.ts';
+import { canonicalLocale, defaultLocale } from '../core/locale.ts';
 import {
   checkPersonName,
   describePersonNameProblem,
@@ -175,11 +177,40 @@ export const bookingRequestSchema = z
       .email({ error: 'Enter a valid email address.' })
       .max(254, { error: 'Enter a valid email address.' })
       .transform((value) => value.toLowerCase()),
+    /** Whole units of the booking's currency; its maximum is per currency (`gift-budget.ts`). */
     giftBudget: z
-      .number({ error: 'Enter a gift budget in whole dollars.' })
-      .int({ error: 'Enter a gift budget in whole dollars.' })
-      .min(0, { error: 'The gift budget is between $0 and $1000.' })
-      .max(1000, { error: 'The gift budget is between $0 and $1000.' }),
+      .number({ error: 'Enter a gift budget as a whole number.' })
+      .int({ error: 'Enter a gift budget as a whole number, without cents or pence.' })
+      .min(0, { error: 'The gift budget cannot be below zero.' }),
+    currency: z
+      .string({ error: 'Give the currency as a three-letter code, e.g. gbp.' })
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{3}$/, { error: 'Give the currency as a three-letter code, e.g. gbp.' })
+      .optional()
+      .meta({
+        description:
+          "The currency to pay in (ISO 4217), one the price list offers (GET /api/pricing); the list's default when absent.",
+      }),
+    locale: z
+      .string({ error: 'Give the locale as a language tag, e.g. en-GB.' })
+      .trim()
+      .max(100, { error: 'Give the locale as a language tag, e.g. en-GB.' })
+      .transform((value, context) => {
+        const canonical = canonicalLocale(value);
+        if (canonical) return canonical;
+        context.addIssue({
+          code: 'custom',
+          message: 'Give the locale as a language tag, e.g. en-GB.',
+          input: value,
+        });
+        return z.NEVER;
+      })
+      .optional()
+      .meta({
+        description:
+          "The parent's language and region (BCP 47, e.g. en-GB): emails show dates and amounts as they read them. en-US when absent.",
+      }),
     purchaseRecording: z.boolean({ error: 'Say whether you want the recording.' }),
     affiliateCode: z
       .string()
@@ -208,6 +239,12 @@ export const bookingRequestSchema = z
         path: ['scheduledAt'],
         message: 'Choose when Santa should call, or "call now".',
       });
+    }
+    const budgetProblem = request.currency
+      ? giftBudgetProblem(request.giftBudget, request.currency, request.locale ?? defaultLocale)
+      : undefined;
+    if (budgetProblem) {
+      context.addIssue({ code: 'custom', path: ['giftBudget'], message: budgetProblem });
     }
     if (request.voiceNoteKey && !request.voiceNoteProof) {
       context.addIssue({

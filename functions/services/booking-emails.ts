@@ -1,7 +1,8 @@
 import type { StoredTranscript } from '../adapters/call-records.ts';
 import type { BookingRecord } from '../core/booking.ts';
 import type { CallingHours } from '../core/calling-hours.ts';
-import { formatMoney } from '../core/format.ts';
+import { bookingLocale } from '../core/locale.ts';
+import { formatMoney } from '../core/money-format.ts';
 import { recordingOffer } from '../core/recording-purchase.ts';
 import { formatCallingHours } from '../core/scheduling-rules.ts';
 import type { EmailProps } from '../email/registry.ts';
@@ -23,6 +24,7 @@ export const bookingEmails = {
       purchaseRecording: booking.purchaseRecording,
       manageUrl: manageUrl(links, booking.bookingId),
       statusUrl: statusUrl(links, booking.bookingId),
+      locale: bookingLocale(booking),
     };
   },
 
@@ -42,6 +44,7 @@ export const bookingEmails = {
       manageUrl: manageUrl(links, booking.bookingId),
       statusUrl: statusUrl(links, booking.bookingId),
       calendarAttached,
+      locale: bookingLocale(booking),
     };
   },
 
@@ -62,6 +65,7 @@ export const bookingEmails = {
       currency: booking.currency,
       ...(refunded === 0 && noRefundReason ? { noRefundReason } : {}),
       bookAgainUrl: bookAgainUrl(links),
+      locale: bookingLocale(booking),
     };
   },
 
@@ -71,6 +75,7 @@ export const bookingEmails = {
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       manageUrl: manageUrl(links, booking.bookingId),
+      locale: bookingLocale(booking),
     };
   },
 
@@ -86,6 +91,7 @@ export const bookingEmails = {
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       durationSecs: transcript.durationSecs,
+      locale: bookingLocale(booking),
       transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
       ...(booking.purchaseRecording
         ? { recordingUrl: recordingUrl(links, booking.bookingId) }
@@ -93,7 +99,7 @@ export const bookingEmails = {
           ? {
               recordingOffer: {
                 url: recordingUrl(links, booking.bookingId),
-                price: formatMoney(offer.amountCents, offer.currency),
+                price: formatMoney(offer.amountCents, offer.currency, bookingLocale(booking)),
               },
             }
           : {}),
@@ -129,6 +135,7 @@ export const bookingEmails = {
       refunded: booking.paymentStatus === 'refunded',
       amountCents: booking.totalCents,
       currency: booking.currency,
+      locale: bookingLocale(booking),
       bookAgainUrl: bookAgainUrl(links),
       ...(reason === 'outside_calling_hours' ? { callingHours: formatCallingHours(hours) } : {}),
     };

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterCallProblems, unsuccessfulReasons } from '../core/call-outcome.ts';
+import { formatCallTime } from '../core/date-format.ts';
 import { detailsEditability } from '../core/details-edit.ts';
+import { bookingLocale } from '../core/locale.ts';
 import { phoneNumberZones } from '../core/phone-numbers.ts';
 import { type RecordingOffer, recordingOffer } from '../core/recording-purchase.ts';
 import type { listAuditEvents } from '../data/audit-trail.ts';
@@ -50,7 +52,8 @@ export function bookingView(
       timezone: booking.timezone,
       // The zone was checked at booking; luxon's type still allows null for an invalid one.
       localTime: local.toISO({ suppressMilliseconds: true }) ?? booking.scheduledAt,
-      localDisplay: local.toLocaleString(DateTime.DATETIME_FULL, { locale: 'en-US' }),
+      // As the emails say it (the booking's locale); the site formats in its reader's own.
+      localDisplay: formatCallTime(booking.scheduledAt, booking.timezone, bookingLocale(booking)),
       /** The zones of the number's country a new time may be chosen in (empty: any zone). */
       zones: [...phoneNumberZones(booking.phoneNumber)],
       /** When a call drifts out of calling hours: wait for the next window, or end refunded. */
@@ -58,6 +61,7 @@ export function bookingView(
     },
     amountCents: booking.totalCents,
     currency: booking.currency,
+    locale: bookingLocale(booking),
     /** Minor units given back so far: all of it once refunded, part after a partial refund. */
     amountRefundedCents:
       booking.amountRefundedCents ??

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { invalidRequest } from './errors.ts';
 import type { ConfirmInput, RefundInput } from './ledger.ts';
-import { formatAmount } from './money.ts';
+import { amountDecimalsProblem, formatAmount } from './money.ts';
 import type { NewPaymentIntent } from './objects.ts';
 import type { Params } from './params.ts';
 
@@ -27,6 +27,13 @@ export function readCreatePaymentIntent(params: Params): NewPaymentIntent {
       `Amount must be no more than ${formatAmount(maximumAmount, currency)} ${currency}`,
       { param: 'amount', code: 'amount_too_large' },
     );
+  }
+  const decimalsProblem = amountDecimalsProblem(amount, currency);
+  if (decimalsProblem) {
+    throw invalidRequest(decimalsProblem, {
+      param: 'amount',
+      code: 'invalid_charge_amount_no_decimal_compatible',
+    });
   }
   const automatic = params.object('automatic_payment_methods');
   const enabled = automatic ? automatic.requiredBoolean('enabled') : true;

@@ -94,7 +94,7 @@ describe('booking journey on a phone', () => {
     // Step 3: the parent.
     await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
     await page.getByLabel('Your email').fill('parent@example.com');
-    await page.getByLabel('Gift budget in dollars').fill('50');
+    await page.getByLabel('Gift budget ($)').fill('50');
     await checkPage(page, 'book-step-3');
     await page.getByRole('button', { name: 'Continue' }).click();
 

@@ -132,7 +132,7 @@ async function fillWizard(page: Page, slot = 0) {
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
   await page.getByLabel('Your email').fill('mia.parent@example.com');
-  await page.getByLabel('Gift budget in dollars').fill('30');
+  await page.getByLabel('Gift budget ($)').fill('30');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 4 of 4/ }).waitFor();
   await page.getByLabel('Add the recording of the call').uncheck();
@@ -178,13 +178,13 @@ describe('booking wizard', () => {
     // Step 3: the schema's messages.
     await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
     await page.getByLabel('Your email').fill('not-an-email');
-    await page.getByLabel('Gift budget in dollars').fill('5000');
+    await page.getByLabel('Gift budget ($)').fill('5000');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByText('Enter a valid email address.').waitFor();
-    await page.getByText('The gift budget is between $0 and $1000.').waitFor();
+    await page.getByText('The gift budget is between $0 and $1,000.').waitFor();
     await checkPage(page, 'book-step-3-errors', 'phone');
     await page.getByLabel('Your email').fill('bounce@example.com');
-    await page.getByLabel('Gift budget in dollars').fill('25');
+    await page.getByLabel('Gift budget ($)').fill('25');
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // Step 4: consent is required; then an API field error takes the parent back to its step.
@@ -287,7 +287,7 @@ describe('booking wizard', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
     await page.getByLabel('Your email').fill('mia.parent@example.com');
-    await page.getByLabel('Gift budget in dollars').fill('30');
+    await page.getByLabel('Gift budget ($)').fill('30');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 4 of 4/ }).waitFor();
     await page

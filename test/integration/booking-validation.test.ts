@@ -96,6 +96,9 @@ const invalidBodies: [string, Record<string, unknown>, string][] = [
   ['a negative gift budget', { giftBudget: -1 }, 'giftBudget'],
   ['a gift budget over $1000', { giftBudget: 1001 }, 'giftBudget'],
   ['a gift budget in cents', { giftBudget: 49.99 }, 'giftBudget'],
+  ['a currency the price list does not offer', { currency: 'eur' }, 'currency'],
+  ['a currency that is not a code', { currency: 'pounds' }, 'currency'],
+  ['a locale that is not a language tag', { locale: 'en_GB!' }, 'locale'],
   ['no recording choice', { purchaseRecording: undefined }, 'purchaseRecording'],
   ['the recording choice as text', { purchaseRecording: 'yes' }, 'purchaseRecording'],
   ['an affiliate code with capitals', { affiliateCode: 'Santa_Fan' }, 'affiliateCode'],
@@ -401,7 +404,32 @@ describe('pricing and availability', () => {
   it('answers the default price list', async () => {
     const pricing = await fetch(`${cloud.apiUrl}/api/pricing`).then((r) => r.json());
 
-    expect(pricing).toEqual({ baseCents: 999, recordingCents: 299, currency: 'usd' });
+    // The default currency's prices at the top level, as before several currencies.
+    const usd = { baseCents: 999, recordingCents: 299, currency: 'usd' };
+    expect(pricing).toEqual({ ...usd, prices: [usd] });
+  });
+
+  it("records the parent's locale, canonical, and writes the call time in it; en-US for older clients", async () => {
+    const british = await createBooking(cloud, {
+      locale: 'en-gb',
+      currency: 'usd',
+      scheduledAt: tomorrowAt(17, 0),
+    });
+    const older = await createBooking(cloud, { scheduledAt: tomorrowAt(17, 5) });
+
+    const [britishView, olderView] = await Promise.all([
+      getBooking(cloud, british.callId, british.accessToken),
+      getBooking(cloud, older.callId, older.accessToken),
+    ]);
+
+    expect(britishView.body).toMatchObject({ locale: 'en-GB', currency: 'usd' });
+    expect((britishView.body.schedule as { localDisplay: string }).localDisplay).toMatch(
+      /^\w+day, \d{1,2} \w+ \d{4} at 1[23]:00 Eastern (Standard|Daylight) Time$/,
+    );
+    expect(olderView.body).toMatchObject({ locale: 'en-US' });
+    expect((olderView.body.schedule as { localDisplay: string }).localDisplay).toMatch(
+      /^\w+day, \w+ \d{1,2}, \d{4} at 1?[12]:05 PM Eastern (Standard|Daylight) Time$/,
+    );
   });
 
   it('lists only times inside calling hours, every 5 minutes, for the local day', async () => {

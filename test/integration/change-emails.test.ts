@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatCallTime } from '../../functions/core/format.ts';
+import { formatCallTime } from '../../functions/core/date-format.ts';
 import type { RunningLocalCloud } from '../../local/cloud.ts';
 import { localUrl } from '../../local/config.ts';
 import { sesFaults } from '../../local/ses/faults-client.ts';
@@ -134,7 +134,7 @@ describe('emails after a change', { timeout: 120_000 }, () => {
     expect(afterRetry).toHaveLength(1);
     expect(afterSecond).toHaveLength(2);
     const [one, two] = afterSecond;
-    const newTime = formatCallTime(first, 'America/New_York');
+    const newTime = formatCallTime(first, 'America/New_York', 'en-US');
     expect(one?.subject).toContain(newTime);
     expect(one?.text).toContain(`Santa will now call Emma on ${newTime}.`);
     expect(one?.text).toContain(`/manage/${booking.callId}#token=${booking.accessToken}`);

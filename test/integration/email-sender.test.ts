@@ -72,7 +72,7 @@ it('sends a rendered booking confirmation through SES into the outbox', async ()
     tags: { template: 'bookingConfirmation', bookingId: 'b-1' },
     configurationSet: 'callsanta-events',
   });
-  expect(message?.text).toContain('Thursday, December 24 at 6:30 PM EST');
+  expect(message?.text).toContain('Thursday, December 24, 2026 at 6:30 PM Eastern Standard Time');
   expect(message?.html).toContain('href="http://127.0.0.1:3000/manage/b-1?token=t"');
 });
 

@@ -191,6 +191,8 @@ describe('creating a PaymentIntent', () => {
   it.each([
     [{ amount: 49 }, 'amount', 'amount_too_small'],
     [{ amount: 12.5 }, 'amount', 'parameter_invalid_integer'],
+    // ISK is two-decimal in the API but charged in whole krónur only.
+    [{ amount: 150050, currency: 'isk' }, 'amount', 'invalid_charge_amount_no_decimal_compatible'],
     [{ currency: 'zzz' }, 'currency', undefined],
     [{ metadata: { note: 'x'.repeat(501) } }, 'metadata[note]', undefined],
     [{ receipt_email: 'not-an-email' }, 'receipt_email', 'email_invalid'],
@@ -213,6 +215,35 @@ describe('creating a PaymentIntent', () => {
     await expect(createIntent({ metadata })).rejects.toMatchObject({
       type: 'StripeInvalidRequestError',
       param: 'metadata',
+    });
+  });
+});
+
+describe('charging in other currencies', () => {
+  it.each([
+    // Zero-decimal: 1500 is ¥1,500, charged as is.
+    [1500, 'jpy'],
+    [999, 'gbp'],
+    [999, 'eur'],
+    // Whole krónur in ISK's two-decimal amounts; three-decimal amounts ending in 0.
+    [150000, 'isk'],
+    [5120, 'kwd'],
+  ])('charges %i %s and receives exactly that', async (amount, currency) => {
+    const intent = await createIntent({
+      amount,
+      currency,
+      metadata: { bookingId: `b-${currency}` },
+    });
+
+    const confirmed = await confirmInBrowser(intent, 'pm_card_visa');
+
+    expect(confirmed).toMatchObject({ status: 'succeeded', currency, amount_received: amount });
+  });
+
+  it('refuses a three-decimal amount that does not end in 0', async () => {
+    await expect(createIntent({ amount: 5125, currency: 'kwd' })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'amount',
     });
   });
 });

@@ -187,6 +187,7 @@ describe('the OpenAPI document', () => {
   it.each<[string, string, unknown]>([
     ['POST', '/api/calls', validBooking()],
     ['POST', '/api/calls', validBooking({ scheduledAt: undefined, callNow: true })],
+    ['POST', '/api/calls', validBooking({ currency: 'gbp', locale: 'en-GB' })],
     ['PATCH', '/api/calls/{callId}', { scheduledAt: '2026-12-24T23:30:00.000Z' }],
     ['POST', '/api/voice-notes', { contentType: 'audio/webm;codecs=opus', sizeBytes: 5 }],
     ['POST', '/api/affiliates', { name: 'Jolly Jen', email: 'jen@example.com', slug: 'jolly-jen' }],
@@ -203,6 +204,15 @@ describe('the OpenAPI document', () => {
     ['POST', '/api/webhooks/remotion', fixture('remotion/webhook-error.json')],
   ])('takes a real %s %s body as its documented request body', (method, path, body) => {
     expect(new OpenApiContract(document).requestProblems(method, path, body)).toEqual([]);
+  });
+
+  it("documents the booking's currency and locale, and every currency of the price list", () => {
+    const booking = JSON.stringify(document.paths['/api/calls']);
+    const pricing = JSON.stringify(document.components?.schemas?.Pricing ?? {});
+
+    expect(booking).toContain("The parent's language and region (BCP 47");
+    expect(booking).toContain('The currency to pay in (ISO 4217)');
+    expect(pricing).toContain('"prices"');
   });
 
   it('refuses, as the handler does, a request body its schema refuses', () => {

@@ -19,6 +19,7 @@ const fresh: Draft = {
   phoneNumber: '',
   parentEmail: '',
   giftBudget: '',
+  currency: '',
   purchaseRecording: false,
   consent: { ownsNumber: false, isGuardian: false, aiCall: false, recording: false },
 };

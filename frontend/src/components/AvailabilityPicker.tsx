@@ -1,6 +1,12 @@
 import { useEffect, useId, useState } from 'react';
+import {
+  formatCalendarDay,
+  formatClockTime,
+  formatDayMonth,
+} from '../../../functions/core/date-format.ts';
 import { ApiError, api, isAbort } from '../lib/api.ts';
-import { addDays, formatDay, formatTime, todayIn } from '../lib/format.ts';
+import { addDays, todayIn } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { Availability, BookableTime } from '../lib/types.ts';
 import { CompactTimes } from './CompactTimes.tsx';
 import { errorId, FieldError } from './Field.tsx';
@@ -175,14 +181,14 @@ export function AvailabilityPicker({
             className="times"
             aria-describedby={timeError ? errorId(`${id}-times`) : undefined}
           >
-            <legend>Times on {formatDay(shownDate)}</legend>
+            <legend>Times on {formatCalendarDay(shownDate, siteLocale())}</legend>
             <p className="status" role="status">
               {load.state === 'loading'
                 ? 'Loading the free times…'
                 : load.state === 'failed'
                   ? load.message
                   : outsideWindow && bookingWindow
-                    ? `We take calls from ${formatDayMonth(bookingWindow.firstDate)} to ${formatDayMonth(bookingWindow.lastDate)} — choose a date in that range.`
+                    ? `We take calls from ${formatDayMonth(bookingWindow.firstDate, siteLocale())} to ${formatDayMonth(bookingWindow.lastDate, siteLocale())} — choose a date in that range.`
                     : load.availability.times.length
                       ? `${load.availability.times.length} times free, shown on the ${zoneLabel(timezone)} clock.`
                       : 'No times left on this day. Try the next day.'}
@@ -223,9 +229,9 @@ export function AvailabilityPicker({
                           value={time.startsAt}
                           checked={choice.scheduledAt === time.startsAt}
                           onChange={() => onChoice({ callNow: false, scheduledAt: time.startsAt })}
-                          aria-label={`${formatTime(time.startsAt, timezone)}, ${time.placesLeft === 1 ? '1 place' : `${time.placesLeft} places`} left`}
+                          aria-label={`${formatClockTime(time.startsAt, timezone, siteLocale())}, ${time.placesLeft === 1 ? '1 place' : `${time.placesLeft} places`} left`}
                         />
-                        <span>{formatTime(time.startsAt, timezone)}</span>
+                        <span>{formatClockTime(time.startsAt, timezone, siteLocale())}</span>
                       </label>
                     ))}
                   </div>
@@ -247,15 +253,6 @@ export function AvailabilityPicker({
       )}
     </div>
   );
-}
-
-/** "1 December" / "December 1" for a YYYY-MM-DD day, in the visitor's language. */
-function formatDayMonth(date: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T12:00:00Z`));
 }
 
 /** The free times grouped by the hour they start in on the child's clock ("18:00" → times). */

@@ -1,4 +1,6 @@
-import { formatMoney } from '../lib/format.ts';
+import { formatCallTime } from '../../../functions/core/date-format.ts';
+import { formatMoney } from '../../../functions/core/money-format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { BookingView } from '../lib/types.ts';
 
 /** Who, when and what was paid: the same few facts on the status and manage pages. */
@@ -13,7 +15,8 @@ export function BookingSummary({ booking }: { readonly booking: BookingView }) {
         <dt>When</dt>
         <dd data-testid="call-time">
           {booking.schedule.callNow ? 'Right away — ' : ''}
-          {booking.schedule.localDisplay} ({booking.schedule.timezone.replaceAll('_', ' ')})
+          {formatCallTime(booking.schedule.scheduledAt, booking.schedule.timezone, siteLocale())} (
+          {booking.schedule.timezone.replaceAll('_', ' ')})
         </dd>
       </div>
       <div>
@@ -27,7 +30,7 @@ export function BookingSummary({ booking }: { readonly booking: BookingView }) {
       <div>
         <dt>Paid</dt>
         <dd>
-          {formatMoney(booking.amountCents, booking.currency)}
+          {formatMoney(booking.amountCents, booking.currency, siteLocale())}
           {booking.paymentStatus === 'refunded'
             ? ' — refunded'
             : booking.paymentStatus === 'pending'

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { formatTime } from '../lib/format.ts';
+import { formatClockTime } from '../../../functions/core/date-format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { BookableTime } from '../lib/types.ts';
 import type { CallTimeChoice } from './AvailabilityPicker.tsx';
 import './CompactTimes.css';
@@ -136,7 +137,7 @@ export function CompactTimes({
           slot.kind === 'booked' ? (
             <span key={slot.startsAt} className="chip chip-booked" aria-current="time">
               <span>
-                {formatTime(slot.startsAt, timezone)} <small>Booked</small>
+                {formatClockTime(slot.startsAt, timezone, siteLocale())} <small>Booked</small>
               </span>
             </span>
           ) : (
@@ -147,9 +148,9 @@ export function CompactTimes({
                 value={slot.time.startsAt}
                 checked={choice.scheduledAt === slot.time.startsAt}
                 onChange={() => onChoice({ callNow: false, scheduledAt: slot.time.startsAt })}
-                aria-label={`${formatTime(slot.time.startsAt, timezone)}, ${slot.time.placesLeft === 1 ? '1 place' : `${slot.time.placesLeft} places`} left`}
+                aria-label={`${formatClockTime(slot.time.startsAt, timezone, siteLocale())}, ${slot.time.placesLeft === 1 ? '1 place' : `${slot.time.placesLeft} places`} left`}
               />
-              <span>{formatTime(slot.time.startsAt, timezone)}</span>
+              <span>{formatClockTime(slot.time.startsAt, timezone, siteLocale())}</span>
             </label>
           ),
         )}

@@ -1,7 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { useState } from 'react';
+import { formatCallTime } from '../../../functions/core/date-format.ts';
 import { ApiError, api, messageOf } from '../lib/api.ts';
-import { formatDateTime } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { BookingView } from '../lib/types.ts';
 import { describedBy, Field } from './Field.tsx';
 import { defaultCountry, PhoneInput } from './PhoneInput.tsx';
@@ -111,8 +112,10 @@ export function CorrectDetails({
       <h2 id="details-title">Correct the details</h2>
       <p className="hint">
         You can correct the number and your child's details until{' '}
-        <time dateTime={until}>{formatDateTime(until, booking.schedule.timezone)}</time> (
-        {booking.schedule.timezone.replaceAll('_', ' ')}), a few minutes before the call.
+        <time dateTime={until}>
+          {formatCallTime(until, booking.schedule.timezone, siteLocale())}
+        </time>{' '}
+        ({booking.schedule.timezone.replaceAll('_', ' ')}), a few minutes before the call.
       </p>
       <form
         noValidate

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { formatMoney } from '../lib/format.ts';
+import { formatMoney } from '../../../functions/core/money-format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { SiteConfig } from '../lib/types.ts';
 import type { PaymentProps } from './Payment.tsx';
 
@@ -99,7 +100,7 @@ export default function EmulatorPayment({
         disabled={busy}
         aria-describedby="payment-status"
       >
-        {busy ? 'Paying…' : `Pay ${formatMoney(amountCents, currency)}`}
+        {busy ? 'Paying…' : `Pay ${formatMoney(amountCents, currency, siteLocale())}`}
       </button>
       <p id="payment-status" className={failed ? 'status status-error' : 'status'} role="status">
         {message || '\u00a0'}

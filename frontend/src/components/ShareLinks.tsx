@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, messageOf } from '../lib/api.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { CreatedShare, ShareLink, ShareList } from '../lib/types.ts';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = new Intl.DateTimeFormat(siteLocale(), {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
 
 /**
  * "Share": makes a share link for family (its own revocable token — never this page's link,

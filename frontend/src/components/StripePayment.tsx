@@ -1,6 +1,7 @@
 import { loadStripe, type Stripe, type StripeElements } from '@stripe/stripe-js';
 import { useEffect, useRef, useState } from 'react';
-import { formatMoney } from '../lib/format.ts';
+import { formatMoney } from '../../../functions/core/money-format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { PaymentProps } from './Payment.tsx';
 
 /**
@@ -45,8 +46,8 @@ export default function StripePayment({
   }, [config.stripePublishableKey]);
 
   useEffect(() => {
-    elements.current?.update({ amount: amountCents });
-  }, [amountCents]);
+    elements.current?.update({ amount: amountCents, currency: currency.toLowerCase() });
+  }, [amountCents, currency]);
 
   async function pay() {
     if (!stripe || !elements.current) return;
@@ -85,7 +86,7 @@ export default function StripePayment({
         onClick={() => void pay()}
         disabled={busy || !stripe}
       >
-        {busy ? 'Paying…' : `Pay ${formatMoney(amountCents, currency)}`}
+        {busy ? 'Paying…' : `Pay ${formatMoney(amountCents, currency, siteLocale())}`}
       </button>
       <p className={message ? 'status status-error' : 'status'} role="status">
         {message || '\u00a0'}

@@ -1,5 +1,7 @@
+import { formatEventTime } from '../../../functions/core/date-format.ts';
 import { type ProgressStep, progressSteps } from '../../../functions/core/progress-steps.ts';
-import { detectedTimeZone, formatWhen } from '../lib/format.ts';
+import { detectedTimeZone } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import type { BookingView, TimelineEvent } from '../lib/types.ts';
 
 const emailWords: Record<string, string> = {
@@ -137,10 +139,13 @@ export function Timeline({ booking }: { readonly booking: BookingView }) {
               </span>
               <span className="milestone-time">
                 {item.at ? (
-                  formatWhen(item.at, zone)
+                  formatEventTime(item.at, zone, siteLocale(), new Date())
                 ) : item.dueAt && item.state === 'upcoming' ? (
                   <>
-                    due <time dateTime={item.dueAt}>{formatWhen(item.dueAt, zone)}</time>
+                    due{' '}
+                    <time dateTime={item.dueAt}>
+                      {formatEventTime(item.dueAt, zone, siteLocale(), new Date())}
+                    </time>
                   </>
                 ) : (
                   '\u00a0'
@@ -158,7 +163,10 @@ export function Timeline({ booking }: { readonly booking: BookingView }) {
             return words ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: the audit trail only grows at its end
               <li key={`${event.type}-${event.at}-${index}`}>
-                <span>{words}</span> <time dateTime={event.at}>{formatWhen(event.at, zone)}</time>
+                <span>{words}</span>{' '}
+                <time dateTime={event.at}>
+                  {formatEventTime(event.at, zone, siteLocale(), new Date())}
+                </time>
               </li>
             ) : null;
           })}

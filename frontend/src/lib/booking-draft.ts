@@ -5,6 +5,7 @@ import {
   fieldErrors,
 } from '../../../functions/schemas/booking-request.ts';
 import { currentAttribution } from './attribution.ts';
+import { siteLocale } from './locale.ts';
 
 /**
  * The wizard's form state, as typed, and how it becomes the body of POST /api/calls. Every
@@ -31,6 +32,8 @@ export interface Draft {
   phoneNumber: string;
   parentEmail: string;
   giftBudget: string;
+  /** The currency to pay in (and of the gift budget); '' until the price list has loaded. */
+  currency: string;
   purchaseRecording: boolean;
   /** True once the parent ticked or unticked the recording; until then it is not bought. */
   recordingChosen?: boolean | undefined;
@@ -73,7 +76,7 @@ export function stepOfField(field: string): StepNumber {
   ) {
     return 2;
   }
-  if (['parentEmail', 'giftBudget'].includes(top)) return 3;
+  if (['parentEmail', 'giftBudget', 'currency'].includes(top)) return 3;
   return 4;
 }
 
@@ -118,7 +121,10 @@ export function toRequest(draft: Draft): Record<string, unknown> {
         : {}),
     waitForCallingHours: draft.waitForCallingHours,
     parentEmail: draft.parentEmail.trim(),
-    giftBudget: numberOrText(draft.giftBudget.replace(/^\$/, '')),
+    // A currency symbol typed before the number ("£50", "US$50") is not part of it.
+    giftBudget: numberOrText(draft.giftBudget.trim().replace(/^[^\d-]+/, '')),
+    ...(draft.currency ? { currency: draft.currency } : {}),
+    locale: siteLocale(),
     purchaseRecording: draft.purchaseRecording,
     ...attribution(),
     consent: {

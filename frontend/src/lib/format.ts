@@ -1,33 +1,7 @@
-/** Money and times, in the visitor's language. */
-
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat(undefined, {
-    style: 'currency',
-    currency: currency.toUpperCase(),
-  }).format(cents / 100);
-}
-
-export function formatDateTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(iso));
-}
-
-export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }).format(new Date(iso));
-}
-
-/** "Tuesday, December 23" for a YYYY-MM-DD day. */
-export function formatDay(date: string): string {
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'long',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T12:00:00Z`));
-}
+/**
+ * Calendar arithmetic and small wording helpers for the site. Dates and money are formatted by
+ * the shared formatters (functions/core/date-format.ts, money-format.ts) in `siteLocale()`.
+ */
 
 /** Today's date (YYYY-MM-DD) on the clock of `timeZone`. */
 export function todayIn(timeZone: string): string {
@@ -54,19 +28,4 @@ export function formatDuration(totalSecs: number): string {
   const secs = Math.round(totalSecs);
   const minutes = Math.floor(secs / 60);
   return minutes ? `${minutes} min ${secs % 60} s` : `${secs} s`;
-}
-
-/** "7:04 PM" today, "Mon, Nov 23, 7:04 PM" on another day: for timelines. */
-export function formatWhen(iso: string, timeZone: string): string {
-  const when = new Date(iso);
-  const day = (date: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
-  if (day(when) === day(new Date())) return formatTime(iso, timeZone);
-  return new Intl.DateTimeFormat(undefined, {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-  }).format(when);
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { preferredCurrency } from '../../../functions/core/currency-choice.ts';
 import { api } from './api.ts';
+import { siteLocale } from './locale.ts';
 import type { Pricing } from './types.ts';
 
 let cached: Promise<Pricing> | undefined;
@@ -27,4 +29,27 @@ export function usePricing(): { pricing?: Pricing; failed: boolean } {
     };
   }, []);
   return { pricing, failed };
+}
+
+/**
+ * The currency to preselect for this visitor: their region's (navigator.language) when the
+ * price list offers it, else the list's default.
+ */
+export function visitorCurrency(list: Pricing): string {
+  return preferredCurrency(
+    siteLocale(),
+    list.prices.map((price) => price.currency),
+    list.currency,
+  );
+}
+
+/**
+ * The list's prices in `currency`, or its default's when it does not offer that currency. (Not
+ * core/pricing.ts's `pricingIn`: that module carries zod, which the landing page must not load.)
+ */
+export function pricesIn(
+  list: Pricing,
+  currency: string,
+): Pick<Pricing, 'baseCents' | 'recordingCents' | 'currency'> {
+  return list.prices.find((price) => price.currency === currency) ?? list;
 }

@@ -1,7 +1,15 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { formatCallTime, formatClockTime } from '../../../functions/core/date-format.ts';
+import { giftBudgetMax } from '../../../functions/core/gift-budget.ts';
+import {
+  currencyLabel,
+  currencySymbol,
+  formatMoney,
+  formatWholeMoney,
+} from '../../../functions/core/money-format.ts';
 import { normalisePersonName } from '../../../functions/core/person-name.ts';
-import { priceBooking } from '../../../functions/core/pricing.ts';
+import { defaultPricing, priceBooking } from '../../../functions/core/pricing.ts';
 import { createdBookingSchema } from '../../../functions/schemas/api/create-booking.ts';
 import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
 import { childGenders } from '../../../functions/schemas/booking-request.ts';
@@ -27,11 +35,11 @@ import {
   validateStep,
 } from '../lib/booking-draft.ts';
 import { type CalleeRules, useCalleeRules, zoneForNumber } from '../lib/callee-rules.ts';
-import { formatDateTime, formatMoney, formatTime } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { rememberToken } from '../lib/tokens.ts';
 import type { BookableTime, CreatedBooking } from '../lib/types.ts';
-import { usePricing } from '../lib/usePricing.ts';
+import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
 import { useSiteConfig } from '../lib/useSiteConfig.ts';
 
 const genderLabels: Record<(typeof childGenders)[number], string> = {
@@ -55,11 +63,18 @@ function defaults(): Draft {
     phoneNumber: '',
     parentEmail: '',
     giftBudget: '',
+    currency: '',
     // A paid add-on starts unticked: the total is the landing page's price until the parent
     // ticks it (issue #13).
     purchaseRecording: false,
     consent: { ownsNumber: false, isGuardian: false, aiCall: false, recording: false },
   };
+}
+
+/** The gift budget as typed, in the booking's currency: "£50" (the number only, if not one). */
+function budgetShown(typed: string, currency: string, locale: string): string {
+  const amount = Number(typed.trim().replace(/^[^\d-]+/, ''));
+  return Number.isInteger(amount) ? formatWholeMoney(amount, currency, locale) : typed;
 }
 
 const stepPath = (step: StepNumber) => (step === 1 ? '/book' : `/book?step=${step}`);
@@ -97,7 +112,18 @@ export default function Book() {
   const [formError, setFormError] = useState('');
   const [notice, setNotice] = useState('');
   const { config, failed: configFailed } = useSiteConfig();
-  const { pricing } = usePricing();
+  const { pricing: priceList } = usePricing();
+  const locale = siteLocale();
+  // The parent's choice when the list offers it, else their region's currency or the default.
+  const currency = priceList
+    ? priceList.prices.some((offered) => offered.currency === draft.currency)
+      ? draft.currency
+      : visitorCurrency(priceList)
+    : draft.currency;
+  const pricing = priceList ? pricesIn(priceList, currency) : undefined;
+  // Before the price list has loaded (or if it failed), the budget is labelled in the default's.
+  const budgetCurrency = currency || defaultPricing.currency;
+  const budgetSymbol = currencySymbol(budgetCurrency, locale);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const previousStep = useRef<StepNumber | undefined>(undefined);
@@ -121,6 +147,13 @@ export default function Book() {
   }, [step, requested]);
 
   useEffect(() => saveDraft(draft), [draft]);
+
+  // The request names the currency shown, so the server prices in it.
+  useEffect(() => {
+    if (currency && currency !== draft.currency) {
+      setDraft((current) => ({ ...current, currency }));
+    }
+  }, [currency, draft.currency]);
 
   // Calling hours are the callee's: the zone follows the number's country.
   useEffect(() => {
@@ -465,14 +498,35 @@ export default function Book() {
                 {...describedBy('parent-email', errors.parentEmail, true)}
               />
             </Field>
+            {priceList && priceList.prices.length > 1 ? (
+              <Field
+                id="currency"
+                label="Currency"
+                hint="What you pay in. The gift budget is in it too."
+                error={errors.currency}
+              >
+                <select
+                  id="currency"
+                  value={currency}
+                  onChange={(event) => update({ currency: event.target.value }, 'currency')}
+                  {...describedBy('currency', errors.currency, true)}
+                >
+                  {priceList.prices.map((offered) => (
+                    <option key={offered.currency} value={offered.currency}>
+                      {currencyLabel(offered.currency, locale)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
             <Field
               id="gift-budget"
-              label="Gift budget in dollars"
-              hint="So Santa never promises more than you plan to spend ($0 to $1000)."
+              label={`Gift budget (${budgetSymbol})`}
+              hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, budgetCurrency, locale)} to ${formatWholeMoney(giftBudgetMax(budgetCurrency), budgetCurrency, locale)}).`}
               error={errors.giftBudget}
             >
               <div className="money-input">
-                <span aria-hidden="true">$</span>
+                <span aria-hidden="true">{budgetSymbol}</span>
                 <input
                   id="gift-budget"
                   className="input-short"
@@ -507,7 +561,7 @@ export default function Book() {
                   {draft.callNow
                     ? 'right now'
                     : draft.scheduledAt
-                      ? `on ${formatDateTime(draft.scheduledAt, draft.timezone)}`
+                      ? `on ${formatCallTime(draft.scheduledAt, draft.timezone, locale)}`
                       : ''}{' '}
                   ({draft.timezone.replaceAll('_', ' ')}){' '}
                   <Link to={stepPath(2)} className="edit-link">
@@ -529,7 +583,8 @@ export default function Book() {
               <div>
                 <dt>You</dt>
                 <dd>
-                  {draft.parentEmail.trim()} · gift budget ${draft.giftBudget.replace(/^\$/, '')}{' '}
+                  {draft.parentEmail.trim()} · gift budget{' '}
+                  {budgetShown(draft.giftBudget, budgetCurrency, locale)}{' '}
                   <Link to={stepPath(3)} className="edit-link">
                     Edit<span className="visually-hidden"> your details</span>
                   </Link>
@@ -560,11 +615,11 @@ export default function Book() {
                           );
                           setSlotFull(undefined);
                           setNotice(
-                            `Call time changed to ${formatDateTime(time.startsAt, draft.timezone)}. Press Pay to book it.`,
+                            `Call time changed to ${formatCallTime(time.startsAt, draft.timezone, locale)}. Press Pay to book it.`,
                           );
                         }}
                       >
-                        {formatTime(time.startsAt, draft.timezone)}
+                        {formatClockTime(time.startsAt, draft.timezone, locale)}
                       </button>
                     ))}
                   </div>
@@ -591,13 +646,18 @@ export default function Book() {
                 />
                 <span>
                   Add the recording of the call
-                  {pricing ? ` (+${formatMoney(pricing.recordingCents, pricing.currency)})` : ''}
+                  {pricing
+                    ? ` (+${formatMoney(pricing.recordingCents, pricing.currency, locale)})`
+                    : ''}
                 </span>
               </label>
             </fieldset>
 
             <p className="total">
-              Total: <strong>{price ? formatMoney(price.amountCents, price.currency) : '…'}</strong>
+              Total:{' '}
+              <strong>
+                {price ? formatMoney(price.amountCents, price.currency, locale) : '…'}
+              </strong>
             </p>
 
             <fieldset className="field consents">

@@ -1,25 +1,32 @@
 import { useEffect, useState } from 'react';
 import { refundCutoffMinutes } from '../../../functions/core/cancellation.ts';
+import { formatMoney } from '../../../functions/core/money-format.ts';
 import { retentionDays } from '../../../functions/core/retention.ts';
 import { santaSamplePath, santaSampleText } from '../../../functions/core/santa-sample.ts';
 import type { Health as HealthAnswer } from '../../../functions/schemas/api/health.ts';
 import { Page } from '../components/Page.tsx';
 import { SleighScene } from '../components/SleighScene.tsx';
 import { api } from '../lib/api.ts';
-import { formatMoney } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
-import { usePricing } from '../lib/usePricing.ts';
+import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
 
 type Health = 'checking' | 'ok' | 'unavailable';
 
 export function PriceLine() {
-  const { pricing, failed } = usePricing();
+  const { pricing: list, failed } = usePricing();
+  // In the visitor's currency when the price list has it (a UK visitor sees £).
+  const pricing = list ? pricesIn(list, visitorCurrency(list)) : undefined;
+  const locale = siteLocale();
   return (
     <p className="price-line" aria-live="polite">
       {pricing ? (
         <>
-          <strong className="price">{formatMoney(pricing.baseCents, pricing.currency)}</strong> for
-          one call · add the recording for {formatMoney(pricing.recordingCents, pricing.currency)}
+          <strong className="price">
+            {formatMoney(pricing.baseCents, pricing.currency, locale)}
+          </strong>{' '}
+          for one call · add the recording for{' '}
+          {formatMoney(pricing.recordingCents, pricing.currency, locale)}
         </>
       ) : failed ? (
         'Prices are shown when you book.'

@@ -3,12 +3,14 @@ import {
   isRefundableCancellation,
   refundCutoffMinutes,
 } from '../../../functions/core/cancellation.ts';
+import { formatCallTime, formatClockTime } from '../../../functions/core/date-format.ts';
+import { formatMoney } from '../../../functions/core/money-format.ts';
 import { AvailabilityPicker, type CallTimeChoice } from '../components/AvailabilityPicker.tsx';
 import { BookingSummary } from '../components/BookingSummary.tsx';
 import { CorrectDetails } from '../components/CorrectDetails.tsx';
 import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
-import { formatMoney, formatTime } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
 import { tokenFragment } from '../lib/tokens.ts';
 import type { BookableTime, BookingView, CancelResult } from '../lib/types.ts';
@@ -169,7 +171,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
       setMessage(
         moved.schedule.callNow
           ? 'Done — Santa will call right away.'
-          : `Done — Santa will now call on ${moved.schedule.localDisplay}.`,
+          : `Done — Santa will now call on ${formatCallTime(moved.schedule.scheduledAt, moved.schedule.timezone, siteLocale())}.`,
       );
     } catch (error) {
       if (
@@ -246,7 +248,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
                     className="button button-secondary"
                     onClick={() => void move({ callNow: false, scheduledAt: time.startsAt })}
                   >
-                    {formatTime(time.startsAt, timezone)}
+                    {formatClockTime(time.startsAt, timezone, siteLocale())}
                   </button>
                 ))}
               </div>
@@ -305,7 +307,7 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
       });
       setMessage(
         result.refunded
-          ? `Cancelled. We have refunded ${formatMoney(result.amountCents, result.currency)} to your card; it may take a few days to show.`
+          ? `Cancelled. We have refunded ${formatMoney(result.amountCents, result.currency, siteLocale())} to your card; it may take a few days to show.`
           : result.refundNote
             ? `Cancelled. ${result.refundNote}`
             : 'Cancelled.',
@@ -327,7 +329,7 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
             ? 'This call is cancelled and your payment was refunded.'
             : 'This call is cancelled.'
           : refundable
-            ? `Cancel now and you get a full refund of ${formatMoney(booking.amountCents, booking.currency)}.`
+            ? `Cancel now and you get a full refund of ${formatMoney(booking.amountCents, booking.currency, siteLocale())}.`
             : booking.paymentStatus === 'paid'
               ? `The call is less than ${refundCutoffMinutes} minutes away, so cancelling now is not refunded.`
               : 'Nothing has been paid, so nothing will be charged.'}

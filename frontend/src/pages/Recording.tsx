@@ -1,9 +1,11 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { formatMoney } from '../../../functions/core/money-format.ts';
 import { santaCallVideo } from '../../../video/props.ts';
 import { Page } from '../components/Page.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
 import { api, messageOf } from '../lib/api.ts';
-import { formatDuration, formatMoney } from '../lib/format.ts';
+import { formatDuration } from '../lib/format.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { mediaFileName } from '../lib/media-names.ts';
 import { Link } from '../lib/router.tsx';
 import { isSettled } from '../lib/settled.ts';
@@ -91,7 +93,8 @@ export default function Recording({ callId }: { readonly callId: string }) {
       {offer && !purchasing ? (
         <section className="card offer" aria-labelledby="offer-title">
           <h2 id="offer-title">
-            Get the video of this call — {formatMoney(offer.amountCents, offer.currency)}
+            Get the video of this call —{' '}
+            {formatMoney(offer.amountCents, offer.currency, siteLocale())}
           </h2>
           <p>
             Keep {name ?? 'your child'}'s call with Santa as a video to watch again and share with

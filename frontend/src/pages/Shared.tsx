@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
+import { formatCallDate } from '../../../functions/core/date-format.ts';
 import { santaCallVideo } from '../../../video/props.ts';
 import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { mediaFileName } from '../lib/media-names.ts';
 import type { SharedRecording } from '../lib/types.ts';
 
@@ -63,7 +65,10 @@ export default function Shared({ token }: { readonly token: string }) {
   const heading = `Santa's call with ${shared.childFirstName}`;
   return (
     <Page title={heading} heading={heading}>
-      <p className="lead">Recorded on {shared.callDateDisplay}. Shared with you by the family.</p>
+      <p className="lead">
+        Recorded on {formatCallDate(shared.callAt, shared.timezone, siteLocale())}. Shared with you
+        by the family.
+      </p>
       <section className="card" aria-label="The recording">
         {shared.kind === 'video' ? (
           // biome-ignore lint/a11y/useMediaCaption: a shared call has no transcript by design

@@ -1,7 +1,9 @@
+import { formatCallTime } from '../../../functions/core/date-format.ts';
 import { AddToCalendar, calendarWorthy } from '../components/AddToCalendar.tsx';
 import { BookingSummary } from '../components/BookingSummary.tsx';
 import { Page } from '../components/Page.tsx';
 import { Timeline } from '../components/Timeline.tsx';
+import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
 import { isSettled } from '../lib/settled.ts';
 import { tokenFragment } from '../lib/tokens.ts';
@@ -40,7 +42,7 @@ export function statusSentence(booking: BookingView): string {
     case 'scheduled':
       return booking.schedule.callNow
         ? `Santa is about to call ${name}.`
-        : `All set! Santa will call ${name} on ${booking.schedule.localDisplay}.`;
+        : `All set! Santa will call ${name} on ${formatCallTime(booking.schedule.scheduledAt, booking.schedule.timezone, siteLocale())}.`;
     case 'queued':
       return `Santa is picking up the phone to call ${name}…`;
     case 'in_progress':

@@ -1,12 +1,8 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import * as z from 'zod';
-import {
-  firstName,
-  formatCallDay,
-  formatCallTime,
-  formatMoney,
-  isKnownTimeZone,
-} from '../../core/format.ts';
+import { formatCallDay, formatCallTime } from '../../core/date-format.ts';
+import { firstName, isKnownTimeZone } from '../../core/format.ts';
+import { formatMoney } from '../../core/money-format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
@@ -28,6 +24,8 @@ export const bookingConfirmationSchema = z.object({
   statusUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Whether the call's calendar file is attached. */
   calendarAttached: z.boolean().default(false),
+  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
+  locale: z.string().min(2).max(100).default('en-US'),
 });
 
 export type BookingConfirmationProps = z.infer<typeof bookingConfirmationSchema>;
@@ -35,7 +33,7 @@ export type BookingConfirmationProps = z.infer<typeof bookingConfirmationSchema>
 function callTimePhrase(props: BookingConfirmationProps): string {
   return props.callNow
     ? 'in the next few minutes'
-    : `on ${formatCallTime(props.callAtUtc, props.timezone)}`;
+    : `on ${formatCallTime(props.callAtUtc, props.timezone, props.locale)}`;
 }
 
 /** "Santa will call Emma on Thursday, December 24", or "… in the next few minutes". */
@@ -43,7 +41,7 @@ export function bookingConfirmationSubject(props: BookingConfirmationProps): str
   const name = firstName(props.childName);
   return props.callNow
     ? `Santa will call ${name} in the next few minutes`
-    : `Santa will call ${name} on ${formatCallDay(props.callAtUtc, props.timezone)}`;
+    : `Santa will call ${name} on ${formatCallDay(props.callAtUtc, props.timezone, props.locale)}`;
 }
 
 /** Sent once, when the payment for a booking succeeds. */
@@ -63,7 +61,9 @@ export function BookingConfirmation(props: BookingConfirmationProps) {
       </Text>
       <Section>
         <Text style={styles.detailLabel}>Amount paid</Text>
-        <Text style={styles.detailValue}>{formatMoney(props.amountCents, props.currency)}</Text>
+        <Text style={styles.detailValue}>
+          {formatMoney(props.amountCents, props.currency, props.locale)}
+        </Text>
         <Text style={styles.detailLabel}>Call recording</Text>
         <Text style={styles.detailValue}>
           {props.purchaseRecording

@@ -1,7 +1,9 @@
 import { Button, Heading, Text } from '@react-email/components';
 import * as z from 'zod';
 import { refundArrivalBusinessDays } from '../../core/change-emails.ts';
-import { firstName, formatCallTime, formatMoney, isKnownTimeZone } from '../../core/format.ts';
+import { formatCallTime } from '../../core/date-format.ts';
+import { firstName, isKnownTimeZone } from '../../core/format.ts';
+import { formatMoney } from '../../core/money-format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
@@ -19,6 +21,8 @@ export const callCancelledSchema = z.object({
   noRefundReason: z.string().min(1).optional(),
   // http(s) only: a javascript: or data: link must never become the button.
   bookAgainUrl: z.url({ protocol: /^https?$/ }),
+  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
+  locale: z.string().min(2).max(100).default('en-US'),
 });
 
 export type CallCancelledProps = z.infer<typeof callCancelledSchema>;
@@ -28,7 +32,7 @@ function refundSentence(props: CallCancelledProps): string {
     return `Your payment was not refunded.${props.noRefundReason ? ` ${props.noRefundReason}` : ''}`;
   }
   const { from, to } = refundArrivalBusinessDays;
-  return `We have refunded ${formatMoney(props.amountRefundedCents, props.currency)} to the card you paid with. It usually shows up on your statement within ${from}–${to} business days, depending on your bank.`;
+  return `We have refunded ${formatMoney(props.amountRefundedCents, props.currency, props.locale)} to the card you paid with. It usually shows up on your statement within ${from}–${to} business days, depending on your bank.`;
 }
 
 /** "Your call is cancelled: Santa will not call Emma". */
@@ -49,7 +53,7 @@ export function CallCancelled(props: CallCancelledProps) {
         Your call is cancelled
       </Heading>
       <Text style={styles.paragraph}>
-        {`Santa will not call ${name} on ${formatCallTime(props.callAtUtc, props.timezone)}.`}
+        {`Santa will not call ${name} on ${formatCallTime(props.callAtUtc, props.timezone, props.locale)}.`}
       </Text>
       <Text style={styles.paragraph}>{refundSentence(props)}</Text>
       <Text style={styles.paragraph}>

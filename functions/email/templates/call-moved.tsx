@@ -1,6 +1,7 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import * as z from 'zod';
-import { firstName, formatCallTime, isKnownTimeZone } from '../../core/format.ts';
+import { formatCallTime } from '../../core/date-format.ts';
+import { firstName, isKnownTimeZone } from '../../core/format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
@@ -20,6 +21,8 @@ export const callMovedSchema = z.object({
   statusUrl: z.url({ protocol: /^https?$/ }),
   /** Whether the updated calendar file is attached. */
   calendarAttached: z.boolean(),
+  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
+  locale: z.string().min(2).max(100).default('en-US'),
 });
 
 export type CallMovedProps = z.infer<typeof callMovedSchema>;
@@ -27,7 +30,7 @@ export type CallMovedProps = z.infer<typeof callMovedSchema>;
 function newTimePhrase(props: CallMovedProps): string {
   return props.callNow
     ? 'in the next few minutes'
-    : `on ${formatCallTime(props.callAtUtc, props.timezone)}`;
+    : `on ${formatCallTime(props.callAtUtc, props.timezone, props.locale)}`;
 }
 
 /**
@@ -56,11 +59,11 @@ export function CallMoved(props: CallMovedProps) {
         <Text style={styles.detailValue}>
           {props.callNow
             ? 'In the next few minutes'
-            : formatCallTime(props.callAtUtc, props.timezone)}
+            : formatCallTime(props.callAtUtc, props.timezone, props.locale)}
         </Text>
         <Text style={styles.detailLabel}>Was</Text>
         <Text style={styles.detailValue}>
-          {formatCallTime(props.previousCallAtUtc, props.timezone)}
+          {formatCallTime(props.previousCallAtUtc, props.timezone, props.locale)}
         </Text>
       </Section>
       {props.calendarAttached ? (

@@ -1,6 +1,7 @@
 import { Button, Heading, Text } from '@react-email/components';
 import * as z from 'zod';
-import { firstName, formatMoney } from '../../core/format.ts';
+import { firstName } from '../../core/format.ts';
+import { formatMoney } from '../../core/money-format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
@@ -25,6 +26,8 @@ export const callNotCompletedSchema = z
     currency: z.string().regex(/^[A-Za-z]{3}$/, 'Expected an ISO 4217 code'),
     // http(s) only: a javascript: or data: link must never become the button.
     bookAgainUrl: z.url({ protocol: /^https?$/ }),
+    /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
+    locale: z.string().min(2).max(100).default('en-US'),
   })
   // "Nobody answered" after no attempt at all would be untrue.
   .refine((props) => props.reason !== 'no_answer' || props.attempts > 0, {
@@ -66,7 +69,7 @@ export function callNotCompletedSubject(props: CallNotCompletedProps): string {
 /** Sent once, when a booked call ends without Santa talking to the child. */
 export function CallNotCompleted(props: CallNotCompletedProps) {
   const name = firstName(props.childName);
-  const amount = formatMoney(props.amountCents, props.currency);
+  const amount = formatMoney(props.amountCents, props.currency, props.locale);
   // Whole strings, not JSX fragments: React would put <!-- --> between adjacent text parts.
   return (
     <EmailLayout

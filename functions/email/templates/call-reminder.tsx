@@ -1,7 +1,8 @@
 import { Button, Heading, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
 import * as z from 'zod';
-import { firstName, formatCallTime, isKnownTimeZone } from '../../core/format.ts';
+import { formatCallTime } from '../../core/date-format.ts';
+import { firstName, isKnownTimeZone } from '../../core/format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { colors, styles } from '../theme.ts';
@@ -14,6 +15,8 @@ export const callReminderSchema = z.object({
   timezone: z.string().refine(isKnownTimeZone, 'Expected an IANA time zone'),
   // http(s) only: a javascript: or data: link must never become the button.
   manageUrl: z.url({ protocol: /^https?$/ }),
+  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
+  locale: z.string().min(2).max(100).default('en-US'),
 });
 
 export type CallReminderProps = z.infer<typeof callReminderSchema>;
@@ -41,7 +44,7 @@ export function callReminderSubject(props: CallReminderProps): string {
 /** Sent about an hour before a scheduled call. */
 export function CallReminder(props: CallReminderProps) {
   const name = firstName(props.childName);
-  const callTime = formatCallTime(props.callAtUtc, props.timezone);
+  const callTime = formatCallTime(props.callAtUtc, props.timezone, props.locale);
   // Whole strings, not JSX fragments: React would put <!-- --> between adjacent text parts.
   return (
     <EmailLayout

@@ -1,7 +1,8 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
 import type { CSSProperties } from 'react';
 import * as z from 'zod';
-import { firstName, formatCallTime, isKnownTimeZone } from '../../core/format.ts';
+import { formatCallTime } from '../../core/date-format.ts';
+import { firstName, isKnownTimeZone } from '../../core/format.ts';
 import { defineEmailTemplate } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { colors, styles } from '../theme.ts';
@@ -25,6 +26,8 @@ export const callTranscriptSchema = z.object({
   /** The parent's IANA zone: the call time is shown as their clock reads it. */
   timezone: z.string().refine(isKnownTimeZone, 'Expected an IANA time zone'),
   durationSecs: z.number().nonnegative(),
+  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
+  locale: z.string().min(2).max(100).default('en-US'),
   /** The turns in the order they were spoken; blank turns (silence, tool calls) are dropped. */
   transcript: z
     .array(transcriptLineSchema)
@@ -141,7 +144,7 @@ export function CallTranscript(props: CallTranscriptProps) {
         {`Thank you for letting Santa call ${name}!`}
       </Heading>
       <Text style={styles.paragraph}>
-        {`Santa called ${name} on ${formatCallTime(props.callAtUtc, props.timezone)}. The call lasted ${formatDuration(props.durationSecs)}.`}
+        {`Santa called ${name} on ${formatCallTime(props.callAtUtc, props.timezone, props.locale)}. The call lasted ${formatDuration(props.durationSecs)}.`}
       </Text>
       {props.recordingUrl ? (
         <Section>

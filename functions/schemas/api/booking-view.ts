@@ -64,7 +64,10 @@ export const bookingViewSchema = z.object({
     timezone: z.string(),
     /** The call's instant on the callee's clock, ISO 8601 with offset. */
     localTime: z.string(),
-    /** The same, for people: e.g. `December 24, 2026 at 6:30 PM EST`. */
+    /**
+     * The same for people, as the booking's emails say it (its locale): e.g. `Thursday,
+     * December 24, 2026 at 6:30 PM Eastern Standard Time`.
+     */
     localDisplay: z.string(),
     /** The zones of the number's country a new time may be chosen in (empty: any zone). */
     zones: z.array(z.string()),
@@ -73,6 +76,8 @@ export const bookingViewSchema = z.object({
   }),
   amountCents: z.number().int(),
   currency: z.string(),
+  /** The parent's BCP 47 locale recorded at booking (en-US for bookings made before). */
+  locale: z.string(),
   /** Minor units given back so far: all of it once refunded, part after a partial refund. */
   amountRefundedCents: z.number().int(),
   purchaseRecording: z.boolean(),

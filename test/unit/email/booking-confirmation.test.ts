@@ -19,7 +19,9 @@ describe('booking confirmation', () => {
 
     expect(email.subject).toBe('Santa will call Emma on Thursday, December 24');
     for (const part of [email.html, email.text]) {
-      expect(part).toContain('Santa will call Emma on Thursday, December 24 at 6:30 PM EST.');
+      expect(part).toContain(
+        'Santa will call Emma on Thursday, December 24, 2026 at 6:30 PM Eastern Standard Time.',
+      );
       expect(part).toContain('$29.99');
       expect(part).toContain('Included');
       expect(part).toContain('Manage or cancel your booking');
@@ -42,14 +44,14 @@ describe('booking confirmation', () => {
       'Asia/Tokyo',
       '2026-12-24T23:30:00Z',
       'Friday, December 25',
-      'Friday, December 25 at 8:30 AM GMT+9',
+      'Friday, December 25, 2026 at 8:30 AM Japan Standard Time',
     ],
     // UTC says the 25th; Los Angeles is still on Christmas Eve.
     [
       'America/Los_Angeles',
       '2026-12-25T02:00:00Z',
       'Thursday, December 24',
-      'Thursday, December 24 at 6:00 PM PST',
+      'Thursday, December 24, 2026 at 6:00 PM Pacific Standard Time',
     ],
   ])('in %s shows %s as the local day and time', async (timezone, callAtUtc, day, time) => {
     const email = await renderEmail('bookingConfirmation', { ...booking, timezone, callAtUtc });
@@ -58,6 +60,45 @@ describe('booking confirmation', () => {
     expect(email.html).toContain(time);
     expect(email.text).toContain(time);
   });
+
+  it.each([
+    // The parent's recorded locale and the booking's currency, as the site showed them.
+    [
+      'en-GB',
+      'gbp',
+      1298,
+      'Friday 25 December',
+      'Friday, 25 December 2026 at 08:30 Japan Standard Time',
+      '£12.98',
+    ],
+    // Yen is zero-decimal: Stripe charged 1500, which is ¥1,500, not ¥15.
+    [
+      'en-US',
+      'jpy',
+      1500,
+      'Friday, December 25',
+      'Friday, December 25, 2026 at 8:30 AM Japan Standard Time',
+      '¥1,500',
+    ],
+    ['de-DE', 'eur', 999, 'Freitag, 25. Dezember', '25. Dezember 2026 um 08:30', '9,99 €'],
+  ])(
+    'in locale %s with %s writes the day, time and amount the parent reads',
+    async (locale, currency, amountCents, day, time, amount) => {
+      const email = await renderEmail('bookingConfirmation', {
+        ...booking,
+        timezone: 'Asia/Tokyo',
+        locale,
+        currency,
+        amountCents,
+      });
+
+      expect(email.subject).toBe(`Santa will call Emma on ${day}`);
+      for (const part of [email.html, email.text]) {
+        expect(part).toContain(time);
+        expect(part).toContain(amount);
+      }
+    },
+  );
 
   it('says "in the next few minutes" for a call-now booking, with no date', async () => {
     const email = await renderEmail('bookingConfirmation', { ...booking, callNow: true });

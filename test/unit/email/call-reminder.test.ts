@@ -16,7 +16,9 @@ describe('call reminder', () => {
     expect(email.subject).toBe('Santa calls Emma in an hour');
     for (const part of [email.html, email.text]) {
       expect(part).toContain('Santa calls Emma in an hour!');
-      expect(part).toContain('Santa will call Emma on Thursday, December 24 at 6:30 PM EST.');
+      expect(part).toContain(
+        'Santa will call Emma on Thursday, December 24, 2026 at 6:30 PM Eastern Standard Time.',
+      );
       expect(part).toContain('The phone is charged');
       expect(part).toContain('The ringer is on');
       expect(part).toContain('You are with Emma when the phone rings.');
@@ -37,9 +39,17 @@ describe('call reminder', () => {
 
   it.each([
     // UTC says the 24th; Tokyo is already on Christmas morning.
-    ['Asia/Tokyo', '2026-12-24T23:30:00Z', 'Friday, December 25 at 8:30 AM GMT+9'],
+    [
+      'Asia/Tokyo',
+      '2026-12-24T23:30:00Z',
+      'Friday, December 25, 2026 at 8:30 AM Japan Standard Time',
+    ],
     // UTC says the 25th; Los Angeles is still on Christmas Eve.
-    ['America/Los_Angeles', '2026-12-25T02:00:00Z', 'Thursday, December 24 at 6:00 PM PST'],
+    [
+      'America/Los_Angeles',
+      '2026-12-25T02:00:00Z',
+      'Thursday, December 24, 2026 at 6:00 PM Pacific Standard Time',
+    ],
   ])('in %s shows %s as %s', async (timezone, callAtUtc, time) => {
     const email = await renderEmail('callReminder', { ...reminder, timezone, callAtUtc });
 

@@ -37,7 +37,7 @@ describe('call transcript', () => {
     for (const part of [email.html, email.text]) {
       expect(part).toContain('Thank you for letting Santa call Emma!');
       expect(part).toContain(
-        'Santa called Emma on Thursday, December 24 at 6:30 PM EST. The call lasted 4 minutes and 12 seconds.',
+        'Santa called Emma on Thursday, December 24, 2026 at 6:30 PM Eastern Standard Time. The call lasted 4 minutes and 12 seconds.',
       );
       expect(part).toContain('What Santa and Emma said');
       expect(part).not.toContain('Rose');
@@ -95,8 +95,8 @@ describe('call transcript', () => {
   it('shows the call time in the parent time zone', async () => {
     const email = await renderEmail('callTranscript', { ...call, timezone: 'Asia/Tokyo' });
 
-    expect(email.html).toContain('Friday, December 25 at 8:30 AM GMT+9');
-    expect(email.text).toContain('Friday, December 25 at 8:30 AM GMT+9');
+    expect(email.html).toContain('Friday, December 25, 2026 at 8:30 AM Japan Standard Time');
+    expect(email.text).toContain('Friday, December 25, 2026 at 8:30 AM Japan Standard Time');
   });
 
   it('says so when there were no words to write down', async () => {
