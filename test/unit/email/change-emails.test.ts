@@ -32,12 +32,14 @@ describe('the "moved" email', () => {
     const email = await renderEmail('callMoved', moved);
 
     expect(email.subject).toBe(
-      'Your call is moved: Santa now calls Emma on Thursday, December 24 at 6:30 PM EST',
+      'Your call is moved: Santa now calls Emma on Thursday, December 24, 2026 at 6:30 PM Eastern Standard Time',
     );
     for (const part of [email.html, email.text]) {
       expect(part).toContain('Your call is moved');
-      expect(part).toContain('Santa will now call Emma on Thursday, December 24 at 6:30 PM EST.');
-      expect(part).toContain('Wednesday, December 23 at 5:00 PM EST');
+      expect(part).toContain(
+        'Santa will now call Emma on Thursday, December 24, 2026 at 6:30 PM Eastern Standard Time.',
+      );
+      expect(part).toContain('Wednesday, December 23, 2026 at 5:00 PM Eastern Standard Time');
       expect(part).toContain('calendar file attached has the new time');
       expect(part).toContain('Manage or cancel your booking');
       expect(part).not.toContain('Rose');
@@ -66,7 +68,9 @@ describe('the "cancelled" email', () => {
 
     expect(email.subject).toBe('Your call is cancelled: Santa will not call Emma');
     for (const part of [email.html, email.text]) {
-      expect(part).toContain('Santa will not call Emma on Thursday, December 24 at 6:30 PM EST.');
+      expect(part).toContain(
+        'Santa will not call Emma on Thursday, December 24, 2026 at 6:30 PM Eastern Standard Time.',
+      );
       expect(part).toContain('We have refunded $9.99 to the card you paid with.');
       expect(part).toContain('within 5–10 business days');
       expect(part).toContain('Book a call again');
