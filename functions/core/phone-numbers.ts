@@ -4,8 +4,8 @@ import {
   type PhoneNumberType,
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
-import { IANAZone } from 'luxon';
 import { type PhoneNumberProblem, phoneNumberProblemMessages } from './phone-number-problems.ts';
+import { countryZones } from './time-zones.ts';
 import {
   describeTypedPhoneNumberProblem,
   readPhoneNumber,
@@ -91,19 +91,7 @@ export function phoneNumberCountry(e164: string): { code: string; name: string }
  */
 export function phoneNumberZones(e164: string): readonly string[] {
   const country = parsePhoneNumberFromString(e164.trim())?.country;
-  if (!country) return [];
-  const canonical = ct.getCountry(country)?.timezones ?? [];
-  const withLinks = ct.getTimezonesForCountry(country, { deprecated: true }) ?? [];
-  return canonical.map((zone) => {
-    if (ct.getTimezone(zone)?.countries[0] === country) return zone;
-    // Only names this runtime's tz data knows, so the zone can be used at once.
-    const own = withLinks
-      .filter((link) => link.aliasOf === zone && link.countries[0] === country)
-      .map((link) => link.name)
-      .filter((name) => IANAZone.isValidZone(name))
-      .sort();
-    return own[0] ?? zone;
-  });
+  return country ? countryZones(country) : [];
 }
 
 /** The zone a name links to in the tz database (`US/Eastern` → `America/New_York`), else itself. */

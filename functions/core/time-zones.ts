@@ -111,8 +111,13 @@ export function zoneCity(id: string): string {
   return (id.split('/').at(-1) ?? id).replaceAll('_', ' ');
 }
 
-/** The zones a country uses, by the names it uses (its own links where the tz data merged). */
-function countryZones(country: string): readonly string[] {
+/**
+ * The IANA zones a country uses (ISO 3166-1 alpha-2), by the names that country uses: where the
+ * tz database now links a country's zone to a neighbour's (Europe/Oslo to Europe/Berlin since
+ * 2022), the country's own link name is given — only names this runtime's tz data knows, so the
+ * zone can be used at once. Empty for a country the zone data does not know.
+ */
+export function countryZones(country: string): readonly string[] {
   const canonical = ct.getCountry(country)?.timezones ?? [];
   const withLinks = ct.getTimezonesForCountry(country, { deprecated: true }) ?? [];
   return canonical.map((zone) => {
@@ -120,6 +125,7 @@ function countryZones(country: string): readonly string[] {
     const own = withLinks
       .filter((link) => link.aliasOf === zone && link.countries[0] === country)
       .map((link) => link.name)
+      .filter((name) => IANAZone.isValidZone(name))
       .sort();
     return own[0] ?? zone;
   });
