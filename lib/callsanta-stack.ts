@@ -1,5 +1,6 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { siteCallRules } from '../functions/config/call-rules.ts';
 import { type RouteDefinition, routes } from '../functions/routes.ts';
 import { Alerts } from './alerts.ts';
 import { Api } from './api.ts';
@@ -154,6 +155,7 @@ export class CallSantaStack extends Stack {
       voiceNotesBucket: this.storage.buckets.voiceNotes,
       recordingsBucket: this.storage.buckets.recordings,
       stripePublishableKey: settings.stripePublishableKey,
+      callRules: siteCallRules(settings.stageConfig),
       // Without bundling (assertion tests, `cdk synth --exclusively` of another stack) the site
       // build is not needed either; `-c sitePlaceholder=true` asks for the placeholder directly.
       placeholderSite:

@@ -24,6 +24,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, type ISource, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import type { SiteCallRules } from '../functions/config/call-rules.ts';
 import { permissionsPolicy } from '../functions/config/permissions-policy.ts';
 import type { SiteConfig } from '../functions/schemas/api/site-config.ts';
 import { acknowledge, wildcardResourceFinding } from './nag.ts';
@@ -40,6 +41,8 @@ export interface SiteProps {
   /** Browsers play recordings from here (presigned GET): allowed in `connect-src`/`media-src`. */
   readonly recordingsBucket: IBucket;
   readonly stripePublishableKey: string;
+  /** The stage's calling hours and retries, which the site states (FAQ, landing page). */
+  readonly callRules?: SiteCallRules;
   /** The built site; `frontend/dist` (from `npm run build:site`) unless given. */
   readonly siteDirectory?: string;
   /**
@@ -216,6 +219,7 @@ export class Site extends Construct {
       apiBaseUrl: '',
       stripePublishableKey: props.stripePublishableKey,
       stripeMode: 'stripe',
+      ...(props.callRules ? { callRules: props.callRules } : {}),
     };
     this.deployment = new BucketDeployment(this, 'Deployment', {
       destinationBucket: props.siteBucket,

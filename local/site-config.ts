@@ -1,3 +1,4 @@
+import { siteCallRules } from '../functions/config/call-rules.ts';
 import type { SiteConfig } from '../functions/schemas/api/site-config.ts';
 import type { LocalCloudConfig } from './config.ts';
 
@@ -8,7 +9,11 @@ import type { LocalCloudConfig } from './config.ts';
  * Stripe it uses the Payment Element.
  */
 export function siteRuntimeConfig(config: LocalCloudConfig): SiteConfig {
-  const common = { apiBaseUrl: '', stripePublishableKey: config.stripeKeys.publishable };
+  const common = {
+    apiBaseUrl: '',
+    stripePublishableKey: config.stripeKeys.publishable,
+    callRules: siteCallRules(config.stageConfig),
+  };
   return config.stripe.emulated
     ? { ...common, stripeMode: 'emulator', stripeEmulatorUrl: config.stripe.baseUrl }
     : { ...common, stripeMode: 'stripe' };

@@ -6,7 +6,10 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { siteCallRules } from '../../functions/config/call-rules.ts';
+import type { StageConfig } from '../../functions/config/stage-config.ts';
 import type { CallSantaStack } from '../../lib/callsanta-stack.ts';
+import { readStageSettings } from '../../lib/settings.ts';
 import { Site, type SiteProps, spaRoutingCode } from '../../lib/site.ts';
 import { flatten, logicalId, synthesize } from './synth.ts';
 
@@ -77,6 +80,7 @@ describe('site hosting', () => {
   let template: Template;
   let stack: CallSantaStack;
   let outdir: string;
+  let stageConfig: StageConfig;
   let config: DistributionConfig;
   let siteOrigin: Origin;
   let apiBehavior: Behavior;
@@ -85,6 +89,7 @@ describe('site hosting', () => {
     let app: App;
     ({ template, stack, app } = synthesize());
     outdir = app.outdir;
+    stageConfig = readStageSettings(app.node).stageConfig;
     config = distributionConfig(template);
     const siteBucketId = logicalId(stack.storage.siteBucket);
     const origin = config.Origins.find((o) => JSON.stringify(o.DomainName).includes(siteBucketId));
@@ -270,7 +275,7 @@ describe('site hosting', () => {
     );
   });
 
-  it('deploys the site and config.json (Stripe mode, same-origin API) and invalidates', () => {
+  it("deploys the site and config.json (Stripe mode, same-origin API, the stage's call rules) and invalidates", () => {
     const distributionId = logicalId(stack.site.distribution);
     template.hasResourceProperties('Custom::CDKBucketDeployment', {
       DestinationBucketName: { Ref: logicalId(stack.storage.siteBucket) },
@@ -284,6 +289,8 @@ describe('site hosting', () => {
       apiBaseUrl: '',
       stripePublishableKey: 'pk_test_placeholder',
       stripeMode: 'stripe',
+      // The stage's calling hours and retries, which the FAQ and landing page state.
+      callRules: siteCallRules(stageConfig),
     });
     // Synthesized without bundling: the placeholder page, not the build.
     expect(stagedFiles(outdir, 'index.html').join('')).toContain('Placeholder site');

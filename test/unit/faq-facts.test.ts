@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { clockText, durationText, faqFacts, retryText } from '../../frontend/src/lib/faq-facts.ts';
-import { stageConfigDefaults } from '../../functions/config/stage-config.ts';
+import {
+  callingHoursText,
+  clockText,
+  durationText,
+  faqFacts,
+  faqFactsFor,
+  retryText,
+} from '../../frontend/src/lib/faq-facts.ts';
+import { siteCallRules } from '../../functions/config/call-rules.ts';
+import { loadStageConfig, stageConfigDefaults } from '../../functions/config/stage-config.ts';
 import { refundCutoffMinutes } from '../../functions/core/cancellation.ts';
 import { retentionDays } from '../../functions/core/retention.ts';
 import { santaMaxCallSeconds } from '../../functions/core/santa-limits.ts';
@@ -21,6 +29,37 @@ describe('the FAQ facts', () => {
       voiceNoteDays: retentionDays.voiceNotes,
       bookingDays: retentionDays.bookingsAfterCall,
     });
+  });
+});
+
+describe("the stage's own call rules", () => {
+  it('are the defaults until config.json says otherwise', () => {
+    expect(faqFactsFor(undefined)).toEqual(faqFacts);
+  });
+
+  it("replace the defaults with the stage's hours and retries, from its config", () => {
+    const stage = loadStageConfig({
+      CALLING_HOURS_START: '09:30',
+      CALLING_HOURS_END: '20:00',
+      CALL_MAX_RETRIES: '1',
+      PUBLIC_SITE_URL: 'https://callsanta.example',
+    });
+    const facts = faqFactsFor(siteCallRules(stage));
+    expect(callingHoursText(facts)).toBe('between 9:30 am and 8 pm');
+    expect(facts.callMaxRetries).toBe(1);
+    // What the stage does not decide stays the code's.
+    expect(facts.refundCutoffMinutes).toBe(refundCutoffMinutes);
+  });
+});
+
+describe('callingHoursText', () => {
+  it.each([
+    ['08:00', '21:00', 'between 8 am and 9 pm'],
+    ['07:30', '12:00', 'between 7:30 am and noon'],
+    ['00:00', '24:00', 'at any hour'],
+    ['00:00', '20:00', 'between midnight and 8 pm'],
+  ])('%s–%s → %s', (callingHoursStart, callingHoursEnd, text) => {
+    expect(callingHoursText({ callingHoursStart, callingHoursEnd })).toBe(text);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   retentionDays,
 } from '../../../functions/core/retention.ts';
 import { santaMaxCallSeconds } from '../../../functions/core/santa-limits.ts';
+import type { SiteConfig } from '../../../functions/schemas/api/site-config.ts';
 
 /**
  * The numbers the FAQ states, read from the code that enforces them — so the page cannot say
@@ -51,6 +52,14 @@ export const faqFacts: FaqFacts = {
   bookingDays: retentionDays.bookingsAfterCall,
 };
 
+/**
+ * The facts with the stage's own call rules (`config.json`'s `callRules`: its calling hours,
+ * ring time and retries) in place of the defaults, when the site has them.
+ */
+export function faqFactsFor(callRules: SiteConfig['callRules']): FaqFacts {
+  return callRules ? { ...faqFacts, ...callRules } : faqFacts;
+}
+
 const plural = (count: number, one: string, many = `${one}s`) =>
   `${count} ${count === 1 ? one : many}`;
 
@@ -74,6 +83,23 @@ export function clockText(time: string): string {
   return minutes === 0
     ? `${hour12} ${suffix}`
     : `${hour12}:${String(minutes).padStart(2, '0')} ${suffix}`;
+}
+
+/**
+ * The calling hours as a parent reads them: "between 8 am and 9 pm", or "at any hour" for a
+ * stage that calls round the clock (00:00–24:00).
+ */
+export function callingHoursText(
+  facts: Pick<FaqFacts, 'callingHoursStart' | 'callingHoursEnd'>,
+): string {
+  if (facts.callingHoursStart === '00:00' && facts.callingHoursEnd === '24:00')
+    return 'at any hour';
+  return `between ${clockText(facts.callingHoursStart)} and ${clockText(facts.callingHoursEnd)}`;
+}
+
+/** "Between 8 am…" from "between 8 am…": a phrase that starts a sentence. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** What happens after a busy line, no answer or voicemail, in one sentence. */

@@ -7,9 +7,11 @@ import type { Health as HealthAnswer } from '../../../functions/schemas/api/heal
 import { Page } from '../components/Page.tsx';
 import { SleighScene } from '../components/SleighScene.tsx';
 import { api } from '../lib/api.ts';
+import { callingHoursText, capitalised, faqFactsFor } from '../lib/faq-facts.ts';
 import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
 import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
+import { useSiteConfig } from '../lib/useSiteConfig.ts';
 
 type Health = 'checking' | 'ok' | 'unavailable';
 
@@ -105,6 +107,7 @@ function CallSample() {
 }
 
 export function Landing({ intro }: { readonly intro?: string }) {
+  const hours = callingHoursText(faqFactsFor(useSiteConfig().config?.callRules));
   return (
     <Page
       title="A phone call from Santa"
@@ -139,7 +142,7 @@ export function Landing({ intro }: { readonly intro?: string }) {
             <strong>Tell Santa about your child</strong> In words, or record a short voice note.
           </li>
           <li>
-            <strong>Pick a time</strong> Between 8 am and 9 pm on their clock, or have Santa call
+            <strong>Pick a time</strong> {capitalised(hours)} on their clock, or have Santa call
             right now.
           </li>
           <li>

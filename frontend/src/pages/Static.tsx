@@ -1,6 +1,8 @@
 import { retentionStatements } from '../../../functions/core/retention.ts';
 import { Page } from '../components/Page.tsx';
+import { callingHoursText, faqFactsFor } from '../lib/faq-facts.ts';
 import { Link } from '../lib/router.tsx';
+import { useSiteConfig } from '../lib/useSiteConfig.ts';
 
 export function Privacy() {
   return (
@@ -65,14 +67,15 @@ export function Privacy() {
 }
 
 export function Terms() {
+  const hours = callingHoursText(faqFactsFor(useSiteConfig().config?.callRules));
   return (
     <Page title="Terms" heading="Terms of service">
       <section className="prose" aria-label="Terms">
         <h2>The call</h2>
         <p>
           CallSanta places one phone call, voiced by an AI Santa, to the number you give, at the
-          time you book (between 8 am and 9 pm in the time zone you choose). If nobody answers, we
-          try again a few times; if we still cannot reach you, you are refunded in full.
+          time you book ({hours} in the time zone you choose). If nobody answers, we try again a few
+          times; if we still cannot reach you, you are refunded in full.
         </p>
         <h2>Who may book</h2>
         <p>

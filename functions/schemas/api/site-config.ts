@@ -5,6 +5,23 @@ const common = {
   apiBaseUrl: z.string(),
   /** Stripe's publishable key (`pk_…`): the emulator's locally. */
   stripePublishableKey: z.string(),
+  /**
+   * The stage's call rules (`functions/config/stage-config.ts`), so the site states the hours and
+   * retries the stage runs by, not the defaults. Optional: an older `config.json` lacks it, and
+   * the site then states the defaults.
+   */
+  callRules: z
+    .object({
+      /** `HH:MM`, the callee's clock. */
+      callingHoursStart: z.string(),
+      callingHoursEnd: z.string(),
+      /** Seconds a phone rings before the attempt counts as unanswered. */
+      callRingSeconds: z.number(),
+      /** Seconds between attempts when the line is busy or nobody answers. */
+      callRetryWaitSeconds: z.number(),
+      callMaxRetries: z.number(),
+    })
+    .optional(),
 };
 
 /**
