@@ -67,6 +67,8 @@ describe('the API answers as its schemas say', () => {
       baseCents: 999,
       recordingCents: 299,
       currency: 'usd',
+      // Every currency offered; the default price list offers one.
+      prices: [{ currency: 'usd', baseCents: 999, recordingCents: 299 }],
     });
     expect(availability.status).toBe(200);
     expect(parseAnswer(availabilitySchema, availability.body, 'availability').times).not.toEqual(

@@ -33,9 +33,6 @@ const ses = () => sesFaults(localUrl(cloud.config.ports.ses));
  * content), checked against what `/_local/outbox?format=json` lists of their attachments.
  */
 async function emailsTo(parentEmail: string): Promise<OutboxMessage[]> {
-  const stored = (await new Outbox(join(cloud.config.dataDir, 'outbox')).list()).filter(
-    (email) => email.to === parentEmail,
-  );
   const listed = (
     (await (await fetch(`${cloud.apiUrl}/_local/outbox?format=json`)).json()) as {
       to: string;
@@ -43,6 +40,10 @@ async function emailsTo(parentEmail: string): Promise<OutboxMessage[]> {
       attachments?: unknown;
     }[]
   ).filter((email) => email.to === parentEmail);
+  // Read after the list: an email sent in between is then in both or only in `stored`.
+  const stored = (await new Outbox(join(cloud.config.dataDir, 'outbox')).list()).filter(
+    (email) => email.to === parentEmail,
+  );
   expect(listed.map((email) => email.attachments)).toEqual(
     stored.slice(0, listed.length).map((email) =>
       email.attachments?.map(({ filename, contentType, size }) => ({

@@ -161,6 +161,19 @@ describe('every route answers as the document says', () => {
     expect((await send('GET', '/api/availability', { query: 'date=soon' })).status).toBe(400);
   });
 
+  it('answers the contact form, and its refusal', async () => {
+    const message = 'Our call was lovely, but can Santa call again on Christmas Day?';
+
+    expect(
+      (await send('POST', '/api/contact', { body: { email: 'parent@example.com', message } }))
+        .status,
+    ).toBe(202);
+    expect(
+      (await send('POST', '/api/contact', { body: { email: 'parent@example.com', message: 'Hi' } }))
+        .status,
+    ).toBe(400);
+  });
+
   it('answers a booking through its life, and its refusals', async () => {
     const created = await send('POST', '/api/calls', { body: validBooking() });
     const callId = String(created.body.callId);
