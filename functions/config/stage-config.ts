@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { defaultCallingHours } from '../core/calling-hours-default.ts';
 
 /**
  * The stage's runtime settings: what the handlers read from their environment, declared once.
@@ -143,7 +144,7 @@ export const stageSettings = {
   callingHoursStart: textSetting({
     env: 'CALLING_HOURS_START',
     unit: 'HH:MM',
-    default: '08:00',
+    default: defaultCallingHours.start,
     rule: clock,
     scaledLocally: false,
     about: "When calls may start, on the callee's clock (US rules: 8:00).",
@@ -151,7 +152,7 @@ export const stageSettings = {
   callingHoursEnd: textSetting({
     env: 'CALLING_HOURS_END',
     unit: 'HH:MM',
-    default: '21:00',
+    default: defaultCallingHours.end,
     rule: clock,
     scaledLocally: false,
     about: "When calling hours end, on the callee's clock (US rules: 21:00); after the start.",

@@ -1,10 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  callingHoursText,
-  capitalised,
-  faqFactsFor,
-  retryText,
-} from '../../frontend/src/lib/faq-facts.ts';
+import { callingHoursText, capitalised } from '../../frontend/src/lib/calling-hours-text.ts';
+import { faqFactsFor, retryText } from '../../frontend/src/lib/faq-facts.ts';
 import { refundCutoffMinutes } from '../../functions/core/cancellation.ts';
 import { santaSamplePath, santaSampleText } from '../../functions/core/santa-sample.ts';
 import { siteConfigSchema } from '../../functions/schemas/api/site-config.ts';

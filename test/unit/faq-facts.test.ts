@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { callingHoursText, clockText } from '../../frontend/src/lib/calling-hours-text.ts';
 import {
-  callingHoursText,
-  clockText,
   durationText,
   faqFacts,
   faqFactsFor,
   retryText,
 } from '../../frontend/src/lib/faq-facts.ts';
+import { callRulesOf } from '../../frontend/src/lib/useCallRules.ts';
 import { siteCallRules } from '../../functions/config/call-rules.ts';
 import { loadStageConfig, stageConfigDefaults } from '../../functions/config/stage-config.ts';
 import { refundCutoffMinutes } from '../../functions/core/cancellation.ts';
@@ -49,6 +49,26 @@ describe("the stage's own call rules", () => {
     expect(facts.callMaxRetries).toBe(1);
     // What the stage does not decide stays the code's.
     expect(facts.refundCutoffMinutes).toBe(refundCutoffMinutes);
+  });
+});
+
+describe("callRulesOf (config.json's callRules, read without zod)", () => {
+  const rules = {
+    callingHoursStart: '08:00',
+    callingHoursEnd: '21:00',
+    callRingSeconds: 45,
+    callRetryWaitSeconds: 300,
+    callMaxRetries: 2,
+  };
+  it.each([
+    ['the whole shape', rules, rules],
+    ['missing (an older config.json)', undefined, undefined],
+    ['null', null, undefined],
+    ['a number where a time belongs', { ...rules, callingHoursStart: 8 }, undefined],
+    ['a text where a count belongs', { ...rules, callMaxRetries: '2' }, undefined],
+    ['NaN', { ...rules, callRingSeconds: Number.NaN }, undefined],
+  ])('%s', (_case, value, expected) => {
+    expect(callRulesOf(value)).toEqual(expected);
   });
 });
 

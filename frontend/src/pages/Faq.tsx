@@ -1,15 +1,9 @@
 import type { ReactNode } from 'react';
 import { Page } from '../components/Page.tsx';
-import {
-  callingHoursText,
-  capitalised,
-  durationText,
-  type FaqFacts,
-  faqFactsFor,
-  retryText,
-} from '../lib/faq-facts.ts';
+import { callingHoursText, capitalised } from '../lib/calling-hours-text.ts';
+import { durationText, type FaqFacts, faqFactsFor, retryText } from '../lib/faq-facts.ts';
 import { Link } from '../lib/router.tsx';
-import { useSiteConfig } from '../lib/useSiteConfig.ts';
+import { useCallRules } from '../lib/useCallRules.ts';
 import { PriceLine } from './Landing.tsx';
 
 interface Question {
@@ -154,7 +148,7 @@ function questionsFor(facts: FaqFacts): readonly Question[] {
 
 export default function Faq() {
   // The stage's own hours and retries once config.json is read; the defaults until then.
-  const questions = questionsFor(faqFactsFor(useSiteConfig().config?.callRules));
+  const questions = questionsFor(faqFactsFor(useCallRules()));
   return (
     <Page
       title="Questions and answers"

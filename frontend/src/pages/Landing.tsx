@@ -7,11 +7,15 @@ import type { Health as HealthAnswer } from '../../../functions/schemas/api/heal
 import { Page } from '../components/Page.tsx';
 import { SleighScene } from '../components/SleighScene.tsx';
 import { api } from '../lib/api.ts';
-import { callingHoursText, capitalised, faqFactsFor } from '../lib/faq-facts.ts';
+import {
+  callingHoursText,
+  capitalised,
+  defaultCallingHoursFacts,
+} from '../lib/calling-hours-text.ts';
 import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
+import { useCallRules } from '../lib/useCallRules.ts';
 import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
-import { useSiteConfig } from '../lib/useSiteConfig.ts';
 
 type Health = 'checking' | 'ok' | 'unavailable';
 
@@ -107,7 +111,7 @@ function CallSample() {
 }
 
 export function Landing({ intro }: { readonly intro?: string }) {
-  const hours = callingHoursText(faqFactsFor(useSiteConfig().config?.callRules));
+  const hours = callingHoursText(useCallRules() ?? defaultCallingHoursFacts);
   return (
     <Page
       title="A phone call from Santa"

@@ -1,8 +1,8 @@
 import { retentionStatements } from '../../../functions/core/retention.ts';
 import { Page } from '../components/Page.tsx';
-import { callingHoursText, faqFactsFor } from '../lib/faq-facts.ts';
+import { callingHoursText, defaultCallingHoursFacts } from '../lib/calling-hours-text.ts';
 import { Link } from '../lib/router.tsx';
-import { useSiteConfig } from '../lib/useSiteConfig.ts';
+import { useCallRules } from '../lib/useCallRules.ts';
 
 export function Privacy() {
   return (
@@ -67,7 +67,7 @@ export function Privacy() {
 }
 
 export function Terms() {
-  const hours = callingHoursText(faqFactsFor(useSiteConfig().config?.callRules));
+  const hours = callingHoursText(useCallRules() ?? defaultCallingHoursFacts);
   return (
     <Page title="Terms" heading="Terms of service">
       <section className="prose" aria-label="Terms">
