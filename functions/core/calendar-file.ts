@@ -1,16 +1,22 @@
 /**
  * The call as a calendar file (iCalendar, RFC 5545; methods from iTIP, RFC 5546): attached to the
  * confirmation and "moved" emails, and downloaded from the status page, so every copy of one
- * booking is the same event. Pure, and free of Node APIs, so the site builds the very same file.
+ * booking is the same event. Pure, and free of Node APIs, so the site builds the very same file
+ * (lazily: the status page imports this module only when the parent asks for the file).
  *
- * The well-kept npm `ics` package (3.12.0) does the same; it is not a dependency of this repo
- * yet, and one event with five properties is small enough to write correctly here.
+ * The npm `ics` package writes the file: dates, TEXT escaping, structure. Two things it does not
+ * do as RFC 5545 asks, so they are done here: it folds at 75 *characters* where the limit is 75
+ * octets (a Persian or emoji name made lines of up to ~300 octets), so its output is unfolded
+ * and folded again by octets; and it does not escape the alarm's DESCRIPTION, so that text is
+ * escaped before it is handed over.
  *
  * Privacy: the file travels by email and sits in the parent's calendar, which may be synced or
  * shared with family, so it holds the child's first name (in DESCRIPTION only; the title is
  * "Call from Santa") and nothing else about them: no phone number, no surname, no age, and no
  * link carrying the booking's access token.
  */
+
+import { createEvent, type EventAttributes } from 'ics';
 
 /** What one calendar file says about a call. */
 export interface CallCalendarEvent {
@@ -47,18 +53,21 @@ export function callEventUid(bookingId: string): string {
   return `booking-${bookingId}@callsanta`;
 }
 
-/** "20261224T183000Z": a UTC date-time in RFC 5545's form (§3.3.5, form #2). */
-export function icsUtc(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Not a date-time: ${instant}`);
-  return date
-    .toISOString()
-    .replace(/\.\d{3}Z$/, 'Z')
-    .replace(/[-:]/g, '');
+/** The product that wrote the file (PRODID, RFC 5545 §3.7.3). */
+const productId = '-//CallSanta//Call from Santa//EN';
+
+/** Milliseconds since the epoch of an ISO 8601 instant; a bad one is our bug, so it throws. */
+function instant(text: string, what: string): number {
+  const time = new Date(text).getTime();
+  if (Number.isNaN(time)) throw new RangeError(`${what} is not a date-time: ${text}`);
+  return time;
 }
 
-/** TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
-export function escapeText(text: string): string {
+/**
+ * TEXT escaping (RFC 5545 §3.3.11) for the alarm's DESCRIPTION, the one text `ics` writes as
+ * given (it escapes SUMMARY and the event's DESCRIPTION itself).
+ */
+function escapedText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
@@ -69,30 +78,36 @@ export function escapeText(text: string): string {
 const encoder = new TextEncoder();
 
 /**
- * Folds one content line at 75 octets (RFC 5545 §3.1): CRLF and a space before each further
- * piece, never splitting a UTF-8 character (or a UTF-16 surrogate pair) across pieces.
+ * Unfolds `ics`'s output (its folds are CRLF and a tab) and folds every line again at 75 octets
+ * (RFC 5545 §3.1): CRLF and a space before each further piece, never splitting a UTF-8
+ * character (or a UTF-16 surrogate pair) across pieces.
  */
-export function foldLine(line: string): string {
-  const pieces: string[] = [];
-  let piece = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    // The first piece holds 75 octets; later ones 74, after their leading space.
-    const limit = pieces.length === 0 ? 75 : 74;
-    if (octets + size > limit) {
-      pieces.push(piece);
-      piece = '';
-      octets = 0;
+function foldedByOctets(file: string): string {
+  const lines = file.replace(/\r\n[ \t]/g, '').split('\r\n');
+  if (lines.at(-1) === '') lines.pop();
+  const folded = lines.map((line) => {
+    const pieces: string[] = [];
+    let piece = '';
+    let octets = 0;
+    for (const char of line) {
+      const size = encoder.encode(char).length;
+      // The first piece holds 75 octets; later ones 74, after their leading space.
+      const limit = pieces.length === 0 ? 75 : 74;
+      if (octets + size > limit) {
+        pieces.push(piece);
+        piece = '';
+        octets = 0;
+      }
+      piece += char;
+      octets += size;
     }
-    piece += char;
-    octets += size;
-  }
-  pieces.push(piece);
-  return pieces.join('\r\n ');
+    pieces.push(piece);
+    return pieces.join('\r\n ');
+  });
+  return `${folded.join('\r\n')}\r\n`;
 }
 
-/** The whole file: CRLF line ends, every line folded, ending with CRLF. */
+/** The whole file: CRLF line ends, every line folded at 75 octets, ending with CRLF. */
 export function callCalendarFile(event: CallCalendarEvent): string {
   if (!Number.isInteger(event.sequence) || event.sequence < 0) {
     throw new RangeError('SEQUENCE is a whole number from 0.');
@@ -104,36 +119,44 @@ export function callCalendarFile(event: CallCalendarEvent): string {
   const description = cancelled
     ? `This call from Santa to ${event.childFirstName} was cancelled.`
     : `Santa will call ${event.childFirstName} on the number you gave. Please be with ${event.childFirstName} when the phone rings. To move or cancel the call, use the link in your CallSanta email.`;
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//CallSanta//Call from Santa//EN',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${event.method}`,
-    'BEGIN:VEVENT',
-    `UID:${callEventUid(event.bookingId)}`,
-    `SEQUENCE:${event.sequence}`,
-    `DTSTAMP:${icsUtc(event.stampUtc)}`,
-    `DTSTART:${icsUtc(event.startUtc)}`,
-    `DURATION:PT${event.durationMinutes}M`,
-    `SUMMARY:${escapeText(cancelled ? `Cancelled: ${callSummary}` : callSummary)}`,
-    `DESCRIPTION:${escapeText(description)}`,
-    ...(event.organizerEmail ? [`ORGANIZER;CN=CallSanta:mailto:${event.organizerEmail}`] : []),
-    `STATUS:${cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-    'TRANSP:OPAQUE',
+  // `ics` reads DTSTAMP from `timestamp` (its schema and README have it; its typings miss it).
+  const attributes: EventAttributes & { readonly timestamp: number } = {
+    productId,
+    method: event.method,
+    uid: callEventUid(event.bookingId),
+    sequence: event.sequence,
+    timestamp: instant(event.stampUtc, 'DTSTAMP'),
+    start: instant(event.startUtc, 'DTSTART'),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    duration: { minutes: event.durationMinutes },
+    title: cancelled ? `Cancelled: ${callSummary}` : callSummary,
+    description,
+    ...(event.organizerEmail
+      ? { organizer: { name: 'CallSanta', email: event.organizerEmail } }
+      : {}),
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+    transp: 'OPAQUE',
     ...(cancelled
-      ? []
-      : [
-          'BEGIN:VALARM',
-          'ACTION:DISPLAY',
-          `DESCRIPTION:${escapeText(`Santa calls ${event.childFirstName} in 10 minutes`)}`,
-          'TRIGGER:-PT10M',
-          'END:VALARM',
-        ]),
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+      ? {}
+      : {
+          alarms: [
+            {
+              action: 'display',
+              description: escapedText(`Santa calls ${event.childFirstName} in 10 minutes`),
+              trigger: { minutes: 10, before: true },
+            },
+          ],
+        }),
+  };
+  const { error, value } = createEvent(attributes);
+  // Every input is ours and checked above, so a refusal is a bug here, not bad input.
+  if (error || !value) {
+    throw new Error(`The calendar file for booking ${event.bookingId} could not be written`, {
+      cause: error ?? undefined,
+    });
+  }
+  return foldedByOctets(value);
 }
 
 /**

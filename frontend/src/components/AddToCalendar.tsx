@@ -1,11 +1,14 @@
-import {
-  calendarFileName,
-  callCalendarFile,
-  callEventSequence,
-} from '../../../functions/core/calendar-file.ts';
+import { useState } from 'react';
 import { firstName } from '../../../functions/core/format.ts';
 import { santaMaxCallSeconds } from '../../../functions/core/santa-limits.ts';
 import type { BookingView } from '../lib/types.ts';
+
+/**
+ * The calendar file module (`functions/core/calendar-file.ts`, with the `ics` library and its
+ * `yup`), loaded only when the parent asks for the file, so it is not in the status page's
+ * first load.
+ */
+const calendarFile = () => import('../../../functions/core/calendar-file.ts');
 
 /**
  * The call's calendar file, built here from the booking view by the same pure function the
@@ -13,8 +16,12 @@ import type { BookingView } from '../lib/types.ts';
  * counted from the same history (the view's timeline), so a calendar treats the download and
  * the emailed file as one event. Nothing leaves the browser; no token is in the file.
  */
-export function calendarFileOf(booking: BookingView, now = new Date()): string {
-  return callCalendarFile({
+export async function calendarFileOf(
+  booking: BookingView,
+  now = new Date(),
+): Promise<{ readonly name: string; readonly text: string }> {
+  const { calendarFileName, callCalendarFile, callEventSequence } = await calendarFile();
+  const text = callCalendarFile({
     bookingId: booking.callId,
     startUtc: booking.schedule.scheduledAt,
     durationMinutes: Math.ceil(santaMaxCallSeconds / 60),
@@ -24,6 +31,7 @@ export function calendarFileOf(booking: BookingView, now = new Date()): string {
     childFirstName: booking.child.name ? firstName(booking.child.name) : 'your child',
     stampUtc: now.toISOString(),
   });
+  return { name: calendarFileName, text };
 }
 
 /** Whether the call is still ahead at a set time, so a calendar entry makes sense. */
@@ -37,21 +45,37 @@ export function calendarWorthy(booking: BookingView): boolean {
 
 /** "Add to calendar": downloads the call's .ics (any calendar app opens it). */
 export function AddToCalendar({ booking }: { readonly booking: BookingView }) {
-  const download = () => {
-    const blob = new Blob([calendarFileOf(booking)], { type: 'text/calendar;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = calendarFileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // After the click has handed the file over.
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  const [failed, setFailed] = useState(false);
+  const download = async () => {
+    setFailed(false);
+    try {
+      const file = await calendarFileOf(booking);
+      const blob = new Blob([file.text], { type: 'text/calendar;charset=utf-8' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // After the click has handed the file over.
+      window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (error) {
+      // Most likely the module failed to load (offline, or a new release replaced it).
+      console.error('The calendar file could not be made', error);
+      setFailed(true);
+    }
   };
   return (
-    <button type="button" className="button button-secondary" onClick={download}>
-      Add to calendar
-    </button>
+    <>
+      <button type="button" className="button button-secondary" onClick={download}>
+        Add to calendar
+      </button>
+      {failed ? (
+        <p className="notice notice-warning" role="alert">
+          The calendar file could not be made. Please reload the page and try again.
+        </p>
+      ) : null}
+    </>
   );
 }
