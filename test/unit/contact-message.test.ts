@@ -49,8 +49,17 @@ describe('the honeypot', () => {
     ['', false],
     ['   ', false],
     ['https://spam.example', true],
+    [null, false],
+    // What a failed parse leaves to read: any filled value, of any type or length.
+    [`https://spam.example/${'x'.repeat(300)}`, true],
+    [42, true],
+    [{ url: 'x' }, true],
   ])('website %j → bot %s', (website, bot) => {
     expect(isLikelyBot({ website })).toBe(bot);
+  });
+
+  it.each([undefined, null, 'text', 7, {}])('a body without a honeypot (%j) is no bot', (body) => {
+    expect(isLikelyBot(body)).toBe(false);
   });
 });
 
