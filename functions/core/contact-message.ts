@@ -15,9 +15,16 @@ export interface ContactEmail {
   readonly html: string;
 }
 
-/** A filled honeypot means a bot: the message is answered like any other and never sent. */
-export function isLikelyBot(input: Pick<ContactMessageInput, 'website'>): boolean {
-  return (input.website ?? '').trim() !== '';
+/**
+ * A filled honeypot means a bot: the message is answered like any other and never sent. Read
+ * from the parsed request or, when it failed to parse, from the raw body (`website` of any type
+ * or length): a bot that also got another field wrong must not learn from a 400 either.
+ */
+export function isLikelyBot(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || !('website' in input)) return false;
+  const { website } = input;
+  if (website === undefined || website === null) return false;
+  return typeof website === 'string' ? website.trim() !== '' : true;
 }
 
 const escapes: Readonly<Record<string, string>> = {

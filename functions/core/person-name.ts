@@ -36,6 +36,13 @@ const digit = /^\p{N}$/u;
 /** Pictographs, skin-tone modifiers and the regional indicators that make flags. */
 const emoji = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator})$/u;
 const invisible = /^\p{C}$/u;
+/**
+ * Characters that render as nothing though Unicode files some as letters or marks: the Hangul
+ * fillers (U+3164, U+115F, U+1160, U+FFA0, letters by category, the classic blank "name"), the
+ * combining grapheme joiner U+034F and the variation selectors. The joiners above are the only
+ * ones a name keeps.
+ */
+const ignorable = /^\p{Default_Ignorable_Code_Point}$/u;
 
 export const personNameProblems = [
   'empty',
@@ -103,6 +110,7 @@ export function checkPersonName(
       if (!between) return { problem: 'misplaced_joiner' };
       continue;
     }
+    if (ignorable.test(char)) return { problem: 'invisible' };
     if (letter.test(char) || char === ' ') continue;
     if (mark.test(char)) {
       if (index === 0) return { problem: 'starts_with_mark' };

@@ -227,22 +227,38 @@ export type KeyedClaimField = 'movedEmailSentFor';
 /**
  * Sets `field` to `key` atomically unless it already holds `key`; false when it does (this key
  * was claimed before: a retry). A different key — the next change — claims it again.
+ *
+ * With `whileScheduledAt`, the claim also needs the booking still at that time and not
+ * cancelled: a "moved" email claimed after a later move or a cancellation landed (two tabs, a
+ * reschedule racing a cancel) is not sent, so the last email a parent reads tells the booking
+ * as it stands — never a "moved" after the "cancelled".
  */
 export async function claimOnceFor(
   bookingId: string,
   field: KeyedClaimField,
   key: string,
+  whileScheduledAt?: string,
 ): Promise<boolean> {
+  const unclaimed = {
+    or: [
+      { attr: field, exists: false as const },
+      { attr: field, ne: key },
+    ],
+  };
   try {
     await BookingEntity.build(UpdateItemCommand)
       .item({ bookingId, [field]: key })
       .options({
-        condition: {
-          or: [
-            { attr: field, exists: false },
-            { attr: field, ne: key },
-          ],
-        },
+        condition:
+          whileScheduledAt === undefined
+            ? unclaimed
+            : {
+                and: [
+                  unclaimed,
+                  { attr: 'scheduledAt', eq: whileScheduledAt },
+                  { attr: 'callStatus', ne: 'cancelled' },
+                ],
+              },
       })
       .send();
     return true;

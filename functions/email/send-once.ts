@@ -56,10 +56,11 @@ export async function sendBookingEmailOncePer<Name extends EmailTemplateName>(
   template: Name,
   props: EmailProps<Name>,
   attachments: readonly EmailAttachment[] = [],
+  whileScheduledAt?: string,
 ): Promise<void> {
   if (booking[claim] === key) return;
   const email = await renderEmail(template, props);
-  if (!(await claimOnceFor(booking.bookingId, claim, key))) return;
+  if (!(await claimOnceFor(booking.bookingId, claim, key, whileScheduledAt))) return;
   await sendClaimed(booking, template, email, attachments, () =>
     releaseClaimFor(booking.bookingId, claim, key),
   );

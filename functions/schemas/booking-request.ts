@@ -83,7 +83,7 @@ export const phoneCountrySchema = z
  * full metadata (premium rate, shared cost, …) and the number's time zone are checked by the
  * API (functions/core/phone-numbers.ts), the authority.
  */
-function checkPhoneNumber(
+export function checkPhoneNumber(
   request: { phoneNumber: string; phoneCountry?: string | undefined },
   context: z.core.$RefinementCtx,
 ): void {
@@ -98,7 +98,7 @@ function checkPhoneNumber(
 }
 
 /** The number in E.164 once `checkPhoneNumber` passed; as typed otherwise (already refused). */
-function toE164<T extends { phoneNumber: string; phoneCountry?: string | undefined }>(
+export function toE164<T extends { phoneNumber: string; phoneCountry?: string | undefined }>(
   request: T,
 ): T {
   const read = readPhoneNumber(request.phoneNumber, request.phoneCountry);

@@ -6,8 +6,14 @@ export const contactMessageLimits = { min: 10, max: 2000 } as const;
 /** A booking id as the site shows it (a ULID: 26 Crockford base-32 characters). */
 const bookingIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
-/** No control characters but line breaks and tabs: they could garble the email we send. */
-const printable = /^[^\p{Cc}]*$/u;
+/**
+ * No control characters but line breaks and tabs: they could garble the email we send. A name
+ * (one line, shown beside the sender's address) also takes no format characters (bidi overrides
+ * such as U+202E, which could show the address reversed to support) and no line or paragraph
+ * separators — but keeps the zero-width non-joiner and joiner that Persian and Sinhala names
+ * are written with.
+ */
+const printable = /^(?:[^\p{C}\p{Zl}\p{Zp}]|[\u200c\u200d])*$/u;
 const printableWithBreaks = /^(?:[^\p{Cc}]|[\n\r\t])*$/u;
 
 /**

@@ -47,6 +47,8 @@ export async function callCalendarAttachment(
  * calendar file. Sent once per new schedule: the send is keyed by `movedEmailKey` (the schedule
  * this reschedule moved to), so a retried PATCH — which finds the booking already there and
  * moves nothing — sends nothing, while the next reschedule, to another time, sends again.
+ * The claim holds only while the booking is still at the new time and not cancelled, so a
+ * reschedule overtaken by another or by a cancel sends no "moved" after it.
  *
  * Never throws: the call is already moved, and a failed email must not turn that into an
  * error the parent retries. A failure is logged and recorded as `change_email_failed` in the
@@ -64,6 +66,8 @@ export async function emailCallMoved(before: Booking, moved: Booking, now: Date)
       'callMoved',
       bookingEmails.callMoved(moved, before.scheduledAt, await siteLinks(), true),
       [calendar],
+      // Not once a later move or a cancellation has landed: that one has its own email.
+      moved.scheduledAt,
     );
   });
 }

@@ -1,6 +1,8 @@
 import { $remove } from 'dynamodb-toolbox';
 import { detailsEditability } from '../core/details-edit.ts';
 import { ConflictError, ValidationError } from '../core/errors.ts';
+import { giftBudgetProblem } from '../core/gift-budget.ts';
+import { bookingLocale } from '../core/locale.ts';
 import {
   calleeTimezone,
   describePhoneNumberProblem,
@@ -8,7 +10,13 @@ import {
   phoneNumberProblem,
 } from '../core/phone-numbers.ts';
 import { phoneContactTransaction } from '../data/booking-contacts.ts';
-import { type Booking, type BookingChanges, changeBooking, findBooking } from '../data/bookings.ts';
+import {
+  type Booking,
+  type BookingChanges,
+  changeBooking,
+  findBooking,
+  StaleBookingError,
+} from '../data/bookings.ts';
 import { correctableFields, type DetailsRequest } from '../schemas/details-request.ts';
 
 /**
@@ -22,19 +30,38 @@ import { correctableFields, type DetailsRequest } from '../schemas/details-reque
  *
  * Idempotent: a repeat of a correction already applied finds nothing different and writes
  * nothing (no second audit event); the write is conditional on the booking as read
- * (`changeBooking`'s version and `updatedAt`), so a concurrent change fails `booking_changed`.
+ * (`changeBooking`'s version and `updatedAt`). A concurrent write (the workflow recording that
+ * the confirmation went out, a reschedule) re-reads the booking and judges the correction again
+ * against it — cutoff included — so a parent who corrects just after paying is not told
+ * "the booking changed"; only after `staleRetries` such races does `booking_changed` reach them.
  *
  * @returns the booking as it now stands
  * @throws ConflictError `details_locked` past the cutoff (`core/details-edit.ts`), after a
  *   cancellation or an erase
  * @throws ValidationError a number Santa may not call, or one in another country than the
- *   call's time zone
+ *   call's time zone; a gift budget above the booking's currency's maximum (`core/gift-budget.ts`)
  */
 export async function correctDetails(
   booking: Booking,
   request: DetailsRequest,
   now = new Date(),
 ): Promise<Booking> {
+  let current = booking;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await correctOnce(current, request, now);
+    } catch (error) {
+      if (!(error instanceof StaleBookingError) || attempt >= staleRetries) throw error;
+      const fresh = await findBooking(booking.bookingId);
+      if (!fresh) throw error;
+      current = fresh;
+    }
+  }
+}
+
+const staleRetries = 5;
+
+async function correctOnce(booking: Booking, request: DetailsRequest, now: Date): Promise<Booking> {
   const editability = detailsEditability(booking, now);
   if (!editability.editable) {
     throw new ConflictError('details_locked', editability.message, { reason: editability.reason });
@@ -48,6 +75,13 @@ export async function correctDetails(
     changes[field] = field === 'childInfoText' && value === '' ? $remove() : value;
   }
   if (changed.length === 0) return booking;
+  if (request.giftBudget !== undefined && changed.includes('giftBudget')) {
+    // The booking's own currency sets the limit, as it did when the call was booked.
+    const problem = giftBudgetProblem(request.giftBudget, booking.currency, bookingLocale(booking));
+    if (problem) {
+      throw new ValidationError('The gift budget is out of range.', { giftBudget: problem });
+    }
+  }
   const phoneNumber = request.phoneNumber;
   if (phoneNumber !== undefined && changed.includes('phoneNumber')) {
     checkNewNumber(phoneNumber, booking.timezone);

@@ -252,6 +252,19 @@ describe('the festive pages', () => {
     });
 
     expect(response.status).toBe(202);
+    // A bot that also got another field wrong learns nothing either: the same 202.
+    for (const body of [
+      { email: 'not-an-email', message: 'Hi', website: 'https://spam.example' },
+      { email: 'bot@example.com', message: 'Cheap watches!!', website: 'x'.repeat(500) },
+      { email: 'bot@example.com', message: 'Cheap watches!!', website: 1 },
+    ]) {
+      const bot = await fetch(`${site.url}/api/contact`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(bot.status).toBe(202);
+    }
     // Give a wrongly sent email time to land before counting.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await outbox()).length).toBe(before);

@@ -193,6 +193,45 @@ describe('emails after a change', { timeout: 120_000 }, () => {
     );
   });
 
+  it('sends no "moved" email for a move a later move or a cancellation overtook (two tabs racing)', async () => {
+    // Arrange: the handlers' own code, in this process, against the local cloud.
+    const { findBooking } = await import('../../functions/data/bookings.ts');
+    const { emailCallMoved } = await import('../../functions/services/change-emails.ts');
+    const parentEmail = 'change-race@example.com';
+    const booking = await paidBooking(parentEmail, tomorrowAt(17, 30));
+    const asBooked = await findBooking(booking.callId);
+    if (!asBooked) throw new Error('booking not found');
+    // One tab's reschedule wrote 18:50, and its email is still on the way...
+    const overtaken = { ...asBooked, scheduledAt: tomorrowAt(18, 50) };
+    // ...when the other tab moves the call to 19:25, then cancels it.
+    expect((await reschedule(booking, tomorrowAt(19, 25))).status).toBe(200);
+    await eventually('the 19:25 moved email', async () =>
+      moved(await emailsTo(parentEmail)).length > 0 ? true : undefined,
+    );
+
+    // Act: the first tab's email, overtaken by the later move.
+    await emailCallMoved(asBooked, overtaken, new Date());
+    const afterLaterMove = moved(await emailsTo(parentEmail));
+    const cancel = await postJson(
+      cloud,
+      `/api/calls/${booking.callId}/cancel`,
+      {},
+      { authorization: `Bearer ${booking.accessToken}` },
+    );
+    await eventually('the cancelled email', async () =>
+      cancelled(await emailsTo(parentEmail)).length > 0 ? true : undefined,
+    );
+    // ...and overtaken by the cancellation.
+    await emailCallMoved(asBooked, { ...overtaken, scheduledAt: tomorrowAt(20, 5) }, new Date());
+
+    // Assert: the parent's last email is the cancellation; no 18:50 or 20:05 "moved".
+    expect(cancel.status).toBe(200);
+    expect(afterLaterMove).toHaveLength(1);
+    const emails = await emailsTo(parentEmail);
+    expect(moved(emails)).toHaveLength(1);
+    expect(emails.at(-1)?.subject).toMatch(/^Your call is cancelled/);
+  });
+
   it('says nothing when an unpaid hold is let go', async () => {
     const parentEmail = 'change-unpaid@example.com';
     const booking = await createBooking(cloud, { parentEmail, scheduledAt: tomorrowAt(17, 25) });

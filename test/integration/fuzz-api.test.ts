@@ -39,7 +39,23 @@ const tallies = {
 };
 
 const validBodies: Record<string, Json> = {
-  'POST /api/calls': validBooking() as Json,
+  // The request fields of issue #13 (currency, locale, phoneCountry) mutated with the rest.
+  'POST /api/calls': validBooking({ currency: 'usd', locale: 'en-GB', phoneCountry: 'US' }) as Json,
+  'PATCH /api/calls/{callId}/details': {
+    phoneNumber: '(415) 555-0111',
+    phoneCountry: 'US',
+    childName: 'Zoë',
+    childAge: 8,
+    childInfoText: 'Loves snow.',
+    giftBudget: 25,
+  },
+  'POST /api/contact': {
+    name: 'Ana',
+    email: 'ana@example.com',
+    bookingId: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+    message: 'When will Santa call us?',
+    website: '',
+  },
   'PATCH /api/calls/{callId}': { scheduledAt: tomorrowAt(19) },
   'POST /api/voice-notes': { contentType: 'audio/webm' },
   'POST /api/affiliates': { name: 'Jolly Jen', email: 'jen@example.com', slug: 'jolly-jen' },

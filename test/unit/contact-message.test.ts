@@ -12,6 +12,11 @@ describe('the contact form body', () => {
     ['a name, trimmed', { ...valid, name: '  Ana  ' }, { ...valid, name: 'Ana' }],
     ['a blank name as none', { ...valid, name: '   ' }, { ...valid }],
     [
+      'a Persian name with its ZWNJ',
+      { ...valid, name: 'علی\u200cرضا' },
+      { ...valid, name: 'علی\u200cرضا' },
+    ],
+    [
       'a booking id in lower case',
       { ...valid, bookingId: '01jz0000000000000000000000' },
       { ...valid, bookingId: '01JZ0000000000000000000000' },
@@ -33,6 +38,20 @@ describe('the contact form body', () => {
     ['a bad email', { ...valid, email: 'parent at example' }, 'email', /email address/],
     ['a bad booking id', { ...valid, bookingId: 'ABC' }, 'bookingId', /26 letters and digits/],
     ['an unknown field', { ...valid, phone: '+1 415 555 2671' }, '', /phone/],
+    [
+      'a line break in the name',
+      { ...valid, name: 'Ana\r\nBcc: x@example.com' },
+      'name',
+      /cannot show/,
+    ],
+    [
+      'a bidi override in the name',
+      { ...valid, name: 'Ana \u202emoc.live' },
+      'name',
+      /cannot show/,
+    ],
+    ['a line separator in the name', { ...valid, name: 'Ana\u2028Bo' }, 'name', /cannot show/],
+    ['a zero-width space in the name', { ...valid, name: 'A\u200bna' }, 'name', /cannot show/],
   ])('refuses %s, naming the field', (_case, body, field, message) => {
     const result = contactRequestSchema.safeParse(body);
 
@@ -49,8 +68,17 @@ describe('the honeypot', () => {
     ['', false],
     ['   ', false],
     ['https://spam.example', true],
+    [null, false],
+    // What a failed parse leaves to read: any filled value, of any type or length.
+    [`https://spam.example/${'x'.repeat(300)}`, true],
+    [42, true],
+    [{ url: 'x' }, true],
   ])('website %j → bot %s', (website, bot) => {
     expect(isLikelyBot({ website })).toBe(bot);
+  });
+
+  it.each([undefined, null, 'text', 7, {}])('a body without a honeypot (%j) is no bot', (body) => {
+    expect(isLikelyBot(body)).toBe(false);
   });
 });
 

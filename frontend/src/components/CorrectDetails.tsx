@@ -66,8 +66,10 @@ export function CorrectDetails({
       draft.phoneNumber !== initial.phoneNumber ||
       draft.phoneNational !== initial.phoneNational
     ) {
-      // An incomplete number is sent as typed, so the API says what is wrong with it.
+      // An incomplete number is sent as typed with its country, so the API says what is wrong
+      // with it in that country's terms (its example, not a US one).
       body.phoneNumber = draft.phoneNumber || draft.phoneNational;
+      body.phoneCountry = draft.country;
     }
     if (draft.childName !== initial.childName) body.childName = draft.childName;
     if (draft.childAge !== initial.childAge) body.childAge = Number(draft.childAge);

@@ -9,8 +9,10 @@
  *   then carries the token, as the emailed link itself does;
  * - the token is remembered per booking in localStorage (not sessionStorage, which a new tab or
  *   a reopened browser does not share), so `/success/<id>` opened bare still finds it.
- * The token is only ever a key to one booking, which its emails already hold; a page that finds
- * it refused (404) forgets it here.
+ * The token is only ever a key to one booking, which its emails already hold. A token from the
+ * address is remembered once the API has taken it (`tokenTaken`), so a cut-off or mistyped link
+ * never replaces a good remembered one; a refused token (404) is forgotten, and when the
+ * address brought a wrong one, the remembered one is tried instead (`tokenRefused`).
  */
 const key = (callId: string) => `callsanta.token.${callId}`;
 
@@ -47,21 +49,40 @@ export function tokenFragment(token: string | undefined): string {
   return token ? `#${new URLSearchParams({ token }).toString()}` : '';
 }
 
+/** Puts `token` in the address bar, so a bookmark made now opens this page anywhere. */
+function showToken(token: string): void {
+  window.history.replaceState(
+    window.history.state,
+    '',
+    window.location.pathname + window.location.search + tokenFragment(token),
+  );
+}
+
 /** The token for this booking's page: the address's fragment first, else the remembered one. */
 export function tokenFor(callId: string): string | undefined {
   const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('token');
-  if (fromHash) {
-    rememberToken(callId, fromHash);
-    return fromHash;
-  }
+  if (fromHash) return fromHash;
   const token = remembered(callId);
-  if (token) {
-    // Put it back in the address bar, so a bookmark made now opens this page anywhere.
-    window.history.replaceState(
-      window.history.state,
-      '',
-      window.location.pathname + window.location.search + tokenFragment(token),
-    );
-  }
+  if (token) showToken(token);
   return token;
+}
+
+/** The API took `token` for this booking: remember it for new tabs and bare addresses. */
+export function tokenTaken(callId: string, token: string): void {
+  if (remembered(callId) !== token) rememberToken(callId, token);
+}
+
+/**
+ * The API refused `token` (404). Forgotten if it is the remembered one; if it came from the
+ * address and this browser remembers another one for the booking, that one is put in the
+ * address and returned, to be tried instead. Undefined when there is nothing left to try.
+ */
+export function tokenRefused(callId: string, token: string): string | undefined {
+  const kept = remembered(callId);
+  if (kept === undefined || kept === token) {
+    forgetToken(callId);
+    return undefined;
+  }
+  showToken(kept);
+  return kept;
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, api, messageOf } from './api.ts';
-import { forgetToken, tokenFor } from './tokens.ts';
+import { tokenFor, tokenRefused, tokenTaken } from './tokens.ts';
 import type { BookingView } from './types.ts';
 
 export type BookingLoad =
@@ -17,7 +17,7 @@ export function useBooking(
   callId: string,
   options: { pollMs?: number; keepPolling?: (booking: BookingView) => boolean } = {},
 ) {
-  const [token] = useState(() => tokenFor(callId));
+  const [token, setToken] = useState(() => tokenFor(callId));
   const [load, setLoad] = useState<BookingLoad>(() =>
     token ? { state: 'loading' } : { state: 'not_found' },
   );
@@ -37,6 +37,7 @@ export function useBooking(
           token,
         });
         if (!live) return;
+        tokenTaken(callId, token);
         setLoad({ state: 'ready', booking });
         if (options.pollMs && keepPolling.current?.(booking)) {
           timer = window.setTimeout(poll, options.pollMs);
@@ -44,8 +45,10 @@ export function useBooking(
       } catch (error) {
         if (!live) return;
         if (error instanceof ApiError && error.status === 404) {
-          forgetToken(callId);
-          setLoad({ state: 'not_found' });
+          // A cut-off link's token: the one this browser remembers is tried before giving up.
+          const instead = tokenRefused(callId, token);
+          if (instead) setToken(instead);
+          else setLoad({ state: 'not_found' });
           return;
         }
         setLoad((current) =>
