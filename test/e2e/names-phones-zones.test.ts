@@ -213,6 +213,34 @@ describe('time zones', () => {
     expect(watched.consoleErrors).toEqual([]);
   });
 
+  test('a browser on UTC, a US number: told how to find its zone (no raw ids), "Eastern Time" by keyboard finds it', async () => {
+    const watched = await site.open('desktop', '/book', { timezoneId: 'UTC', locale: 'en-US' });
+    const { page } = watched;
+    await childStep(page, 'Anne  Marie');
+    await phoneField(page).fill('415 555 0107');
+    await page.getByText('Santa will call +1 415 555 0107').waitFor();
+    const advice = page.getByText(/^⚠ This number is in the United States of America/);
+    await advice.waitFor();
+    // It used to list "America/Adak, America/Anchorage, …" for a parent in New York.
+    expect(await advice.textContent()).toBe(
+      "⚠ This number is in the United States of America: choose one of its 29 time zones from the list — type your child's city or the zone's name.",
+    );
+
+    const zone = zoneField(page);
+    await zone.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Eastern Time');
+    expect((await zoneOptions(page).allTextContents()).slice(0, 20)).toContain(
+      'New York — United States (GMT-5)',
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await zone.getAttribute('data-zone')).toMatch(/^America\//);
+    expect(await zone.inputValue()).toMatch(/ — United States \(GMT-5\)$/);
+    await advice.waitFor({ state: 'detached' });
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
   test('the picker finds Kolkata and Kyiv by name, offset or former name, and lists no deprecated alias', async () => {
     // Chromium reports Asia/Kolkata as ICU's old name, Asia/Calcutta.
     const watched = await site.open('desktop', '/book', { timezoneId: 'Asia/Kolkata' });
