@@ -1,6 +1,8 @@
 import { $remove } from 'dynamodb-toolbox';
 import { detailsEditability } from '../core/details-edit.ts';
 import { ConflictError, ValidationError } from '../core/errors.ts';
+import { giftBudgetProblem } from '../core/gift-budget.ts';
+import { usableLocale } from '../core/locale.ts';
 import {
   calleeTimezone,
   describePhoneNumberProblem,
@@ -28,7 +30,7 @@ import { correctableFields, type DetailsRequest } from '../schemas/details-reque
  * @throws ConflictError `details_locked` past the cutoff (`core/details-edit.ts`), after a
  *   cancellation or an erase
  * @throws ValidationError a number Santa may not call, or one in another country than the
- *   call's time zone
+ *   call's time zone; a gift budget above the booking currency's maximum
  */
 export async function correctDetails(
   booking: Booking,
@@ -48,6 +50,15 @@ export async function correctDetails(
     changes[field] = field === 'childInfoText' && value === '' ? $remove() : value;
   }
   if (changed.length === 0) return booking;
+  // The booking's own currency caps the budget, as when booking: the schema alone only knows
+  // it is a whole number, so a correction could raise a US$20 budget to US$1,000,000.
+  const budgetProblem =
+    request.giftBudget !== undefined && changed.includes('giftBudget')
+      ? giftBudgetProblem(request.giftBudget, booking.currency, usableLocale(booking.locale))
+      : undefined;
+  if (budgetProblem) {
+    throw new ValidationError('The gift budget is out of range.', { giftBudget: budgetProblem });
+  }
   const phoneNumber = request.phoneNumber;
   if (phoneNumber !== undefined && changed.includes('phoneNumber')) {
     checkNewNumber(phoneNumber, booking.timezone);
