@@ -125,6 +125,34 @@ describe('phone numbers read against the chosen country', () => {
     expect(watched.offMachineRequests).toEqual([]);
   });
 
+  test('a UK parent whose number is a Guernsey mobile (07911) keeps the time already chosen', async () => {
+    const watched = await site.open('phone', '/book', {
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+    const { page } = watched;
+    await childStep(page, 'Anne  Marie');
+    await page.getByLabel('Country').selectOption('GB');
+    await phoneField(page).fill('07400 123456');
+    await page.getByText('Santa will call +44 7400 123456').waitFor();
+    await page.getByLabel('At a time I choose').check();
+    await page.getByRole('button', { name: 'Next day', exact: true }).click();
+    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
+    const chosen = page.locator('.time-grid input[type="radio"]').nth(3);
+    await chosen.check();
+
+    // The parent corrects the number: libphonenumber puts 07911 in Guernsey, whose zone is
+    // London's clock under another name. The name changes; the time chosen must not vanish.
+    await phoneField(page).fill('07911 123456');
+    await page.getByText('This number is in Guernsey, not the United Kingdom.').waitFor();
+    await page.getByText('Time zone set to Europe/Guernsey, where this number is.').waitFor();
+    expect(await zoneField(page).getAttribute('data-zone')).toBe('Europe/Guernsey');
+    expect(await chosen.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
   test('the API reads a national number with the country hint, and names the country when not', async () => {
     const base = {
       childName: 'Anne  Marie',
