@@ -19,6 +19,32 @@ function format(instantUtc: string, locale: string, options: Intl.DateTimeFormat
   );
 }
 
+const callTimeOptions: Intl.DateTimeFormatOptions = {
+  weekday: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'long',
+};
+
+/**
+ * How the shorter shapes write the hour: two digits when the locale's full call time pads it
+ * ("00:50" in en-GB), else as the full call time does ("8:45 PM" in en-US, "5:45" in ja-JP).
+ * ICU pads the hour in the long en-GB pattern but not in its time-only one, so without this one
+ * page said "Wednesday, 2 December 2026 at 00:50" above time buttons and a timeline saying "0:50".
+ */
+function hourOf(locale: string): '2-digit' | 'numeric' {
+  const hour = new Intl.DateTimeFormat(usableLocale(locale), {
+    ...callTimeOptions,
+    timeZone: 'UTC',
+  })
+    .formatToParts(new Date('2026-01-05T04:05:00Z'))
+    .find((part) => part.type === 'hour')?.value;
+  return hour?.length === 2 ? '2-digit' : 'numeric';
+}
+
 /**
  * The call time with its day, year and the zone's name, which is always shown because a parent may
  * book for a grandparent's zone: "Monday, November 30, 2026 at 3:45 PM Eastern Standard Time"
@@ -26,16 +52,7 @@ function format(instantUtc: string, locale: string, options: Intl.DateTimeFormat
  * long zone name is used because the short one is a bare offset ("GMT-5") in most locales.
  */
 export function formatCallTime(instantUtc: string, timeZone: string, locale: string): string {
-  return format(instantUtc, locale, {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZone,
-    timeZoneName: 'long',
-  });
+  return format(instantUtc, locale, { ...callTimeOptions, timeZone });
 }
 
 /** "Thursday, December 24" (en-US), "Thursday 24 December" (en-GB): the call's day, for subjects. */
@@ -48,9 +65,14 @@ export function formatCallDate(instantUtc: string, timeZone: string, locale: str
   return format(instantUtc, locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone });
 }
 
-/** "3:45 PM" (en-US), "15:45" (en-GB): the clock time alone, for time buttons. */
+/** "3:45 PM" (en-US), "15:45", "00:50" (en-GB): the clock time alone, for time buttons. */
 export function formatClockTime(instantUtc: string, timeZone: string, locale: string): string {
-  return format(instantUtc, locale, { hour: 'numeric', minute: '2-digit', timeZone });
+  return format(instantUtc, locale, { hour: hourOf(locale), minute: '2-digit', timeZone });
+}
+
+/** "4 PM" (en-US), "16" (en-GB): the hour alone, for labelling a row or a choice of times. */
+export function formatClockHour(instantUtc: string, timeZone: string, locale: string): string {
+  return format(instantUtc, locale, { hour: hourOf(locale), timeZone });
 }
 
 /** "Mon, Nov 30, 3:45 PM" (en-US): a short day and time, for timelines of events. */
@@ -59,7 +81,7 @@ export function formatShortDateTime(instantUtc: string, timeZone: string, locale
     weekday: 'short',
     month: 'short',
     day: 'numeric',
-    hour: 'numeric',
+    hour: hourOf(locale),
     minute: '2-digit',
     timeZone,
   });

@@ -126,14 +126,14 @@ export function calleeTimezone(e164: string, chosenZone: string): CalleeTimezone
 
 /**
  * What to tell a parent whose chosen zone is not where the number is: "This number is in the
- * United Kingdom: choose Europe/London." (a long list is cut after a few zones).
+ * United Kingdom: choose Europe/London." For a country of several zones, how to find the right
+ * one in the picker (which then offers only that country's) rather than a list of raw ids that
+ * starts with America/Adak for a parent in New York.
  */
 export function describeZoneMismatch(e164: string, zones: readonly string[]): string {
   const place = `This number is in ${phoneNumberCountry(e164)?.name ?? 'another country'}`;
   if (zones.length === 1) return `${place}: choose ${zones[0]}.`;
-  const shown = zones.slice(0, 5).join(', ');
-  const more = zones.length > 5 ? ` and ${zones.length - 5} more` : '';
-  return `${place}: choose one of its time zones (${shown}${more}).`;
+  return `${place}: choose one of its ${zones.length} time zones from the list — type your child's city or the zone's name.`;
 }
 
 /**

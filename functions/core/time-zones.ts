@@ -132,6 +132,22 @@ export function countryZones(country: string): readonly string[] {
 }
 
 /**
+ * The zone's names in English, as a parent may know it: "Eastern Time", "Eastern Standard Time",
+ * "India Standard Time", "Central European Time". ICU's bare-offset names ("GMT+03:00") are left
+ * out: the offset is searched already.
+ */
+function zoneNames(id: string, at: Date): string[] {
+  return (['longGeneric', 'long'] as const)
+    .map(
+      (timeZoneName) =>
+        new Intl.DateTimeFormat('en-US', { timeZone: id, timeZoneName })
+          .formatToParts(at)
+          .find((part) => part.type === 'timeZoneName')?.value ?? '',
+    )
+    .filter((name) => name && !/^GMT/.test(name));
+}
+
+/**
  * A choice for one zone at instant `at`; `countryName` gives a country's name from its ISO
  * 3166-1 alpha-2 code (the site passes `Intl.DisplayNames` in the parent's language).
  */
@@ -164,6 +180,7 @@ export function zoneChoice(
         utcOffset,
         bare,
         ...formerNames.map(zoneCity),
+        ...zoneNames(id, at),
         id === 'UTC' ? 'GMT Z' : '',
       ]
         .filter(Boolean)
@@ -208,21 +225,30 @@ export function zoneChoices(at: Date, countryName: (code: string) => string): Zo
 
 /**
  * The choices matching what a parent typed: every word of `query` must appear (accents and case
- * ignored) in the city, a country, the id or the offset ("+5:30", "GMT-3", "utc+1"). Cities
- * starting with the query come first, then countries starting with it, then the rest.
+ * ignored) in the city, a country, the id, the zone's English name ("Eastern Time") or the offset
+ * ("+5:30", "GMT-3", "utc+1"). A city, country or zone name equal to the query comes first, then
+ * cities starting with it, then other names starting with it, then the rest.
  */
 export function searchZones(choices: readonly ZoneChoice[], query: string): ZoneChoice[] {
   const words = foldForSearch(query).trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...choices];
   const first = words.join(' ');
   const rank = (choice: ZoneChoice) => {
-    if (choice.search.startsWith(first)) return 0;
-    if (choice.search.includes(`| ${first}`)) return 1;
-    return 2;
+    const fields = choice.search.split(' | ');
+    // A whole name typed ("India", "Eastern Time") beats names that merely start with it
+    // ("Indianapolis", "Indian/Antananarivo").
+    if (fields.includes(first)) return 0;
+    if (choice.search.startsWith(first)) return 1;
+    if (choice.search.includes(`| ${first}`)) return 2;
+    return 3;
   };
+  // Then the choices whose label (city, country, offset) has more of the words: "India Standard
+  // Time" is also Colombo's zone name, but India is Kolkata's country.
+  const missing = (choice: ZoneChoice) =>
+    words.filter((word) => !foldForSearch(choice.label).includes(word)).length;
   return choices
     .filter((choice) => words.every((word) => choice.search.includes(word)))
-    .map((choice) => ({ choice, rank: rank(choice) }))
-    .sort((a, b) => a.rank - b.rank)
+    .map((choice) => ({ choice, rank: rank(choice), missing: missing(choice) }))
+    .sort((a, b) => a.rank - b.rank || a.missing - b.missing)
     .map(({ choice }) => choice);
 }

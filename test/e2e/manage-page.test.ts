@@ -205,6 +205,19 @@ describe('the manage page', () => {
       await page.getByLabel('Phone number Santa should call').getAttribute('aria-invalid'),
     ).toBe('true');
 
+    // The budget is labelled and capped in the booking's currency, as in the wizard: it said
+    // "Gift budget (USD)" with no limit, and a correction could raise it to $1,000,000.
+    const budget = page.getByLabel('Gift budget ($)');
+    expect(
+      await page
+        .getByText('So Santa never promises more than you plan to spend ($0 to $1,000).')
+        .count(),
+    ).toBe(1);
+    await budget.fill('1000000');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByText('The gift budget is between $0 and $1,000.').waitFor();
+    await budget.fill('40');
+
     // The number in national format, then its country (as a parent fixing the country would).
     await page.getByLabel('Phone number Santa should call').fill('415 555 0107');
     await page.getByLabel('Country').selectOption('US');

@@ -174,7 +174,13 @@ describe('money and dates', () => {
     await page.getByLabel('At a time I choose').check();
     await page.getByRole('button', { name: 'Next day', exact: true }).click();
     await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
-    await page.locator('.time-grid input[type="radio"]').first().check();
+    // The day's first time (00:00, calling hours cover the whole day) is written as every other
+    // page writes it: "00:00" under a row labelled "00", not "0:00" under "00:00".
+    const firstTime = page.locator('.time-grid label').first();
+    const chosen = ((await firstTime.textContent()) ?? '').trim();
+    expect(chosen).toMatch(/^\d{2}:\d{2}$/);
+    expect(await page.locator('.time-hour-label').first().textContent()).toBe(chosen.slice(0, 2));
+    await firstTime.locator('input').check();
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // Pounds preselected from the region; the parent may choose another of the list's currencies.
@@ -197,6 +203,11 @@ describe('money and dates', () => {
     await page.getByRole('heading', { name: "You're booked!" }).waitFor();
     const callTime = (await page.getByTestId('call-time').textContent()) ?? '';
     await page.locator('dl.summary').getByText('£8.99', { exact: false }).waitFor();
+    expect(callTime).toContain(` at ${chosen} Greenwich Mean Time`);
+    // The progress list's "due" time reads the same as the booking's time.
+    expect(await page.getByRole('list', { name: 'Progress' }).textContent()).toContain(
+      `, ${chosen}`,
+    );
     await checkPage(page, 'en-gb-status');
 
     // The email is written in the locale the site sent: the same words for the same time.

@@ -125,6 +125,34 @@ describe('phone numbers read against the chosen country', () => {
     expect(watched.offMachineRequests).toEqual([]);
   });
 
+  test('a UK parent whose number is a Guernsey mobile (07911) keeps the time already chosen', async () => {
+    const watched = await site.open('phone', '/book', {
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
+    const { page } = watched;
+    await childStep(page, 'Anne  Marie');
+    await page.getByLabel('Country').selectOption('GB');
+    await phoneField(page).fill('07400 123456');
+    await page.getByText('Santa will call +44 7400 123456').waitFor();
+    await page.getByLabel('At a time I choose').check();
+    await page.getByRole('button', { name: 'Next day', exact: true }).click();
+    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
+    const chosen = page.locator('.time-grid input[type="radio"]').nth(3);
+    await chosen.check();
+
+    // The parent corrects the number: libphonenumber puts 07911 in Guernsey, whose zone is
+    // London's clock under another name. The name changes; the time chosen must not vanish.
+    await phoneField(page).fill('07911 123456');
+    await page.getByText('This number is in Guernsey, not the United Kingdom.').waitFor();
+    await page.getByText('Time zone set to Europe/Guernsey, where this number is.').waitFor();
+    expect(await zoneField(page).getAttribute('data-zone')).toBe('Europe/Guernsey');
+    expect(await chosen.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /Step 3 of 4/ }).waitFor();
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
   test('the API reads a national number with the country hint, and names the country when not', async () => {
     const base = {
       childName: 'Anne  Marie',
@@ -210,6 +238,34 @@ describe('time zones', () => {
     await page.getByText('Time zone set to Europe/London, where this number is.').waitFor();
     const { callId } = await callNowAndPay(page);
     expect((await storedBooking(callId)).childName).toBe('Gal·la');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+
+  test('a browser on UTC, a US number: told how to find its zone (no raw ids), "Eastern Time" by keyboard finds it', async () => {
+    const watched = await site.open('desktop', '/book', { timezoneId: 'UTC', locale: 'en-US' });
+    const { page } = watched;
+    await childStep(page, 'Anne  Marie');
+    await phoneField(page).fill('415 555 0107');
+    await page.getByText('Santa will call +1 415 555 0107').waitFor();
+    const advice = page.getByText(/^⚠ This number is in the United States of America/);
+    await advice.waitFor();
+    // It used to list "America/Adak, America/Anchorage, …" for a parent in New York.
+    expect(await advice.textContent()).toBe(
+      "⚠ This number is in the United States of America: choose one of its 29 time zones from the list — type your child's city or the zone's name.",
+    );
+
+    const zone = zoneField(page);
+    await zone.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('Eastern Time');
+    expect((await zoneOptions(page).allTextContents()).slice(0, 20)).toContain(
+      'New York — United States (GMT-5)',
+    );
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await zone.getAttribute('data-zone')).toMatch(/^America\//);
+    expect(await zone.inputValue()).toMatch(/ — United States \(GMT-5\)$/);
+    await advice.waitFor({ state: 'detached' });
     expect(watched.consoleErrors).toEqual([]);
   });
 

@@ -157,6 +157,8 @@ describe('PATCH /api/calls/{callId}/details', () => {
     const unknownField = await correct(booking, { parentEmail: 'x@example.com' });
     const noToken = await correct(booking, { childName: 'Zed' }, '');
     const wrongToken = await correct(booking, { childName: 'Zed' }, 'not-the-token');
+    // The booking is in US dollars: its budget is capped at US$1,000, as when booking.
+    const hugeBudget = await correct(booking, { giftBudget: 1_000_000 });
 
     expect(badPhone.status).toBe(400);
     expect(badPhone.body).toMatchObject({ error: { fields: { phoneNumber: expect.any(String) } } });
@@ -167,6 +169,10 @@ describe('PATCH /api/calls/{callId}/details', () => {
     expect(abroad.status).toBe(400);
     expect(abroad.body).toMatchObject({
       error: { fields: { phoneNumber: expect.stringContaining('United Kingdom') } },
+    });
+    expect(hugeBudget.status).toBe(400);
+    expect(hugeBudget.body).toMatchObject({
+      error: { fields: { giftBudget: 'The gift budget is between $0 and $1,000.' } },
     });
     expect(empty.status).toBe(400);
     expect(unknownField.status).toBe(400);

@@ -4,8 +4,10 @@ import {
   formatCallDate,
   formatCallDay,
   formatCallTime,
+  formatClockHour,
   formatClockTime,
   formatEventTime,
+  formatShortDateTime,
 } from '../../functions/core/date-format.ts';
 
 const call = '2026-11-30T20:45:00Z';
@@ -38,6 +40,46 @@ describe('the shorter shapes', () => {
     [formatCalendarDay('2026-12-23', 'en-GB'), 'Wednesday 23 December'],
   ])('%s is %s', (actual, expected) => {
     expect(actual).toBe(expected);
+  });
+
+  it.each([
+    [
+      'en-GB',
+      'Wednesday, 2 December 2026 at 00:50 Greenwich Mean Time',
+      '00:50',
+      'Wed 2 Dec, 00:50',
+    ],
+    [
+      'en-US',
+      'Wednesday, December 2, 2026 at 12:50 AM Greenwich Mean Time',
+      '12:50 AM',
+      'Wed, Dec 2, 12:50 AM',
+    ],
+    [
+      'de-DE',
+      'Mittwoch, 2. Dezember 2026 um 00:50 Mittlere Greenwich-Zeit',
+      '00:50',
+      'Mi., 2. Dez., 00:50',
+    ],
+    ['ja-JP', '2026年12月2日水曜日 0:50 グリニッジ標準時', '0:50', '12月2日(水) 0:50'],
+  ])(
+    'an hour before ten is written as the full call time writes it, in %s',
+    (locale, full, clock, short) => {
+      // Arrange: ten to one in the morning, when en-GB's time-only pattern used to say "0:50".
+      const early = '2026-12-02T00:50:00Z';
+      // Act / Assess
+      expect(formatCallTime(early, 'Europe/London', locale)).toBe(full);
+      expect(formatClockTime(early, 'Europe/London', locale)).toBe(clock);
+      expect(formatShortDateTime(early, 'Europe/London', locale)).toBe(short);
+    },
+  );
+
+  it.each([
+    ['en-US', '2026-12-02T16:05:00Z', '4 PM'],
+    ['en-GB', '2026-12-02T16:05:00Z', '16'],
+    ['en-GB', '2026-12-02T04:05:00Z', '04'],
+  ])('formatClockHour labels a row of times in %s (%s is %s)', (locale, instant, label) => {
+    expect(formatClockHour(instant, 'Europe/London', locale)).toBe(label);
   });
 
   it('throws RangeError on a zone Intl does not know', () => {

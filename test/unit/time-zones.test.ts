@@ -109,8 +109,17 @@ describe('zoneChoices and searchZones: the picker’s zones', () => {
     ['utc', 'UTC — Coordinated Universal Time (GMT+0)'],
     ['+5:30', 'Colombo — Sri Lanka (GMT+5:30)'],
     ['GMT+5:30 india', 'Kolkata — India (GMT+5:30)'],
+    ['India (the country, before Indianapolis and Indian/…)', 'Kolkata — India (GMT+5:30)'],
+    ['pacific time', 'Los Angeles — United States (GMT-8)'],
+    ['India Standard Time', 'Kolkata — India (GMT+5:30)'],
   ])('%s → first: %s', (query, label) => {
     expect(search(query.replace(/ \(.*\)$/, ''))[0]).toBe(label);
+  });
+
+  it('finds a zone by its everyday name: "Eastern Time" lists the US and Canadian eastern zones first', () => {
+    const found = search('Eastern Time');
+    expect(found.slice(0, 5).every((label) => label.endsWith('(GMT-5)'))).toBe(true);
+    expect(found.slice(0, 20)).toContain('New York — United States (GMT-5)');
   });
 
   it('finds nothing for nonsense, everything for nothing', () => {

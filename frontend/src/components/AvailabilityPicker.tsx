@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import {
   formatCalendarDay,
+  formatClockHour,
   formatClockTime,
   formatDayMonth,
 } from '../../../functions/core/date-format.ts';
@@ -218,7 +219,7 @@ export function AvailabilityPicker({
               {byHour(compact ? [] : (availability?.times ?? [])).map(([hour, times]) => (
                 <div key={hour} className="time-hour">
                   <span className="time-hour-label" aria-hidden="true">
-                    {hour}
+                    {times[0] ? formatClockHour(times[0].startsAt, timezone, siteLocale()) : hour}
                   </span>
                   <div className="time-grid">
                     {times.map((time) => (
@@ -255,7 +256,10 @@ export function AvailabilityPicker({
   );
 }
 
-/** The free times grouped by the hour they start in on the child's clock ("18:00" → times). */
+/**
+ * The free times grouped by the hour they start in on the child's clock ("18:00" → times); the row
+ * is labelled with formatClockHour ("6 PM" in en-US), as its times are written.
+ */
 function byHour(times: readonly BookableTime[]): [string, BookableTime[]][] {
   const hours = new Map<string, BookableTime[]>();
   for (const time of times) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatClockTime } from '../../../functions/core/date-format.ts';
+import { formatClockHour, formatClockTime } from '../../../functions/core/date-format.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { BookableTime } from '../lib/types.ts';
 import type { CallTimeChoice } from './AvailabilityPicker.tsx';
@@ -35,9 +35,8 @@ function localOf(iso: string, timeZone: string): { date: string; time: string } 
   };
 }
 
-/** "5 PM" for the hour a time starts in, in the visitor's language. */
-const hourLabel = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(undefined, { hour: 'numeric', timeZone }).format(new Date(iso));
+/** "5 PM" (en-US), "17" (en-GB) for the hour a time starts in, as the times themselves are written. */
+const hourLabel = (iso: string, timeZone: string) => formatClockHour(iso, timeZone, siteLocale());
 
 /**
  * A day's free times in three short steps — part of the day, hour, then the 5-minute times of

@@ -1,6 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { useState } from 'react';
 import { formatCallTime } from '../../../functions/core/date-format.ts';
+import { giftBudgetMax } from '../../../functions/core/gift-budget.ts';
+import { currencySymbol, formatWholeMoney } from '../../../functions/core/money-format.ts';
 import { ApiError, api, messageOf } from '../lib/api.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { BookingView } from '../lib/types.ts';
@@ -174,8 +176,8 @@ export function CorrectDetails({
         </Field>
         <Field
           id="details-budget"
-          label={`Gift budget (${booking.currency.toUpperCase()})`}
-          hint="So Santa never promises more than you plan to spend."
+          label={`Gift budget (${currencySymbol(booking.currency, siteLocale())})`}
+          hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, booking.currency, siteLocale())} to ${formatWholeMoney(giftBudgetMax(booking.currency), booking.currency, siteLocale())}).`}
           error={errors.giftBudget}
         >
           <input

@@ -160,7 +160,14 @@ export default function Book() {
     if (!calleeRules) return;
     const zone = zoneForNumber(calleeRules, draft.phoneNumber, draft.timezone, detectedZone());
     if (!zone) return;
-    setDraft((current) => ({ ...current, timezone: zone, callNow: false, scheduledAt: undefined }));
+    // The number's country may only name the same clock differently (a Guernsey mobile on
+    // Europe/London becomes Europe/Guernsey): the time chosen stays, only a new clock clears it.
+    const sameClock = 'zone' in calleeRules.calleeTimezone(draft.phoneNumber, draft.timezone);
+    setDraft((current) =>
+      sameClock
+        ? { ...current, timezone: zone }
+        : { ...current, timezone: zone, callNow: false, scheduledAt: undefined },
+    );
     setServerErrors((current) => {
       const { timezone: _zone, scheduledAt: _time, callNow: _now, ...rest } = current;
       return rest;
