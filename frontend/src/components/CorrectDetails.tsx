@@ -1,12 +1,10 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { useState } from 'react';
 import { formatCallTime } from '../../../functions/core/date-format.ts';
-import { giftBudgetMax } from '../../../functions/core/gift-budget.ts';
-import { currencySymbol, formatWholeMoney } from '../../../functions/core/money-format.ts';
 import { ApiError, api, messageOf } from '../lib/api.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { BookingView } from '../lib/types.ts';
-import { describedBy, Field } from './Field.tsx';
+import { ChildAgeField, ChildInfoField, ChildNameField, GiftBudgetField } from './ChildFields.tsx';
 import { defaultCountry, PhoneInput } from './PhoneInput.tsx';
 
 interface Draft {
@@ -136,61 +134,32 @@ export function CorrectDetails({
             update({ country, phoneNational: national, phoneNumber: e164 }, 'phoneNumber')
           }
         />
-        <Field id="details-name" label="Child's first name" error={errors.childName}>
-          <input
-            id="details-name"
-            value={draft.childName}
-            autoComplete="off"
-            maxLength={80}
-            onChange={(event) => update({ childName: event.target.value }, 'childName')}
-            {...describedBy('details-name', errors.childName)}
-          />
-        </Field>
-        <Field id="details-age" label="Age" hint="In years, 1 to 17." error={errors.childAge}>
-          <input
-            id="details-age"
-            className="input-short"
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={17}
-            value={draft.childAge}
-            onChange={(event) => update({ childAge: event.target.value }, 'childAge')}
-            {...describedBy('details-age', errors.childAge, true)}
-          />
-        </Field>
-        <Field
+        <ChildNameField
+          id="details-name"
+          value={draft.childName}
+          error={errors.childName}
+          onChange={(childName) => update({ childName }, 'childName')}
+        />
+        <ChildAgeField
+          id="details-age"
+          value={draft.childAge}
+          error={errors.childAge}
+          onChange={(childAge) => update({ childAge }, 'childAge')}
+        />
+        <ChildInfoField
           id="details-info"
-          label="What should Santa know?"
-          hint="Interests, friends, pets, wishes — up to 1000 characters."
+          value={draft.childInfoText}
           error={errors.childInfoText}
-          optional
-        >
-          <textarea
-            id="details-info"
-            rows={3}
-            value={draft.childInfoText}
-            onChange={(event) => update({ childInfoText: event.target.value }, 'childInfoText')}
-            {...describedBy('details-info', errors.childInfoText, true)}
-          />
-        </Field>
-        <Field
+          onChange={(childInfoText) => update({ childInfoText }, 'childInfoText')}
+        />
+        <GiftBudgetField
           id="details-budget"
-          label={`Gift budget (${currencySymbol(booking.currency, siteLocale())})`}
-          hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, booking.currency, siteLocale())} to ${formatWholeMoney(giftBudgetMax(booking.currency), booking.currency, siteLocale())}).`}
+          value={draft.giftBudget}
           error={errors.giftBudget}
-        >
-          <input
-            id="details-budget"
-            className="input-short"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            value={draft.giftBudget}
-            onChange={(event) => update({ giftBudget: event.target.value }, 'giftBudget')}
-            {...describedBy('details-budget', errors.giftBudget, true)}
-          />
-        </Field>
+          onChange={(giftBudget) => update({ giftBudget }, 'giftBudget')}
+          currency={booking.currency}
+          locale={siteLocale()}
+        />
         <p className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save the changes'}

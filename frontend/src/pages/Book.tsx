@@ -1,10 +1,8 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { formatCallTime, formatClockTime } from '../../../functions/core/date-format.ts';
-import { giftBudgetMax } from '../../../functions/core/gift-budget.ts';
 import {
   currencyLabel,
-  currencySymbol,
   formatMoney,
   formatWholeMoney,
 } from '../../../functions/core/money-format.ts';
@@ -14,6 +12,12 @@ import { createdBookingSchema } from '../../../functions/schemas/api/create-book
 import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
 import { childGenders } from '../../../functions/schemas/booking-request.ts';
 import { AvailabilityPicker } from '../components/AvailabilityPicker.tsx';
+import {
+  ChildAgeField,
+  ChildInfoField,
+  ChildNameField,
+  GiftBudgetField,
+} from '../components/ChildFields.tsx';
 import { describedBy, Field, FieldError } from '../components/Field.tsx';
 import { Page } from '../components/Page.tsx';
 import { Payment } from '../components/Payment.tsx';
@@ -123,7 +127,6 @@ export default function Book() {
   const pricing = priceList ? pricesIn(priceList, currency) : undefined;
   // Before the price list has loaded (or if it failed), the budget is labelled in the default's.
   const budgetCurrency = currency || defaultPricing.currency;
-  const budgetSymbol = currencySymbol(budgetCurrency, locale);
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const previousStep = useRef<StepNumber | undefined>(undefined);
@@ -349,27 +352,18 @@ export default function Book() {
 
         {step === 1 ? (
           <>
-            <Field id="child-name" label="Child's first name" error={errors.childName}>
-              <input
-                id="child-name"
-                value={draft.childName}
-                autoComplete="off"
-                // The schema counts 50 graphemes; marks and joiners make more code units.
-                maxLength={200}
-                onChange={(event) => update({ childName: event.target.value }, 'childName')}
-                {...describedBy('child-name', errors.childName)}
-              />
-            </Field>
-            <Field id="child-age" label="Age" hint="In years, 1 to 17." error={errors.childAge}>
-              <input
-                id="child-age"
-                className="input-short"
-                inputMode="numeric"
-                value={draft.childAge}
-                onChange={(event) => update({ childAge: event.target.value }, 'childAge')}
-                {...describedBy('child-age', errors.childAge, true)}
-              />
-            </Field>
+            <ChildNameField
+              id="child-name"
+              value={draft.childName}
+              error={errors.childName}
+              onChange={(childName) => update({ childName }, 'childName')}
+            />
+            <ChildAgeField
+              id="child-age"
+              value={draft.childAge}
+              error={errors.childAge}
+              onChange={(childAge) => update({ childAge }, 'childAge')}
+            />
             <fieldset className="field">
               <legend>
                 Santa should speak to them as <span className="optional">(optional)</span>
@@ -390,24 +384,12 @@ export default function Book() {
               </div>
               <FieldError id="child-gender" error={errors.childGender} />
             </fieldset>
-            <Field
+            <ChildInfoField
               id="child-info"
-              label="What should Santa know?"
-              optional
-              hint="Their interests, a good deed this year, a pet's name, what they hope for — and anything Santa should not mention."
+              value={draft.childInfoText}
               error={errors.childInfoText}
-            >
-              <textarea
-                id="child-info"
-                rows={4}
-                value={draft.childInfoText}
-                onChange={(event) => update({ childInfoText: event.target.value }, 'childInfoText')}
-                {...describedBy('child-info', errors.childInfoText, true)}
-              />
-              <p className="counter" aria-hidden="true">
-                {draft.childInfoText.trim().length} / 1000
-              </p>
-            </Field>
+              onChange={(childInfoText) => update({ childInfoText }, 'childInfoText')}
+            />
             {canRecord() ? (
               <VoiceNote
                 savedKey={draft.voiceNoteKey}
@@ -526,24 +508,14 @@ export default function Book() {
                 </select>
               </Field>
             ) : null}
-            <Field
+            <GiftBudgetField
               id="gift-budget"
-              label={`Gift budget (${budgetSymbol})`}
-              hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, budgetCurrency, locale)} to ${formatWholeMoney(giftBudgetMax(budgetCurrency), budgetCurrency, locale)}).`}
+              value={draft.giftBudget}
               error={errors.giftBudget}
-            >
-              <div className="money-input">
-                <span aria-hidden="true">{budgetSymbol}</span>
-                <input
-                  id="gift-budget"
-                  className="input-short"
-                  inputMode="numeric"
-                  value={draft.giftBudget}
-                  onChange={(event) => update({ giftBudget: event.target.value }, 'giftBudget')}
-                  {...describedBy('gift-budget', errors.giftBudget, true)}
-                />
-              </div>
-            </Field>
+              onChange={(giftBudget) => update({ giftBudget }, 'giftBudget')}
+              currency={budgetCurrency}
+              locale={locale}
+            />
           </>
         ) : null}
 
