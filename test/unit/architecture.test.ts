@@ -82,6 +82,8 @@ const corePackages = [
   'luxon',
   'libphonenumber-js',
   'countries-and-timezones',
+  // iCalendar text (core/calendar-file.ts): string building, no I/O.
+  'ics',
   'node:crypto',
 ];
 
