@@ -86,7 +86,8 @@ describe('booking journey on a phone', () => {
     await page.getByLabel('Phone number Santa should call').fill('415 555 0107');
     await page.getByText('Santa will call +1 415 555 0107').waitFor();
     expect(await page.getByLabel(/Time zone/).getAttribute('data-zone')).toBe('America/New_York');
-    await page.getByText(/times free/).waitFor({ timeout: availabilityTimeoutMs });
+    // Today's list has loaded (late in the New York evening it may be empty; "call now" is enough).
+    await page.getByText(/times free|No times left/).waitFor({ timeout: availabilityTimeoutMs });
     await page.getByLabel('Call right now').check();
     await checkPage(page, 'book-step-2');
     await page.getByRole('button', { name: 'Continue' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   formatCalendarDay,
   formatClockHour,
@@ -65,6 +65,13 @@ export function AvailabilityPicker({
   // The booking window from the last answer: the date input's bounds and the out-of-window words.
   const [bookingWindow, setBookingWindow] = useState<Availability['window'] | undefined>();
   const shownDate = date < today ? today : date;
+  // Whether the parent chose the day: until they do, a day before the booking window opens
+  // (the evening before the season starts) moves to its first day instead of saying "closed".
+  const dateChosen = useRef(initialDate !== undefined);
+  const pickDate = (day: string) => {
+    dateChosen.current = true;
+    setDate(day);
+  };
 
   useEffect(() => {
     const controller = new AbortController();
@@ -75,8 +82,13 @@ export function AvailabilityPicker({
       { signal: controller.signal },
     ).then(
       (availability) => {
-        setLoad({ state: 'ready', availability });
         setBookingWindow(availability.window);
+        const opens = availability.window?.firstDate;
+        if (opens && shownDate < opens && !dateChosen.current) {
+          setDate(opens);
+          return;
+        }
+        setLoad({ state: 'ready', availability });
       },
       (error: unknown) => {
         if (isAbort(error)) return;
@@ -154,7 +166,7 @@ export function AvailabilityPicker({
                 type="button"
                 className="button button-secondary"
                 disabled={shownDate <= today}
-                onClick={() => setDate(addDays(shownDate, -1))}
+                onClick={() => pickDate(addDays(shownDate, -1))}
                 aria-label="Previous day"
               >
                 ‹
@@ -165,13 +177,13 @@ export function AvailabilityPicker({
                 value={shownDate}
                 min={bookingWindow?.firstDate ?? today}
                 max={bookingWindow?.lastDate ?? addDays(today, 90)}
-                onChange={(event) => event.target.value && setDate(event.target.value)}
+                onChange={(event) => event.target.value && pickDate(event.target.value)}
               />
               <button
                 type="button"
                 className="button button-secondary"
                 disabled={bookingWindow !== undefined && shownDate >= bookingWindow.lastDate}
-                onClick={() => setDate(addDays(shownDate, 1))}
+                onClick={() => pickDate(addDays(shownDate, 1))}
                 aria-label="Next day"
               >
                 ›
@@ -243,7 +255,7 @@ export function AvailabilityPicker({
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => setDate(addDays(shownDate, 1))}
+                onClick={() => pickDate(addDays(shownDate, 1))}
               >
                 Show the next day
               </button>
