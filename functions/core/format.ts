@@ -3,9 +3,14 @@
  * `date-format.ts` and money by `money-format.ts`, the one formatter each for site and emails.
  */
 
-/** The first word of the name the parent typed: "Emma" from " Emma  Rose ". */
+/**
+ * The child's name as emails, the video, the calendar file and download names say it: what the
+ * parent typed as "Child's first name", in NFC with runs of spaces made one — "Anne Marie" from
+ * " Anne  Marie ", whole, as Santa says it on the call and the site shows it. (It was the first
+ * word, so a compound first name read "Anne" in every email and "Anne Marie" everywhere else.)
+ */
 export function firstName(name: string): string {
-  return name.trim().split(/\s+/)[0] ?? '';
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
 /** True when `Intl` knows the IANA zone, so formatting with it cannot throw later. */

@@ -66,7 +66,7 @@ describe('share expiry', () => {
 describe('download names', () => {
   it.each([
     ['Emma', 'mp4', 'santa-call-emma.mp4'],
-    [' Zoë  Rose ', 'mp4', 'santa-call-zoe.mp4'],
+    [' Zoë  Rose ', 'mp4', 'santa-call-zoe-rose.mp4'],
     ['O"Brien\\', 'mp3', 'santa-call-o-brien.mp3'],
     ['李', 'mp4', 'santa-call.mp4'],
     [undefined, 'mp3', 'santa-call.mp3'],

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { firstName, isKnownTimeZone } from '../../../functions/core/format.ts';
 
 describe('email formatting', () => {
-  it('takes the first word of a name', () => {
-    expect(firstName('  Emma   Rose ')).toBe('Emma');
+  it('keeps a compound first name whole, spaces made one, in NFC', () => {
+    expect(firstName('  Anne   Marie ')).toBe('Anne Marie');
+    expect(firstName('Zoe\u0308')).toBe('Zoë');
     expect(firstName('Zoë')).toBe('Zoë');
   });
 
