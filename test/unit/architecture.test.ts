@@ -21,6 +21,7 @@ type Layer =
   | 'core'
   | 'shared'
   | 'agent'
+  | 'messages'
   | 'tables';
 
 /** Which layer each folder (or top-level file) of functions/ is. */
@@ -43,6 +44,8 @@ const layerOf: Readonly<Record<string, Layer>> = {
   core: 'core',
   shared: 'shared',
   agent: 'agent',
+  // Translations (JSON, one file per language and namespace), read by the site, emails and agent.
+  i18n: 'messages',
   // The function tables (routes, workflow tasks, timers), the access vocabulary and memory sizes.
   'routes.ts': 'tables',
   'resources.ts': 'tables',
@@ -63,17 +66,19 @@ const mayImport: Readonly<Record<Layer, readonly Layer[]>> = {
     'shared',
     'tables',
     'agent',
+    'messages',
   ],
-  services: ['email', 'data', 'adapters', 'config', 'schemas', 'core', 'shared'],
-  email: ['schemas', 'core', 'adapters', 'data', 'config', 'shared'],
+  services: ['email', 'data', 'adapters', 'config', 'schemas', 'core', 'shared', 'messages'],
+  email: ['schemas', 'core', 'adapters', 'data', 'config', 'shared', 'messages'],
   data: ['core', 'config', 'schemas', 'tables'],
   adapters: ['core', 'config', 'schemas', 'shared', 'agent', 'tables'],
-  agent: ['core', 'config', 'schemas'],
+  agent: ['core', 'config', 'schemas', 'messages'],
   config: ['core', 'schemas', 'tables'],
   schemas: ['core'],
   core: [],
   shared: ['core', 'schemas'],
   tables: ['core', 'config'],
+  messages: [],
 };
 
 /** Packages the core may use: pure computation, no I/O, no provider SDKs. */

@@ -1,0 +1,72 @@
+import i18next from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import resourcesToBackend from 'i18next-resources-to-backend';
+import { initReactI18next } from 'react-i18next';
+import {
+  defaultLanguage,
+  isLanguageCode,
+  type LanguageCode,
+  languageCodes,
+} from '../../../functions/core/languages.ts';
+
+/**
+ * The site's translations: i18next with react-i18next. Messages live in
+ * functions/i18n/messages/<language>/<namespace>.json (shared with the emails); each file is its
+ * own chunk, fetched when a page first asks for its namespace, so a visitor downloads one
+ * language's words for the pages they open. Components call `useTranslation('<namespace>')`
+ * and suspend (the App's <Suspense>) until the file has loaded.
+ *
+ * The language: the one the visitor chose (kept in localStorage under `callsanta.language`),
+ * else the first of the browser's languages we speak (navigator.languages), else English.
+ */
+const messageFiles = import.meta.glob<{ default: Record<string, unknown> }>(
+  '../../../functions/i18n/messages/*/*.json',
+);
+
+/** localStorage key of the language the visitor chose with the picker. */
+export const languageStorageKey = 'callsanta.language';
+
+void i18next
+  .use(
+    resourcesToBackend(async (language: string, namespace: string) => {
+      const load = messageFiles[`../../../functions/i18n/messages/${language}/${namespace}.json`];
+      if (!load) throw new Error(`No messages for ${language}/${namespace}.`);
+      return (await load()).default;
+    }),
+  )
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    supportedLngs: languageCodes,
+    // "es-MX" is served the "es" files.
+    nonExplicitSupportedLngs: true,
+    load: 'languageOnly',
+    fallbackLng: defaultLanguage,
+    ns: ['common'],
+    defaultNS: 'common',
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: languageStorageKey,
+      caches: ['localStorage'],
+    },
+    // React escapes what it renders; escaping here too would show "&amp;".
+    interpolation: { escapeValue: false },
+    react: { useSuspense: true },
+  });
+
+i18next.on('languageChanged', () => {
+  document.documentElement.lang = siteLanguage();
+});
+
+/** The site's language now: one we speak (the detector may report "es-MX"; this says "es"). */
+export function siteLanguage(): LanguageCode {
+  const code = (i18next.resolvedLanguage ?? i18next.language ?? '').split('-')[0] ?? '';
+  return isLanguageCode(code) ? code : defaultLanguage;
+}
+
+/** Switch the site's language (remembered in localStorage by the detector's cache). */
+export function chooseLanguage(code: LanguageCode): Promise<unknown> {
+  return i18next.changeLanguage(code);
+}
+
+export { i18next };
