@@ -1,4 +1,8 @@
 import type { CallStatus, PaymentStatus, VideoStatus } from './booking-status.ts';
+import type { CallAnalysis } from './call-analysis.ts';
+import type { StoredChild } from './children.ts';
+import type { LanguageCode } from './languages.ts';
+import type { SantaNotes } from './santa-notes.ts';
 
 /**
  * A booking, as the domain knows it: the child and the call, the parent's contact, the frozen
@@ -13,6 +17,17 @@ export interface BookingRecord {
   readonly callStatus: CallStatus;
   readonly paymentStatus: PaymentStatus;
   readonly videoStatus: VideoStatus;
+  /**
+   * The children the call is for, 1–4 (core/children.ts). Bookings made before siblings stored
+   * one child in the flat fields below instead: read both through `bookingChildren`.
+   */
+  readonly children?: readonly StoredChild[] | undefined;
+  /** The call's language (core/languages.ts): Santa, the emails and the voice-note transcript. */
+  readonly language?: LanguageCode | undefined;
+  /** The parent's structured notes for Santa (core/santa-notes.ts). */
+  readonly notesForSanta?: SantaNotes | undefined;
+  /** The post-call analysis: wish list, summary, evaluation criteria (core/call-analysis.ts). */
+  readonly callAnalysis?: CallAnalysis | undefined;
   readonly childName: string;
   readonly childAge: number;
   readonly childGender?: string | undefined;
