@@ -25,9 +25,11 @@ function conditionFailed(error: unknown): boolean {
 /**
  * Claims render `attempt` of a booking's video and parks the task token that waits for it, in
  * one transaction with its audit event: the booking goes `processing` only if no other try
- * claimed this attempt number first (the condition is on the attempt count it saw).
+ * claimed this attempt number first (the condition is on the attempt count it saw) and the
+ * video was not made meanwhile — a video completed between the caller's read and this write
+ * (another run's finish) is never taken back to `processing` (`completed` is final).
  *
- * @returns false when another try claimed the attempt first
+ * @returns false when another try claimed the attempt first or the video is made now
  */
 export async function claimVideoRender(
   booking: Pick<Booking, 'bookingId' | 'videoRenderAttempts'>,
@@ -54,10 +56,14 @@ export async function claimVideoRender(
           videoRenderId: $remove(),
         })
         .options({
-          condition:
-            booking.videoRenderAttempts === undefined
-              ? { attr: 'videoRenderAttempts', exists: false }
-              : { attr: 'videoRenderAttempts', eq: booking.videoRenderAttempts },
+          condition: {
+            and: [
+              booking.videoRenderAttempts === undefined
+                ? { attr: 'videoRenderAttempts', exists: false }
+                : { attr: 'videoRenderAttempts', eq: booking.videoRenderAttempts },
+              { attr: 'videoStatus', ne: 'completed' },
+            ],
+          },
         }),
       auditEventTransaction(booking.bookingId, event),
       VideoRenderTokenEntity.build(PutTransaction).item({

@@ -52,7 +52,14 @@ export const handler = workflowTask('RenderVideo', async ({ bookingId, taskToken
     taskToken,
     now,
   });
-  if (!claimed) throw new Error('Another try claimed this render attempt; retrying.');
+  if (!claimed) {
+    // The video may have been made between our read and the claim: then it is made, not lost.
+    if (decideVideoRender(await getBooking(bookingId)).action === 'already_made') {
+      await answerVideoTask(taskToken, { outcome: 'made', renderId: 'made-before' });
+      return {};
+    }
+    throw new Error('Another try claimed this render attempt; retrying.');
+  }
 
   const [audio, transcript, audioUrl, secrets] = await Promise.all([
     readCallAudio(booking.audioKey),

@@ -53,7 +53,10 @@ async function completedCall(purchaseRecording: boolean): Promise<CreatedBooking
 /**
  * What the render stage leaves behind (it has its own tests): an MP4 in the videos bucket and
  * the booking's video completed with its key. The bytes are a stand-in; the page is what is
- * checked here, not the decoding.
+ * checked here, not the decoding. The workflow's own render stage runs meanwhile (the recording
+ * was bought): whenever it reads or claims, a made video stays made (`claimVideoRender`), so the
+ * page finds it made at once — before that, a claim landing after the plant took it back to
+ * `processing` and the page waited for a real render (tens of seconds), which failed CI.
  */
 async function plantRenderedVideo(bookingId: string): Promise<void> {
   const videoKey = `videos/${bookingId}/santa-call.mp4`;
