@@ -251,3 +251,40 @@ describe('PATCH /api/calls/{callId}/details: what a client sends that the form n
     expect(timelineTypes(view).filter((type) => type === 'details_corrected')).toHaveLength(3);
   });
 });
+
+describe('PATCH /api/calls/{callId}/details racing the dial', () => {
+  it('a correction sent again and again while the call starts: the call rings the last number a 200 took, once', async () => {
+    // Rings about 16 s from now (a minute passes in a second); the cutoff (5 min before the
+    // call in booking time) is still ahead by the real clock, so only the dial locks the details.
+    const booking = await paidBooking(gridInstantIn(16), '+14155553000');
+    const accepted: string[] = [];
+    const answers: number[] = [];
+    let locked = false;
+    for (let i = 1; !locked && i < 5000; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      const phoneNumber = `+1415555${3000 + (i % 900)}`;
+      const answer = await correct(booking, { phoneNumber });
+      answers.push(answer.status);
+      if (answer.status === 200) accepted.push(phoneNumber);
+      else {
+        expect(answer).toMatchObject({ status: 409, body: { error: { code: 'details_locked' } } });
+        locked = true;
+      }
+    }
+
+    expect(locked).toBe(true);
+    expect(accepted.length).toBeGreaterThan(0);
+    const placedCall = await bookingWhere(
+      cloud,
+      booking,
+      'the call to be placed',
+      (b) => ['in_progress', 'completed'].includes(b.callStatus as string),
+      60_000,
+    );
+    const placed = (await elevenLabsFaults(cloud.config.elevenLabs.baseUrl).placedCalls()).filter(
+      (call) => call.dialMarker?.startsWith(`booking-${booking.callId}-`),
+    );
+    expect(placed.map((call) => call.toNumber)).toEqual([accepted.at(-1)]);
+    expect(placedCall).toMatchObject({ details: { phoneNumber: accepted.at(-1) } });
+  });
+});

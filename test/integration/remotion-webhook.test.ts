@@ -114,6 +114,86 @@ describe('POST /api/webhooks/remotion on the local cloud', () => {
     expect(await processedRemotionReports.has(renderId)).toBe(true);
   });
 
+  it('takes a report without the fields it does not use and with fields it has never seen: the same settlement as the full report', async () => {
+    const { remotionWebhookHandler, processedRemotionReports } = await import(
+      '../../functions/webhooks/remotion-webhook.ts'
+    );
+    const { httpHandler } = await import('../../functions/shared/http.ts');
+    const settled: VideoRenderReport[] = [];
+    const handle = httpHandler(
+      remotionWebhookHandler({
+        secret: async () => secret,
+        settle: async (r) => {
+          settled.push(r);
+          return 'settled';
+        },
+        now: Date.now,
+        processed: processedRemotionReports,
+      }),
+    );
+    const call = async (body: string) => {
+      const event = {
+        routeKey: 'POST /api/webhooks/remotion',
+        requestContext: { requestId: 'r-shape' },
+        headers: { 'x-remotion-signature': signRemotionPayload(body, secret) },
+        body,
+        isBase64Encoded: false,
+      } as unknown as APIGatewayProxyEventV2;
+      const result = (await handle(event, {} as Context)) as APIGatewayProxyStructuredResultV2;
+      return { status: result.statusCode, body: JSON.parse(result.body ?? 'null') };
+    };
+    const startedAt = new Date().toISOString();
+    const customData = { bookingId: 'booking-shape', attempt: 2, startedAt };
+    // Remotion Lambda's whole success and error payloads (v4).
+    const full = (renderId: string, type: string) =>
+      JSON.stringify({
+        type,
+        renderId,
+        expectedBucketOwner: '123456789012',
+        bucketName: 'remotionlambda-x',
+        customData,
+        outputUrl: 'https://x.s3.amazonaws.com/renders/r/out.mp4',
+        outputFile: 's3://x/renders/r/out.mp4',
+        timeToFinish: 12_000,
+        costs: { accruedSoFar: 0.01, currency: 'USD', displayCost: '$0.01', disclaimer: '' },
+        errors: type === 'error' ? [{ message: 'boom', name: 'Error', stack: '' }] : [],
+      });
+    // Only what we read, and more we have never seen, at every level.
+    const lean = (renderId: string, type: string) =>
+      JSON.stringify({
+        type,
+        renderId,
+        customData: { ...customData, addedByANewerSite: 'x' },
+        ...(type === 'error' ? { errors: [{ message: 'boom', newShape: { at: 1 } }] } : {}),
+        artifacts: [{ filename: 'a.txt', s3Url: 's3://x/a.txt' }],
+        estimatedBillingDurationInMilliseconds: 1234,
+        somethingNew: null,
+      });
+    const stamp = Date.now();
+
+    const answers = [
+      await call(full(`r-full-ok-${stamp}`, 'success')),
+      await call(lean(`r-lean-ok-${stamp}`, 'success')),
+      await call(full(`r-full-err-${stamp}`, 'error')),
+      await call(lean(`r-lean-err-${stamp}`, 'error')),
+      await call(lean(`r-lean-timeout-${stamp}`, 'timeout')),
+    ];
+
+    expect(answers).toEqual(
+      Array(5).fill({ status: 200, body: { received: true, settled: 'settled' } }),
+    );
+    const seen = settled.map(({ renderId: _, ...rest }) => rest);
+    expect(seen[0]).toEqual(seen[1]);
+    expect(seen[2]).toEqual(seen[3]);
+    expect(seen.map((r) => [r.outcome, r.errorCount, r.bookingId, r.attempt])).toEqual([
+      ['success', 0, 'booking-shape', 2],
+      ['success', 0, 'booking-shape', 2],
+      ['error', 1, 'booking-shape', 2],
+      ['error', 1, 'booking-shape', 2],
+      ['timeout', 0, 'booking-shape', 2],
+    ]);
+  });
+
   it("gives handlers the render service (REMOTION_LOCAL_URL, port +8) through the renderer's one code path", async () => {
     const { videoRenderer } = await import('../../functions/adapters/video-renderer.ts');
     expect(process.env.REMOTION_LOCAL_URL).toBe(`http://127.0.0.1:${cloud.config.basePort + 8}`);

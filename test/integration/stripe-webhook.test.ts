@@ -467,3 +467,86 @@ async function storedVersion(bookingId: string): Promise<number> {
   );
   return Number(Item?.version);
 }
+
+describe('handled events shaped otherwise than the emulator sends them', () => {
+  /** Drops what we never read and adds what we have never seen, at every level. */
+  function reshaped(type: string, object: Record<string, unknown>, drop: readonly string[]) {
+    const kept = Object.fromEntries(Object.entries(object).filter(([key]) => !drop.includes(key)));
+    return JSON.stringify({
+      id: `evt_reshaped_${Math.random()}`,
+      created: Math.floor(Date.now() / 1000),
+      type,
+      // No object, api_version, livemode, pending_webhooks or request; fields from a newer API.
+      context: 'acct_future',
+      brand_new_envelope_field: { nested: [1, 2, 3] },
+      data: {
+        object: { ...kept, brand_new_object_field: { nested: true }, another_one: null },
+        previous_attributes: { also_new: 1 },
+      },
+    });
+  }
+
+  it('takes a payment_intent.succeeded without the fields it does not use, with unknown ones: paid once, one call', async () => {
+    const booking = await book();
+    await faults.webhooks({
+      kind: 'drop',
+      eventType: 'payment_intent.succeeded',
+      objectId: booking.paymentIntentId,
+    });
+    const intent = await payWithCard(cloud, booking);
+
+    const answer = await faults.postSignedWebhook(
+      reshaped(
+        'payment_intent.succeeded',
+        intent as unknown as Record<string, unknown>,
+        // metadata too: the booking is found from the intent Stripe is asked for again.
+        ['object', 'last_payment_error', 'description', 'client_secret', 'latest_charge'],
+      ),
+    );
+    const paid = await bookingWhere(cloud, booking, 'the confirmation', (b) =>
+      timelineTypes(b).includes('email_sent'),
+    );
+
+    expect(answer).toEqual({ status: 200, body: { received: true } });
+    expect(paid).toMatchObject({ paymentStatus: 'paid', callStatus: 'scheduled' });
+    expect(timelineTypes(paid).filter((type) => type === 'payment_succeeded')).toHaveLength(1);
+    expect(await emailsAbout(booking)).toHaveLength(1);
+  });
+
+  it('takes a partial charge.refunded without the fields it does not use, with unknown ones: the amount recorded, the call kept', async () => {
+    const booking = await paidBooking();
+    await faults.webhooks({
+      kind: 'drop',
+      eventType: 'charge.refunded',
+      objectId: booking.paymentIntentId,
+    });
+    const refund = await stripe.refunds.create({
+      payment_intent: booking.paymentIntentId,
+      amount: 250,
+    });
+    const charge = await stripe.charges.retrieve(String(refund.charge));
+    expect(charge).toMatchObject({ amount_refunded: 250, refunded: false });
+
+    const answer = await faults.postSignedWebhook(
+      reshaped('charge.refunded', charge as unknown as Record<string, unknown>, [
+        'object',
+        'refunds',
+        'balance_transaction',
+        'description',
+        'receipt_email',
+      ]),
+    );
+    const after = await bookingWhere(
+      cloud,
+      booking,
+      'the partial refund',
+      (b) => b.amountRefundedCents === 250,
+    );
+
+    expect(answer).toEqual({ status: 200, body: { received: true } });
+    expect(after).toMatchObject({ callStatus: 'scheduled', paymentStatus: 'paid' });
+    expect(timelineTypes(after).filter((t) => t === 'payment_partially_refunded')).toHaveLength(1);
+    expect(timelineTypes(after)).not.toContain('booking_cancelled');
+    expect(await scheduleExists(booking.callId)).toBe(true);
+  });
+});
