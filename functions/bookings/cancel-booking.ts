@@ -1,4 +1,4 @@
-import { isRefundableCancellation, refundCutoffMinutes } from '../core/cancellation.ts';
+import { isRefundableCancellation, lateCancelNote } from '../core/cancellation.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import type { CancelResult } from '../schemas/api/cancel-result.ts';
 import { bookingView } from '../services/booking-view.ts';
@@ -11,8 +11,6 @@ import { authorizedBooking } from './authorize.ts';
  * time, refunds (`cancelCall`). Cancelling twice answers the same; a call that has started
  * cannot be cancelled (409).
  */
-const lateCancelNote = `Calls cancelled less than ${refundCutoffMinutes} minutes before they are due are not refunded.`;
-
 export const handler = httpHandler(async (event) => {
   const authorized = await authorizedBooking(event);
   const now = new Date();

@@ -1,5 +1,6 @@
 import type { CallStatus, PaymentStatus, VideoStatus } from './booking-status.ts';
 import type { CallAnalysis } from './call-analysis.ts';
+import type { ChangeEmail } from './change-emails.ts';
 import type { StoredChild } from './children.ts';
 import type { LanguageCode } from './languages.ts';
 import type { SantaNotes } from './santa-notes.ts';
@@ -107,6 +108,16 @@ export interface BookingRecord {
   /** The schedule the last "moved" email announced (`movedEmailKey`, core/change-emails.ts). */
   readonly movedEmailSentFor?: string | undefined;
   readonly cancelledEmailSentAt?: string | undefined;
+  /**
+   * A change email owed to the parent and not yet known to have gone — an outbox item on the
+   * booking (core/change-emails.ts): written in the same transaction as the reschedule or cancel
+   * that owes it, removed once it is sent; the reconciler sends one a crash left behind.
+   */
+  readonly changeEmailOwed?: ChangeEmail | undefined;
+  /** When that email was recorded as owed or last taken over (ISO): the lease of its send. */
+  readonly changeEmailOwedAt?: string | undefined;
+  /** The call time (ISO) the owed "moved" email says the call was moved from. */
+  readonly movedEmailOwedFrom?: string | undefined;
   /** The PaymentIntent of a recording bought after the call (amount: `recordingCents`). */
   readonly recordingPaymentIntentId?: string | undefined;
   /** When that recording payment was applied, ISO 8601. */

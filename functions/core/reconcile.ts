@@ -1,5 +1,6 @@
 import { stillOwed } from './booking.ts';
 import type { CallStatus, PaymentStatus, VideoStatus } from './booking-status.ts';
+import { type ChangeEmail, cancelledEmailOwed, changeEmailLeaseMs } from './change-emails.ts';
 
 /** What the reconciler knows of a booking: its state and how long it has been in it. */
 export interface ReconcileBooking {
@@ -23,6 +24,9 @@ export interface ReconcileBooking {
   readonly videoStatus: VideoStatus;
   readonly audioKey?: string | undefined;
   readonly videoReadyEmailSentAt?: string | undefined;
+  /** The change email still owed, and since when (`core/change-emails.ts`). */
+  readonly changeEmailOwed?: ChangeEmail | undefined;
+  readonly changeEmailOwedAt?: string | undefined;
 }
 
 /** The status of the booking's execution as Step Functions reports it; `NONE` if there is none. */
@@ -45,6 +49,11 @@ export type ReconcileAction =
   | { readonly kind: 'arm' }
   /** Paid and armed, the call still ahead, but the parent never got the confirmation. */
   | { readonly kind: 'confirm' }
+  /**
+   * A "moved" or "cancelled" email recorded as owed with the change, and still not sent long
+   * after (a crash mid-send, SES down): send it (`changeEmailStep` decides how, on a fresh read).
+   */
+  | { readonly kind: 'send_change_email' }
   /** Stuck, with no execution running for it: start a run that resumes what it needs. */
   | { readonly kind: 'recover'; readonly because: string }
   /** Recovered too often without ending: a person must look (recorded once). */
@@ -73,6 +82,8 @@ export function decideReconcile(
       ? { kind: 'escalate', because }
       : { kind: 'recover', because };
   };
+  // Before the rest: an email is no work for the booking's run, so a running one does not wait.
+  if (changeEmailLeftBehind(booking, now, grace)) return { kind: 'send_change_email' };
   if (booking.callStatus === 'cancelled') return { kind: 'none' };
   if (booking.paymentStatus === 'pending') {
     const age = seconds(booking.createdAt, now);
@@ -120,4 +131,20 @@ export function decideReconcile(
         ? stuck('the unsuccessful call is not refunded or the parent not told')
         : { kind: 'none' };
   }
+}
+
+/**
+ * A change email recorded as owed longer ago than the grace (and than a send's lease), that
+ * may still be sent: a "moved" one while the paid call is still ahead, a "cancelled" one once
+ * the booking was paid or refunded. The item is removed when the email goes, so one this old
+ * was never sent, or its send died; `changeEmailStep` decides the rest on the full booking.
+ */
+function changeEmailLeftBehind(booking: ReconcileBooking, now: Date, grace: number): boolean {
+  if (!booking.changeEmailOwed || booking.dataErasedAt) return false;
+  if (seconds(booking.changeEmailOwedAt, now) <= Math.max(grace, changeEmailLeaseMs / 1000)) {
+    return false;
+  }
+  return booking.changeEmailOwed === 'callMoved'
+    ? booking.callStatus === 'scheduled' && booking.paymentStatus === 'paid'
+    : booking.callStatus === 'cancelled' && cancelledEmailOwed(booking);
 }

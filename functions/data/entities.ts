@@ -1,6 +1,7 @@
 import { boolean, Entity, item, list, map, number, record, set, string } from 'dynamodb-toolbox';
 import { callStatuses, paymentStatuses, videoStatuses } from '../core/booking-status.ts';
 import { reportedOutcomes } from '../core/call-outcome.ts';
+import { changeEmails } from '../core/change-emails.ts';
 import { table } from './table.ts';
 
 const timestamps = {
@@ -89,6 +90,12 @@ export const BookingEntity = new Entity({
     // The change emails: the schedule the last "moved" email announced, and the "cancelled" one.
     movedEmailSentFor: string().optional(),
     cancelledEmailSentAt: string().optional(),
+    // A change email owed and not yet sent (the outbox item, core/change-emails.ts).
+    changeEmailOwed: string()
+      .enum(...changeEmails)
+      .optional(),
+    changeEmailOwedAt: string().optional(),
+    movedEmailOwedFrom: string().optional(),
     // A recording bought after the call: its own PaymentIntent, so a refund finds it.
     recordingPaymentIntentId: string().optional(),
     recordingPaidAt: string().optional(),

@@ -85,6 +85,8 @@ export const tableDefinition = {
         'videoStatus',
         'audioKey',
         'videoReadyEmailSentAt',
+        'changeEmailOwed',
+        'changeEmailOwedAt',
       ],
     },
     {

@@ -23,6 +23,8 @@ const onlyWhileOn: readonly ClaimField[] = ['confirmationEmailSentAt', 'reminder
  * Sends one of a booking's emails at most once, however often the step that sends it is
  * retried: the booking is marked first and unmarked if sending fails, so the retry sends it.
  * The email is rendered before the claim, so the claimed window is only the send itself.
+ *
+ * @returns true when this call sent it; false when it was claimed before (sent, or on its way)
  */
 export async function sendBookingEmailOnce<Name extends EmailTemplateName>(
   booking: Pick<Booking, 'bookingId' | 'parentEmail'> & Partial<Record<ClaimField, string>>,
@@ -31,16 +33,17 @@ export async function sendBookingEmailOnce<Name extends EmailTemplateName>(
   props: EmailProps<Name>,
   now = new Date(),
   attachments: readonly EmailAttachment[] = [],
-): Promise<void> {
-  if (booking[claim]) return;
+): Promise<boolean> {
+  if (booking[claim]) return false;
   const email = await renderEmail(template, props);
   const claimed = await claimOnce(booking.bookingId, claim, now.toISOString(), {
     unlessCancelled: onlyWhileOn.includes(claim),
   });
-  if (!claimed) return;
+  if (!claimed) return false;
   await sendClaimed(booking, template, email, attachments, () =>
     releaseClaim(booking.bookingId, claim),
   );
+  return true;
 }
 
 /**
@@ -48,6 +51,8 @@ export async function sendBookingEmailOnce<Name extends EmailTemplateName>(
  * "moved" email, once per new schedule) rather than once per booking. The same key again (a
  * retried request) sends nothing; a new key (the next change) sends again. Released if the
  * send fails, so a retry may send it.
+ *
+ * @returns true when this call sent it; false when this key was claimed before
  */
 export async function sendBookingEmailOncePer<Name extends EmailTemplateName>(
   booking: Pick<Booking, 'bookingId' | 'parentEmail'> & Partial<Record<KeyedClaimField, string>>,
@@ -57,13 +62,14 @@ export async function sendBookingEmailOncePer<Name extends EmailTemplateName>(
   props: EmailProps<Name>,
   attachments: readonly EmailAttachment[] = [],
   whileScheduledAt?: string,
-): Promise<void> {
-  if (booking[claim] === key) return;
+): Promise<boolean> {
+  if (booking[claim] === key) return false;
   const email = await renderEmail(template, props);
-  if (!(await claimOnceFor(booking.bookingId, claim, key, whileScheduledAt))) return;
+  if (!(await claimOnceFor(booking.bookingId, claim, key, whileScheduledAt))) return false;
   await sendClaimed(booking, template, email, attachments, () =>
     releaseClaimFor(booking.bookingId, claim, key),
   );
+  return true;
 }
 
 async function sendClaimed(

@@ -14,6 +14,7 @@ import { bookingsInCallStatus } from '../data/booking-queries.ts';
 import { type Booking, claimRecoveryRun, findBooking } from '../data/bookings.ts';
 import { applyPaymentSucceeded, sendConfirmationOnce } from '../services/after-payment.ts';
 import { armCall } from '../services/arm-call.ts';
+import { sendOwedChangeEmail } from '../services/change-emails.ts';
 import { reclaimExpiredPlace } from '../services/hold-reclaim.ts';
 import { siteLinks } from '../services/links.ts';
 import { startRecoveryRun } from '../services/recovery-run.ts';
@@ -30,8 +31,8 @@ const rules: ReconcileRules = {
   paymentCheckWindowSeconds: 24 * 60 * 60,
 };
 
-/** Statuses a booking can be stuck in; `cancelled` never is. */
-const watchedStatuses = callStatuses.filter((status) => status !== 'cancelled');
+/** Every status: a cancelled booking is never stuck, but may still owe its "cancelled" email. */
+const watchedStatuses = callStatuses;
 
 /** How far back the reconciler looks, by call time: beyond this a person looks instead. */
 const lookBackMs = 3 * 24 * 60 * 60_000;
@@ -47,7 +48,7 @@ export interface ReconcileReport {
  * interval on the local cloud). It finds bookings whose state is older than it should be —
  * unpaid with a payment Stripe may have taken, paid but never armed, overdue with no run
  * serving them, a completed call with no transcript email, an unsuccessful call not refunded
- * or not told — and resolves each: asks Stripe, arms the call, or starts a run that resumes the
+ * or not told, a "moved" or "cancelled" email recorded as owed and never sent — and resolves each: asks Stripe, arms the call, or starts a run that resumes the
  * step the booking needs. An unpaid booking past its hold gives its place back (its payment
  * cancelled first), so abandoned checkouts return their places to sale within minutes. What it does goes into the booking's audit trail.
  *
@@ -113,6 +114,18 @@ async function reconcileOne(bookingId: string, now: Date): Promise<ReconcileActi
         detail: { action: 'confirmation_sent', because: 'paid, but no confirmation was sent' },
       });
       return 'confirm';
+    case 'send_change_email':
+      // Decided again on this read (`changeEmailStep`): sent once, or taken over once.
+      if (!(await sendOwedChangeEmail(booking, now))) return 'none';
+      await appendAuditEvent(bookingId, {
+        type: 'reconciled',
+        detail: {
+          action: 'change_email_sent',
+          because: 'a change email recorded as owed was never sent',
+        },
+      });
+      logger.warn('reconciler sent an owed change email', { bookingId });
+      return 'send_change_email';
     case 'recover':
       return recover(booking, execution, action.because, now);
     case 'escalate':

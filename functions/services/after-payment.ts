@@ -22,7 +22,7 @@ import { logger } from '../shared/logger.ts';
 import { countMetric, metricNames } from '../shared/metrics.ts';
 import { armCall } from './arm-call.ts';
 import { bookingEmails } from './booking-emails.ts';
-import { callCalendarAttachment } from './change-emails.ts';
+import { callCalendarAttachment, sendOwedChangeEmail } from './change-emails.ts';
 import { type SiteLinks, siteLinks } from './links.ts';
 
 /** How often a payment fact is re-decided when another request changed the booking first. */
@@ -80,6 +80,12 @@ export async function applyPaymentFact(
       // Counted once per booking: only the write that marks it paid decides `mark_paid`; a
       // repeated event finds it paid and decides otherwise.
       if (decision.outcome === 'mark_paid') countMetric(metricNames.bookingsPaid);
+      if (decision.outcome === 'refund_late_payment') {
+        // Paid after the cancel, refunded at once: the "cancelled" email the cancel recorded
+        // (owed only to a parent who paid) is owed now. Once; never throws.
+        const refunded = await findBooking(bookingId);
+        if (refunded) await sendOwedChangeEmail(refunded, now);
+      }
       return decision.outcome;
     } catch (error) {
       if (!(error instanceof StaleBookingError) || attempt >= staleRetries) throw error;

@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { $remove } from 'dynamodb-toolbox';
 import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
 import { cancelPaymentIntent, refundPayment, retrievePaymentIntent } from '../adapters/payments.ts';
 import { refundedInFull } from '../core/booking.ts';
 import { isChangeable } from '../core/booking-status.ts';
+import { cancelledEmailOutbox } from '../core/change-emails.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { type Booking, changeBooking, findBooking, StaleBookingError } from '../data/bookings.ts';
@@ -11,7 +13,7 @@ import { releaseVoiceNoteClaim } from '../data/voice-note-claims.ts';
 import { confirmationInFlight } from '../email/send-once.ts';
 import { logger } from '../shared/logger.ts';
 import { applyPaymentSucceeded } from './after-payment.ts';
-import { emailCallCancelled } from './change-emails.ts';
+import { sendOwedChangeEmail } from './change-emails.ts';
 
 /** How many times a cancel re-reads a booking another request changed meanwhile. */
 const staleRetries = 5;
@@ -60,9 +62,11 @@ export async function cancelCall(
   if (cancelled.voiceNoteKey)
     await releaseVoiceNoteClaim(cancelled.voiceNoteKey, booking.bookingId);
   const final = (await findBooking(booking.bookingId)) ?? cancelled;
-  // Last, once the refund is known: sent once per booking (a retried cancel finds it claimed),
-  // only to a parent who paid; never throws (a failure is recorded, the cancel stands).
-  await emailCallCancelled(final, options.noRefundReason, now);
+  // Last, once the refund is known: the email the cancel recorded as owed, sent once per
+  // booking, only to a parent who paid; never throws (a failure is recorded, the cancel
+  // stands, the reconciler sends it later). A retried cancel sends here what a first try that
+  // died left owed.
+  await sendOwedChangeEmail(final, now, options);
   return (await findBooking(booking.bookingId)) ?? final;
 }
 
@@ -81,7 +85,14 @@ async function markCancelled(authorized: Booking, by: CancelledBy): Promise<Book
       try {
         await changeBooking(
           booking,
-          { callStatus: 'cancelled', cancelledAt: at.toISOString() },
+          // The "cancelled" email is owed from this write on (an outbox item): whoever comes
+          // after a crash — the retried cancel, a late payment, the reconciler — sends it.
+          {
+            callStatus: 'cancelled',
+            cancelledAt: at.toISOString(),
+            ...cancelledEmailOutbox(at),
+            movedEmailOwedFrom: $remove(),
+          },
           { type: 'booking_cancelled', detail: { by } },
         );
         await givePlaceBack(booking.slotStart, booking.bookingId);

@@ -1,5 +1,7 @@
+import { $remove } from 'dynamodb-toolbox';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { isChangeable } from '../core/booking-status.ts';
+import { movedEmailOutbox } from '../core/change-emails.ts';
 import { ConflictError } from '../core/errors.ts';
 import { checkedCalleeTimezone, checkedCallTime, freshHoldExpiry } from '../core/new-booking.ts';
 import { bookingExpiresAt } from '../core/retention.ts';
@@ -15,7 +17,7 @@ import { givePlaceBackTransactions, takePlaceTransactions } from '../data/slots.
 import type { RescheduleRequest } from '../schemas/booking-request.ts';
 import { armCall } from './arm-call.ts';
 import { nearestFreeTimes } from './availability.ts';
-import { emailCallMoved } from './change-emails.ts';
+import { sendOwedChangeEmail } from './change-emails.ts';
 import { reclaimExpiredPlaces } from './hold-reclaim.ts';
 
 const config = loadBookingConfig();
@@ -64,10 +66,30 @@ export async function rescheduleCall(
     booking.paymentStatus === 'paid',
   );
   const giveBack = givePlaceBackTransactions(booking.slotStart, booking.bookingId);
+  // The "moved" email owed, recorded with the move (an outbox item): if we die before it
+  // goes, the retried PATCH or the reconciler still sends it (`sendOwedChangeEmail`).
+  const outbox = movedEmailOutbox(
+    booking,
+    {
+      scheduledAt: callAt.toISOString(),
+      timezone,
+      callNow: request.callNow === true,
+      paymentStatus: booking.paymentStatus,
+      dataErasedAt: booking.dataErasedAt,
+    },
+    now,
+  );
   const change = (...place: unknown[]) =>
     changeBooking(
       booking,
       {
+        ...(outbox === 'take_back'
+          ? {
+              changeEmailOwed: $remove(),
+              changeEmailOwedAt: $remove(),
+              movedEmailOwedFrom: $remove(),
+            }
+          : outbox),
         scheduledAt: callAt.toISOString(),
         // Retention runs from the call: a moved call moves the day its record expires.
         expiresAt: bookingExpiresAt(callAt.toISOString()),
@@ -117,9 +139,9 @@ export async function rescheduleCall(
     }
   }
   const moved = (await findBooking(booking.bookingId)) ?? booking;
-  // Before arming: a parent whose booking moved hears so even if arming fails and is retried
-  // (the retry moves nothing, so would tell nothing). Once per new schedule; never throws.
-  await emailCallMoved(booking, moved, now);
+  // Before arming, as recorded with the move: once per new schedule; never throws. A retried
+  // PATCH (which moves nothing) sends here what a first try that died left owed.
+  await sendOwedChangeEmail(moved, now);
   if (moved.paymentStatus === 'paid') await armCall(moved, now);
   return moved;
 }

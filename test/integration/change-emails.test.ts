@@ -196,7 +196,19 @@ describe('emails after a change', { timeout: 120_000 }, () => {
   it('sends no "moved" email for a move a later move or a cancellation overtook (two tabs racing)', async () => {
     // Arrange: the handlers' own code, in this process, against the local cloud.
     const { findBooking } = await import('../../functions/data/bookings.ts');
-    const { emailCallMoved } = await import('../../functions/services/change-emails.ts');
+    const { sendOwedChangeEmail } = await import('../../functions/services/change-emails.ts');
+    // What the first tab read back after its own move: at its time, its "moved" email owed.
+    type Read = NonNullable<typeof asBooked>;
+    const emailCallMoved = (before: Read, moved: Read, now: Date) =>
+      sendOwedChangeEmail(
+        {
+          ...moved,
+          changeEmailOwed: 'callMoved',
+          changeEmailOwedAt: now.toISOString(),
+          movedEmailOwedFrom: before.scheduledAt,
+        },
+        now,
+      );
     const parentEmail = 'change-race@example.com';
     const booking = await paidBooking(parentEmail, tomorrowAt(17, 30));
     const asBooked = await findBooking(booking.callId);

@@ -25,6 +25,12 @@ const emailedWithVideo: ReconcileBooking = {
   videoStatus: 'pending',
   audioKey: 'b1/audio.mp3',
 };
+const ahead = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+/** A change email recorded as owed `minutes` ago (core/change-emails.ts). */
+const owed = (changeEmailOwed: 'callMoved' | 'callCancelled', minutes: number) => ({
+  changeEmailOwed,
+  changeEmailOwedAt: ago(minutes),
+});
 const unpaid: ReconcileBooking = {
   ...paid,
   callStatus: 'pending',
@@ -49,6 +55,54 @@ describe('what the reconciler does with a booking', () => {
       'none',
     ],
     ['a cancelled booking', { ...paid, callStatus: 'cancelled' }, 'NONE', 'none'],
+    [
+      'a cancelled booking whose "cancelled" email is owed past the grace',
+      { ...paid, callStatus: 'cancelled', ...owed('callCancelled', 20) },
+      'NONE',
+      'send_change_email',
+    ],
+    [
+      'a cancelled and refunded booking whose "cancelled" email is owed (a late payment)',
+      { ...paid, callStatus: 'cancelled', paymentStatus: 'refunded', ...owed('callCancelled', 20) },
+      'NONE',
+      'send_change_email',
+    ],
+    [
+      'a cancelled booking whose "cancelled" email was owed a minute ago',
+      { ...paid, callStatus: 'cancelled', ...owed('callCancelled', 1) },
+      'NONE',
+      'none',
+    ],
+    [
+      'a cancelled unpaid hold: no "cancelled" email unless a payment lands',
+      { ...unpaid, callStatus: 'cancelled', ...owed('callCancelled', 20) },
+      'NONE',
+      'none',
+    ],
+    [
+      'a moved call whose "moved" email is owed past the grace, its run waiting',
+      { ...paid, scheduledAt: ahead(120), ...owed('callMoved', 20) },
+      'RUNNING',
+      'send_change_email',
+    ],
+    [
+      'a moved call whose "moved" email is owed, recently',
+      { ...paid, scheduledAt: ahead(120), ...owed('callMoved', 5) },
+      'RUNNING',
+      'none',
+    ],
+    [
+      'a "moved" email still owed when the call is already under way',
+      { ...paid, callStatus: 'in_progress', ...owed('callMoved', 20) },
+      'RUNNING',
+      'none',
+    ],
+    [
+      'a "moved" email owed after the data was erased',
+      { ...paid, scheduledAt: ahead(120), dataErasedAt: ago(1), ...owed('callMoved', 20) },
+      'RUNNING',
+      'none',
+    ],
     ['a paid booking never armed', { ...paid, executionName: undefined }, 'NONE', 'arm'],
     [
       'a paid booking just paid, not armed yet',
