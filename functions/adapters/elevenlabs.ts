@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { type SantaCallVariables, santaCallVariablesSchema } from '../agent/dynamic-variables.ts';
+import type { SantaLanguageOverride } from '../agent/language-override.ts';
 import { requireEnv } from '../config/env.ts';
 import type { CallFacts } from '../core/call-report.ts';
 import { describeIssues } from '../schemas/describe-issues.ts';
@@ -66,6 +67,8 @@ export interface OutboundCallRequest {
   /** E.164, e.g. +14155552671. */
   readonly toNumber: string;
   readonly dynamicVariables: SantaCallVariables;
+  /** The call's language, first message and time-up message; the agent's own when absent. */
+  readonly languageOverride?: SantaLanguageOverride;
   /**
    * Travels with the call as `conversation_initiation_client_data.user_id`, so
    * `findDialedConversation` can find the call when its answer was lost. Ids only, e.g.
@@ -137,7 +140,15 @@ export interface ElevenLabsAdapter {
   getConversation(conversationId: string): Promise<ConversationSummary>;
   /** The call's MP3. Throws `ElevenLabsRequestError` (404 while there is no audio yet). */
   downloadConversationAudio(conversationId: string): Promise<Buffer>;
-  transcribeSpeech(audio: Buffer, mimeType: string): Promise<SpeechTranscript>;
+  /**
+   * The voice note's words. `languageCode` (ISO 639-3 or 639-1, `languages[].speechToText`)
+   * tells ElevenLabs the language it is in; without it ElevenLabs guesses.
+   */
+  transcribeSpeech(
+    audio: Buffer,
+    mimeType: string,
+    languageCode?: string,
+  ): Promise<SpeechTranscript>;
   /**
    * Deletes the conversation at ElevenLabs — its transcript, dynamic variables (the child's
    * name, the parent's notes) and audio: `DELETE /v1/convai/conversations/{conversation_id}`
@@ -242,7 +253,13 @@ export function createElevenLabsAdapter(
   }
 
   return {
-    async placeOutboundCall({ toNumber, dynamicVariables, dialMarker, ringingTimeoutSecs }) {
+    async placeOutboundCall({
+      toNumber,
+      dynamicVariables,
+      languageOverride,
+      dialMarker,
+      ringingTimeoutSecs,
+    }) {
       const variables = santaCallVariablesSchema.parse(dynamicVariables);
       if (!dialMarkerPattern.test(dialMarker)) {
         throw new Error('The dial marker must be an id: letters, digits, . _ : - (≤ 128).');
@@ -254,6 +271,18 @@ export function createElevenLabsAdapter(
         conversation_initiation_client_data: {
           user_id: dialMarker,
           dynamic_variables: variables,
+          ...(languageOverride
+            ? {
+                conversation_config_override: {
+                  agent: {
+                    language: languageOverride.language,
+                    first_message: languageOverride.firstMessage,
+                    max_conversation_duration_message:
+                      languageOverride.maxConversationDurationMessage,
+                  },
+                },
+              }
+            : {}),
         },
         telephony_call_config: {
           ...(ringingTimeoutSecs ? { ringing_timeout_secs: ringingTimeoutSecs } : {}),
@@ -388,9 +417,10 @@ export function createElevenLabsAdapter(
       return audio;
     },
 
-    async transcribeSpeech(audio, mimeType) {
+    async transcribeSpeech(audio, mimeType, languageCode) {
       const form = new FormData();
       form.append('model_id', speechToTextModel);
+      if (languageCode) form.append('language_code', languageCode);
       form.append('file', new Blob([new Uint8Array(audio)], { type: mimeType }), 'voice-note');
       const response = await api.send('speech-to-text', {
         method: 'POST',

@@ -15,13 +15,27 @@ export { santaMaxCallSeconds } from '../core/santa-limits.ts';
 
 /** Examples shown in the ElevenLabs dashboard when testing the agent there; never used in calls. */
 const placeholders: Record<string, string | number> = {
+  child_count: 2,
+  children_names: 'Emma and Leo',
+  child_1_name: 'Emma',
+  child_1_age: 7,
+  child_1_gender: 'girl',
+  child_1_info: 'Loves drawing reindeer and helped her little brother learn to ride a bike.',
+  child_2_name: 'Leo',
+  child_2_age: 4,
+  child_2_gender: 'boy',
+  child_2_info: 'Loves dinosaurs.',
   child_name: 'Emma',
   child_age: 7,
   child_gender: 'girl',
   child_info_text: 'Loves drawing reindeer and helped her little brother learn to ride a bike.',
-  child_info_voice_transcript: '',
+  notes_praise: 'Emma learned to ride her bike',
+  notes_encouragement: 'Leo trying new vegetables',
+  notes_people: 'Max (pet) and Granny Rose (someone close)',
   gift_budget: '50 US dollars',
   call_local_time: 'Tuesday 24 December, 5:30 PM',
+  call_language: 'en',
+  call_language_name: 'English',
 };
 
 /**
@@ -60,11 +74,23 @@ export const santaAgent = {
         ),
       },
     },
-    // English-only agents use the v2 Flash model.
-    tts: { voiceId: santaVoiceId, modelId: 'eleven_flash_v2', stability: 0.55, speed: 0.95 },
+    // Flash v2.5, not v2: v2 speaks English only, and a call's language override to Spanish or
+    // French needs a multilingual model (ElevenLabs: agents support the v2.5 Flash/Turbo
+    // languages). The trade-off: v2 is a little better in English (pronunciation, steadier
+    // accent) at the same latency; one model for every call keeps the override to language
+    // and words. SDK `TtsConversationalModel.ElevenFlashV25`.
+    tts: { voiceId: santaVoiceId, modelId: 'eleven_flash_v2_5', stability: 0.55, speed: 0.95 },
     conversation: { maxDurationSeconds: santaMaxCallSeconds },
   },
   platformSettings: {
+    // Each call sends its language, first message and time-up message
+    // (`santaLanguageOverride`); ElevenLabs refuses a conversation whose override the agent does
+    // not allow, so exactly these three are allowed and nothing else.
+    overrides: {
+      conversationConfigOverride: {
+        agent: { language: true, firstMessage: true, maxConversationDurationMessage: true },
+      },
+    },
     // The transcript and audio are copied to our own storage after the call; ElevenLabs'
     // copy of a child's voice is kept no longer than a month.
     privacy: { recordVoice: true, retentionDays: retentionDays.elevenLabsConversations },

@@ -20,6 +20,18 @@ export interface ElevenLabsOutboundCallBody {
      */
     readonly user_id: string;
     readonly dynamic_variables: Readonly<Record<string, string | number | boolean | null>>;
+    /**
+     * The call's language and verbatim words (SDK `ConversationConfigClientOverrideInput.agent`,
+     * `AgentConfigOverrideInput`, in the API's snake_case); each field must be allowed in the
+     * agent's `platform_settings.overrides`.
+     */
+    readonly conversation_config_override?: {
+      readonly agent: {
+        readonly language: string;
+        readonly first_message: string;
+        readonly max_conversation_duration_message: string;
+      };
+    };
   };
   readonly telephony_call_config: {
     readonly ringing_timeout_secs?: number;

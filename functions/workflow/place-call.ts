@@ -1,6 +1,7 @@
 import type { ElevenLabsAdapter } from '../adapters/elevenlabs.ts';
 import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { answerCallTask } from '../adapters/workflow-callbacks.ts';
+import { santaLanguageOverride } from '../agent/language-override.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { loadWorkflowConfig } from '../config/workflow-config.ts';
 import { callStartLatenessSeconds } from '../core/call-lateness.ts';
@@ -144,10 +145,12 @@ async function dial(
   now: Date,
   attempt: number,
 ) {
+  const variables = santaCallVariables(booking, now);
   try {
     const placed = await client.placeOutboundCall({
       toNumber: booking.phoneNumber,
-      dynamicVariables: santaCallVariables(booking, now),
+      dynamicVariables: variables,
+      languageOverride: santaLanguageOverride(variables.call_language, variables.child_count),
       dialMarker: marker,
       ringingTimeoutSecs,
     });

@@ -1,5 +1,7 @@
 import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { readVoiceNote } from '../adapters/voice-notes.ts';
+import type { BookingRecord } from '../core/booking.ts';
+import { languageOf } from '../core/languages.ts';
 import { changeBookingFromWorkflow, getBooking } from '../data/bookings.ts';
 import { workflowTask } from './task.ts';
 
@@ -16,7 +18,14 @@ export const handler = workflowTask('TranscribeVoiceNote', async ({ bookingId, v
   const booking = await getBooking(bookingId);
   if (!booking.voiceNoteKey || booking.voiceNoteTranscript !== undefined) return {};
   const { audio, contentType } = await readVoiceNote(booking.voiceNoteKey);
-  const { text } = await (await elevenLabs()).transcribeSpeech(audio, contentType);
+  // In the booking's language (English for an old booking): the parent speaks the family's.
+  // (Read through BookingRecord: the stored entity gains `language` with the new booking shape.)
+  const { language } = booking as Pick<BookingRecord, 'language'>;
+  const { text } = await (await elevenLabs()).transcribeSpeech(
+    audio,
+    contentType,
+    languageOf(language).speechToText,
+  );
   await changeBookingFromWorkflow(
     booking,
     version,

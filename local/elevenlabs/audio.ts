@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeMp3 } from './mp3.ts';
 import type { ScriptLine } from './script.ts';
-import { speak, voices } from './speech.ts';
+import { speak, voiceFor } from './speech.ts';
 import type { Pcm } from './wav.ts';
 
 export interface RenderedCall {
@@ -21,7 +21,9 @@ const pauseSecs = 0.45;
  * them lines up with the recording (captions in the video depend on that).
  */
 export async function renderCall(lines: readonly ScriptLine[]): Promise<RenderedCall> {
-  const spoken = await Promise.all(lines.map((line) => speak(line.message, voices[line.role])));
+  const spoken = await Promise.all(
+    lines.map((line) => speak(line.message, voiceFor(line.role, line.language))),
+  );
   const sampleRate = spoken[0]?.sampleRate ?? 22_050;
   if (spoken.some((pcm) => pcm.sampleRate !== sampleRate)) {
     throw new Error('espeak-ng voices spoke at different sample rates.');

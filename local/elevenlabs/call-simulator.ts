@@ -1,6 +1,12 @@
 import type { AudioCache, RenderedCall } from './audio.ts';
 import type { StoredConversation, ToolCall, TranscriptEntry } from './conversation.ts';
-import { answeredCallScript, briefCallScript, type ScriptLine, voicemailScript } from './script.ts';
+import {
+  briefCallScript,
+  type ScriptedCall,
+  type ScriptLine,
+  scriptedCall,
+  voicemailScript,
+} from './script.ts';
 import type { ElevenLabsState } from './store.ts';
 import type { WebhookDispatch } from './webhook-dispatch.ts';
 import { audioEvent, initiationFailureEvent, transcriptionEvent } from './webhook-events.ts';
@@ -153,11 +159,13 @@ export class CallSimulator {
     conversation.ended_at ??= new Date().toISOString();
     await this.setStatus(conversation, 'processing');
     const voicemail = conversation.outcome === 'voicemail';
+    const language = this.language(conversation);
+    const answered = this.scriptedCall(conversation);
     const lines = voicemail
-      ? voicemailScript(conversation.dynamic_variables)
+      ? voicemailScript(conversation.dynamic_variables, language)
       : conversation.outcome === 'answered-briefly'
-        ? briefCallScript(conversation.dynamic_variables)
-        : answeredCallScript(conversation.dynamic_variables, this.firstMessage(conversation));
+        ? briefCallScript(conversation.dynamic_variables, language)
+        : answered.lines;
     const recording = conversation.plan
       ? await this.options.renderReused(lines)
       : await this.options.render(lines);
@@ -200,11 +208,41 @@ export class CallSimulator {
     );
   }
 
-  /** The first message of the agent called, when the emulator stores that agent. */
+  /**
+   * The answered call this conversation plays: its language, children, what each said and
+   * wished for, and the lines (for the emulator's analysis as much as for the transcript).
+   */
+  scriptedCall(conversation: StoredConversation): ScriptedCall {
+    return scriptedCall(conversation.dynamic_variables, {
+      firstMessage: this.firstMessage(conversation),
+      language: this.language(conversation),
+    });
+  }
+
+  /** The call's language: its override, else the agent's, else English. */
+  private language(conversation: StoredConversation): string {
+    const config = this.agentConfig(conversation);
+    return (
+      conversation.agent_override?.language ??
+      (typeof config?.language === 'string' ? config.language : 'en')
+    );
+  }
+
+  /** The call's first message: its override, else the stored agent's, else the emulator's. */
   private firstMessage(conversation: StoredConversation): string | undefined {
+    const config = this.agentConfig(conversation);
+    return (
+      conversation.agent_override?.first_message ??
+      (typeof config?.first_message === 'string' ? config.first_message : undefined)
+    );
+  }
+
+  /** The agent's `conversation_config.agent`, when the emulator stores the agent called. */
+  private agentConfig(conversation: StoredConversation) {
     const agent = this.options.state.agents.get(conversation.agent_id);
-    const config = agent?.conversation_config.agent as { first_message?: unknown } | undefined;
-    return typeof config?.first_message === 'string' ? config.first_message : undefined;
+    return agent?.conversation_config.agent as
+      | { first_message?: unknown; language?: unknown }
+      | undefined;
   }
 }
 

@@ -7,7 +7,12 @@ import {
   planCall,
 } from './call-plan.ts';
 import type { CallSimulator } from './call-simulator.ts';
-import { type CallQuirks, isLive, type StoredConversation } from './conversation.ts';
+import {
+  type AgentOverride,
+  type CallQuirks,
+  isLive,
+  type StoredConversation,
+} from './conversation.ts';
 import {
   ElevenLabsApiError,
   notFound,
@@ -18,6 +23,7 @@ import type { FaultRegistry } from './faults.ts';
 import { conversationIdPattern, newIds } from './ids.ts';
 import type { ListConversationsQuery, OutboundCallRequest } from './requests.ts';
 import type { ScriptLine } from './script.ts';
+import { isScriptLanguage } from './script-messages.ts';
 import type { ElevenLabsState } from './store.ts';
 import { isTestNumber, isUnavailableFor, outcomeFor } from './test-numbers.ts';
 
@@ -76,6 +82,7 @@ export class OutboundCalls {
     const ringingTimeout = request.telephony_call_config?.ringing_timeout_secs;
     const machineDetection = request.telephony_call_config?.twilio_machine_detection;
     const userId = request.conversation_initiation_client_data?.user_id;
+    const agentOverride = this.allowedOverride(request);
     const quirks = this.quirksFor(request.to_number);
     const now = new Date();
     const planned =
@@ -91,6 +98,7 @@ export class OutboundCalls {
       stream_sid: newIds.streamSid(),
       outcome: planned?.outcome ?? outcomeFor(request.to_number, earlierCalls),
       dynamic_variables: request.conversation_initiation_client_data?.dynamic_variables ?? {},
+      ...(agentOverride ? { agent_override: agentOverride } : {}),
       start_time_unix_secs: Math.floor(now.getTime() / 1000),
       placed_at: now.toISOString(),
       ...(userId ? { user_id: userId } : {}),
@@ -172,12 +180,46 @@ export class OutboundCalls {
     const render = conversation.plan ? this.options.renderReused : this.options.render;
     const cached = await audio.load(conversationId);
     if (cached) return cached;
-    const spoken = conversation.transcript.flatMap(({ role, message }) =>
-      message === null ? [] : [{ role, message }],
+    const language = conversation.agent_override?.language;
+    const spoken = conversation.transcript.flatMap(({ role, message }): ScriptLine[] =>
+      message === null
+        ? []
+        : [{ role, message, ...(isScriptLanguage(language) ? { language } : {}) }],
     );
     const { mp3 } = await render(spoken);
     if (!conversation.plan) await audio.save(conversationId, mp3);
     return mp3;
+  }
+
+  /**
+   * The call's override of the agent, when the agent allows each field it sets
+   * (`platform_settings.overrides.conversation_config_override.agent.<field>: true`).
+   * ElevenLabs refuses a conversation that overrides a field its agent does not allow; the
+   * emulator refuses the call (400, nothing placed). An agent the emulator does not store
+   * (tests dial made-up agent ids) is taken to allow it.
+   */
+  private allowedOverride(request: OutboundCallRequest): AgentOverride | undefined {
+    const sent = request.conversation_initiation_client_data?.conversation_config_override?.agent;
+    if (!sent) return undefined;
+    const override: AgentOverride = {
+      ...(sent.language ? { language: sent.language } : {}),
+      ...(sent.first_message ? { first_message: sent.first_message } : {}),
+      ...(sent.max_conversation_duration_message
+        ? { max_conversation_duration_message: sent.max_conversation_duration_message }
+        : {}),
+    };
+    const agent = this.options.state.agents.get(request.agent_id);
+    const allowed = (agent?.platform_settings as AllowedOverrides | undefined)?.overrides
+      ?.conversation_config_override?.agent;
+    for (const field of Object.keys(override) as (keyof AgentOverride)[]) {
+      if (agent && allowed?.[field] !== true) {
+        throw new ElevenLabsApiError(400, {
+          status: 'override_not_allowed',
+          message: `Override for field '${field}' is not allowed by config.`,
+        });
+      }
+    }
+    return Object.keys(override).length > 0 ? override : undefined;
   }
 
   private quirksFor(toNumber: string): CallQuirks | undefined {
@@ -192,6 +234,15 @@ export class OutboundCalls {
     }
     return Object.keys(quirks).length > 0 ? quirks : undefined;
   }
+}
+
+/** The part of an agent's `platform_settings` that allows a call's overrides. */
+interface AllowedOverrides {
+  readonly overrides?: {
+    readonly conversation_config_override?: {
+      readonly agent?: Partial<Record<keyof AgentOverride, boolean>>;
+    };
+  };
 }
 
 /** Ring and talk seconds of a planned call: busy reports at once, no answer rings out. */

@@ -36,6 +36,13 @@ export interface ConversationAnalysis {
   readonly transcript_summary: string;
 }
 
+/** `conversation_initiation_client_data.conversation_config_override.agent`, as sent. */
+export interface AgentOverride {
+  readonly language?: string;
+  readonly first_message?: string;
+  readonly max_conversation_duration_message?: string;
+}
+
 /** One outbound call as the emulator keeps it (snake_case, as ElevenLabs names things). */
 export interface StoredConversation {
   readonly conversation_id: string;
@@ -46,6 +53,8 @@ export interface StoredConversation {
   readonly stream_sid: string;
   readonly outcome: CallOutcome;
   readonly dynamic_variables: Readonly<Record<string, DynamicValue>>;
+  /** The call's override of the agent (language, first message, time-up message), if any. */
+  readonly agent_override?: AgentOverride;
   readonly start_time_unix_secs: number;
   /** When the outbound-call request placed it, ISO 8601 (for `GET /_emulator/calls`). */
   readonly placed_at?: string;
@@ -109,6 +118,7 @@ export function conversationView(conversation: StoredConversation) {
     },
     analysis: c.analysis ?? null,
     conversation_initiation_client_data: {
+      ...(c.agent_override ? { conversation_config_override: { agent: c.agent_override } } : {}),
       dynamic_variables: {
         ...c.dynamic_variables,
         system__agent_id: c.agent_id,

@@ -21,6 +21,18 @@ export const outboundCallRequest = z.object({
     .looseObject({
       user_id: z.string().max(256).nullish(),
       dynamic_variables: dynamicVariables.nullish(),
+      /** SDK `ConversationConfigClientOverrideInput`: only the agent part is read. */
+      conversation_config_override: z
+        .looseObject({
+          agent: z
+            .looseObject({
+              language: z.string().min(2).max(10).nullish(),
+              first_message: z.string().max(5000).nullish(),
+              max_conversation_duration_message: z.string().max(5000).nullish(),
+            })
+            .nullish(),
+        })
+        .nullish(),
     })
     .nullish(),
   call_recording_enabled: z.boolean().nullish(),
@@ -67,6 +79,11 @@ export type UpdateAgentRequest = z.infer<typeof updateAgentRequest>;
 /** The form fields of `POST /v1/speech-to-text` the emulator looks at. */
 export const speechToTextForm = z.object({
   model_id: z.string().regex(/^scribe_v\d/, { error: 'model_id must name a Scribe model.' }),
+  /** ISO 639-1 or 639-3 (`es`, `spa`); ElevenLabs detects the language when absent. */
+  language_code: z
+    .string()
+    .regex(/^[a-z]{2,3}$/, { error: 'language_code must be an ISO 639-1 or 639-3 code.' })
+    .optional(),
 });
 
 /**

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { z } from 'zod';
+import { languages } from '../../functions/core/languages.ts';
 import { PayloadTooLargeError, readBody, sendJson } from '../http-util.ts';
 import { type AgentRegistry, agentView } from './agents.ts';
 import { assertApiKey } from './auth.ts';
@@ -23,6 +24,7 @@ import {
   textToSpeechRequest,
   updateAgentRequest,
 } from './requests.ts';
+import { isScriptLanguage, type ScriptLanguage, scriptText } from './script-messages.ts';
 import { speakAsSanta } from './text-to-speech.ts';
 
 export interface ElevenLabsServerOptions {
@@ -164,14 +166,17 @@ function createRoutes(options: ElevenLabsServerOptions): Route[] {
       method: 'POST',
       pattern: /^\/v1\/speech-to-text$/,
       handle: async ({ req, res }) => {
-        const { bytes } = await readSpeechUpload(req);
+        const { bytes, languageCode } = await readSpeechUpload(req);
+        const language = scriptLanguageFor(languageCode);
         await answer(res, 'speech-to-text', {}, async () => ({
           status: 200,
           json: {
-            language_code: 'en',
+            // The language asked for, as given (ElevenLabs then transcribes in it); English
+            // when none was (the emulator "detects" English).
+            language_code: languageCode ?? 'en',
             language_probability: 1,
             // The emulator cannot listen; it says so in the text, so nobody mistakes it.
-            text: `[Emulated transcript of a ${bytes}-byte voice note] She loves drawing reindeer, building snowmen and helping her little brother.`,
+            text: `[Emulated transcript of a ${bytes}-byte voice note] ${scriptText(language)('voiceNote')}`,
             words: [],
           },
         }));
@@ -386,7 +391,9 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 /** Reads the multipart upload with the platform's own form parser; answers its file's size. */
-async function readSpeechUpload(req: IncomingMessage): Promise<{ bytes: number }> {
+async function readSpeechUpload(
+  req: IncomingMessage,
+): Promise<{ bytes: number; languageCode?: string }> {
   const contentType = req.headers['content-type'] ?? '';
   const body = await readBody(req, uploadLimitBytes);
   let form: FormData;
@@ -401,14 +408,27 @@ async function readSpeechUpload(req: IncomingMessage): Promise<{ bytes: number }
       { type: 'multipart', loc: ['body'], msg: 'Expected a multipart/form-data body.' },
     ]);
   }
-  parse(speechToTextForm, { model_id: form.get('model_id') ?? undefined });
+  const fields = parse(speechToTextForm, {
+    model_id: form.get('model_id') ?? undefined,
+    language_code: form.get('language_code') ?? undefined,
+  });
   const file = form.get('file');
   if (!(file instanceof Blob) || file.size === 0) {
     throw new ElevenLabsApiError(422, [
       { type: 'missing', loc: ['body', 'file'], msg: 'An audio file is required.' },
     ]);
   }
-  return { bytes: file.size };
+  return {
+    bytes: file.size,
+    ...(fields.language_code ? { languageCode: fields.language_code } : {}),
+  };
+}
+
+/** The script language of an ISO 639-1 or 639-3 code (`spa` → `es`); English otherwise. */
+function scriptLanguageFor(code: string | undefined): ScriptLanguage {
+  const known = languages.find((language) => language.speechToText === code);
+  const short = known?.code ?? code;
+  return isScriptLanguage(short) ? short : 'en';
 }
 
 function toApiError(error: unknown): ElevenLabsApiError {

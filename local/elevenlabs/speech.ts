@@ -14,6 +14,16 @@ export const voices = {
   user: { name: 'en-us+f4', pitch: 85, wordsPerMinute: 170 },
 } as const satisfies Record<string, Voice>;
 
+/**
+ * The voice of `role` in `language` (ISO 639-1): the same pitch and pace, with espeak-ng's own
+ * voice for the language, so a Spanish call sounds Spanish. English keeps `voices`.
+ */
+export function voiceFor(role: keyof typeof voices, language = 'en'): Voice {
+  const voice = voices[role];
+  if (language === 'en') return voice;
+  return { ...voice, name: `${language}+${voice.name.split('+')[1] ?? 'm3'}` };
+}
+
 const espeak = 'espeak-ng';
 
 /** Resolves if espeak-ng can be run; otherwise rejects with how to install it. */

@@ -22,6 +22,7 @@ import {
 import { makeSantaSample } from '../../functions/agent/santa-sample.ts';
 import { syncSantaAgent } from '../../functions/agent/sync-agent.ts';
 import { verifyElevenLabsSignature } from '../../functions/webhooks/elevenlabs-signature.ts';
+import { santaCallVariables } from '../../functions/workflow/call-variables.ts';
 import {
   type RunningElevenLabsEmulator,
   startElevenLabsEmulator,
@@ -39,15 +40,18 @@ const familyPhone = '+14155552671';
 /** At 20× a simulated call rings for 75 ms and talks for 200 ms. */
 const timeScale = 20;
 
-const emma: SantaCallVariables = {
-  child_name: 'Emma',
-  child_age: 7,
-  child_gender: 'girl',
-  child_info_text: 'Loves drawing reindeer.',
-  child_info_voice_transcript: '',
-  gift_budget: '50 US dollars',
-  call_local_time: 'Tuesday 24 December, 5:30 PM',
-};
+const emma: SantaCallVariables = santaCallVariables(
+  {
+    childName: 'Emma',
+    childAge: 7,
+    childGender: 'girl',
+    childInfoText: 'Loves drawing reindeer.',
+    giftBudget: 50,
+    currency: 'usd',
+    timezone: 'Europe/London',
+  },
+  new Date('2026-12-24T17:30:00Z'),
+);
 
 interface WebhookEvent {
   type: string;

@@ -5,6 +5,7 @@ import {
   ElevenLabsRequestError,
   elevenLabsTimeoutsMs,
 } from '../../functions/adapters/elevenlabs.ts';
+import { santaCallVariables } from '../../functions/workflow/call-variables.ts';
 import { workflowTaskFunctions } from '../../functions/workflow/task-functions.ts';
 
 /** What `lib/house-function.ts` gives a function that names no timeout. */
@@ -77,15 +78,10 @@ describe('placeOutboundCall', () => {
     ELEVENLABS_AGENT_ID: 'agent_x',
     ELEVENLABS_PHONE_NUMBER_ID: 'phnum_x',
   });
-  const emma = {
-    child_name: 'Emma',
-    child_age: 7,
-    child_gender: 'girl',
-    child_info_text: '',
-    child_info_voice_transcript: '',
-    gift_budget: '50 US dollars',
-    call_local_time: 'Tuesday 24 December, 5:30 PM',
-  };
+  const emma = santaCallVariables(
+    { childName: 'Emma', childAge: 7, giftBudget: 50, currency: 'usd', timezone: 'Europe/London' },
+    new Date(),
+  );
 
   it.each([
     ['a phone number', '+14155552671'],
