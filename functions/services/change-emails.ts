@@ -1,15 +1,18 @@
 import type { EmailAttachment } from '../adapters/email-sender.ts';
+import type { BookingRecord } from '../core/booking.ts';
 import {
   calendarContentType,
   calendarFileName,
   callCalendarFile,
   callEventSequence,
 } from '../core/calendar-file.ts';
+import type { NoRefundReason } from '../core/cancellation.ts';
 import { cancelledEmailOwed, movedEmailKey, movedEmailOwed } from '../core/change-emails.ts';
 import { firstName } from '../core/format.ts';
 import { santaMaxCallSeconds } from '../core/santa-limits.ts';
 import { appendAuditEvent, listAuditEvents } from '../data/audit-trail.ts';
 import type { Booking } from '../data/bookings.ts';
+import { calendarTexts } from '../email/calendar-texts.ts';
 import type { EmailTemplateName } from '../email/registry.ts';
 import { sendBookingEmailOnce, sendBookingEmailOncePer } from '../email/send-once.ts';
 import { logger } from '../shared/logger.ts';
@@ -22,7 +25,10 @@ import { siteLinks } from './links.ts';
  * as the status page counts it from the view's timeline, so both make the same file.
  */
 export async function callCalendarAttachment(
-  booking: Pick<Booking, 'bookingId' | 'scheduledAt' | 'childName' | 'callStatus'>,
+  booking: Pick<
+    BookingRecord,
+    'bookingId' | 'scheduledAt' | 'childName' | 'children' | 'language' | 'locale' | 'callStatus'
+  >,
   now: Date,
 ): Promise<EmailAttachment> {
   const cancelled = booking.callStatus === 'cancelled';
@@ -38,6 +44,8 @@ export async function callCalendarAttachment(
       method: cancelled ? 'CANCEL' : 'PUBLISH',
       childFirstName: firstName(booking.childName),
       stampUtc: now.toISOString(),
+      // In the booking's language, naming every child, as the email it travels with.
+      texts: await calendarTexts(booking),
     }),
   };
 }
@@ -80,7 +88,7 @@ export async function emailCallMoved(before: Booking, moved: Booking, now: Date)
  */
 export async function emailCallCancelled(
   cancelled: Booking,
-  noRefundReason: string | undefined,
+  noRefundReason: NoRefundReason | undefined,
   now: Date,
 ): Promise<void> {
   if (!cancelledEmailOwed(cancelled)) return;

@@ -14,7 +14,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const node = join(repoRoot, 'node_modules/.bin/node');
 
 const booking: EmailProps<'bookingConfirmation'> = {
-  childName: 'Emma Rose',
+  childNames: ['Emma Rose'],
   callNow: false,
   callAtUtc: '2026-12-24T23:30:00Z',
   timezone: 'America/New_York',
