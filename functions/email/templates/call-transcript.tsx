@@ -236,6 +236,11 @@ export function callTranscriptSubject(props: CallTranscriptProps): string {
 export function CallTranscript(props: CallTranscriptProps) {
   const { t } = props;
   const names = namesPhrase(props);
+  // "Santa and Emma", "Santa, Emma and Leo": everyone on the call, in one list.
+  const everyone = namesPhrase({
+    ...props,
+    childNames: [t('callTranscript.santaInSentence'), ...props.childNames],
+  });
   const shown = fitTranscript(props.transcript);
   const children = props.analysis?.children.filter(saidSomething) ?? [];
   const summary = props.analysis?.summary;
@@ -245,7 +250,7 @@ export function CallTranscript(props: CallTranscriptProps) {
       t={t}
       language={props.language}
       childCount={props.childNames.length}
-      preview={t('callTranscript.preview', { names })}
+      preview={t('callTranscript.preview', { everyone })}
       reason={t('callTranscript.reason')}
     >
       <Heading as="h1" style={styles.heading}>
@@ -287,7 +292,7 @@ export function CallTranscript(props: CallTranscriptProps) {
         </Section>
       ) : null}
       <Heading as="h2" style={dialogueStyles.subheading}>
-        {t('callTranscript.said', { names })}
+        {t('callTranscript.said', { everyone })}
       </Heading>
       {shown.lines.length === 0 ? (
         <Text style={styles.paragraph}>{t('callTranscript.noWords')}</Text>
