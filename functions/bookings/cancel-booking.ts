@@ -19,7 +19,8 @@ export const handler = httpHandler(async (event) => {
     {
       by: 'parent',
       refund: (cancelled) => isRefundableCancellation(cancelled.scheduledAt, now),
-      noRefundReason: lateCancelNote,
+      // The email says it in the parent's language; `refundNote` below is the API's English.
+      noRefundReason: 'late_cancellation',
     },
     now,
   );

@@ -39,6 +39,25 @@ export interface CallCalendarEvent {
   readonly stampUtc: string;
   /** Who sends it, e.g. `santa@callsanta.example` (ORGANIZER, required by iTIP); optional. */
   readonly organizerEmail?: string | undefined;
+  /**
+   * The words, in the booking's language (the emails pass them from namespace `email`, key
+   * `calendar`); English naming `childFirstName` when absent. This module stays free of i18n.
+   */
+  readonly texts?: CalendarTexts | undefined;
+}
+
+/** What the file says in words: its title, its description and its alarm, as booked and cancelled. */
+export interface CalendarTexts {
+  /** SUMMARY as booked or moved, e.g. "Call from Santa". */
+  readonly summary: string;
+  /** SUMMARY once cancelled, e.g. "Cancelled: Call from Santa". */
+  readonly cancelledSummary: string;
+  /** DESCRIPTION as booked or moved: who Santa calls, and where to move or cancel it. */
+  readonly description: string;
+  /** DESCRIPTION once cancelled. */
+  readonly cancelledDescription: string;
+  /** The alarm's DESCRIPTION, ten minutes before. */
+  readonly alarm: string;
 }
 
 /** The call's title as calendars show it. */
@@ -47,6 +66,17 @@ export const callSummary = 'Call from Santa';
 /** The file's MIME type and a file name for it. */
 export const calendarContentType = 'text/calendar; charset=utf-8';
 export const calendarFileName = 'call-from-santa.ics';
+
+/** The English words, naming the child (or children, as one phrase) in the description only. */
+export function englishCalendarTexts(childFirstName: string): CalendarTexts {
+  return {
+    summary: callSummary,
+    cancelledSummary: `Cancelled: ${callSummary}`,
+    description: `Santa will call ${childFirstName} on the number you gave. Please be with ${childFirstName} when the phone rings. To move or cancel the call, use the link in your CallSanta email.`,
+    cancelledDescription: `This call from Santa to ${childFirstName} was cancelled.`,
+    alarm: `Santa calls ${childFirstName} in 10 minutes`,
+  };
+}
 
 /** `<bookingId>@callsanta`: the same in every file for the booking (RFC 5545 §3.8.4.7). */
 export function callEventUid(bookingId: string): string {
@@ -116,9 +146,7 @@ export function callCalendarFile(event: CallCalendarEvent): string {
     throw new RangeError('The call lasts a whole number of minutes, more than 0.');
   }
   const cancelled = event.method === 'CANCEL';
-  const description = cancelled
-    ? `This call from Santa to ${event.childFirstName} was cancelled.`
-    : `Santa will call ${event.childFirstName} on the number you gave. Please be with ${event.childFirstName} when the phone rings. To move or cancel the call, use the link in your CallSanta email.`;
+  const texts = event.texts ?? englishCalendarTexts(event.childFirstName);
   // `ics` reads DTSTAMP from `timestamp` (its schema and README have it; its typings miss it).
   const attributes: EventAttributes & { readonly timestamp: number } = {
     productId,
@@ -130,8 +158,8 @@ export function callCalendarFile(event: CallCalendarEvent): string {
     startInputType: 'utc',
     startOutputType: 'utc',
     duration: { minutes: event.durationMinutes },
-    title: cancelled ? `Cancelled: ${callSummary}` : callSummary,
-    description,
+    title: cancelled ? texts.cancelledSummary : texts.summary,
+    description: cancelled ? texts.cancelledDescription : texts.description,
     ...(event.organizerEmail
       ? { organizer: { name: 'CallSanta', email: event.organizerEmail } }
       : {}),
@@ -143,7 +171,7 @@ export function callCalendarFile(event: CallCalendarEvent): string {
           alarms: [
             {
               action: 'display',
-              description: escapedText(`Santa calls ${event.childFirstName} in 10 minutes`),
+              description: escapedText(texts.alarm),
               trigger: { minutes: 10, before: true },
             },
           ],

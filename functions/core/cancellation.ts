@@ -11,3 +11,10 @@ export const lateCancelNote = `Calls cancelled less than ${refundCutoffMinutes} 
 export function isRefundableCancellation(scheduledAtIso: string, now: Date): boolean {
   return now.getTime() <= Date.parse(scheduledAtIso) - refundCutoffMinutes * 60_000;
 }
+
+/**
+ * Why a cancelled call's payment was not given back, as the "cancelled" email says it (in the
+ * parent's language): `late_cancellation`, cancelled within `refundCutoffMinutes` of the call.
+ */
+export const noRefundReasons = ['late_cancellation'] as const;
+export type NoRefundReason = (typeof noRefundReasons)[number];

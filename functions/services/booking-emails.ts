@@ -1,12 +1,28 @@
 import type { StoredTranscript } from '../adapters/call-records.ts';
 import type { BookingRecord } from '../core/booking.ts';
 import type { CallingHours } from '../core/calling-hours.ts';
-import { bookingLocale } from '../core/locale.ts';
+import type { NoRefundReason } from '../core/cancellation.ts';
+import { bookingChildren } from '../core/children.ts';
+import { languageOf } from '../core/languages.ts';
+import { bookingFormattingLocale } from '../core/locale.ts';
 import { formatMoney } from '../core/money-format.ts';
 import { recordingOffer } from '../core/recording-purchase.ts';
 import { formatCallingHours } from '../core/scheduling-rules.ts';
 import type { EmailProps } from '../email/registry.ts';
 import { bookAgainUrl, manageUrl, recordingUrl, type SiteLinks, statusUrl } from './links.ts';
+
+/**
+ * Who a booking's emails are about and how they speak: every child's name (`bookingChildren`:
+ * the list, or an older booking's one child), the booking's language (English for an older
+ * booking) and the locale its dates and amounts are written in (`bookingFormattingLocale`).
+ */
+function addressed(booking: BookingRecord) {
+  return {
+    childNames: bookingChildren(booking).map((child) => child.name),
+    language: languageOf(booking.language).code,
+    locale: bookingFormattingLocale(booking),
+  };
+}
 
 /**
  * What each of a booking's emails says, from the booking — the one place a booking becomes an
@@ -15,7 +31,7 @@ import { bookAgainUrl, manageUrl, recordingUrl, type SiteLinks, statusUrl } from
 export const bookingEmails = {
   bookingConfirmation(booking: BookingRecord, links: SiteLinks): EmailProps<'bookingConfirmation'> {
     return {
-      childName: booking.childName,
+      ...addressed(booking),
       callNow: booking.callNow,
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
@@ -24,7 +40,6 @@ export const bookingEmails = {
       purchaseRecording: booking.purchaseRecording,
       manageUrl: manageUrl(links, booking.bookingId),
       statusUrl: statusUrl(links, booking.bookingId),
-      locale: bookingLocale(booking),
     };
   },
 
@@ -36,7 +51,7 @@ export const bookingEmails = {
     calendarAttached: boolean,
   ): EmailProps<'callMoved'> {
     return {
-      childName: booking.childName,
+      ...addressed(booking),
       callNow: booking.callNow,
       callAtUtc: booking.scheduledAt,
       previousCallAtUtc,
@@ -44,7 +59,6 @@ export const bookingEmails = {
       manageUrl: manageUrl(links, booking.bookingId),
       statusUrl: statusUrl(links, booking.bookingId),
       calendarAttached,
-      locale: bookingLocale(booking),
     };
   },
 
@@ -52,30 +66,28 @@ export const bookingEmails = {
   callCancelled(
     booking: BookingRecord,
     links: Pick<SiteLinks, 'publicSiteUrl'>,
-    noRefundReason?: string,
+    noRefundReason?: NoRefundReason,
   ): EmailProps<'callCancelled'> {
     const refunded =
       booking.amountRefundedCents ??
       (booking.paymentStatus === 'refunded' ? booking.totalCents : 0);
     return {
-      childName: booking.childName,
+      ...addressed(booking),
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       amountRefundedCents: refunded,
       currency: booking.currency,
       ...(refunded === 0 && noRefundReason ? { noRefundReason } : {}),
       bookAgainUrl: bookAgainUrl(links),
-      locale: bookingLocale(booking),
     };
   },
 
   callReminder(booking: BookingRecord, links: SiteLinks): EmailProps<'callReminder'> {
     return {
-      childName: booking.childName,
+      ...addressed(booking),
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       manageUrl: manageUrl(links, booking.bookingId),
-      locale: bookingLocale(booking),
     };
   },
 
@@ -87,19 +99,35 @@ export const bookingEmails = {
   ): EmailProps<'callTranscript'> {
     const offer = recordingOffer(booking, now);
     return {
-      childName: booking.childName,
+      ...addressed(booking),
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       durationSecs: transcript.durationSecs,
-      locale: bookingLocale(booking),
       transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
+      ...(booking.callAnalysis
+        ? {
+            analysis: {
+              ...(booking.callAnalysis.summary ? { summary: booking.callAnalysis.summary } : {}),
+              children: booking.callAnalysis.children.map(({ name, wishes, proudOf, worries }) => ({
+                name,
+                wishes: [...wishes],
+                ...(proudOf ? { proudOf } : {}),
+                ...(worries ? { worries } : {}),
+              })),
+            },
+          }
+        : {}),
       ...(booking.purchaseRecording
         ? { recordingUrl: recordingUrl(links, booking.bookingId) }
         : offer.buyable
           ? {
               recordingOffer: {
                 url: recordingUrl(links, booking.bookingId),
-                price: formatMoney(offer.amountCents, offer.currency, bookingLocale(booking)),
+                price: formatMoney(
+                  offer.amountCents,
+                  offer.currency,
+                  bookingFormattingLocale(booking),
+                ),
               },
             }
           : {}),
@@ -108,12 +136,12 @@ export const bookingEmails = {
 
   /** The video the parent bought is made: to the recording page that plays and shares it. */
   videoReady(booking: BookingRecord, links: SiteLinks): EmailProps<'videoReady'> {
-    return { childName: booking.childName, recordingUrl: recordingUrl(links, booking.bookingId) };
+    return { ...addressed(booking), recordingUrl: recordingUrl(links, booking.bookingId) };
   },
 
   /** The video could not be made after a retry: the audio is safe, it can be tried again. */
   videoNotMade(booking: BookingRecord, links: SiteLinks): EmailProps<'videoNotMade'> {
-    return { childName: booking.childName, recordingUrl: recordingUrl(links, booking.bookingId) };
+    return { ...addressed(booking), recordingUrl: recordingUrl(links, booking.bookingId) };
   },
 
   /** Why the call did not take place: every attempt unanswered, out of hours, or a failure. */
@@ -129,13 +157,12 @@ export const bookingEmails = {
           ? 'no_answer'
           : 'failed';
     return {
-      childName: booking.childName,
+      ...addressed(booking),
       reason,
       attempts: booking.attempts,
       refunded: booking.paymentStatus === 'refunded',
       amountCents: booking.totalCents,
       currency: booking.currency,
-      locale: bookingLocale(booking),
       bookAgainUrl: bookAgainUrl(links),
       ...(reason === 'outside_calling_hours' ? { callingHours: formatCallingHours(hours) } : {}),
     };

@@ -4,6 +4,7 @@ import { deleteBookingSchedule } from '../adapters/booking-workflow-starter.ts';
 import { cancelPaymentIntent, refundPayment, retrievePaymentIntent } from '../adapters/payments.ts';
 import { refundedInFull } from '../core/booking.ts';
 import { isChangeable } from '../core/booking-status.ts';
+import type { NoRefundReason } from '../core/cancellation.ts';
 import { cancelledEmailOutbox } from '../core/change-emails.ts';
 import { ConflictError } from '../core/errors.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
@@ -45,7 +46,7 @@ export async function cancelCall(
     readonly by: CancelledBy;
     readonly refund: (cancelled: Booking) => boolean;
     /** Why a paid call is not refunded, for the "cancelled" email (e.g. the refund cut-off). */
-    readonly noRefundReason?: string;
+    readonly noRefundReason?: NoRefundReason;
   },
   now = new Date(),
 ): Promise<Booking> {

@@ -1,17 +1,19 @@
 import type { EmailAttachment } from '../adapters/email-sender.ts';
+import type { BookingRecord } from '../core/booking.ts';
 import {
   calendarContentType,
   calendarFileName,
   callCalendarFile,
   callEventSequence,
 } from '../core/calendar-file.ts';
-import { lateCancelNote } from '../core/cancellation.ts';
+import type { NoRefundReason } from '../core/cancellation.ts';
 import { type ChangeEmail, changeEmailStep, movedEmailKey } from '../core/change-emails.ts';
 import { firstName } from '../core/format.ts';
 import { santaMaxCallSeconds } from '../core/santa-limits.ts';
 import { appendAuditEvent, listAuditEvents } from '../data/audit-trail.ts';
 import { type Booking, releaseClaim, releaseClaimFor } from '../data/bookings.ts';
 import { settleChangeEmail, takeOverChangeEmail } from '../data/change-email-outbox.ts';
+import { calendarTexts } from '../email/calendar-texts.ts';
 import type { EmailTemplateName } from '../email/registry.ts';
 import { sendBookingEmailOnce, sendBookingEmailOncePer } from '../email/send-once.ts';
 import { logger } from '../shared/logger.ts';
@@ -24,7 +26,10 @@ import { siteLinks } from './links.ts';
  * as the status page counts it from the view's timeline, so both make the same file.
  */
 export async function callCalendarAttachment(
-  booking: Pick<Booking, 'bookingId' | 'scheduledAt' | 'childName' | 'callStatus'>,
+  booking: Pick<
+    BookingRecord,
+    'bookingId' | 'scheduledAt' | 'childName' | 'children' | 'language' | 'locale' | 'callStatus'
+  >,
   now: Date,
 ): Promise<EmailAttachment> {
   const cancelled = booking.callStatus === 'cancelled';
@@ -40,6 +45,8 @@ export async function callCalendarAttachment(
       method: cancelled ? 'CANCEL' : 'PUBLISH',
       childFirstName: firstName(booking.childName),
       stampUtc: now.toISOString(),
+      // In the booking's language, naming every child, as the email it travels with.
+      texts: await calendarTexts(booking),
     }),
   };
 }
@@ -74,7 +81,7 @@ export async function callCalendarAttachment(
 export async function sendOwedChangeEmail(
   booking: Booking,
   now: Date,
-  options: { readonly noRefundReason?: string } = {},
+  options: { readonly noRefundReason?: NoRefundReason } = {},
 ): Promise<boolean> {
   const template = booking.changeEmailOwed;
   if (!template) return false;
@@ -140,7 +147,7 @@ async function sendIt(
   booking: Booking,
   template: ChangeEmail,
   now: Date,
-  noRefundReason: string | undefined,
+  noRefundReason: NoRefundReason | undefined,
 ): Promise<boolean> {
   const calendar = await callCalendarAttachment(booking, now);
   if (template === 'callMoved') {
@@ -174,11 +181,11 @@ async function sendIt(
   );
 }
 
-/** The parent's own cancel refunds only in time (`lateCancelNote`); support says nothing. */
-async function parentsNoRefundReason(bookingId: string): Promise<string | undefined> {
+/** The parent's own cancel refunds only in time (`late_cancellation`); support says nothing. */
+async function parentsNoRefundReason(bookingId: string): Promise<NoRefundReason | undefined> {
   const events = await listAuditEvents(bookingId);
   const cancelled = events.findLast((event) => event.type === 'booking_cancelled');
-  return cancelled?.detail?.by === 'parent' ? lateCancelNote : undefined;
+  return cancelled?.detail?.by === 'parent' ? 'late_cancellation' : undefined;
 }
 
 async function orRecordFailure(

@@ -14,7 +14,7 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const node = join(repoRoot, 'node_modules/.bin/node');
 
 const booking: EmailProps<'bookingConfirmation'> = {
-  childName: 'Emma Rose',
+  childNames: ['Emma Rose'],
   callNow: false,
   callAtUtc: '2026-12-24T23:30:00Z',
   timezone: 'America/New_York',
@@ -24,6 +24,14 @@ const booking: EmailProps<'bookingConfirmation'> = {
   manageUrl: 'https://callsanta.example/manage/b-1#token=abc',
 };
 
+/** The same booking for two children in Spanish: its words come from the bundled es/email.json. */
+const spanish: EmailProps<'bookingConfirmation'> = {
+  ...booking,
+  childNames: ['Emma Rose', 'Leo'],
+  language: 'es',
+  locale: 'es-MX',
+};
+
 /**
  * The Lambda bundles differ from the source the unit tests run: React's production build
  * (`process.env.NODE_ENV` defined) and prettier left out (lib/house-bundling.ts). This renders
@@ -31,7 +39,7 @@ const booking: EmailProps<'bookingConfirmation'> = {
  */
 describe('an email rendered from a Lambda bundle', () => {
   let workDir: string;
-  let bundled: { subject: string; html: string; text: string };
+  let bundled: { subject: string; html: string; text: string }[];
 
   beforeAll(async () => {
     workDir = await mkdtemp(join(tmpdir(), 'callsanta-bundled-email-'));
@@ -39,8 +47,8 @@ describe('an email rendered from a Lambda bundle', () => {
     await writeFile(
       entry,
       `import { renderEmail } from ${JSON.stringify(join(repoRoot, 'functions/email/render-email.ts'))};\n` +
-        `const email = await renderEmail('bookingConfirmation', ${JSON.stringify(booking)});\n` +
-        'process.stdout.write(JSON.stringify(email));\n',
+        `const emails = [await renderEmail('bookingConfirmation', ${JSON.stringify(booking)}), await renderEmail('bookingConfirmation', ${JSON.stringify(spanish)})];\n` +
+        'process.stdout.write(JSON.stringify(emails));\n',
     );
     const options = esbuildOptionsOf(houseBundling, entry, join(workDir, 'out'));
     await build({ ...options, logLevel: 'silent' });
@@ -58,6 +66,13 @@ describe('an email rendered from a Lambda bundle', () => {
   it('is the email the source renders, subject, HTML and text alike', async () => {
     const email = await renderEmail('bookingConfirmation', booking);
 
-    expect(bundled).toEqual(email);
+    expect(bundled[0]).toEqual(email);
+  });
+
+  it("carries every language's messages: a Spanish email reads as the source renders it", async () => {
+    const email = await renderEmail('bookingConfirmation', spanish);
+
+    expect(bundled[1]).toEqual(email);
+    expect(bundled[1]?.subject).toBe('Santa llamará a Emma Rose y Leo el jueves, 24 de diciembre');
   });
 });

@@ -43,7 +43,7 @@ afterAll(async () => {
 
 it('sends a rendered booking confirmation through SES into the outbox', async () => {
   const email = await renderEmail('bookingConfirmation', {
-    childName: 'Zoë',
+    childNames: ['Zoë'],
     callNow: false,
     callAtUtc: '2026-12-24T23:30:00Z',
     timezone: 'America/New_York',
@@ -78,7 +78,7 @@ it('sends a rendered booking confirmation through SES into the outbox', async ()
 
 it('sends an attachment as SES v2 Content.Simple.Attachments, kept byte for byte in the outbox', async () => {
   const email = await renderEmail('bookingConfirmation', {
-    childName: 'Zoë',
+    childNames: ['Zoë'],
     callNow: false,
     callAtUtc: '2026-12-24T23:30:00Z',
     timezone: 'America/New_York',

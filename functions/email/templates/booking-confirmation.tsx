@@ -1,14 +1,15 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import * as z from 'zod';
 import { formatCallDay, formatCallTime } from '../../core/date-format.ts';
-import { firstName, isKnownTimeZone } from '../../core/format.ts';
+import { isKnownTimeZone } from '../../core/format.ts';
 import { formatMoney } from '../../core/money-format.ts';
-import { defineEmailTemplate } from '../email-template.ts';
+import { childNamesField, languageField, localeField, namesPhrase } from '../email-fields.ts';
+import { defineEmailTemplate, type Translated } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
 
 export const bookingConfirmationSchema = z.object({
-  childName: z.string().trim().min(1),
+  childNames: childNamesField,
   callNow: z.boolean(),
   /** The booked instant, ISO 8601 (e.g. 2026-12-24T23:30:00Z). */
   callAtUtc: z.iso.datetime({ offset: true }),
@@ -24,70 +25,72 @@ export const bookingConfirmationSchema = z.object({
   statusUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** Whether the call's calendar file is attached. */
   calendarAttached: z.boolean().default(false),
-  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
-  locale: z.string().min(2).max(100).default('en-US'),
+  language: languageField,
+  locale: localeField,
 });
 
-export type BookingConfirmationProps = z.infer<typeof bookingConfirmationSchema>;
-
-function callTimePhrase(props: BookingConfirmationProps): string {
-  return props.callNow
-    ? 'in the next few minutes'
-    : `on ${formatCallTime(props.callAtUtc, props.timezone, props.locale)}`;
-}
+export type BookingConfirmationProps = Translated<z.infer<typeof bookingConfirmationSchema>>;
 
 /** "Santa will call Emma on Thursday, December 24", or "… in the next few minutes". */
 export function bookingConfirmationSubject(props: BookingConfirmationProps): string {
-  const name = firstName(props.childName);
+  const names = namesPhrase(props);
   return props.callNow
-    ? `Santa will call ${name} in the next few minutes`
-    : `Santa will call ${name} on ${formatCallDay(props.callAtUtc, props.timezone, props.locale)}`;
+    ? props.t('bookingConfirmation.subjectSoon', { names })
+    : props.t('bookingConfirmation.subjectOn', {
+        names,
+        day: formatCallDay(props.callAtUtc, props.timezone, props.locale),
+      });
 }
 
 /** Sent once, when the payment for a booking succeeds. */
 export function BookingConfirmation(props: BookingConfirmationProps) {
-  const name = firstName(props.childName);
+  const { t } = props;
+  const names = namesPhrase(props);
   // Whole strings, not JSX fragments: React would put <!-- --> between adjacent text parts.
   return (
     <EmailLayout
-      preview={`Your call from Santa for ${name} is booked.`}
-      reason="You are getting this email because you booked and paid for a call from Santa on CallSanta."
+      t={t}
+      language={props.language}
+      childCount={props.childNames.length}
+      preview={t('bookingConfirmation.preview', { names })}
+      reason={t('bookingConfirmation.reason')}
     >
       <Heading as="h1" style={styles.heading}>
-        {`Santa will call ${name}!`}
+        {t('bookingConfirmation.heading', { names })}
       </Heading>
       <Text style={styles.paragraph}>
-        {`Your booking is confirmed: Santa will call ${name} ${callTimePhrase(props)}.`}
+        {props.callNow
+          ? t('bookingConfirmation.confirmedSoon', { names })
+          : t('bookingConfirmation.confirmedOn', {
+              names,
+              time: formatCallTime(props.callAtUtc, props.timezone, props.locale),
+            })}
       </Text>
       <Section>
-        <Text style={styles.detailLabel}>Amount paid</Text>
+        <Text style={styles.detailLabel}>{t('bookingConfirmation.amountPaid')}</Text>
         <Text style={styles.detailValue}>
           {formatMoney(props.amountCents, props.currency, props.locale)}
         </Text>
-        <Text style={styles.detailLabel}>Call recording</Text>
+        <Text style={styles.detailLabel}>{t('bookingConfirmation.recording')}</Text>
         <Text style={styles.detailValue}>
           {props.purchaseRecording
-            ? 'Included: after the call you will get the recording as a video to keep and share.'
-            : 'Not included. You can still get it after the call, from the transcript email.'}
+            ? t('bookingConfirmation.recordingIncluded')
+            : t('bookingConfirmation.recordingNotIncluded')}
         </Text>
       </Section>
       {props.calendarAttached ? (
-        <Text style={styles.paragraph}>
-          The calendar file attached adds the call to your calendar.
-        </Text>
+        <Text style={styles.paragraph}>{t('bookingConfirmation.calendar')}</Text>
       ) : null}
       <Button href={props.manageUrl} style={styles.button}>
-        Manage or cancel your booking
+        {t('common.manage')}
       </Button>
       {props.statusUrl ? (
         <Text style={styles.note}>
-          <Link href={props.statusUrl}>Follow your call</Link>
-          {' on its status page.'}
+          <Link href={props.statusUrl}>{t('common.followLink')}</Link>
+          {t('bookingConfirmation.followRest')}
         </Text>
       ) : null}
-      <Text style={styles.note}>
-        {`Santa's call is an AI-voiced call from CallSanta: his voice is generated by a computer. Please be with ${name} when the phone rings.`}
-      </Text>
+      <Text style={styles.note}>{t('bookingConfirmation.aiNote', { names })}</Text>
     </EmailLayout>
   );
 }

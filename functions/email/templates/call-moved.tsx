@@ -1,13 +1,14 @@
 import { Button, Heading, Link, Section, Text } from '@react-email/components';
 import * as z from 'zod';
 import { formatCallTime } from '../../core/date-format.ts';
-import { firstName, isKnownTimeZone } from '../../core/format.ts';
-import { defineEmailTemplate } from '../email-template.ts';
+import { isKnownTimeZone } from '../../core/format.ts';
+import { childNamesField, languageField, localeField, namesPhrase } from '../email-fields.ts';
+import { defineEmailTemplate, type Translated } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
 
 export const callMovedSchema = z.object({
-  childName: z.string().trim().min(1),
+  childNames: childNamesField,
   callNow: z.boolean(),
   /** The new instant, ISO 8601 (e.g. 2026-12-24T23:30:00Z). */
   callAtUtc: z.iso.datetime({ offset: true }),
@@ -21,16 +22,20 @@ export const callMovedSchema = z.object({
   statusUrl: z.url({ protocol: /^https?$/ }),
   /** Whether the updated calendar file is attached. */
   calendarAttached: z.boolean(),
-  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
-  locale: z.string().min(2).max(100).default('en-US'),
+  language: languageField,
+  locale: localeField,
 });
 
-export type CallMovedProps = z.infer<typeof callMovedSchema>;
+export type CallMovedProps = Translated<z.infer<typeof callMovedSchema>>;
 
-function newTimePhrase(props: CallMovedProps): string {
+/** "Santa will now call Emma on Thursday, December 24, 2026 at 6:30 PM …" or "… in the next few minutes." */
+function nowSentence(props: CallMovedProps, names: string): string {
   return props.callNow
-    ? 'in the next few minutes'
-    : `on ${formatCallTime(props.callAtUtc, props.timezone, props.locale)}`;
+    ? props.t('callMoved.nowSoon', { names })
+    : props.t('callMoved.nowOn', {
+        names,
+        time: formatCallTime(props.callAtUtc, props.timezone, props.locale),
+      });
 }
 
 /**
@@ -38,45 +43,53 @@ function newTimePhrase(props: CallMovedProps): string {
  * "Santa will call …", the confirmation's subject, so the two are told apart at a glance).
  */
 export function callMovedSubject(props: CallMovedProps): string {
-  return `Your call is moved: Santa now calls ${firstName(props.childName)} ${newTimePhrase(props)}`;
+  const names = namesPhrase(props);
+  return props.callNow
+    ? props.t('callMoved.subjectSoon', { names })
+    : props.t('callMoved.subjectOn', {
+        names,
+        time: formatCallTime(props.callAtUtc, props.timezone, props.locale),
+      });
 }
 
 /** Sent once per reschedule of a paid booking, by the parent or by support. */
 export function CallMoved(props: CallMovedProps) {
-  const name = firstName(props.childName);
+  const { t } = props;
+  const names = namesPhrase(props);
   // Whole strings, not JSX fragments: React would put <!-- --> between adjacent text parts.
   return (
     <EmailLayout
-      preview={`Santa will now call ${name} ${newTimePhrase(props)}.`}
-      reason="You are getting this email because your call from Santa on CallSanta was moved to a new time."
+      t={t}
+      language={props.language}
+      childCount={props.childNames.length}
+      preview={nowSentence(props, names)}
+      reason={t('callMoved.reason')}
     >
       <Heading as="h1" style={styles.heading}>
-        Your call is moved
+        {t('callMoved.heading')}
       </Heading>
-      <Text style={styles.paragraph}>{`Santa will now call ${name} ${newTimePhrase(props)}.`}</Text>
+      <Text style={styles.paragraph}>{nowSentence(props, names)}</Text>
       <Section>
-        <Text style={styles.detailLabel}>New time</Text>
+        <Text style={styles.detailLabel}>{t('callMoved.newTime')}</Text>
         <Text style={styles.detailValue}>
           {props.callNow
-            ? 'In the next few minutes'
+            ? t('callMoved.newTimeSoon')
             : formatCallTime(props.callAtUtc, props.timezone, props.locale)}
         </Text>
-        <Text style={styles.detailLabel}>Was</Text>
+        <Text style={styles.detailLabel}>{t('callMoved.was')}</Text>
         <Text style={styles.detailValue}>
           {formatCallTime(props.previousCallAtUtc, props.timezone, props.locale)}
         </Text>
       </Section>
       {props.calendarAttached ? (
-        <Text style={styles.paragraph}>
-          The calendar file attached has the new time: open it to update the call in your calendar.
-        </Text>
+        <Text style={styles.paragraph}>{t('callMoved.calendar')}</Text>
       ) : null}
       <Button href={props.manageUrl} style={styles.button}>
-        Manage or cancel your booking
+        {t('common.manage')}
       </Button>
       <Text style={styles.note}>
-        <Link href={props.statusUrl}>Follow your call</Link>
-        {' on its status page, where you can also add it to your calendar.'}
+        <Link href={props.statusUrl}>{t('common.followLink')}</Link>
+        {t('callMoved.followRest')}
       </Text>
     </EmailLayout>
   );

@@ -1,14 +1,16 @@
 import { Button, Heading, Text } from '@react-email/components';
 import * as z from 'zod';
-import { firstName } from '../../core/format.ts';
+import { refundArrivalBusinessDays } from '../../core/change-emails.ts';
 import { formatMoney } from '../../core/money-format.ts';
-import { defineEmailTemplate } from '../email-template.ts';
+import { childNamesField, languageField, localeField, namesPhrase } from '../email-fields.ts';
+import { defineEmailTemplate, type Translated } from '../email-template.ts';
+import type { EmailT } from '../i18n.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
 
 export const callNotCompletedSchema = z
   .object({
-    childName: z.string().trim().min(1),
+    childNames: childNamesField,
     /**
      * no_answer: every attempt rang out; failed: the call could not be placed or dropped;
      * outside_calling_hours: by the time Santa could call, it was too late or too early in the
@@ -26,8 +28,8 @@ export const callNotCompletedSchema = z
     currency: z.string().regex(/^[A-Za-z]{3}$/, 'Expected an ISO 4217 code'),
     // http(s) only: a javascript: or data: link must never become the button.
     bookAgainUrl: z.url({ protocol: /^https?$/ }),
-    /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
-    locale: z.string().min(2).max(100).default('en-US'),
+    language: languageField,
+    locale: localeField,
   })
   // "Nobody answered" after no attempt at all would be untrue.
   .refine((props) => props.reason !== 'no_answer' || props.attempts > 0, {
@@ -35,71 +37,75 @@ export const callNotCompletedSchema = z
     path: ['attempts'],
   });
 
-export type CallNotCompletedProps = z.infer<typeof callNotCompletedSchema>;
+export type CallNotCompletedProps = Translated<z.infer<typeof callNotCompletedSchema>>;
 
-/** "once", "twice", "3 times". */
-function timesTried(attempts: number): string {
-  if (attempts === 1) return 'once';
-  if (attempts === 2) return 'twice';
-  return `${attempts} times`;
+/** "once", "twice", "3 times" (in the email's language). */
+function timesTried(t: EmailT, attempts: number): string {
+  if (attempts === 1) return t('callNotCompleted.triedOnce');
+  if (attempts === 2) return t('callNotCompleted.triedTwice');
+  return t('callNotCompleted.triedTimes', { attempts });
 }
 
 /** What happened, in plain words. */
-function whatHappened(props: CallNotCompletedProps, name: string): string {
+function whatHappened(props: CallNotCompletedProps, names: string): string {
+  const { t } = props;
+  const tried = timesTried(t, props.attempts);
+  const hours = props.callingHours;
   switch (props.reason) {
     case 'no_answer':
-      return `Santa tried to call ${name} ${timesTried(props.attempts)}, but nobody answered the phone.`;
+      return t('callNotCompleted.noAnswer', { names, tried });
     case 'outside_calling_hours':
-      return props.attempts > 0
-        ? `Santa tried to call ${name} ${timesTried(props.attempts)} without getting through, and by the next try it was too late in the evening to ring${props.callingHours ? ` (Santa only calls between ${props.callingHours} ${name}'s time)` : ''}.`
-        : `By the time Santa could ring ${name}, it was outside the hours he calls children${props.callingHours ? ` (${props.callingHours} ${name}'s time)` : ''}, so he did not ring.`;
+      if (props.attempts > 0) {
+        return hours
+          ? t('callNotCompleted.lateAfterTriesWithHours', { names, tried, hours })
+          : t('callNotCompleted.lateAfterTries', { names, tried });
+      }
+      return hours
+        ? t('callNotCompleted.outsideHoursWithHours', { names, hours })
+        : t('callNotCompleted.outsideHours', { names });
     case 'failed':
-      return `Santa's call to ${name} could not be completed because of a technical problem. We are very sorry.`;
+      return t('callNotCompleted.failed', { names });
   }
 }
 
 /** "Santa could not reach Emma", or "Santa's call to Emma could not be completed". */
 export function callNotCompletedSubject(props: CallNotCompletedProps): string {
-  const name = firstName(props.childName);
+  const names = namesPhrase(props);
   return props.reason === 'failed'
-    ? `Santa's call to ${name} could not be completed`
-    : `Santa could not reach ${name}`;
+    ? props.t('callNotCompleted.subjectFailed', { names })
+    : props.t('callNotCompleted.subjectUnreached', { names });
 }
 
 /** Sent once, when a booked call ends without Santa talking to the child. */
 export function CallNotCompleted(props: CallNotCompletedProps) {
-  const name = firstName(props.childName);
+  const { t } = props;
+  const names = namesPhrase(props);
   const amount = formatMoney(props.amountCents, props.currency, props.locale);
+  const what = whatHappened(props, names);
   // Whole strings, not JSX fragments: React would put <!-- --> between adjacent text parts.
   return (
     <EmailLayout
-      preview={
-        props.refunded
-          ? `${whatHappened(props, name)} Your ${amount} is being refunded in full.`
-          : whatHappened(props, name)
-      }
-      reason="You are getting this email because you booked a call from Santa on CallSanta, and it could not take place."
+      t={t}
+      language={props.language}
+      childCount={props.childNames.length}
+      preview={props.refunded ? t('callNotCompleted.refundedPreview', { what, amount }) : what}
+      reason={t('callNotCompleted.reason')}
     >
       <Heading as="h1" style={styles.heading}>
-        {`Santa could not talk to ${name} this time`}
+        {t('callNotCompleted.heading', { names })}
       </Heading>
-      <Text style={styles.paragraph}>{whatHappened(props, name)}</Text>
+      <Text style={styles.paragraph}>{what}</Text>
       {props.reason === 'no_answer' ? (
-        <Text style={styles.paragraph}>
-          Santa calls from a number you may not know, so a phone on silent or one that blocks
-          unknown callers can miss him.
-        </Text>
+        <Text style={styles.paragraph}>{t('callNotCompleted.silentPhone')}</Text>
       ) : null}
       {props.refunded ? (
         <Text style={styles.paragraph}>
-          {`We have refunded the full ${amount} to the card you paid with. It usually shows up on your statement within 5–10 business days, depending on your bank.`}
+          {`${t('callNotCompleted.refunded', { amount })} ${t('common.refundArrives', refundArrivalBusinessDays)}`}
         </Text>
       ) : null}
-      <Text style={styles.paragraph}>
-        {`Santa would still love to talk to ${name}. You can book another call whenever suits you.`}
-      </Text>
+      <Text style={styles.paragraph}>{t('common.stillLove', { names })}</Text>
       <Button href={props.bookAgainUrl} style={styles.button}>
-        Book another call
+        {t('callNotCompleted.bookAnother')}
       </Button>
     </EmailLayout>
   );

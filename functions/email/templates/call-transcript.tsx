@@ -3,7 +3,10 @@ import type { CSSProperties } from 'react';
 import * as z from 'zod';
 import { formatCallTime } from '../../core/date-format.ts';
 import { firstName, isKnownTimeZone } from '../../core/format.ts';
-import { defineEmailTemplate } from '../email-template.ts';
+import { usableLocale } from '../../core/locale.ts';
+import { childNamesField, languageField, localeField, namesPhrase } from '../email-fields.ts';
+import { defineEmailTemplate, type Translated } from '../email-template.ts';
+import type { EmailT } from '../i18n.ts';
 import { EmailLayout } from '../layout.tsx';
 import { colors, styles } from '../theme.ts';
 
@@ -17,25 +20,60 @@ export const transcriptLimits = { lines: 200, characters: 20_000 } as const;
 const transcriptLineSchema = z.object({
   role: z.enum(['santa', 'child']),
   message: z.string(),
+  /**
+   * Which child spoke, by name as booked, when the transcript's attribution is confident
+   * (`media.transcript[].speaker`); absent otherwise.
+   */
+  speaker: z.string().trim().min(1).optional(),
+});
+
+/** A sentence the analysis gave, trimmed; blank reads as not said (it must not stop the email). */
+const saidText = z
+  .string()
+  .optional()
+  .transform((text) => text?.trim() || undefined);
+
+/** What the call's analysis said about one child (core/call-analysis.ts `ChildAnalysis`). */
+const childAnalysisSchema = z.object({
+  name: z.string().trim(),
+  wishes: z
+    .array(z.string())
+    .transform((wishes) => wishes.map((wish) => wish.trim()).filter((wish) => wish !== '')),
+  proudOf: saidText,
+  worries: saidText,
 });
 
 export const callTranscriptSchema = z.object({
-  childName: z.string().trim().min(1),
+  childNames: childNamesField,
   /** When the call started, ISO 8601 (e.g. 2026-12-24T23:30:00Z). */
   callAtUtc: z.iso.datetime({ offset: true }),
   /** The parent's IANA zone: the call time is shown as their clock reads it. */
   timezone: z.string().refine(isKnownTimeZone, 'Expected an IANA time zone'),
   durationSecs: z.number().nonnegative(),
-  /** The parent's BCP 47 locale, recorded on the booking: dates and amounts read as theirs. */
-  locale: z.string().min(2).max(100).default('en-US'),
+  language: languageField,
+  locale: localeField,
   /** The turns in the order they were spoken; blank turns (silence, tool calls) are dropped. */
   transcript: z
     .array(transcriptLineSchema)
     .transform((lines) =>
       lines
-        .map((line) => ({ role: line.role, message: line.message.trim() }))
+        .map((line) => ({ ...line, message: line.message.trim() }))
         .filter((line) => line.message !== ''),
     ),
+  /**
+   * The call's post-call analysis for the parent (the booking's `callAnalysis`, without the
+   * evaluation criteria, which are for support): what each child wished for, is proud of and
+   * was worried by, and the summary. Absent for older calls and when the analysis failed: the
+   * email then reads as it always did.
+   */
+  analysis: z
+    .object({
+      summary: saidText,
+      children: z
+        .array(childAnalysisSchema)
+        .transform((children) => children.filter((child) => child.name !== '')),
+    })
+    .optional(),
   /**
    * Present when the recording was bought: a private, token-protected page. http(s) only: a
    * javascript: or data: link must never become the button.
@@ -51,39 +89,47 @@ export const callTranscriptSchema = z.object({
     .optional(),
 });
 
-export type CallTranscriptProps = z.infer<typeof callTranscriptSchema>;
+export type CallTranscriptProps = Translated<z.infer<typeof callTranscriptSchema>>;
 type TranscriptLine = CallTranscriptProps['transcript'][number];
+type ChildAnalysis = NonNullable<CallTranscriptProps['analysis']>['children'][number];
 
 const dialogueStyles = {
   subheading: { color: colors.ink, fontSize: '18px', lineHeight: '26px', margin: '24px 0 12px' },
   line: { color: colors.ink, fontSize: '15px', lineHeight: '22px', margin: '0 0 8px' },
   santa: { color: colors.red },
   child: { color: colors.green },
+  list: { margin: '0 0 16px', paddingLeft: '20px' },
+  item: { color: colors.ink, fontSize: '16px', lineHeight: '24px', margin: '0 0 4px' },
 } as const satisfies Record<string, CSSProperties>;
 
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
-/** "4 minutes and 12 seconds", "45 seconds", "1 hour and 2 minutes": rounded to the second. */
-export function formatDuration(totalSecs: number): string {
+/**
+ * "4 minutes and 12 seconds", "45 seconds", "1 hour and 2 minutes" (English; "4 minutos y 12
+ * segundos" in Spanish): rounded to the second, units by `t`'s plurals, joined by `locale`'s
+ * list format.
+ */
+export function formatDuration(totalSecs: number, t: EmailT, locale: string): string {
   const rounded = Math.round(totalSecs);
   const hours = Math.floor(rounded / 3600);
   const minutes = Math.floor((rounded % 3600) / 60);
   const seconds = rounded % 60;
   // Seconds stop mattering once a call runs for an hour.
-  const units: [number, string][] =
+  const units: [number, 'hours' | 'minutes' | 'seconds'][] =
     hours > 0
       ? [
-          [hours, 'hour'],
-          [minutes, 'minute'],
+          [hours, 'hours'],
+          [minutes, 'minutes'],
         ]
       : [
-          [minutes, 'minute'],
-          [seconds, 'second'],
+          [minutes, 'minutes'],
+          [seconds, 'seconds'],
         ];
-  const said = units.filter(([count]) => count > 0).map(([count, unit]) => plural(count, unit));
-  return said.length > 0 ? said.join(' and ') : '0 seconds';
+  const said = units
+    .filter(([count]) => count > 0)
+    .map(([count, unit]) => t(`callTranscript.${unit}`, { count }));
+  if (said.length === 0) return t('callTranscript.seconds', { count: 0 });
+  return new Intl.ListFormat(usableLocale(locale), { style: 'long', type: 'conjunction' }).format(
+    said,
+  );
 }
 
 interface ShownTranscript {
@@ -104,7 +150,7 @@ function fitTranscript(all: readonly TranscriptLine[]): ShownTranscript {
     if (line.message.length > budget) {
       // Never end on half an emoji: a lone surrogate shows as a replacement character.
       const start = line.message.slice(0, budget).replace(/[\uD800-\uDBFF]$/, '');
-      lines.push({ role: line.role, message: `${start.trimEnd()}…` });
+      lines.push({ ...line, message: `${start.trimEnd()}…` });
       cut = true;
     } else {
       lines.push(line);
@@ -116,74 +162,154 @@ function fitTranscript(all: readonly TranscriptLine[]): ShownTranscript {
 }
 
 /** Says the transcript stops early, how much is missing and where the whole call is. */
-function cutNote(left: number, hasRecording: boolean): string {
-  const missing =
-    left > 0 ? `: ${plural(left, 'more line')} ${left === 1 ? 'is' : 'are'} not shown` : '';
-  const whole = hasRecording ? ' The recording has the whole call.' : '';
-  return `This transcript is too long to show in full in an email, so it stops here${missing}.${whole}`;
+function cutNote(t: EmailT, left: number, hasRecording: boolean): string {
+  const stops = left > 0 ? t('callTranscript.cutLines', { count: left }) : t('callTranscript.cut');
+  return hasRecording ? `${stops} ${t('callTranscript.cutWhole')}` : stops;
+}
+
+/**
+ * Who said a child's line: the child's name when the transcript says which child spoke, the one
+ * child's name on a one-child call, else "The children" (the provider hears one caller line).
+ */
+function childSpeaker(props: CallTranscriptProps, line: TranscriptLine): string {
+  if (line.speaker) return firstName(line.speaker);
+  const [only, ...others] = props.childNames;
+  return only && others.length === 0 ? only : props.t('callTranscript.children');
+}
+
+/** A child's part of the analysis worth showing: something wished for, proud of or worried by. */
+function saidSomething(child: ChildAnalysis): boolean {
+  return child.wishes.length > 0 || child.proudOf !== undefined || child.worries !== undefined;
+}
+
+/** "What Emma asked Santa for" and her wishes; what she is proud of; what was on her mind. */
+function ChildWishes({ t, child }: { readonly t: EmailT; readonly child: ChildAnalysis }) {
+  const name = firstName(child.name);
+  return (
+    <Section>
+      <Heading as="h2" style={dialogueStyles.subheading}>
+        {t('callTranscript.wishes', { name })}
+      </Heading>
+      {child.wishes.length > 0 ? (
+        <ul style={dialogueStyles.list}>
+          {child.wishes.map((wish, index) => (
+            // Two wishes can be the same words; their place is the only stable key.
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is rendered once, never reordered.
+            <li key={index} style={dialogueStyles.item}>
+              {wish}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Text style={styles.paragraph}>{t('callTranscript.noWish', { name })}</Text>
+      )}
+      {child.proudOf ? (
+        <>
+          <Text style={styles.detailLabel}>{t('callTranscript.proudOf', { name })}</Text>
+          <Text style={styles.detailValue}>{child.proudOf}</Text>
+        </>
+      ) : null}
+      {child.worries ? (
+        <>
+          <Text style={styles.detailLabel}>{t('callTranscript.worries', { name })}</Text>
+          <Text style={styles.detailValue}>
+            {`${child.worries} ${t('callTranscript.worriesNote')}`}
+          </Text>
+        </>
+      ) : null}
+    </Section>
+  );
 }
 
 /** "Emma's call with Santa: the transcript", "… the transcript and recording". */
 export function callTranscriptSubject(props: CallTranscriptProps): string {
-  const contents = props.recordingUrl ? 'the transcript and recording' : 'the transcript';
-  return `${firstName(props.childName)}'s call with Santa: ${contents}`;
+  const names = namesPhrase(props);
+  return props.recordingUrl
+    ? props.t('callTranscript.subjectWithRecording', { names })
+    : props.t('callTranscript.subject', { names });
 }
 
-/** Sent once after a completed call, with what was said and, if bought, the recording. */
+/**
+ * Sent once after a completed call: what each child asked Santa for and the call's summary
+ * (when the analysis came back), what was said and, if bought, the recording.
+ */
 export function CallTranscript(props: CallTranscriptProps) {
-  const name = firstName(props.childName);
+  const { t } = props;
+  const names = namesPhrase(props);
+  // "Santa and Emma", "Santa, Emma and Leo": everyone on the call, in one list.
+  const everyone = namesPhrase({
+    ...props,
+    childNames: [t('callTranscript.santaInSentence'), ...props.childNames],
+  });
   const shown = fitTranscript(props.transcript);
-  const speaker = { santa: 'Santa', child: name } as const;
+  const children = props.analysis?.children.filter(saidSomething) ?? [];
+  const summary = props.analysis?.summary;
   // Whole strings, not JSX fragments: React would put <!-- --> between adjacent text parts.
   return (
     <EmailLayout
-      preview={`Everything Santa and ${name} said, to read again and keep.`}
-      reason="You are getting this email because you booked a call from Santa on CallSanta, and the call has taken place."
+      t={t}
+      language={props.language}
+      childCount={props.childNames.length}
+      preview={t('callTranscript.preview', { everyone })}
+      reason={t('callTranscript.reason')}
     >
       <Heading as="h1" style={styles.heading}>
-        {`Thank you for letting Santa call ${name}!`}
+        {t('callTranscript.heading', { names })}
       </Heading>
       <Text style={styles.paragraph}>
-        {`Santa called ${name} on ${formatCallTime(props.callAtUtc, props.timezone, props.locale)}. The call lasted ${formatDuration(props.durationSecs)}.`}
+        {t('callTranscript.called', {
+          names,
+          time: formatCallTime(props.callAtUtc, props.timezone, props.locale),
+          duration: formatDuration(props.durationSecs, t, props.locale),
+        })}
       </Text>
       {props.recordingUrl ? (
         <Section>
           <Button href={props.recordingUrl} style={styles.button}>
-            Listen to and download the recording
+            {t('callTranscript.listen')}
           </Button>
-          <Text style={styles.note}>
-            {
-              'Your video of the call is being made; we will email you as soon as it is ready. This link is private to you: to show the recording to family, use "Share" on that page — it makes a link you can stop at any time.'
-            }
-          </Text>
+          <Text style={styles.note}>{t('callTranscript.videoComing')}</Text>
         </Section>
       ) : props.recordingOffer ? (
         <Section>
           <Text style={styles.paragraph}>
-            {`Would you like to keep this moment? Get the recording of the call, turned into a video of ${name}'s call with Santa to keep and share, for ${props.recordingOffer.price}.`}
+            {t('callTranscript.offer', { names, price: props.recordingOffer.price })}
           </Text>
           <Button href={props.recordingOffer.url} style={styles.button}>
-            {`Get the video of this call — ${props.recordingOffer.price}`}
+            {t('callTranscript.offerButton', { price: props.recordingOffer.price })}
           </Button>
         </Section>
       ) : null}
+      {children.map((child) => (
+        <ChildWishes key={child.name} t={t} child={child} />
+      ))}
+      {summary ? (
+        <Section>
+          <Heading as="h2" style={dialogueStyles.subheading}>
+            {t('callTranscript.summary')}
+          </Heading>
+          <Text style={styles.paragraph}>{summary}</Text>
+        </Section>
+      ) : null}
       <Heading as="h2" style={dialogueStyles.subheading}>
-        {`What Santa and ${name} said`}
+        {t('callTranscript.said', { everyone })}
       </Heading>
       {shown.lines.length === 0 ? (
-        <Text style={styles.paragraph}>There were no words on this call to write down.</Text>
+        <Text style={styles.paragraph}>{t('callTranscript.noWords')}</Text>
       ) : (
         shown.lines.map((line, index) => (
           // Lines can repeat word for word ("Yes!"), so their place is the only stable key.
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is rendered once, never reordered.
           <Text key={index} style={dialogueStyles.line}>
-            <strong style={dialogueStyles[line.role]}>{`${speaker[line.role]}:`}</strong>
+            <strong style={dialogueStyles[line.role]}>
+              {`${line.role === 'santa' ? t('callTranscript.santa') : childSpeaker(props, line)}:`}
+            </strong>
             {` ${line.message}`}
           </Text>
         ))
       )}
       {shown.cut ? (
-        <Text style={styles.note}>{cutNote(shown.left, props.recordingUrl !== undefined)}</Text>
+        <Text style={styles.note}>{cutNote(t, shown.left, props.recordingUrl !== undefined)}</Text>
       ) : null}
     </EmailLayout>
   );

@@ -1,48 +1,49 @@
 import { Button, Heading, Section, Text } from '@react-email/components';
 import * as z from 'zod';
-import { firstName } from '../../core/format.ts';
-import { defineEmailTemplate } from '../email-template.ts';
+import { childNamesField, languageField, localeField, namesPhrase } from '../email-fields.ts';
+import { defineEmailTemplate, type Translated } from '../email-template.ts';
 import { EmailLayout } from '../layout.tsx';
 import { styles } from '../theme.ts';
 
 export const videoReadySchema = z.object({
-  childName: z.string().trim().min(1),
+  childNames: childNamesField,
   /**
    * The private, token-protected recording page, where the video plays, downloads and is
    * shared. http(s) only: a javascript: or data: link must never become the button.
    */
   recordingUrl: z.url({ protocol: /^https?$/ }),
+  language: languageField,
+  locale: localeField,
 });
 
-export type VideoReadyProps = z.infer<typeof videoReadySchema>;
+export type VideoReadyProps = Translated<z.infer<typeof videoReadySchema>>;
 
 /** "The video of Emma's call with Santa is ready". */
 export function videoReadySubject(props: VideoReadyProps): string {
-  return `The video of ${firstName(props.childName)}'s call with Santa is ready`;
+  return props.t('videoReady.subject', { names: namesPhrase(props) });
 }
 
 /** Sent once, when the video of a call the parent bought it for has been made. */
 export function VideoReady(props: VideoReadyProps) {
-  const name = firstName(props.childName);
+  const { t } = props;
+  const names = namesPhrase(props);
   return (
     <EmailLayout
-      preview={`Watch ${name}'s call with Santa, download it and share it with family.`}
-      reason="You are getting this email because you bought the recording of a call from Santa on CallSanta."
+      t={t}
+      language={props.language}
+      childCount={props.childNames.length}
+      preview={t('videoReady.preview', { names })}
+      reason={t('videoReady.reason')}
     >
       <Heading as="h1" style={styles.heading}>
-        {`${name}'s Santa call video is ready`}
+        {t('videoReady.heading', { names })}
       </Heading>
-      <Text style={styles.paragraph}>
-        {`We turned ${name}'s call with Santa into a video to keep: watch it, download it, and share it with family — each share link works until you stop it.`}
-      </Text>
+      <Text style={styles.paragraph}>{t('videoReady.body', { names })}</Text>
       <Section>
         <Button href={props.recordingUrl} style={styles.button}>
-          Watch the video
+          {t('videoReady.watch')}
         </Button>
-        <Text style={styles.note}>
-          This link is private to you. To let grandparents watch, use "Share" on the page: you can
-          stop a share link at any time.
-        </Text>
+        <Text style={styles.note}>{t('videoReady.private')}</Text>
       </Section>
     </EmailLayout>
   );

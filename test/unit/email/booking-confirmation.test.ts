@@ -3,7 +3,7 @@ import type { EmailProps } from '../../../functions/email/registry.ts';
 import { renderEmail } from '../../../functions/email/render-email.ts';
 
 const booking: EmailProps<'bookingConfirmation'> = {
-  childName: 'Emma',
+  childNames: ['Emma'],
   callNow: false,
   callAtUtc: '2026-12-24T23:30:00Z',
   timezone: 'America/New_York',
@@ -123,7 +123,7 @@ describe('booking confirmation', () => {
   it('escapes a hostile child name: text in the html, never markup', async () => {
     const email = await renderEmail('bookingConfirmation', {
       ...booking,
-      childName: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      childNames: ['<script>alert(1)</script><img src=x onerror=alert(2)>'],
     });
 
     expect(email.html).not.toContain('<script');
@@ -137,7 +137,8 @@ describe('booking confirmation', () => {
     ['a javascript: manage link', { manageUrl: 'javascript:alert(1)' }],
     ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }],
     ['a call time that is not an instant', { callAtUtc: 'next Thursday' }],
-    ['a blank child name', { childName: '   ' }],
+    ['a blank child name', { childNames: ['   '] }],
+    ['no child at all', { childNames: [] }],
     ['a fractional amount', { amountCents: 29.99 }],
   ])('refuses %s', async (_what, change) => {
     await expect(renderEmail('bookingConfirmation', { ...booking, ...change })).rejects.toThrow();

@@ -3,7 +3,7 @@ import type { EmailProps } from '../../../functions/email/registry.ts';
 import { renderEmail } from '../../../functions/email/render-email.ts';
 
 const noAnswer: EmailProps<'callNotCompleted'> = {
-  childName: 'Emma',
+  childNames: ['Emma'],
   reason: 'no_answer',
   attempts: 3,
   refunded: true,
@@ -78,7 +78,7 @@ describe('call not completed', () => {
   it('escapes a hostile child name: text in the html, never markup', async () => {
     const email = await renderEmail('callNotCompleted', {
       ...noAnswer,
-      childName: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      childNames: ['<script>alert(1)</script><img src=x onerror=alert(2)>'],
     });
 
     expect(email.html).not.toContain('<script');
@@ -95,7 +95,8 @@ describe('call not completed', () => {
     ['a fractional amount', { amountCents: 29.99 }],
     ['a currency that is not an ISO code', { currency: 'dollars' }],
     ['an unknown reason', { reason: 'busy' }],
-    ['a blank child name', { childName: '   ' }],
+    ['a blank child name', { childNames: ['   '] }],
+    ['no child at all', { childNames: [] }],
   ])('refuses %s', async (_what, change) => {
     // Typed loosely on purpose: the schema, not the compiler, must stop these at run time.
     const props = { ...noAnswer, ...change } as EmailProps<'callNotCompleted'>;

@@ -3,7 +3,7 @@ import type { EmailProps } from '../../../functions/email/registry.ts';
 import { renderEmail } from '../../../functions/email/render-email.ts';
 
 const reminder: EmailProps<'callReminder'> = {
-  childName: 'Emma',
+  childNames: ['Emma'],
   callAtUtc: '2026-12-24T23:30:00Z',
   timezone: 'America/New_York',
   manageUrl: 'https://callsanta.example/manage/b-1?token=abc&x=1',
@@ -58,7 +58,7 @@ describe('call reminder', () => {
   it('escapes a hostile child name: text in the html, never markup', async () => {
     const email = await renderEmail('callReminder', {
       ...reminder,
-      childName: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+      childNames: ['<script>alert(1)</script><img src=x onerror=alert(2)>'],
     });
 
     expect(email.html).not.toContain('<script');
@@ -72,7 +72,8 @@ describe('call reminder', () => {
     ['a data: manage link', { manageUrl: 'data:text/html,<script>alert(1)</script>' }],
     ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }],
     ['a call time that is not an instant', { callAtUtc: 'in an hour' }],
-    ['a blank child name', { childName: '   ' }],
+    ['a blank child name', { childNames: ['   '] }],
+    ['no child at all', { childNames: [] }],
   ])('refuses %s', async (_what, change) => {
     await expect(renderEmail('callReminder', { ...reminder, ...change })).rejects.toThrow();
   });

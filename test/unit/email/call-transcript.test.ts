@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emailTranslator } from '../../../functions/email/i18n.ts';
 import type { EmailProps } from '../../../functions/email/registry.ts';
 import { renderEmail } from '../../../functions/email/render-email.ts';
 import {
@@ -9,7 +10,7 @@ import {
 const recordingUrl = 'https://callsanta.example/recording/b-1?token=s3cret&v=1';
 
 const call: EmailProps<'callTranscript'> = {
-  childName: 'Emma',
+  childNames: ['Emma'],
   callAtUtc: '2026-12-24T23:30:00Z',
   timezone: 'America/New_York',
   durationSecs: 252,
@@ -158,7 +159,7 @@ describe('call transcript', () => {
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const email = await renderEmail('callTranscript', {
       ...call,
-      childName: hostile,
+      childNames: [hostile],
       recordingUrl,
       transcript: [
         { role: 'child', message: hostile },
@@ -185,7 +186,8 @@ describe('call transcript', () => {
     ['a message that is not text', { transcript: [{ role: 'santa', message: 42 }] }],
     ['an unknown time zone', { timezone: 'Mars/Olympus_Mons' }],
     ['a call time that is not an instant', { callAtUtc: 'last night' }],
-    ['a blank child name', { childName: '   ' }],
+    ['a blank child name', { childNames: ['   '] }],
+    ['no child at all', { childNames: [] }],
   ])('refuses %s', async (_what, change) => {
     // Typed loosely on purpose: the schema, not the compiler, must stop these at run time.
     const props = { ...call, ...change } as EmailProps<'callTranscript'>;
@@ -196,14 +198,22 @@ describe('call transcript', () => {
 
 describe('formatDuration', () => {
   it.each([
-    [0, '0 seconds'],
-    [1, '1 second'],
-    [45.4, '45 seconds'],
-    [60, '1 minute'],
-    [252, '4 minutes and 12 seconds'],
-    [3725, '1 hour and 2 minutes'],
-    [7200, '2 hours'],
-  ])('says %d seconds as "%s"', (seconds, said) => {
-    expect(formatDuration(seconds)).toBe(said);
+    ['en', 0, '0 seconds'],
+    ['en', 1, '1 second'],
+    ['en', 45.4, '45 seconds'],
+    ['en', 60, '1 minute'],
+    ['en', 252, '4 minutes and 12 seconds'],
+    ['en', 3725, '1 hour and 2 minutes'],
+    ['en', 7200, '2 hours'],
+    ['es', 1, '1 segundo'],
+    ['es', 252, '4 minutos y 12 segundos'],
+    ['es', 3725, '1 hora y 2 minutos'],
+    ['fr', 0, '0 seconde'],
+    ['fr', 252, '4 minutes et 12 secondes'],
+    ['fr', 7200, '2 heures'],
+  ] as const)('in %s says %d seconds as "%s"', async (language, seconds, said) => {
+    const t = await emailTranslator(language);
+
+    expect(formatDuration(seconds, t, language)).toBe(said);
   });
 });

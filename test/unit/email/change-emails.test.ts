@@ -8,7 +8,7 @@ import type { EmailProps } from '../../../functions/email/registry.ts';
 import { renderEmail } from '../../../functions/email/render-email.ts';
 
 const moved: EmailProps<'callMoved'> = {
-  childName: 'Emma',
+  childNames: ['Emma'],
   callNow: false,
   callAtUtc: '2026-12-24T23:30:00Z',
   previousCallAtUtc: '2026-12-23T22:00:00Z',
@@ -19,7 +19,7 @@ const moved: EmailProps<'callMoved'> = {
 };
 
 const cancelled: EmailProps<'callCancelled'> = {
-  childName: 'Emma',
+  childNames: ['Emma'],
   callAtUtc: '2026-12-24T23:30:00Z',
   timezone: 'America/New_York',
   amountRefundedCents: 999,
@@ -82,8 +82,8 @@ describe('the "cancelled" email', () => {
     [
       0,
       'usd',
-      'Calls cancelled less than 10 minutes before they are due are not refunded.',
-      'Your payment was not refunded. Calls cancelled less than 10 minutes',
+      'late_cancellation' as const,
+      'Your payment was not refunded. Calls cancelled less than 10 minutes before they are due are not refunded.',
     ],
     [1500, 'jpy', undefined, 'We have refunded ¥1,500'],
   ])('refunded %i %s (%s) says %j', async (amountRefundedCents, currency, reason, says) => {
