@@ -28,9 +28,6 @@ function LanguagePicker() {
       <label htmlFor="site-language" className="visually-hidden">
         {t('language.label')}
       </label>
-      <span aria-hidden="true" className="language-icon">
-        🌐
-      </span>
       <select
         id="site-language"
         value={siteLanguage()}
