@@ -49,7 +49,14 @@ function questionsFor(
         <>
           <p>{t('how.a1', { duration: durationText(facts.maxCallSeconds, language) })}</p>
           <p>
-            <Trans t={t} i18nKey="how.a2" components={{ sample: <a href="/#sample" /> }} />
+            <Trans
+              t={t}
+              i18nKey="how.a2"
+              components={{
+                // biome-ignore lint/a11y/useAnchorContent: Trans puts the translated words inside the link
+                sample: <a href="/#sample" />,
+              }}
+            />
           </p>
         </>
       ),
