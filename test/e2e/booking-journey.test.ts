@@ -59,7 +59,7 @@ describe('booking journey on a phone', () => {
     // Step 1: the child, a typed note and a voice note.
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
     await page.getByLabel("Child's first name").fill('Ada');
-    await page.getByLabel('Age').fill('6');
+    await page.getByLabel('Age', { exact: true }).fill('6');
     await page.getByLabel('Girl', { exact: true }).check();
     await page
       .getByLabel('What should Santa know?')

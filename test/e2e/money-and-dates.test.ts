@@ -92,7 +92,7 @@ describe('money and dates', () => {
 
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
     await page.getByLabel("Child's first name").fill('Yui');
-    await page.getByLabel('Age').fill('6');
+    await page.getByLabel('Age', { exact: true }).fill('6');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
     await page.getByLabel('Phone number Santa should call').fill('415 555 0107');
@@ -167,7 +167,7 @@ describe('money and dates', () => {
 
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
     await page.getByLabel("Child's first name").fill('Olive');
-    await page.getByLabel('Age').fill('7');
+    await page.getByLabel('Age', { exact: true }).fill('7');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
     await page.getByLabel('Phone number Santa should call').fill('+44 20 7946 0018');

@@ -120,7 +120,7 @@ async function bookPaidCall(scheduledAt: string, childName = 'Theo'): Promise<Cr
 async function fillWizard(page: Page, slot = 0) {
   await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
   await page.getByLabel("Child's first name").fill('Mia');
-  await page.getByLabel('Age').fill('5');
+  await page.getByLabel('Age', { exact: true }).fill('5');
   await page.getByLabel('What should Santa know?').fill('Loves unicorns and painting.');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
@@ -146,7 +146,7 @@ describe('booking wizard', () => {
     const watched = await site.open('phone', '/book');
     const { page } = watched;
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
-    await page.getByLabel('Age').fill('21');
+    await page.getByLabel('Age', { exact: true }).fill('21');
     await page.getByRole('button', { name: 'Continue' }).click();
     const name = page.getByLabel("Child's first name");
     await page.getByText("Enter the child's name.").waitFor();
@@ -157,7 +157,7 @@ describe('booking wizard', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('child-name');
     await checkPage(page, 'book-errors', 'phone');
     await name.fill('Mia');
-    await page.getByLabel('Age').fill('5');
+    await page.getByLabel('Age', { exact: true }).fill('5');
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // Step 2 needs a number and a time; the number is checked live.
@@ -224,7 +224,7 @@ describe('booking wizard', () => {
     const { page } = watched;
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
     await page.getByLabel("Child's first name").fill('Mia');
-    await page.getByLabel('Age').fill('5');
+    await page.getByLabel('Age', { exact: true }).fill('5');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
     const zone = page.getByLabel(/Time zone/);

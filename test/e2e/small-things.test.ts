@@ -28,7 +28,7 @@ async function fillSteps1To3(page: Page) {
   await page.goto('/book');
   await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
   await page.getByLabel("Child's first name").fill('Ada');
-  await page.getByLabel('Age').fill('6');
+  await page.getByLabel('Age', { exact: true }).fill('6');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
   await page.getByLabel('Phone number Santa should call').fill('415 555 0107');
@@ -118,7 +118,7 @@ describe('the voice note', () => {
 
     // Going back a step and returning keeps the length.
     await page.getByLabel("Child's first name").fill('Ada');
-    await page.getByLabel('Age').fill('6');
+    await page.getByLabel('Age', { exact: true }).fill('6');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
     await page.getByRole('link', { name: 'Back' }).click();

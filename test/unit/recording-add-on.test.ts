@@ -7,10 +7,9 @@ import {
 
 /** A new draft as the wizard makes it (frontend/src/pages/Book.tsx `defaults()`). */
 const fresh: Draft = {
-  childName: '',
-  childAge: '',
-  childGender: '',
-  childInfoText: '',
+  children: [{ id: 'c1', name: '', age: '', gender: '', infoText: '' }],
+  language: 'en',
+  notes: { praise: '', encouragement: '', people: [], avoidTopics: '' },
   timezone: 'America/New_York',
   callNow: false,
   waitForCallingHours: false,
@@ -26,7 +25,11 @@ const fresh: Draft = {
 
 describe('restoreDraft: the paid recording is bought only if the parent chose it', () => {
   it.each<[string, Partial<Draft>, boolean]>([
-    ['nothing saved about it', { childName: 'Ada' }, false],
+    [
+      'nothing saved about it',
+      { children: [{ id: 'c1', name: 'Ada', age: '', gender: '', infoText: '' }] },
+      false,
+    ],
     // Saved before the add-on started unticked: the old default, never chosen.
     ['the old ticked default, never chosen', { purchaseRecording: true }, false],
     ['ticked by the parent', { purchaseRecording: true, recordingChosen: true }, true],
@@ -40,9 +43,11 @@ describe('restoreDraft: the paid recording is bought only if the parent chose it
   });
 
   it('keeps the rest of what was saved', () => {
-    expect(restoreDraft(fresh, { childName: 'Ada', purchaseRecording: true }).childName).toBe(
-      'Ada',
-    );
+    const saved = {
+      children: [{ id: 'c1', name: 'Ada', age: '6', gender: '' as const, infoText: '' }],
+      purchaseRecording: true,
+    };
+    expect(restoreDraft(fresh, saved).children[0]?.name).toBe('Ada');
   });
 });
 

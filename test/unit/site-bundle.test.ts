@@ -17,8 +17,20 @@ async function siteFilesIn(mode: string): Promise<{ all: string; entry: string }
   const texts = await Promise.all(
     emitted.map((file) => readFile(join(file.parentPath, file.name), 'utf8')),
   );
-  // Vite names the entry chunk assets/index-<hash>.js.
-  const entry = texts.filter((_text, index) => /^index-.+\.js$/.test(emitted[index]?.name ?? ''));
+  // Vite names the entry chunk assets/index-<hash>.js. The first load is the entry and every
+  // chunk it imports statically (shared chunks such as i18n's), followed through their imports.
+  const byName = new Map(emitted.map((file, index) => [file.name, texts[index] ?? '']));
+  const firstLoad = new Set(
+    emitted.map((file) => file.name).filter((name) => /^index-.+\.js$/.test(name)),
+  );
+  for (const name of firstLoad) {
+    const text = byName.get(name) ?? '';
+    // Static imports only (`import … from"./x.js"`, `import"./x.js"`), not `import("./x.js")`.
+    for (const match of text.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) {
+      if (match[1] && byName.has(match[1])) firstLoad.add(match[1]);
+    }
+  }
+  const entry = [...firstLoad].map((name) => byName.get(name) ?? '');
   return { all: texts.join('\n'), entry: entry.join('\n') };
 }
 
@@ -45,7 +57,7 @@ describe('the test card form ships only in the local cloud build', () => {
   });
 });
 
-describe("the landing page's first load", () => {
+describe("the landing page's first load (the entry and its static imports)", () => {
   it('carries no zod and no stage config (both stay in the pages that parse with them)', {
     timeout: 60_000,
   }, async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   formatCalendarDay,
   formatClockHour,
@@ -56,6 +57,7 @@ export function AvailabilityPicker({
   readonly bookedAt?: string | undefined;
 }) {
   const id = useId();
+  const { t } = useTranslation('book');
   const today = todayIn(timezone);
   const [date, setDate] = useState(() =>
     initialDate && initialDate >= today ? initialDate : today,
@@ -94,13 +96,12 @@ export function AvailabilityPicker({
         if (isAbort(error)) return;
         setLoad({
           state: 'failed',
-          message:
-            error instanceof ApiError ? error.message : 'The times could not be loaded. Try again.',
+          message: error instanceof ApiError ? error.message : t('picker.loadFailed'),
         });
       },
     );
     return () => controller.abort();
-  }, [shownDate, timezone, reload]);
+  }, [shownDate, timezone, reload, t]);
 
   const availability = load.state === 'ready' ? load.availability : undefined;
   const callNowOffered = availability?.callNowAvailable === true || choice.callNow;
@@ -113,7 +114,7 @@ export function AvailabilityPicker({
     <div className="picker">
       <ZonePicker
         id={id}
-        label="Time zone (where the phone Santa calls will be)"
+        label={t('picker.zone')}
         value={timezone}
         zones={calleeZones}
         error={errors.timezone}
@@ -124,7 +125,7 @@ export function AvailabilityPicker({
       />
 
       <fieldset className="when" aria-describedby={`${id}-when-note`}>
-        <legend>When should Santa call?</legend>
+        <legend>{t('picker.when')}</legend>
         <div className="choice-row">
           <label className={callNowOffered ? 'choice' : 'choice choice-disabled'}>
             <input
@@ -134,7 +135,7 @@ export function AvailabilityPicker({
               disabled={!callNowOffered}
               onChange={() => onChoice({ callNow: true })}
             />
-            <span>Call right now</span>
+            <span>{t('picker.callNow')}</span>
           </label>
           <label className="choice">
             <input
@@ -143,14 +144,14 @@ export function AvailabilityPicker({
               checked={!choice.callNow}
               onChange={() => onChoice({ callNow: false })}
             />
-            <span>At a time I choose</span>
+            <span>{t('picker.atTime')}</span>
           </label>
         </div>
         <p className="hint" id={`${id}-when-note`}>
           {availability
             ? callNowOffered
-              ? `Santa calls from ${availability.callingHours} (child's time). He can call right now.`
-              : `Santa calls from ${availability.callingHours} (child's time), so he can't call right now — choose a time.`
+              ? t('picker.hoursNow', { hours: availability.callingHours })
+              : t('picker.hoursLater', { hours: availability.callingHours })
             : '\u00a0'}
         </p>
       </fieldset>
@@ -160,14 +161,14 @@ export function AvailabilityPicker({
       ) : (
         <>
           <div className="field date-field">
-            <label htmlFor={`${id}-date`}>Day</label>
+            <label htmlFor={`${id}-date`}>{t('picker.day')}</label>
             <div className="date-row">
               <button
                 type="button"
                 className="button button-secondary"
                 disabled={shownDate <= today}
                 onClick={() => pickDate(addDays(shownDate, -1))}
-                aria-label="Previous day"
+                aria-label={t('picker.previousDay')}
               >
                 ‹
               </button>
@@ -184,7 +185,7 @@ export function AvailabilityPicker({
                 className="button button-secondary"
                 disabled={bookingWindow !== undefined && shownDate >= bookingWindow.lastDate}
                 onClick={() => pickDate(addDays(shownDate, 1))}
-                aria-label="Next day"
+                aria-label={t('picker.nextDay')}
               >
                 ›
               </button>
@@ -194,17 +195,25 @@ export function AvailabilityPicker({
             className="times"
             aria-describedby={timeError ? errorId(`${id}-times`) : undefined}
           >
-            <legend>Times on {formatCalendarDay(shownDate, siteLocale())}</legend>
+            <legend>
+              {t('picker.timesOn', { day: formatCalendarDay(shownDate, siteLocale()) })}
+            </legend>
             <p className="status" role="status">
               {load.state === 'loading'
-                ? 'Loading the free times…'
+                ? t('picker.loading')
                 : load.state === 'failed'
                   ? load.message
                   : outsideWindow && bookingWindow
-                    ? `We take calls from ${formatDayMonth(bookingWindow.firstDate, siteLocale())} to ${formatDayMonth(bookingWindow.lastDate, siteLocale())} — choose a date in that range.`
+                    ? t('picker.outsideWindow', {
+                        first: formatDayMonth(bookingWindow.firstDate, siteLocale()),
+                        last: formatDayMonth(bookingWindow.lastDate, siteLocale()),
+                      })
                     : load.availability.times.length
-                      ? `${load.availability.times.length} times free, shown on the ${zoneLabel(timezone)} clock.`
-                      : 'No times left on this day. Try the next day.'}
+                      ? t('picker.timesFree', {
+                          count: load.availability.times.length,
+                          zone: zoneLabel(timezone),
+                        })
+                      : t('picker.noTimes')}
             </p>
             {load.state === 'failed' ? (
               <button
@@ -212,7 +221,7 @@ export function AvailabilityPicker({
                 className="button button-secondary"
                 onClick={() => setReload((n) => n + 1)}
               >
-                Try again
+                {t('picker.tryAgain')}
               </button>
             ) : null}
             {compact ? (
@@ -242,7 +251,10 @@ export function AvailabilityPicker({
                           value={time.startsAt}
                           checked={choice.scheduledAt === time.startsAt}
                           onChange={() => onChoice({ callNow: false, scheduledAt: time.startsAt })}
-                          aria-label={`${formatClockTime(time.startsAt, timezone, siteLocale())}, ${time.placesLeft === 1 ? '1 place' : `${time.placesLeft} places`} left`}
+                          aria-label={t('picker.placesLeft', {
+                            time: formatClockTime(time.startsAt, timezone, siteLocale()),
+                            count: time.placesLeft,
+                          })}
                         />
                         <span>{formatClockTime(time.startsAt, timezone, siteLocale())}</span>
                       </label>
@@ -257,7 +269,7 @@ export function AvailabilityPicker({
                 className="button button-secondary"
                 onClick={() => pickDate(addDays(shownDate, 1))}
               >
-                Show the next day
+                {t('picker.showNextDay')}
               </button>
             ) : null}
           </fieldset>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { giftBudgetMax } from '../../../functions/core/gift-budget.ts';
 import { currencySymbol, formatWholeMoney } from '../../../functions/core/money-format.ts';
 import { describedBy, Field } from './Field.tsx';
@@ -16,8 +17,9 @@ interface TextFieldProps {
 }
 
 export function ChildNameField({ id, value, error, onChange }: TextFieldProps) {
+  const { t } = useTranslation('book');
   return (
-    <Field id={id} label="Child's first name" error={error}>
+    <Field id={id} label={t('child.name')} error={error}>
       <input
         id={id}
         value={value}
@@ -32,8 +34,9 @@ export function ChildNameField({ id, value, error, onChange }: TextFieldProps) {
 }
 
 export function ChildAgeField({ id, value, error, onChange }: TextFieldProps) {
+  const { t } = useTranslation('book');
   return (
-    <Field id={id} label="Age" hint="In years, 1 to 17." error={error}>
+    <Field id={id} label={t('child.age')} hint={t('child.ageHint')} error={error}>
       <input
         id={id}
         className="input-short"
@@ -48,14 +51,9 @@ export function ChildAgeField({ id, value, error, onChange }: TextFieldProps) {
 
 /** Up to 1,000 characters (`childInfoText` in the booking schema), with a counter. */
 export function ChildInfoField({ id, value, error, onChange }: TextFieldProps) {
+  const { t } = useTranslation('book');
   return (
-    <Field
-      id={id}
-      label="What should Santa know?"
-      optional
-      hint="Their interests, a good deed this year, a pet's name, what they hope for — and anything Santa should not mention."
-      error={error}
-    >
+    <Field id={id} label={t('child.info')} optional hint={t('child.infoHint')} error={error}>
       <textarea
         id={id}
         rows={4}
@@ -82,12 +80,16 @@ export function GiftBudgetField({
   currency,
   locale,
 }: TextFieldProps & { readonly currency: string; readonly locale: string }) {
+  const { t } = useTranslation('book');
   const symbol = currencySymbol(currency, locale);
   return (
     <Field
       id={id}
-      label={`Gift budget (${symbol})`}
-      hint={`So Santa never promises more than you plan to spend (${formatWholeMoney(0, currency, locale)} to ${formatWholeMoney(giftBudgetMax(currency), currency, locale)}).`}
+      label={t('budget.label', { symbol })}
+      hint={t('budget.hint', {
+        min: formatWholeMoney(0, currency, locale),
+        max: formatWholeMoney(giftBudgetMax(currency), currency, locale),
+      })}
       error={error}
     >
       <div className="money-input">

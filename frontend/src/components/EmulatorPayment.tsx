@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../functions/core/money-format.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { SiteConfig } from '../lib/types.ts';
@@ -15,6 +16,9 @@ const testCards = [
 ] as const;
 
 /**
+ * The test form's own explanations (test mode, the cards) stay in English: only developers and
+ * tests see this form. Pay and the payment's outcome are in the site's language.
+ *
  * The local Stripe emulator's test cards, confirmed through its API exactly as Stripe.js
  * confirms: the publishable key and the intent's client secret, from the browser. Only in the
  * local cloud's build of the site (see Payment.tsx); never in the production bundle.
@@ -26,17 +30,21 @@ export default function EmulatorPayment({
   createBooking,
   onPaid,
 }: PaymentProps & { readonly config: Extract<SiteConfig, { stripeMode: 'emulator' }> }) {
+  const { t } = useTranslation('book');
   const [card, setCard] = useState<string>(testCards[0].id);
+  // Whether the status says the payment failed (an error), not that it is on its way.
+  const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
 
   async function pay() {
     setBusy(true);
     setMessage('');
+    setFailed(false);
     try {
       const booking = await createBooking();
       if (!booking) return;
-      setMessage('Confirming your payment…');
+      setMessage(t('payment.confirming'));
       const response = await fetch(
         `${config.stripeEmulatorUrl}/v1/payment_intents/${encodeURIComponent(booking.paymentIntentId)}/confirm`,
         {
@@ -53,21 +61,20 @@ export default function EmulatorPayment({
         error?: { message?: string };
       };
       if (response.ok && json.status === 'succeeded') {
-        setMessage('Payment received. Thank you!');
+        setMessage(t('payment.received'));
         onPaid(booking);
         return;
       }
-      setMessage(
-        `${json.error?.message ?? 'The payment did not go through.'} Choose another card and try again — nothing was charged.`,
-      );
+      setFailed(true);
+      setMessage(t('payment.declined', { reason: json.error?.message ?? t('payment.failed') }));
     } catch {
-      setMessage('We could not reach the payment service. Check your connection and try again.');
+      setFailed(true);
+      setMessage(t('payment.unreachable'));
     } finally {
       setBusy(false);
     }
   }
 
-  const failed = message !== '' && !/Confirming|received/.test(message);
   return (
     <section className="payment test-payment" aria-labelledby="test-payment-title">
       <h3 id="test-payment-title">
@@ -100,7 +107,9 @@ export default function EmulatorPayment({
         disabled={busy}
         aria-describedby="payment-status"
       >
-        {busy ? 'Paying…' : `Pay ${formatMoney(amountCents, currency, siteLocale())}`}
+        {busy
+          ? t('payment.paying')
+          : t('payment.pay', { amount: formatMoney(amountCents, currency, siteLocale()) })}
       </button>
       <p id="payment-status" className={failed ? 'status status-error' : 'status'} role="status">
         {message || '\u00a0'}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The id of a field's error message, for `aria-describedby`. */
 export const errorId = (id: string) => `${id}-error`;
@@ -29,11 +30,12 @@ export function Field({
   readonly children: ReactNode;
   readonly optional?: boolean;
 }) {
+  const { t } = useTranslation('common');
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
-        {optional ? <span className="optional"> (optional)</span> : null}
+        {optional ? <span className="optional"> {t('optional')}</span> : null}
       </label>
       {hint ? (
         <p className="hint" id={hintId(id)}>

@@ -1,4 +1,7 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isLanguageCode, languages } from '../../../functions/core/languages.ts';
+import { chooseLanguage, siteLanguage } from '../lib/i18n.ts';
 import { Link } from '../lib/router.tsx';
 
 /** The brand's mark: a gold star with a little bell's glint, drawn inline (no request). */
@@ -14,24 +17,54 @@ function BrandMark() {
   );
 }
 
+/**
+ * The site's language: each language by its own name, a native select (keyboard and screen
+ * reader as the platform makes them). The choice is remembered and sets <html lang>.
+ */
+function LanguagePicker() {
+  const { t } = useTranslation('common');
+  return (
+    <div className="language-picker">
+      <label htmlFor="site-language" className="visually-hidden">
+        {t('language.label')}
+      </label>
+      <select
+        id="site-language"
+        value={siteLanguage()}
+        onChange={(event) => {
+          if (isLanguageCode(event.target.value)) void chooseLanguage(event.target.value);
+        }}
+      >
+        {languages.map((language) => (
+          <option key={language.code} value={language.code} lang={language.code}>
+            {language.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Layout({ children }: { readonly children: ReactNode }) {
+  const { t } = useTranslation('common');
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <Link to="/" className="brand" aria-label="CallSanta home">
+          <Link to="/" className="brand" aria-label={t('brandHome')}>
             <BrandMark />
             CallSanta
           </Link>
-          <nav aria-label="Main" className="main-nav">
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <LanguagePicker />
             <Link to="/faq" className="nav-link">
-              FAQ
+              {t('nav.faq')}
             </Link>
             <Link to="/book" className="header-cta">
-              Book a call
+              {t('nav.book')}
             </Link>
           </nav>
         </div>
@@ -39,26 +72,26 @@ export function Layout({ children }: { readonly children: ReactNode }) {
       {children}
       <footer className="site-footer">
         <div className="site-footer-inner">
-          <nav aria-label="Footer">
+          <nav aria-label={t('nav.footer')}>
             <ul>
               <li>
-                <Link to="/faq">Questions and answers</Link>
+                <Link to="/faq">{t('footer.faq')}</Link>
               </li>
               <li>
-                <Link to="/contact">Contact us</Link>
+                <Link to="/contact">{t('footer.contact')}</Link>
               </li>
               <li>
-                <Link to="/privacy">Privacy</Link>
+                <Link to="/privacy">{t('footer.privacy')}</Link>
               </li>
               <li>
-                <Link to="/terms">Terms</Link>
+                <Link to="/terms">{t('footer.terms')}</Link>
               </li>
               <li>
-                <Link to="/affiliate/join">Become a creator partner</Link>
+                <Link to="/affiliate/join">{t('footer.affiliate')}</Link>
               </li>
             </ul>
           </nav>
-          <p>Santa's voice is AI-generated. We say so before every call.</p>
+          <p>{t('footer.aiVoice')}</p>
         </div>
       </footer>
     </>

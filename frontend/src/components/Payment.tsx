@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CreatedBooking, SiteConfig } from '../lib/types.ts';
 
 /** Creates (or reuses) the booking; undefined when the form has errors to show instead. */
@@ -23,16 +24,16 @@ const StripePayment = lazy(() => import('./StripePayment.tsx'));
 const EmulatorPayment =
   import.meta.env.MODE === 'local-cloud' ? lazy(() => import('./EmulatorPayment.tsx')) : undefined;
 
-const loading = <div className="payment-placeholder">Loading secure payment…</div>;
-
 /** Stripe's Payment Element; against the local emulator, a labelled test card form. */
 export function Payment(props: PaymentProps) {
   const { config } = props;
+  const { t } = useTranslation('book');
+  const loading = <div className="payment-placeholder">{t('payment.loading')}</div>;
   if (config.stripeMode === 'emulator') {
     if (!EmulatorPayment) {
       return (
         <p className="status status-error" role="status">
-          Test payments work only in the local build of the site (npm start).
+          {t('payment.localOnly')}
         </p>
       );
     }

@@ -5,29 +5,34 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   describeOtherCountry,
   examplePhoneNumber,
   readPhoneNumber,
 } from '../../../functions/core/typed-phone-number.ts';
+import { siteLocale } from '../lib/locale.ts';
 import { describedBy, FieldError, hintId } from './Field.tsx';
 
-let countryList: { code: CountryCode; name: string; dial: string }[] | undefined;
-function countries() {
-  if (countryList) return countryList;
+/** The countries named in `locale` (the site's), by locale, built once each. */
+const countryLists = new Map<string, { code: CountryCode; name: string; dial: string }[]>();
+function countries(locale: string) {
+  const built = countryLists.get(locale);
+  if (built) return built;
   let names: Intl.DisplayNames | undefined;
   try {
-    names = new Intl.DisplayNames(undefined, { type: 'region' });
+    names = new Intl.DisplayNames(locale, { type: 'region' });
   } catch {
     names = undefined;
   }
-  countryList = getCountries()
+  const countryList = getCountries()
     .map((code) => ({
       code,
       name: names?.of(code) ?? code,
       dial: `+${getCountryCallingCode(code)}`,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
+  countryLists.set(locale, countryList);
   return countryList;
 }
 
@@ -67,7 +72,9 @@ export function PhoneInput({
   readonly onChange: (value: { country: string; national: string; e164: string }) => void;
   readonly onBlur?: () => void;
 }) {
-  const list = useMemo(countries, []);
+  const { t } = useTranslation('book');
+  const locale = siteLocale();
+  const list = useMemo(() => countries(locale), [locale]);
   const [switched, setSwitched] = useState<string>();
   const { e164, country: numberCountry } = toE164(national, country);
   const formatted = e164 ? parsePhoneNumberFromString(e164)?.formatInternational() : undefined;
@@ -90,22 +97,23 @@ export function PhoneInput({
   };
   const switchedNote =
     switched && switched === country && e164
-      ? ` Country set to ${list.find((item) => item.code === switched)?.name ?? switched}, where this number is.`
+      ? ` ${t('phone.countrySet', { country: list.find((item) => item.code === switched)?.name ?? switched })}`
       : '';
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor="phone-number">Phone number Santa should call</label>
+      <label htmlFor="phone-number">{t('phone.label')}</label>
       <p className="hint" id={hintId('phone-number')}>
-        A mobile or landline your child can answer
         {example
-          ? `: as dialled at home (${example.national}) or with the country code (${example.international})`
-          : ''}
-        .
+          ? t('phone.hintExample', {
+              national: example.national,
+              international: example.international,
+            })
+          : t('phone.hint')}
       </p>
       <div className="phone-row">
         <div className="phone-country">
           <label htmlFor="phone-country" className="sub-label">
-            Country
+            {t('phone.country')}
           </label>
           <select
             id="phone-country"
@@ -136,11 +144,12 @@ export function PhoneInput({
       <p className="phone-check" id="phone-number-check" aria-live="polite">
         {formatted ? (
           <>
-            <span aria-hidden="true">✓ </span>Santa will call {formatted}
+            <span aria-hidden="true">✓ </span>
+            {t('phone.willCall', { number: formatted })}
             {elsewhere ? `. ${elsewhere}` : switchedNote ? `.${switchedNote}` : ''}
           </>
         ) : national.trim() && !error ? (
-          'Keep typing — this is not a complete number yet.'
+          t('phone.keepTyping')
         ) : (
           '\u00a0'
         )}

@@ -1,6 +1,8 @@
 import { loadStripe, type Stripe, type StripeElements } from '@stripe/stripe-js';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../functions/core/money-format.ts';
+import { siteLanguage } from '../lib/i18n.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { PaymentProps } from './Payment.tsx';
 
@@ -16,6 +18,7 @@ export default function StripePayment({
   createBooking,
   onPaid,
 }: PaymentProps) {
+  const { t } = useTranslation('book');
   const mount = useRef<HTMLDivElement>(null);
   const [stripe, setStripe] = useState<Stripe | null>(null);
   const elements = useRef<StripeElements | null>(null);
@@ -30,6 +33,8 @@ export default function StripePayment({
         if (!live || !loaded || !mount.current) return;
         const created = loaded.elements({
           mode: 'payment',
+          // Stripe's own words (card fields, its errors) in the site's language.
+          locale: siteLanguage(),
           amount: amountCents,
           currency: currency.toLowerCase(),
           appearance: { theme: 'stripe', variables: { colorPrimary: '#a4161a' } },
@@ -38,7 +43,7 @@ export default function StripePayment({
         elements.current = created;
         setStripe(loaded);
       },
-      () => live && setMessage('Secure payment could not be loaded. Reload the page to try again.'),
+      () => live && setMessage(t('payment.loadFailed')),
     );
     return () => {
       live = false;
@@ -56,7 +61,7 @@ export default function StripePayment({
     try {
       const { error: invalid } = await elements.current.submit();
       if (invalid) {
-        setMessage(invalid.message ?? 'Check your payment details.');
+        setMessage(invalid.message ?? t('payment.checkDetails'));
         return;
       }
       const booking = await createBooking();
@@ -68,7 +73,7 @@ export default function StripePayment({
         redirect: 'if_required',
       });
       if (error) {
-        setMessage(`${error.message ?? 'The payment did not go through.'} Please try again.`);
+        setMessage(t('payment.failedTryAgain', { reason: error.message ?? t('payment.failed') }));
         return;
       }
       onPaid(booking);
@@ -78,7 +83,7 @@ export default function StripePayment({
   }
 
   return (
-    <section className="payment" aria-label="Payment">
+    <section className="payment" aria-label={t('payment.label')}>
       <div ref={mount} className="payment-element" />
       <button
         type="button"
@@ -86,7 +91,9 @@ export default function StripePayment({
         onClick={() => void pay()}
         disabled={busy || !stripe}
       >
-        {busy ? 'Paying…' : `Pay ${formatMoney(amountCents, currency, siteLocale())}`}
+        {busy
+          ? t('payment.paying')
+          : t('payment.pay', { amount: formatMoney(amountCents, currency, siteLocale()) })}
       </button>
       <p className={message ? 'status status-error' : 'status'} role="status">
         {message || '\u00a0'}

@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../lib/api.ts';
+import { translateMessage } from '../lib/i18n.ts';
 import type { VoiceNoteUpload } from '../lib/types.ts';
 import { FieldError } from './Field.tsx';
 import { VoiceNotePlayer } from './VoiceNotePlayer.tsx';
@@ -80,10 +82,16 @@ async function uploadWithoutProgress(form: VoiceNoteUpload, blob: Blob): Promise
  * uploaded as soon as it is recorded; its key goes into the booking.
  */
 export function VoiceNote({
+  id = 'voice-note',
+  childName = '',
   savedKey,
   onKey,
   error,
 }: {
+  /** Unique on the page: one voice note per child. */
+  readonly id?: string;
+  /** The child it is about, when known, for the hint ("what Emma loves"). */
+  readonly childName?: string;
   readonly savedKey?: string | undefined;
   /** The saved note's key and its proof (both go into the booking), or undefined. */
   readonly onKey: (
@@ -92,6 +100,7 @@ export function VoiceNote({
   ) => void;
   readonly error?: string | undefined;
 }) {
+  const { t } = useTranslation('book');
   const [state, setState] = useState<State>(() =>
     savedKey ? { kind: 'saved', ...recordings.get(savedKey) } : { kind: 'idle' },
   );
@@ -134,9 +143,7 @@ export function VoiceNote({
         url,
         seconds,
         message:
-          error instanceof ApiError || error instanceof Error
-            ? error.message
-            : 'The voice note could not be saved.',
+          error instanceof ApiError ? translateMessage(error.message) : t('voiceNote.notSaved'),
       });
       onKey(undefined, false);
     }
@@ -151,8 +158,7 @@ export function VoiceNote({
     } catch {
       setState({
         kind: 'failed',
-        message:
-          'We could not use your microphone. Allow microphone access in your browser, or type instead.',
+        message: t('voiceNote.noMicrophone'),
       });
       onKey(undefined, false);
       return;
@@ -198,15 +204,15 @@ export function VoiceNote({
   const hasNote = url !== undefined || state.kind === 'saved';
   const status =
     state.kind === 'starting'
-      ? 'Asking for your microphone…'
+      ? t('voiceNote.asking')
       : state.kind === 'recording'
-        ? `Recording… speak now. Press Stop when you are done (up to ${maxSeconds / 60} minutes).`
+        ? t('voiceNote.recording', { minutes: maxSeconds / 60 })
         : state.kind === 'uploading'
           ? state.percent === undefined
-            ? 'Saving your voice note…'
-            : `Saving your voice note… ${state.percent}%`
+            ? t('voiceNote.saving')
+            : t('voiceNote.savingPercent', { percent: state.percent })
           : state.kind === 'saved'
-            ? 'Voice note saved. Santa will listen to it before the call.'
+            ? t('voiceNote.saved')
             : state.kind === 'failed'
               ? state.message
               : '\u00a0';
@@ -214,16 +220,18 @@ export function VoiceNote({
   return (
     <fieldset className={error ? 'voice-note field-invalid' : 'voice-note'}>
       <legend>
-        Or record a voice note for Santa <span className="optional">(optional)</span>
+        {t('voiceNote.legend')} <span className="optional">{t('common:optional')}</span>
       </legend>
       <p className="hint">
-        Tell Santa in your own words what your child loves, what they did this year, and anything to
-        avoid. Up to two minutes.
+        {childName.trim()
+          ? t('voiceNote.hintNamed', { name: childName.trim() })
+          : t('voiceNote.hint')}
       </p>
       <div className="voice-controls">
         {state.kind === 'recording' ? (
           <button type="button" className="button button-primary" onClick={stop}>
-            <span aria-hidden="true">■ </span>Stop recording ({state.seconds}s)
+            <span aria-hidden="true">■ </span>
+            {t('voiceNote.stop', { seconds: state.seconds })}
           </button>
         ) : hasNote ? (
           <>
@@ -240,7 +248,7 @@ export function VoiceNote({
               onClick={() => void start()}
               disabled={state.kind === 'uploading'}
             >
-              Record again
+              {t('voiceNote.again')}
             </button>
             <button
               type="button"
@@ -248,7 +256,7 @@ export function VoiceNote({
               onClick={discard}
               disabled={state.kind === 'uploading'}
             >
-              Delete voice note
+              {t('voiceNote.delete')}
             </button>
           </>
         ) : (
@@ -258,7 +266,8 @@ export function VoiceNote({
             onClick={() => void start()}
             disabled={state.kind === 'starting'}
           >
-            <span aria-hidden="true">● </span>Record a voice note
+            <span aria-hidden="true">● </span>
+            {t('voiceNote.record')}
           </button>
         )}
       </div>
@@ -267,7 +276,7 @@ export function VoiceNote({
           <progress
             max={100}
             value={state.percent}
-            aria-label="Voice note upload"
+            aria-label={t('voiceNote.upload')}
             className="upload-progress"
           />
         ) : null}
@@ -279,7 +288,7 @@ export function VoiceNote({
       >
         {status}
       </p>
-      <FieldError id="voice-note" error={error} />
+      <FieldError id={id} error={error} />
     </fieldset>
   );
 }

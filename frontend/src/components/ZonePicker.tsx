@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   canonicalTimeZone,
   searchZones,
@@ -62,6 +63,7 @@ export function ZonePicker({
   readonly error?: string | undefined;
   readonly onChange: (zone: string) => void;
 }) {
+  const { t } = useTranslation('book');
   const listId = useId();
   const hintId = `${id}-zone-hint`;
   const at = useMemo(() => new Date(), []);
@@ -150,7 +152,7 @@ export function ZonePicker({
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={`${id}-zone`}>{label}</label>
       <p className="hint" id={hintId}>
-        Type a city, a country or an offset such as +5:30, then choose from the list.
+        {t('zone.hint')}
       </p>
       <div className="zone-picker">
         <input
@@ -183,7 +185,7 @@ export function ZonePicker({
           id={listId}
           ref={list}
           role="listbox"
-          aria-label="Matching zones"
+          aria-label={t('zone.matching')}
           className="zone-picker-list"
           hidden={!open}
         >
@@ -195,7 +197,7 @@ export function ZonePicker({
               aria-disabled
               tabIndex={-1}
             >
-              No time zone matches “{query}”. Try a city or a country.
+              {t('zone.none', { query })}
             </div>
           ) : null}
           {open
@@ -220,9 +222,7 @@ export function ZonePicker({
         </div>
       </div>
       <p className="visually-hidden" aria-live="polite">
-        {open && query !== undefined
-          ? `${matches.length} ${matches.length === 1 ? 'time zone matches' : 'time zones match'}.`
-          : ''}
+        {open && query !== undefined ? t('zone.matches', { count: matches.length }) : ''}
       </p>
       <FieldError id={`${id}-zone`} error={error} />
     </div>

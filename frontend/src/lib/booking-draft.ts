@@ -1,3 +1,6 @@
+import { maxChildrenPerCall } from '../../../functions/core/children.ts';
+import { isLanguageCode, type LanguageCode } from '../../../functions/core/languages.ts';
+import type { NotePersonRelation } from '../../../functions/core/santa-notes.ts';
 import {
   bookingRequestSchema,
   type childGenders,
@@ -11,14 +14,35 @@ import { siteLocale } from './locale.ts';
  * The wizard's form state, as typed, and how it becomes the body of POST /api/calls. Every
  * check is the shared booking schema's own (functions/schemas/booking-request.ts).
  */
-export interface Draft {
-  childName: string;
-  childAge: string;
-  childGender: '' | (typeof childGenders)[number];
-  childInfoText: string;
+
+/** One child as typed (functions/core/children.ts stores one to `maxChildrenPerCall`). */
+export interface ChildDraft {
+  /** Stable per child in this draft, for React keys and element ids; never sent. */
+  id: string;
+  name: string;
+  age: string;
+  gender: '' | (typeof childGenders)[number];
+  infoText: string;
   voiceNoteKey?: string | undefined;
   /** The proof the upload gave with the key: a booking may only name its own voice note. */
   voiceNoteProof?: string | undefined;
+}
+
+/** The parent's notes for Santa as typed (functions/core/santa-notes.ts); every one optional. */
+export interface NotesDraft {
+  praise: string;
+  encouragement: string;
+  people: { id: string; relation: NotePersonRelation; name: string }[];
+  avoidTopics: string;
+}
+
+export interface Draft {
+  children: ChildDraft[];
+  /** The language Santa speaks on the call; the site's language until the parent picks one. */
+  language: LanguageCode;
+  /** True once the parent chose the call's language; until then it follows the site's. */
+  languageChosen?: boolean | undefined;
+  notes: NotesDraft;
   timezone: string;
   callNow: boolean;
   /** If Santa cannot get through before calling hours end, try again when they open next. */
@@ -40,12 +64,23 @@ export interface Draft {
   consent: { ownsNumber: boolean; isGuardian: boolean; aiCall: boolean; recording: boolean };
 }
 
-export const steps = [
-  { number: 1, title: 'Your child' },
-  { number: 2, title: 'Number and time' },
-  { number: 3, title: 'Your details' },
-  { number: 4, title: 'Review and pay' },
-] as const;
+let lastId = 0;
+/** A new id for a child or a named person, unique in this page's life. */
+export function draftId(): string {
+  lastId += 1;
+  return `d${Date.now().toString(36)}${lastId}`;
+}
+
+export function emptyChild(): ChildDraft {
+  return { id: draftId(), name: '', age: '', gender: '', infoText: '' };
+}
+
+export function emptyNotes(): NotesDraft {
+  return { praise: '', encouragement: '', people: [], avoidTopics: '' };
+}
+
+/** The steps, by number; their titles are the `book` namespace's `steps.<number>`. */
+export const steps = [{ number: 1 }, { number: 2 }, { number: 3 }, { number: 4 }] as const;
 export type StepNumber = (typeof steps)[number]['number'];
 
 /** Which step each field of the request (and each API error) belongs to. */
@@ -53,6 +88,9 @@ export function stepOfField(field: string): StepNumber {
   const top = field.split('.')[0] ?? field;
   if (
     [
+      'children',
+      'language',
+      'notesForSanta',
       'childName',
       'childAge',
       'childGender',
@@ -98,17 +136,87 @@ function attribution() {
   };
 }
 
-/** The request body for the draft as it stands (possibly invalid). */
-export function toRequest(draft: Draft): Record<string, unknown> {
-  const info = draft.childInfoText.trim();
+/**
+ * Whether the shared schema takes the new shape (`children[]`, `language`, `notesForSanta`;
+ * issue #14). The site and the API are built from the same schema, so the site sends the shape
+ * the API it ships with accepts; every version takes the one-child flat shape.
+ */
+const schemaShape = bookingRequestSchema.shape as Record<string, unknown>;
+export const schemaTakesChildren = 'children' in schemaShape;
+
+/** A child's fields as the request names them, in the new shape. */
+function childRequest(child: ChildDraft): Record<string, unknown> {
+  const info = child.infoText.trim();
   return {
-    childName: draft.childName,
-    childAge: numberOrText(draft.childAge),
-    ...(draft.childGender ? { childGender: draft.childGender } : {}),
-    ...(info ? { childInfoText: info } : {}),
-    ...(draft.voiceNoteKey
-      ? { voiceNoteKey: draft.voiceNoteKey, voiceNoteProof: draft.voiceNoteProof }
+    name: child.name,
+    age: numberOrText(child.age),
+    ...(child.gender ? { gender: child.gender } : {}),
+    ...(info ? { infoText: info } : {}),
+    ...(child.voiceNoteKey
+      ? { voiceNoteKey: child.voiceNoteKey, voiceNoteProof: child.voiceNoteProof }
       : {}),
+  };
+}
+
+/** The same child in the old flat shape (`childName`, …), which every schema version takes. */
+function flatChild(child: ChildDraft): Record<string, unknown> {
+  const info = child.infoText.trim();
+  return {
+    childName: child.name,
+    childAge: numberOrText(child.age),
+    ...(child.gender ? { childGender: child.gender } : {}),
+    ...(info ? { childInfoText: info } : {}),
+    ...(child.voiceNoteKey
+      ? { voiceNoteKey: child.voiceNoteKey, voiceNoteProof: child.voiceNoteProof }
+      : {}),
+  };
+}
+
+/** A flat field of one child → the new shape's field name. */
+const childFieldOf: Record<string, string> = {
+  childName: 'name',
+  childAge: 'age',
+  childGender: 'gender',
+  childInfoText: 'infoText',
+  voiceNoteKey: 'voiceNoteKey',
+  voiceNoteProof: 'voiceNoteProof',
+};
+
+/** The notes as sent: trimmed, empty ones left out; undefined when nothing was written. */
+export function notesRequest(notes: NotesDraft): Record<string, unknown> | undefined {
+  const praise = notes.praise.trim();
+  const encouragement = notes.encouragement.trim();
+  const avoidTopics = notes.avoidTopics.trim();
+  const people = notes.people
+    .map((person) => ({ relation: person.relation, name: person.name.trim() }))
+    .filter((person) => person.name !== '');
+  const request = {
+    ...(praise ? { praise } : {}),
+    ...(encouragement ? { encouragement } : {}),
+    ...(people.length ? { people } : {}),
+    ...(avoidTopics ? { avoidTopics } : {}),
+  };
+  return Object.keys(request).length ? request : undefined;
+}
+
+/**
+ * The request body for the draft as it stands (possibly invalid): the new shape (children[],
+ * language, notesForSanta) when `newShape`, else the first child in the flat fields.
+ */
+export function toRequest(
+  draft: Draft,
+  newShape: boolean = schemaTakesChildren,
+): Record<string, unknown> {
+  const notes = notesRequest(draft.notes);
+  const first = draft.children[0] ?? emptyChild();
+  return {
+    ...(newShape
+      ? {
+          children: draft.children.map(childRequest),
+          language: draft.language,
+          ...(notes ? { notesForSanta: notes } : {}),
+        }
+      : flatChild(first)),
     phoneNumber: draft.phoneNumber || draft.phoneNational,
     // The country chosen beside the number: a national number is read as its, and a refused
     // one is given its example numbers.
@@ -138,11 +246,12 @@ export function toRequest(draft: Draft): Record<string, unknown> {
 }
 
 /**
- * Valid stand-ins for the fields of later steps. zod runs an object's cross-field rules
+ * Valid stand-ins for the fields of other steps. zod runs an object's cross-field rules
  * ("a time or call now", "recording needs consent") only once every field parses, so a step
- * is checked with the steps after it filled in.
+ * is checked with the other steps filled in.
  */
-const standIns: Record<2 | 3 | 4, Record<string, unknown>> = {
+const standIns: Record<StepNumber, Record<string, unknown>> = {
+  1: { childName: 'Ada', childAge: 6 },
   2: {
     phoneNumber: '+14155552671',
     timezone: 'America/New_York',
@@ -157,34 +266,75 @@ const standIns: Record<2 | 3 | 4, Record<string, unknown>> = {
   },
 };
 
-function standInsAfter(step: StepNumber): Record<string, unknown> {
+function standInsBut(step: StepNumber): Record<string, unknown> {
   return Object.assign(
     {},
-    ...([2, 3, 4] as const).filter((later) => later > step).map((later) => standIns[later]),
+    ...steps.filter((other) => other.number !== step).map((other) => standIns[other.number]),
   );
 }
 
-function stepIssues(request: Record<string, unknown>, step: StepNumber): Record<string, string> {
+function issuesOf(request: Record<string, unknown>): Record<string, string> {
   for (const [field, value] of Object.entries(request)) {
     if (value === undefined) delete request[field];
   }
   const result = bookingRequestSchema.safeParse(request);
-  if (result.success) return {};
-  return Object.fromEntries(
-    Object.entries(fieldErrors(result.error)).filter(([field]) => stepOfField(field) === step),
-  );
+  return result.success ? {} : fieldErrors(result.error);
 }
 
-/** The schema's messages for one step's fields (`consent.aiCall`, …). */
+/** The flat one-child request (every schema version takes it): step `step`'s real fields. */
+function flatRequest(draft: Draft, step: StepNumber): Record<string, unknown> {
+  return { ...toRequest(draft, false), ...standInsBut(step) };
+}
+
+/** Each child's fields checked by the schema, as `children.<index>.<field>` → message. */
+function childrenIssues(draft: Draft): Record<string, string> {
+  const issues: Record<string, string> = {};
+  draft.children.forEach((child, index) => {
+    const request = { ...standInsBut(1), ...flatChild(child) };
+    for (const [field, message] of Object.entries(issuesOf(request))) {
+      const top = field.split('.')[0] ?? field;
+      const childField = childFieldOf[top];
+      if (childField) issues[`children.${index}.${childField}`] ??= message;
+    }
+  });
+  return issues;
+}
+
+interface PartSchema {
+  safeParse(value: unknown): {
+    success: boolean;
+    error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
+  };
+}
+
+/** The notes checked by the schema's own `notesForSanta` rule, once the schema has one. */
+function notesIssues(draft: Draft): Record<string, string> {
+  const schema = schemaShape.notesForSanta as PartSchema | undefined;
+  const notes = notesRequest(draft.notes);
+  if (!schema || !notes) return {};
+  const result = schema.safeParse(notes);
+  const issues: Record<string, string> = {};
+  for (const issue of result.error?.issues ?? []) {
+    issues[['notesForSanta', ...issue.path.map(String)].join('.')] ??= issue.message;
+  }
+  return issues;
+}
+
+/** The schema's messages for one step's fields (`children.0.name`, `consent.aiCall`, …). */
 export function validateStep(draft: Draft, step: StepNumber): Record<string, string> {
-  const request = { ...toRequest(draft), ...standInsAfter(step) };
-  const issues = stepIssues(request, step);
+  if (step === 1) return { ...childrenIssues(draft), ...notesIssues(draft) };
+  const request = flatRequest(draft, step);
+  const ofStep = (issues: Record<string, string>) =>
+    Object.fromEntries(Object.entries(issues).filter(([field]) => stepOfField(field) === step));
+  const issues = ofStep(issuesOf(request));
   if (step !== 4) return issues;
   // The recording consent is a cross-field rule: show it with the other boxes, not after them.
   const consent = request.consent as Record<string, unknown>;
-  const crossField = stepIssues(
-    { ...request, consent: { ...consent, ownsNumber: true, isGuardian: true, aiCall: true } },
-    step,
+  const crossField = ofStep(
+    issuesOf({
+      ...request,
+      consent: { ...consent, ownsNumber: true, isGuardian: true, aiCall: true },
+    }),
   );
   return { ...crossField, ...issues };
 }
@@ -201,13 +351,50 @@ export function firstInvalidStep(errors: Record<string, string>): StepNumber | u
 
 const storageKey = 'callsanta.draft';
 
+/** A draft saved before siblings (issue #14): one child in flat fields. */
+interface OldDraftFields {
+  childName?: string;
+  childAge?: string;
+  childGender?: ChildDraft['gender'];
+  childInfoText?: string;
+  voiceNoteKey?: string;
+  voiceNoteProof?: string;
+}
+
 /**
- * The draft to resume: what was saved over the defaults. A paid add-on the parent never chose
- * is not bought, whatever was saved (drafts saved before the add-on started unticked carry
+ * The draft to resume: what was saved over the defaults. A draft saved before siblings (flat
+ * `childName`, …) comes back as its one child. A paid add-on the parent never chose is not
+ * bought, whatever was saved (drafts saved before the add-on started unticked carry
  * `purchaseRecording: true` from the old default).
  */
-export function restoreDraft(defaults: Draft, saved: Partial<Draft>): Draft {
-  const draft = { ...defaults, ...saved };
+export function restoreDraft(defaults: Draft, saved: Partial<Draft> & OldDraftFields): Draft {
+  const { childName, childAge, childGender, childInfoText, voiceNoteKey, voiceNoteProof, ...rest } =
+    saved;
+  const oldChild: ChildDraft | undefined =
+    !Array.isArray(saved.children) &&
+    [childName, childAge, childGender, childInfoText, voiceNoteKey].some(Boolean)
+      ? {
+          id: draftId(),
+          name: childName ?? '',
+          age: childAge ?? '',
+          gender: childGender ?? '',
+          infoText: childInfoText ?? '',
+          ...(voiceNoteKey ? { voiceNoteKey, voiceNoteProof } : {}),
+        }
+      : undefined;
+  const children =
+    oldChild !== undefined
+      ? [oldChild]
+      : Array.isArray(rest.children) && rest.children.length > 0
+        ? rest.children.slice(0, maxChildrenPerCall)
+        : defaults.children;
+  const draft: Draft = {
+    ...defaults,
+    ...rest,
+    children,
+    notes: { ...defaults.notes, ...rest.notes },
+    language: rest.language && isLanguageCode(rest.language) ? rest.language : defaults.language,
+  };
   return draft.recordingChosen === true
     ? draft
     : { ...draft, purchaseRecording: false, recordingChosen: false };

@@ -60,23 +60,49 @@ export function faqFactsFor(callRules: SiteConfig['callRules']): FaqFacts {
   return callRules ? { ...faqFacts, ...callRules } : faqFacts;
 }
 
-const plural = (count: number, one: string, many = `${one}s`) =>
-  `${count} ${count === 1 ? one : many}`;
+/** A count of `unit` in words, in `language` (Intl's unit names and plurals): "45 seconds". */
+const unitText = (count: number, unit: 'second' | 'minute' | 'hour', language: string) =>
+  new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
 
-/** Seconds as a person says them: `45 seconds`, `5 minutes`, `1 hour 30 minutes`. */
-export function durationText(seconds: number): string {
-  if (seconds < 60) return plural(seconds, 'second');
+/**
+ * Seconds as a person says them, in `language`: `45 seconds`, `5 minutes`, `1 hour 30 minutes`
+ * (`5 minutos` in Spanish).
+ */
+export function durationText(seconds: number, language = 'en'): string {
+  if (seconds < 60) return unitText(seconds, 'second', language);
   const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return plural(minutes, 'minute');
+  if (minutes < 60) return unitText(minutes, 'minute', language);
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  return rest ? `${plural(hours, 'hour')} ${plural(rest, 'minute')}` : plural(hours, 'hour');
+  return rest
+    ? `${unitText(hours, 'hour', language)} ${unitText(rest, 'minute', language)}`
+    : unitText(hours, 'hour', language);
 }
 
+/** The retry sentences, in one language (faq namespace `retry`); English by default. */
+export interface RetryWords {
+  readonly language: string;
+  readonly none: string;
+  readonly once: (wait: string) => string;
+  readonly many: (retries: number, wait: string, calls: number) => string;
+}
+
+const englishRetryWords: RetryWords = {
+  language: 'en',
+  none: 'Santa does not call again after a busy line, no answer or voicemail.',
+  once: (wait) => `Santa tries once more, ${wait} later — two calls in all.`,
+  many: (retries, wait, calls) =>
+    `Santa tries again up to ${retries} more times, ${wait} apart — at most ${calls} calls in all.`,
+};
+
 /** What happens after a busy line, no answer or voicemail, in one sentence. */
-export function retryText(retries: number, waitSeconds: number): string {
-  if (retries === 0) return 'Santa does not call again after a busy line, no answer or voicemail.';
-  const wait = durationText(waitSeconds);
-  if (retries === 1) return `Santa tries once more, ${wait} later — two calls in all.`;
-  return `Santa tries again up to ${retries} more times, ${wait} apart — at most ${retries + 1} calls in all.`;
+export function retryText(
+  retries: number,
+  waitSeconds: number,
+  words: RetryWords = englishRetryWords,
+): string {
+  if (retries === 0) return words.none;
+  const wait = durationText(waitSeconds, words.language);
+  if (retries === 1) return words.once(wait);
+  return words.many(retries, wait, retries + 1);
 }

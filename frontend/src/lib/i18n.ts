@@ -8,6 +8,7 @@ import {
   type LanguageCode,
   languageCodes,
 } from '../../../functions/core/languages.ts';
+import englishCommon from '../../../functions/i18n/messages/en/common.json' with { type: 'json' };
 
 /**
  * The site's translations: i18next with react-i18next. Messages live in
@@ -44,6 +45,10 @@ void i18next
     fallbackLng: defaultLanguage,
     ns: ['common'],
     defaultNS: 'common',
+    // The header and footer's English words ship in the entry: an English visitor's first
+    // paint waits for no message file; other languages and namespaces load from the backend.
+    resources: { en: { common: englishCommon } },
+    partialBundledLanguages: true,
     detection: {
       order: ['localStorage', 'navigator'],
       lookupLocalStorage: languageStorageKey,
@@ -54,9 +59,26 @@ void i18next
     react: { useSuspense: true },
   });
 
-i18next.on('languageChanged', () => {
-  document.documentElement.lang = siteLanguage();
-});
+/** <html lang> says the site's language (screen readers, hyphenation, the browser's translate offer). */
+function markLanguage(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = siteLanguage();
+}
+i18next.on('languageChanged', markLanguage);
+markLanguage();
+
+/**
+ * A schema message (functions/schemas/booking-request.ts writes them in English) in the site's
+ * language: the `validation` namespace is keyed by the English text itself, so a message without
+ * a translation is shown as written. Load the namespace first (`useTranslation('validation')`).
+ */
+export function translateMessage(message: string): string {
+  return i18next.t(message, {
+    ns: 'validation',
+    keySeparator: false,
+    nsSeparator: false,
+    defaultValue: message,
+  });
+}
 
 /** The site's language now: one we speak (the detector may report "es-MX"; this says "es"). */
 export function siteLanguage(): LanguageCode {

@@ -53,3 +53,15 @@ export function pricesIn(
 ): Pick<Pricing, 'baseCents' | 'recordingCents' | 'currency'> {
   return list.prices.find((price) => price.currency === currency) ?? list;
 }
+
+/**
+ * What each child after the first adds to the call in `currency` (minor units): the price
+ * list's `extraChildCents` for that currency (issue #14). Undefined when the list does not say
+ * (an API from before siblings): the wizard then shows no per-child price, and the amount the
+ * server freezes on the booking is what the payment form charges either way.
+ */
+export function extraChildCentsIn(list: Pricing, currency: string): number | undefined {
+  const price: { readonly currency: string; readonly extraChildCents?: unknown } | undefined =
+    list.prices.find((offered) => offered.currency === currency) ?? list.prices[0];
+  return typeof price?.extraChildCents === 'number' ? price.extraChildCents : undefined;
+}

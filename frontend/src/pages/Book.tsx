@@ -1,6 +1,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { childNamesPhrase } from '../../../functions/core/children.ts';
 import { formatCallTime, formatClockTime } from '../../../functions/core/date-format.ts';
+import { languages } from '../../../functions/core/languages.ts';
 import {
   currencyLabel,
   formatMoney,
@@ -10,26 +13,24 @@ import { normalisePersonName } from '../../../functions/core/person-name.ts';
 import { defaultPricing, priceBooking } from '../../../functions/core/pricing.ts';
 import { createdBookingSchema } from '../../../functions/schemas/api/create-booking.ts';
 import { errorBodySchema } from '../../../functions/schemas/api/error-body.ts';
-import { childGenders } from '../../../functions/schemas/booking-request.ts';
 import { AvailabilityPicker } from '../components/AvailabilityPicker.tsx';
-import {
-  ChildAgeField,
-  ChildInfoField,
-  ChildNameField,
-  GiftBudgetField,
-} from '../components/ChildFields.tsx';
+import { GiftBudgetField } from '../components/ChildFields.tsx';
 import { describedBy, Field, FieldError } from '../components/Field.tsx';
+import { NotesForSanta } from '../components/NotesForSanta.tsx';
 import { Page } from '../components/Page.tsx';
 import { Payment } from '../components/Payment.tsx';
 import { defaultCountry, PhoneInput } from '../components/PhoneInput.tsx';
-import { canRecord, VoiceNote } from '../components/VoiceNote.tsx';
+import { WizardChildren } from '../components/WizardChildren.tsx';
 import { detectedZone } from '../components/ZonePicker.tsx';
 import { ApiError, api } from '../lib/api.ts';
 import {
   clearDraft,
   type Draft,
+  emptyChild,
+  emptyNotes,
   firstInvalidStep,
   loadDraft,
+  notesRequest,
   type StepNumber,
   saveDraft,
   stepOfField,
@@ -39,26 +40,19 @@ import {
   validateStep,
 } from '../lib/booking-draft.ts';
 import { type CalleeRules, useCalleeRules, zoneForNumber } from '../lib/callee-rules.ts';
+import { siteLanguage, translateMessage } from '../lib/i18n.ts';
 import { siteLocale } from '../lib/locale.ts';
 import { Link, navigate, useLocation } from '../lib/router.tsx';
 import { rememberToken } from '../lib/tokens.ts';
 import type { BookableTime, CreatedBooking } from '../lib/types.ts';
-import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
+import { extraChildCentsIn, pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
 import { useSiteConfig } from '../lib/useSiteConfig.ts';
-
-const genderLabels: Record<(typeof childGenders)[number], string> = {
-  girl: 'Girl',
-  boy: 'Boy',
-  other: 'Other',
-  prefer_not_to_say: 'Prefer not to say',
-};
 
 function defaults(): Draft {
   return {
-    childName: '',
-    childAge: '',
-    childGender: '',
-    childInfoText: '',
+    children: [emptyChild()],
+    language: siteLanguage(),
+    notes: emptyNotes(),
     timezone: detectedZone(),
     callNow: false,
     waitForCallingHours: false,
@@ -102,6 +96,9 @@ function calleeErrors(rules: CalleeRules | undefined, draft: Draft): Record<stri
 
 /** The four-step booking wizard. */
 export default function Book() {
+  const { t } = useTranslation('book');
+  // The schema's messages are shown in the site's language (translateMessage).
+  useTranslation('validation');
   const location = useLocation();
   const requested = Math.min(
     4,
@@ -110,7 +107,9 @@ export default function Book() {
   const [draft, setDraft] = useState<Draft>(() => loadDraft(defaults()));
   const [shown, setShown] = useState<Record<number, boolean>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [voiceBusy, setVoiceBusy] = useState(false);
+  // The children whose voice note is being recorded or saved, by child id.
+  const [voiceBusyIds, setVoiceBusyIds] = useState<ReadonlySet<string>>(new Set());
+  const voiceBusy = draft.children.some((child) => voiceBusyIds.has(child.id));
   const [booked, setBooked] = useState<{ key: string; booking: CreatedBooking }>();
   const [slotFull, setSlotFull] = useState<{ message: string; times: BookableTime[] }>();
   const [formError, setFormError] = useState('');
@@ -177,11 +176,17 @@ export default function Book() {
     });
     const single = calleeRules.phoneNumberZones(draft.phoneNumber).length === 1;
     setZoneNotice(
-      single
-        ? `Time zone set to ${zone.replaceAll('_', ' ')}, where this number is.`
-        : `Time zone set to ${zone.replaceAll('_', ' ')}. Choose another of this number's zones if your child is elsewhere.`,
+      t(single ? 'zone.setSingle' : 'zone.setSeveral', { zone: zone.replaceAll('_', ' ') }),
     );
-  }, [calleeRules, draft.phoneNumber, draft.timezone]);
+  }, [calleeRules, draft.phoneNumber, draft.timezone, t]);
+
+  // The call's language follows the site's until the parent picks one.
+  const language = siteLanguage();
+  useEffect(() => {
+    setDraft((current) =>
+      current.languageChosen || current.language === language ? current : { ...current, language },
+    );
+  }, [language]);
 
   useEffect(() => {
     if (previousStep.current !== undefined && previousStep.current !== step) {
@@ -203,11 +208,19 @@ export default function Book() {
     const server = Object.fromEntries(
       Object.entries(serverErrors).filter(([field]) => stepOfField(field) === which),
     );
-    return { ...client, ...server };
+    // In the site's language: the validation namespace is keyed by the English message.
+    return Object.fromEntries(
+      Object.entries({ ...client, ...server }).map(([field, message]) => [
+        field,
+        translateMessage(message),
+      ]),
+    );
   };
   const errors = errorsFor(step);
   if (step === 1 && shown[1] && voiceBusy) {
-    errors.voiceNoteKey ??= 'Wait a moment until your voice note is saved.';
+    draft.children.forEach((child, index) => {
+      if (voiceBusyIds.has(child.id)) errors[`children.${index}.voiceNoteKey`] ??= t('voiceWait');
+    });
   }
 
   const update = (patch: Partial<Draft>, ...fields: string[]) => {
@@ -281,13 +294,13 @@ export default function Book() {
       return created;
     } catch (error) {
       if (!(error instanceof ApiError)) {
-        setFormError('Something went wrong. Please try again.');
+        setFormError(t('errors.generic'));
         return undefined;
       }
       if (error.code === 'slot_full' || error.code === 'no_line_free') {
         const parsed = errorBodySchema.shape.error.safeParse(error.body);
         const times = parsed.data?.nearestFreeTimes ?? [];
-        setSlotFull({ message: error.message, times });
+        setSlotFull({ message: translateMessage(error.message), times });
         return undefined;
       }
       if (Object.keys(error.fields).length) {
@@ -297,7 +310,7 @@ export default function Book() {
         else focusFirstError();
         return undefined;
       }
-      setFormError(error.message);
+      setFormError(translateMessage(error.message));
       return undefined;
     }
   }
@@ -311,18 +324,30 @@ export default function Book() {
     booked && booked.key === JSON.stringify(toRequest(draft)) ? booked.booking : undefined;
   // What the call costs, never worked out here: once booked, the amount the server froze on
   // the booking; before, the server's price list priced by the server's own rule.
+  // Each child after the first adds the list's extra-child price (issue #14): base + (children
+  // − 1) × extraChildCents + recording, as the server prices it.
+  const extraChildren = draft.children.length - 1;
+  const extraChildCents =
+    priceList && pricing ? extraChildCentsIn(priceList, pricing.currency) : undefined;
+  const extraCents = extraChildren * (extraChildCents ?? 0);
   const price = currentBooking
     ? { amountCents: currentBooking.amountCents, currency: currentBooking.currency }
     : pricing
       ? {
-          amountCents: priceBooking(pricing, draft.purchaseRecording).totalCents,
+          amountCents: priceBooking(pricing, draft.purchaseRecording).totalCents + extraCents,
           currency: pricing.currency,
         }
       : undefined;
+  const childNames = childNamesPhrase(
+    draft.children.map((child) => ({ name: normalisePersonName(child.name) })),
+    locale,
+  );
+  const notes = notesRequest(draft.notes);
+  const stepTitle = (number: StepNumber) => t(`steps.${number}`, { count: draft.children.length });
 
   return (
-    <Page title={`Book — ${steps[step - 1]?.title}`} heading="Book a call from Santa">
-      <ol className="stepper" aria-label="Booking steps">
+    <Page title={t('pageTitle', { step: stepTitle(step) })} heading={t('heading')}>
+      <ol className="stepper" aria-label={t('stepsLabel')}>
         {steps.map((item) => (
           <li
             key={item.number}
@@ -332,77 +357,67 @@ export default function Book() {
             <span className="stepper-number" aria-hidden="true">
               {item.number < step ? '✓' : item.number}
             </span>
-            <span className="stepper-title">{item.title}</span>
+            <span className="stepper-title">{stepTitle(item.number)}</span>
           </li>
         ))}
       </ol>
 
       <form ref={form} className="card wizard" onSubmit={next} noValidate>
         <h2 ref={stepHeading} tabIndex={-1}>
-          <span className="step-count">
-            Step {step} of {steps.length}:{' '}
-          </span>
-          {steps[step - 1]?.title}
+          <span className="step-count">{t('stepCount', { step, total: steps.length })} </span>
+          {stepTitle(step)}
         </h2>
         <p className="status status-error form-summary" role="status">
           {Object.keys(errors).length
-            ? `Please check ${Object.keys(errors).length === 1 ? 'the field' : `the ${Object.keys(errors).length} fields`} marked below.`
+            ? t('checkFields', { count: Object.keys(errors).length })
             : '\u00a0'}
         </p>
 
         {step === 1 ? (
           <>
-            <ChildNameField
-              id="child-name"
-              value={draft.childName}
-              error={errors.childName}
-              onChange={(childName) => update({ childName }, 'childName')}
-            />
-            <ChildAgeField
-              id="child-age"
-              value={draft.childAge}
-              error={errors.childAge}
-              onChange={(childAge) => update({ childAge }, 'childAge')}
+            <WizardChildren
+              items={draft.children}
+              errors={errors}
+              onChange={(children, ...fields) => update({ children }, ...fields)}
+              onVoiceBusy={(id, busy) =>
+                setVoiceBusyIds((current) => {
+                  if (current.has(id) === busy) return current;
+                  const next = new Set(current);
+                  if (busy) next.add(id);
+                  else next.delete(id);
+                  return next;
+                })
+              }
             />
             <fieldset className="field">
-              <legend>
-                Santa should speak to them as <span className="optional">(optional)</span>
-              </legend>
+              <legend>{t('language.legend')}</legend>
+              <p className="hint" id="call-language-hint">
+                {t('language.hint', { count: draft.children.length })}
+              </p>
               <div className="choice-row">
-                {childGenders.map((gender) => (
-                  <label key={gender} className="choice">
+                {languages.map((option) => (
+                  <label key={option.code} className="choice">
                     <input
                       type="radio"
-                      name="child-gender"
-                      value={gender}
-                      checked={draft.childGender === gender}
-                      onChange={() => update({ childGender: gender }, 'childGender')}
+                      name="call-language"
+                      value={option.code}
+                      checked={draft.language === option.code}
+                      aria-describedby="call-language-hint"
+                      onChange={() =>
+                        update({ language: option.code, languageChosen: true }, 'language')
+                      }
                     />
-                    <span>{genderLabels[gender]}</span>
+                    <span lang={option.code}>{option.name}</span>
                   </label>
                 ))}
               </div>
-              <FieldError id="child-gender" error={errors.childGender} />
+              <FieldError id="call-language" error={errors.language} />
             </fieldset>
-            <ChildInfoField
-              id="child-info"
-              value={draft.childInfoText}
-              error={errors.childInfoText}
-              onChange={(childInfoText) => update({ childInfoText }, 'childInfoText')}
+            <NotesForSanta
+              notes={draft.notes}
+              errors={errors}
+              onChange={(next, ...fields) => update({ notes: next }, ...fields)}
             />
-            {canRecord() ? (
-              <VoiceNote
-                savedKey={draft.voiceNoteKey}
-                error={errors.voiceNoteKey}
-                onKey={(saved, busy) => {
-                  setVoiceBusy(busy);
-                  update(
-                    { voiceNoteKey: saved?.key, voiceNoteProof: saved?.proof },
-                    'voiceNoteKey',
-                  );
-                }}
-              />
-            ) : null}
           </>
         ) : null}
 
@@ -454,16 +469,10 @@ export default function Book() {
                   }
                   {...describedBy('wait-for-hours', errors.waitForCallingHours, true)}
                 />
-                <span>
-                  If Santa cannot get through before calling hours end, try again when they open
-                  next
-                </span>
+                <span>{t('wait.label')}</span>
               </label>
               <p className="hint" id="wait-for-hours-hint">
-                Santa only calls during calling hours on your child's clock. If the call is delayed
-                past them (a late payment, or retries when nobody answers), ticking this lets him
-                wait for the next morning. Otherwise the call is cancelled, you get a full refund,
-                and we email you why.
+                {t('wait.hint')}
               </p>
               <FieldError id="wait-for-hours" error={errors.waitForCallingHours} />
             </div>
@@ -474,8 +483,8 @@ export default function Book() {
           <>
             <Field
               id="parent-email"
-              label="Your email"
-              hint="For the confirmation, a reminder and the transcript after the call."
+              label={t('email.label')}
+              hint={t('email.hint')}
               error={errors.parentEmail}
             >
               <input
@@ -490,8 +499,8 @@ export default function Book() {
             {priceList && priceList.prices.length > 1 ? (
               <Field
                 id="currency"
-                label="Currency"
-                hint="What you pay in. The gift budget is in it too."
+                label={t('currency.label')}
+                hint={t('currency.hint')}
                 error={errors.currency}
               >
                 <select
@@ -523,49 +532,71 @@ export default function Book() {
           <>
             <dl className="summary">
               <div>
-                <dt>Child</dt>
+                <dt>{t('review.children', { count: draft.children.length })}</dt>
                 <dd>
-                  {normalisePersonName(draft.childName)}, {draft.childAge}
-                  {draft.voiceNoteKey ? ' · voice note saved' : ''}{' '}
+                  <ul className="review-children">
+                    {draft.children.map((child) => (
+                      <li key={child.id}>
+                        {t('review.child', {
+                          name: normalisePersonName(child.name),
+                          age: child.age,
+                        })}
+                        {child.voiceNoteKey ? ` · ${t('review.voiceNote')}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                  {t('review.language', {
+                    language: languages.find((option) => option.code === draft.language)?.name,
+                  })}
+                  {notes ? ` · ${t('review.notes')}` : ''}{' '}
                   <Link to={stepPath(1)} className="edit-link">
-                    Edit<span className="visually-hidden"> child</span>
+                    {t('review.edit')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('review.editChildren', { count: draft.children.length })}
+                    </span>
                   </Link>
                 </dd>
               </div>
               <div>
-                <dt>Santa calls</dt>
+                <dt>{t('review.calls')}</dt>
                 <dd>
                   {parsePhoneNumberFromString(draft.phoneNumber)?.formatInternational() ??
                     draft.phoneNumber}{' '}
                   {draft.callNow
-                    ? 'right now'
+                    ? t('review.rightNow')
                     : draft.scheduledAt
-                      ? `on ${formatCallTime(draft.scheduledAt, draft.timezone, locale)}`
+                      ? t('review.on', {
+                          time: formatCallTime(draft.scheduledAt, draft.timezone, locale),
+                        })
                       : ''}{' '}
                   ({draft.timezone.replaceAll('_', ' ')}){' '}
                   <Link to={stepPath(2)} className="edit-link">
-                    Edit<span className="visually-hidden"> number and time</span>
+                    {t('review.edit')}
+                    <span className="visually-hidden"> {t('review.editTime')}</span>
                   </Link>
                 </dd>
               </div>
               <div>
-                <dt>After calling hours</dt>
+                <dt>{t('review.afterHours')}</dt>
                 <dd data-testid="wait-for-calling-hours">
-                  {draft.waitForCallingHours
-                    ? 'If Santa cannot get through before calling hours end, he tries again when they open next.'
-                    : 'If Santa cannot get through before calling hours end, the call is cancelled and fully refunded, and we email you why.'}{' '}
+                  {draft.waitForCallingHours ? t('review.waits') : t('review.refunded')}{' '}
                   <Link to={stepPath(2)} className="edit-link">
-                    Edit<span className="visually-hidden"> what happens after calling hours</span>
+                    {t('review.edit')}
+                    <span className="visually-hidden"> {t('review.editAfterHours')}</span>
                   </Link>
                 </dd>
               </div>
               <div>
-                <dt>You</dt>
+                <dt>{t('review.you')}</dt>
                 <dd>
-                  {draft.parentEmail.trim()} · gift budget{' '}
-                  {budgetShown(draft.giftBudget, budgetCurrency, locale)}{' '}
+                  {t('review.youText', {
+                    email: draft.parentEmail.trim(),
+                    budget: budgetShown(draft.giftBudget, budgetCurrency, locale),
+                  })}{' '}
                   <Link to={stepPath(3)} className="edit-link">
-                    Edit<span className="visually-hidden"> your details</span>
+                    {t('review.edit')}
+                    <span className="visually-hidden"> {t('review.editYou')}</span>
                   </Link>
                 </dd>
               </div>
@@ -594,7 +625,9 @@ export default function Book() {
                           );
                           setSlotFull(undefined);
                           setNotice(
-                            `Call time changed to ${formatCallTime(time.startsAt, draft.timezone, locale)}. Press Pay to book it.`,
+                            t('slot.changed', {
+                              time: formatCallTime(time.startsAt, draft.timezone, locale),
+                            }),
                           );
                         }}
                       >
@@ -604,14 +637,14 @@ export default function Book() {
                   </div>
                 ) : (
                   <p>
-                    <Link to={stepPath(2)}>Choose another time</Link>
+                    <Link to={stepPath(2)}>{t('slot.another')}</Link>
                   </p>
                 )}
               </div>
             ) : null}
 
             <fieldset className="field addon">
-              <legend>Keep the memory</legend>
+              <legend>{t('recording.legend')}</legend>
               <label className="check">
                 <input
                   type="checkbox"
@@ -624,7 +657,7 @@ export default function Book() {
                   }
                 />
                 <span>
-                  Add the recording of the call
+                  {t('recording.add')}
                   {pricing
                     ? ` (+${formatMoney(pricing.recordingCents, pricing.currency, locale)})`
                     : ''}
@@ -632,32 +665,37 @@ export default function Book() {
               </label>
             </fieldset>
 
+            {extraChildren > 0 && pricing && extraChildCents !== undefined ? (
+              <p className="extra-children" data-testid="extra-children">
+                {t('price.extraChildren', {
+                  count: extraChildren,
+                  each: formatMoney(extraChildCents, pricing.currency, locale),
+                  total: formatMoney(extraCents, pricing.currency, locale),
+                  names: childNames,
+                })}
+              </p>
+            ) : null}
+
             <p className="total">
-              Total:{' '}
+              {t('price.total')}{' '}
               <strong>
                 {price ? formatMoney(price.amountCents, price.currency, locale) : '…'}
               </strong>
             </p>
 
             <fieldset className="field consents">
-              <legend>Please confirm</legend>
+              <legend>{t('consent.legend')}</legend>
               {(
                 [
-                  ['ownsNumber', 'consent-owns', 'I own this phone number, or may use it.'],
-                  ['isGuardian', 'consent-guardian', "I am the child's parent or guardian."],
+                  ['ownsNumber', 'consent-owns', t('consent.ownsNumber')],
                   [
-                    'aiCall',
-                    'consent-ai',
-                    "I understand Santa's voice is AI-generated, and I agree to an AI-voiced call.",
+                    'isGuardian',
+                    'consent-guardian',
+                    t('consent.isGuardian', { count: draft.children.length }),
                   ],
+                  ['aiCall', 'consent-ai', t('consent.aiCall')],
                   ...(draft.purchaseRecording
-                    ? ([
-                        [
-                          'recording',
-                          'consent-recording',
-                          'I agree to the call being recorded, for me to keep.',
-                        ],
-                      ] as const)
+                    ? ([['recording', 'consent-recording', t('consent.recording')]] as const)
                     : []),
                 ] as const
               ).map(([name, id, text]) => {
@@ -686,8 +724,11 @@ export default function Book() {
                 );
               })}
               <p className="hint">
-                Read our <Link to="/privacy">privacy notes</Link> and <Link to="/terms">terms</Link>
-                .
+                <Trans
+                  t={t}
+                  i18nKey="consent.readLegal"
+                  components={{ privacy: <Link to="/privacy" />, terms: <Link to="/terms" /> }}
+                />
               </p>
             </fieldset>
 
@@ -716,9 +757,7 @@ export default function Book() {
               />
             ) : (
               <div className="payment-placeholder">
-                {configFailed
-                  ? 'Payment could not be loaded. Reload the page.'
-                  : 'Loading payment…'}
+                {configFailed ? t('payment.configFailed') : t('payment.loadingShort')}
               </div>
             )}
           </>
@@ -727,14 +766,14 @@ export default function Book() {
         <div className="wizard-actions">
           {step > 1 ? (
             <Link to={stepPath((step - 1) as StepNumber)} className="button button-secondary">
-              Back
+              {t('back')}
             </Link>
           ) : (
             <span />
           )}
           {step < 4 ? (
             <button type="submit" className="button button-primary">
-              Continue
+              {t('continue')}
             </button>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   type ContactReceipt,
   contactMessageLimits,
@@ -7,6 +8,7 @@ import {
 import { describedBy, Field } from '../components/Field.tsx';
 import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
+import { translateMessage } from '../lib/i18n.ts';
 import { Link } from '../lib/router.tsx';
 
 type FieldName = 'name' | 'email' | 'bookingId' | 'message';
@@ -25,6 +27,9 @@ const fieldOrder: readonly FieldName[] = ['name', 'email', 'bookingId', 'message
  * the tab order, hidden from assistive technology — that bots fill in.
  */
 export default function Contact() {
+  const { t } = useTranslation('contact');
+  // The schema's messages in the site's language where translated (validation namespace).
+  useTranslation('validation');
   const form = useRef<HTMLFormElement>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [state, setState] = useState<State>({ kind: 'editing' });
@@ -51,7 +56,7 @@ export default function Contact() {
       const found: Errors = {};
       for (const issue of parsed.error.issues) {
         const name = issue.path[0] as FieldName;
-        found[name] ??= issue.message;
+        found[name] ??= translateMessage(issue.message);
       }
       setErrors(found);
       setState({ kind: 'editing' });
@@ -68,11 +73,16 @@ export default function Contact() {
       requestAnimationFrame(() => statusRef.current?.focus());
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length) {
-        const found = error.fields as Errors;
+        const found = Object.fromEntries(
+          Object.entries(error.fields).map(([field, message]) => [
+            field,
+            translateMessage(message),
+          ]),
+        ) as Errors;
         setErrors(found);
         focusFirstError(found);
       }
-      setState({ kind: 'failed', message: messageOf(error) });
+      setState({ kind: 'failed', message: translateMessage(messageOf(error)) });
     }
   };
 
@@ -81,15 +91,10 @@ export default function Contact() {
   };
 
   return (
-    <Page
-      title="Contact us"
-      heading="Contact us"
-      lead="A question about a booking, a call that did not go as planned, or anything else — write to us and we will answer by email."
-      className="contact"
-    >
+    <Page title={t('title')} heading={t('title')} lead={t('lead')} className="contact">
       <div className="contact-layout">
         <form ref={form} className="card contact-form" onSubmit={submit} noValidate>
-          <Field id="contact-name" label="Your name" optional error={errors.name}>
+          <Field id="contact-name" label={t('name')} optional error={errors.name}>
             <input
               id="contact-name"
               name="name"
@@ -99,12 +104,7 @@ export default function Contact() {
               {...describedBy('contact-name', errors.name)}
             />
           </Field>
-          <Field
-            id="contact-email"
-            label="Your email address"
-            hint="We answer here, and use it for nothing else."
-            error={errors.email}
-          >
+          <Field id="contact-email" label={t('email')} hint={t('emailHint')} error={errors.email}>
             <input
               id="contact-email"
               name="email"
@@ -117,9 +117,9 @@ export default function Contact() {
           </Field>
           <Field
             id="contact-bookingId"
-            label="Booking number"
+            label={t('booking')}
             optional
-            hint="In your confirmation email, if your question is about a booking."
+            hint={t('bookingHint')}
             error={errors.bookingId}
           >
             <input
@@ -134,8 +134,11 @@ export default function Contact() {
           </Field>
           <Field
             id="contact-message"
-            label="Your message"
-            hint={`${contactMessageLimits.min} to ${contactMessageLimits.max} characters.`}
+            label={t('message')}
+            hint={t('messageHint', {
+              min: contactMessageLimits.min,
+              max: contactMessageLimits.max,
+            })}
             error={errors.message}
           >
             <textarea
@@ -155,7 +158,7 @@ export default function Contact() {
             </p>
           </Field>
           <div className="honeypot" aria-hidden="true">
-            <label htmlFor="contact-website">Leave this empty</label>
+            <label htmlFor="contact-website">{t('honeypot')}</label>
             <input id="contact-website" name="website" tabIndex={-1} autoComplete="off" />
           </div>
           <p
@@ -171,9 +174,9 @@ export default function Contact() {
             }
           >
             {state.kind === 'sending'
-              ? 'Sending your message…'
+              ? t('sending')
               : state.kind === 'sent'
-                ? 'Thank you — your message is on its way. We will answer by email.'
+                ? t('sent')
                 : state.kind === 'failed'
                   ? state.message
                   : null}
@@ -183,21 +186,19 @@ export default function Contact() {
             className="button button-primary"
             disabled={state.kind === 'sending'}
           >
-            Send message
+            {t('send')}
           </button>
         </form>
         <aside className="card contact-aside" aria-labelledby="contact-first">
-          <h2 id="contact-first">Before you write</h2>
+          <h2 id="contact-first">{t('before.heading')}</h2>
           <ul>
             <li>
-              To <strong>move or cancel a call</strong>, use the{' '}
-              <strong>Manage your booking</strong> link in your confirmation email — it works at
-              once, day or night.
+              <Trans t={t} i18nKey="before.manage" components={{ strong: <strong /> }} />
             </li>
             <li>
-              Many answers are in our <Link to="/faq">questions and answers</Link>.
+              <Trans t={t} i18nKey="before.faq" components={{ faq: <Link to="/faq" /> }} />
             </li>
-            <li>Please don't send card details: we never need them.</li>
+            <li>{t('before.cards')}</li>
           </ul>
         </aside>
       </div>

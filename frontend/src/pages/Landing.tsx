@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { refundCutoffMinutes } from '../../../functions/core/cancellation.ts';
 import { formatMoney } from '../../../functions/core/money-format.ts';
 import { retentionDays } from '../../../functions/core/retention.ts';
@@ -14,12 +15,14 @@ import {
 } from '../lib/calling-hours-text.ts';
 import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
+import { useCallingHoursWords } from '../lib/useCallingHoursWords.ts';
 import { useCallRules } from '../lib/useCallRules.ts';
 import { pricesIn, usePricing, visitorCurrency } from '../lib/usePricing.ts';
 
 type Health = 'checking' | 'ok' | 'unavailable';
 
 export function PriceLine() {
+  const { t } = useTranslation('landing');
   const { pricing: list, failed } = usePricing();
   // In the visitor's currency when the price list has it (a UK visitor sees £).
   const pricing = list ? pricesIn(list, visitorCurrency(list)) : undefined;
@@ -31,19 +34,21 @@ export function PriceLine() {
           <strong className="price">
             {formatMoney(pricing.baseCents, pricing.currency, locale)}
           </strong>{' '}
-          for one call · add the recording for{' '}
-          {formatMoney(pricing.recordingCents, pricing.currency, locale)}
+          {t('price.line', {
+            recording: formatMoney(pricing.recordingCents, pricing.currency, locale),
+          })}
         </>
       ) : failed ? (
-        'Prices are shown when you book.'
+        t('price.failed')
       ) : (
-        <span className="skeleton">Loading the price…</span>
+        <span className="skeleton">{t('price.loading')}</span>
       )}
     </p>
   );
 }
 
 function ServiceStatus() {
+  const { t } = useTranslation('landing');
   const [health, setHealth] = useState<Health>('checking');
   useEffect(() => {
     // The answer's body is read (api() does): a fetch whose body is never read stays open in
@@ -65,12 +70,12 @@ function ServiceStatus() {
   return (
     <p className="service-status" aria-live="polite">
       <span className={`status-dot status-dot-${health}`} aria-hidden="true" />
-      Santa's line:{' '}
+      {t('status.line')}{' '}
       {health === 'checking'
-        ? 'checking…'
+        ? t('status.checking')
         : health === 'ok'
-          ? 'all systems go'
-          : 'unavailable just now — please try again soon'}
+          ? t('status.ok')
+          : t('status.unavailable')}
     </p>
   );
 }
@@ -81,12 +86,12 @@ function ServiceStatus() {
  * small. The file is made by `npm run agent:sync` (AWS) or at local start (local/santa-sample.ts).
  */
 function CallSample() {
+  const { t } = useTranslation('landing');
   return (
     <section id="sample" aria-labelledby="sample-heading" className="card sample">
-      <h2 id="sample-heading">Hear what the call sounds like</h2>
+      <h2 id="sample-heading">{t('sample.heading')}</h2>
       <p className="hint" id="sample-hint">
-        A short sample in Santa's AI voice. On your call he uses your child's name and what you tell
-        him about them.
+        {t('sample.hint')}
       </p>
       {/* biome-ignore lint/a11y/useMediaCaption: the whole transcript is beside the player */}
       <audio
@@ -96,11 +101,12 @@ function CallSample() {
         src={santaSamplePath}
         aria-describedby="sample-hint"
       >
-        <a href={santaSamplePath}>Download the sample (MP3)</a>
+        <a href={santaSamplePath}>{t('sample.download')}</a>
       </audio>
       <figure className="sample-transcript">
-        <figcaption>Transcript</figcaption>
-        <blockquote>
+        <figcaption>{t('sample.transcript')}</figcaption>
+        {/* The sample is recorded in English: its words stay English, marked as such. */}
+        <blockquote lang="en">
           <p>
             <span className="speaker">Santa</span> {santaSampleText}
           </p>
@@ -111,46 +117,45 @@ function CallSample() {
 }
 
 export function Landing({ intro }: { readonly intro?: string }) {
-  const hours = callingHoursText(useCallRules() ?? defaultCallingHoursFacts);
+  const { t } = useTranslation('landing');
+  const hours = callingHoursText(
+    useCallRules() ?? defaultCallingHoursFacts,
+    useCallingHoursWords(),
+  );
   return (
     <Page
-      title="A phone call from Santa"
-      heading="A phone call from Santa, just for your child"
+      title={t('title')}
+      heading={t('heading')}
       wide
       className="landing"
       art={<SleighScene />}
       intro={
         <>
           {intro ? <p className="affiliate-intro">{intro}</p> : null}
-          <p className="lead">
-            Tell us your child's name, age and what they love. At the time you choose, Santa rings
-            your phone and talks with them by name — and afterwards you get the transcript and, if
-            you like, the recording.
-          </p>
+          <p className="lead">{t('lead')}</p>
           <PriceLine />
           <p className="hero-actions">
             <Link to="/book" className="button button-primary button-large">
-              Book a call
+              {t('book')}
             </Link>
             <a href="#sample" className="button button-secondary">
-              Hear a sample
+              {t('hearSample')}
             </a>
           </p>
         </>
       }
     >
       <section aria-labelledby="how" className="how">
-        <h2 id="how">How it works</h2>
+        <h2 id="how">{t('how.heading')}</h2>
         <ol className="steps-list">
           <li>
-            <strong>Tell Santa about your child</strong> In words, or record a short voice note.
+            <strong>{t('how.tellTitle')}</strong> {t('how.tell')}
           </li>
           <li>
-            <strong>Pick a time</strong> {capitalised(hours)} on their clock, or have Santa call
-            right now.
+            <strong>{t('how.pickTitle')}</strong> {t('how.pick', { hours: capitalised(hours) })}
           </li>
           <li>
-            <strong>Santa calls your phone</strong> Hand it to your child and enjoy the magic.
+            <strong>{t('how.callsTitle')}</strong> {t('how.calls')}
           </li>
         </ol>
       </section>
@@ -158,26 +163,34 @@ export function Landing({ intro }: { readonly intro?: string }) {
       <div className="landing-columns">
         <CallSample />
         <section aria-labelledby="trust" className="card trust">
-          <h2 id="trust">Good to know</h2>
+          <h2 id="trust">{t('trust.heading')}</h2>
           <ul>
             <li>
-              <strong>Santa's voice is AI-generated.</strong> It is a friendly computer voice, and
-              we tell you so before you book.
+              <strong>{t('trust.aiTitle')}</strong> {t('trust.ai')}
             </li>
             <li>
-              <strong>Private by design.</strong> Voice notes are deleted after{' '}
-              {retentionDays.voiceNotes} days, recordings after {retentionDays.recordings} days, and
-              you can delete your child's details at any time.{' '}
-              <Link to="/privacy">Read our privacy notes</Link>.
+              <strong>{t('trust.privateTitle')}</strong>{' '}
+              <Trans
+                t={t}
+                i18nKey="trust.private"
+                values={{
+                  voiceNoteDays: retentionDays.voiceNotes,
+                  recordingDays: retentionDays.recordings,
+                }}
+                components={{ privacy: <Link to="/privacy" /> }}
+              />
             </li>
             <li>
-              <strong>Fair refunds.</strong> Cancel up to {refundCutoffMinutes} minutes before the
-              call for a full refund; if Santa cannot reach you, you are refunded automatically.
+              <strong>{t('trust.refundsTitle')}</strong>{' '}
+              {t('trust.refunds', { minutes: refundCutoffMinutes })}
             </li>
           </ul>
           <p className="trust-more">
-            More in <Link to="/faq">questions and answers</Link>, or{' '}
-            <Link to="/contact">write to us</Link>.
+            <Trans
+              t={t}
+              i18nKey="trust.more"
+              components={{ faq: <Link to="/faq" />, contact: <Link to="/contact" /> }}
+            />
           </p>
         </section>
       </div>
