@@ -1,41 +1,52 @@
+import { useTranslation } from 'react-i18next';
 import { formatCallTime } from '../../../functions/core/date-format.ts';
 import { formatMoney } from '../../../functions/core/money-format.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { BookingView } from '../lib/types.ts';
+import { viewChildNames } from '../lib/view-children.ts';
 
 /** Who, when and what was paid: the same few facts on the status and manage pages. */
 export function BookingSummary({ booking }: { readonly booking: BookingView }) {
+  const { t } = useTranslation('status');
+  const when = formatCallTime(
+    booking.schedule.scheduledAt,
+    booking.schedule.timezone,
+    siteLocale(),
+  );
+  const zone = booking.schedule.timezone.replaceAll('_', ' ');
   return (
     <dl className="summary">
       <div>
-        <dt>For</dt>
-        <dd>{booking.child.name ?? '(details deleted)'}</dd>
+        <dt>{t('summary.for')}</dt>
+        <dd>{viewChildNames(booking, siteLocale()) ?? t('summary.detailsDeleted')}</dd>
       </div>
       <div>
-        <dt>When</dt>
+        <dt>{t('summary.when')}</dt>
         <dd data-testid="call-time">
-          {booking.schedule.callNow ? 'Right away — ' : ''}
-          {formatCallTime(booking.schedule.scheduledAt, booking.schedule.timezone, siteLocale())} (
-          {booking.schedule.timezone.replaceAll('_', ' ')})
+          {booking.schedule.callNow
+            ? t('summary.rightAwayAt', { when, zone })
+            : t('summary.at', { when, zone })}
         </dd>
       </div>
       <div>
-        <dt>After calling hours</dt>
+        <dt>{t('summary.afterHours')}</dt>
         <dd>
           {booking.schedule.waitForCallingHours
-            ? 'If Santa cannot get through before calling hours end, he tries again when they open next.'
-            : 'If Santa cannot get through before calling hours end, the call is cancelled and refunded.'}
+            ? t('summary.afterHoursWait')
+            : t('summary.afterHoursRefund')}
         </dd>
       </div>
       <div>
-        <dt>Paid</dt>
+        <dt>{t('summary.paid')}</dt>
         <dd>
-          {formatMoney(booking.amountCents, booking.currency, siteLocale())}
-          {booking.paymentStatus === 'refunded'
-            ? ' — refunded'
-            : booking.paymentStatus === 'pending'
-              ? ' — not paid yet'
-              : ''}
+          {t(
+            booking.paymentStatus === 'refunded'
+              ? 'summary.amountRefunded'
+              : booking.paymentStatus === 'pending'
+                ? 'summary.amountNotPaid'
+                : 'summary.amount',
+            { amount: formatMoney(booking.amountCents, booking.currency, siteLocale()) },
+          )}
         </dd>
       </div>
     </dl>
