@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { formatCallTime } from '../../functions/core/date-format.ts';
+import { formatMoney } from '../../functions/core/money-format.ts';
 import type { Availability } from '../../functions/schemas/api/availability.ts';
 import type { BookingView } from '../../functions/schemas/api/booking-view.ts';
 import type { CreatedBooking } from '../../functions/schemas/api/create-booking.ts';
@@ -72,6 +74,7 @@ async function until(
 async function bookPaidCall(
   when: { scheduledAt: string } | { callNow: true; timezone: string },
   phoneNumber = '+14155552671',
+  extra: Record<string, unknown> = {},
 ): Promise<CreatedBooking> {
   const response = await fetch(`${site.url}/api/calls`, {
     method: 'POST',
@@ -87,6 +90,7 @@ async function bookPaidCall(
       purchaseRecording: false,
       consent: { ownsNumber: true, isGuardian: true, aiCall: true },
       ...when,
+      ...extra,
     }),
   });
   expect(response.status).toBe(201);
@@ -279,6 +283,62 @@ describe('the status page', () => {
     // Nothing is "in progress": the next thing is only due.
     expect(await page.locator('.milestone-current').count()).toBe(0);
     await saveScreenshot(page, 'success-before-reminder', 'phone');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});
+
+describe('in Spanish', () => {
+  test('the status and manage pages speak Spanish, with dates and money written for es-ES', async () => {
+    const scheduledAt = (await availability(tomorrow())).times[100]?.startsAt ?? '';
+    const booking = await bookPaidCall({ scheduledAt }, undefined, { locale: 'es-ES' });
+    const booked = await until(
+      booking,
+      'the call to be scheduled',
+      (b) => b.callStatus === 'scheduled',
+    );
+    const watched = await site.open(
+      'desktop',
+      `/success/${booking.callId}#token=${booking.accessToken}`,
+      { locale: 'es-ES' },
+    );
+    const { page } = watched;
+
+    await page.getByRole('heading', { level: 1, name: '¡Reserva hecha!' }).waitFor();
+    await page.getByRole('heading', { name: 'Progreso' }).waitFor();
+    await page.getByRole('heading', { name: 'Tu reserva' }).waitFor();
+    const callTime = await page.getByTestId('call-time').innerText();
+    const paid = await page
+      .locator('.summary div', { hasText: 'Pagado' })
+      .locator('dd')
+      .innerText();
+    const lead = await page.locator('.live-status').innerText();
+    const reminder = await page.locator('.milestone', { hasText: 'recordatorio' }).innerText();
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    expect(await seriousAxeViolations(page), 'axe on the Spanish status page').toEqual([]);
+    await saveScreenshot(page, 'success-es', 'desktop');
+
+    await page.getByRole('link', { name: 'Gestionar esta reserva' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gestiona tu reserva' }).waitFor();
+    await page.getByRole('heading', { name: 'Cancelar la llamada' }).waitFor();
+    const refund = await page.locator('#cancel-title + p').innerText();
+    await page.getByRole('button', { name: 'Cambiar la hora' }).click();
+    await page
+      .getByRole('group', { name: 'Momento del día' })
+      .waitFor({ timeout: availabilityTimeoutMs });
+    expect(await seriousAxeViolations(page), 'axe on the Spanish manage page').toEqual([]);
+    await saveScreenshot(page, 'manage-es', 'desktop');
+
+    const when = formatCallTime(booked.schedule.scheduledAt, zone, 'es-ES');
+    const amount = formatMoney(booked.amountCents, booked.currency, 'es-ES');
+    // Spanish order and words: "jueves, 3 de diciembre de 2026, …"; a decimal comma.
+    expect(when).toMatch(/\d{1,2} de [a-z]+ de \d{4}/);
+    expect(amount).toMatch(/\d,\d{2}/);
+    expect(callTime).toBe(`${when} (America/New York)`);
+    expect(paid).toBe(amount);
+    expect(lead).toBe(`¡Todo listo! Papá Noel llamará a Theo el ${when}.`);
+    expect(reminder).toContain('Correo de recordatorio (una hora antes)');
+    expect(refund).toBe(`Si cancelas ahora, te devolvemos los ${amount} completos.`);
+    expect(lang).toBe('es');
     expect(watched.consoleErrors).toEqual([]);
   });
 });
