@@ -343,6 +343,49 @@ describe('in Spanish', () => {
   });
 });
 
+describe("a booking's language", () => {
+  /** The view's `language` (part A1 adds it) laid over the real answer, in this page only. */
+  const answerInSpanish = (page: Page, callId: string) =>
+    page.route(`**/api/calls/${callId}`, async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      const response = await route.fetch();
+      const view = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...view, language: 'es' } });
+    });
+
+  test("wins over the browser's for a visitor who never chose one, not over a choice", async () => {
+    const booking = await bookPaidCall({ callNow: true, timezone: zone });
+    const path = `/success/${booking.callId}#token=${booking.accessToken}`;
+    const unchosen = await site.open('phone', '/');
+    await answerInSpanish(unchosen.page, booking.callId);
+    await unchosen.page.goto(path);
+    await unchosen.page
+      .getByRole('heading', { level: 1, name: /Reserva hecha|Papá Noel ya ha llamado/ })
+      .waitFor();
+    const storedAfter = await unchosen.page.evaluate(() =>
+      localStorage.getItem('callsanta.language'),
+    );
+
+    const chose = await site.open('phone', '/');
+    await chose.page.evaluate(() => localStorage.setItem('callsanta.language', 'en'));
+    await answerInSpanish(chose.page, booking.callId);
+    await chose.page.goto(path);
+    await chose.page
+      .getByRole('heading', { level: 1, name: /You're booked|Santa has called/ })
+      .waitFor();
+    await chose.page.getByRole('heading', { name: 'Progress' }).waitFor();
+
+    // The pages keep polling: no answer is laid over once the test is done.
+    await unchosen.page.unrouteAll({ behavior: 'ignoreErrors' });
+    await chose.page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    // The switch is for this visit: nothing is remembered as if the visitor had chosen.
+    expect(storedAfter).toBeNull();
+    expect(unchosen.consoleErrors).toEqual([]);
+    expect(chose.consoleErrors).toEqual([]);
+  });
+});
+
 describe('after the child data is erased', () => {
   test('no page offers the call’s transcript or recording', async () => {
     const booking = await bookPaidCall({ callNow: true, timezone: zone }, testNumbers.brief);
