@@ -343,6 +343,84 @@ describe('in Spanish', () => {
   });
 });
 
+describe('Correct the details, several children', () => {
+  test("has a field for each child's words and the notes for Santa, and sends them by position", async () => {
+    const booking = await bookPaidCall({
+      scheduledAt: (await availability(tomorrow())).times[60]?.startsAt ?? '',
+    });
+    const watched = await site.open('phone', '/');
+    const { page } = watched;
+    // The answer's #14 fields as the contract gives them (part A1 adds them to the API).
+    const sent: unknown[] = [];
+    await page.route(`**/api/calls/${booking.callId}**`, async (route) => {
+      const request = route.request();
+      const isDetails = request.url().endsWith('/details');
+      if (request.method() === 'PATCH' && isDetails) sent.push(request.postDataJSON());
+      if (request.method() !== 'GET' && !(request.method() === 'PATCH' && isDetails)) {
+        return route.fallback();
+      }
+      const response = await route.fetch({
+        method: 'GET',
+        url: request.url().replace(/\/details$/, ''),
+      });
+      const answer = (await response.json()) as Record<string, unknown> & {
+        details: Record<string, unknown>;
+      };
+      await route.fulfill({
+        response,
+        json: {
+          ...answer,
+          children: [
+            { name: 'Theo', age: 7 },
+            { name: 'Mia', age: 4 },
+          ],
+          details: {
+            ...answer.details,
+            children: [{ infoText: 'Loves trains.' }, { infoText: 'Has a cat.' }],
+          },
+          notesForSanta: { praise: 'Learned to swim', people: [{ relation: 'pet', name: 'Tom' }] },
+        },
+      });
+    });
+    await page.goto(`/manage/${booking.callId}#token=${booking.accessToken}`);
+    await page.getByRole('heading', { name: 'Correct the details' }).waitFor();
+    const lead = await page.locator('main > p.lead').innerText();
+    const theo = page.getByRole('group', { name: 'About Theo' });
+    const mia = page.getByRole('group', { name: 'About Mia' });
+    const theoWords = await theo.getByRole('textbox').inputValue();
+    const miaWords = await mia.getByRole('textbox').inputValue();
+    const praise = await page.getByLabel('Something to praise').inputValue();
+    const nameFields = await page.getByLabel("Child's first name").count();
+    expect(await seriousAxeViolations(page), 'axe on two children').toEqual([]);
+
+    await mia.getByRole('textbox').fill('Has a cat called Tom.');
+    await page.getByLabel('One gentle encouragement').fill('Brushing teeth');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByText('ask for Theo and Mia.', { exact: false }).waitFor();
+    await saveScreenshot(page, 'manage-details-two-children', 'phone');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    expect(lead).toContain('Santa will call Theo and Mia on');
+    expect([theoWords, miaWords, praise]).toEqual([
+      'Loves trains.',
+      'Has a cat.',
+      'Learned to swim',
+    ]);
+    expect(nameFields).toBe(0);
+    expect(sent).toEqual([
+      {
+        children: [{ infoText: 'Loves trains.' }, { infoText: 'Has a cat called Tom.' }],
+        notesForSanta: {
+          praise: 'Learned to swim',
+          encouragement: 'Brushing teeth',
+          people: [{ relation: 'pet', name: 'Tom' }],
+        },
+      },
+    ]);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});
+
 describe("a booking's language", () => {
   /** The view's `language` (part A1 adds it) laid over the real answer, in this page only. */
   const answerInSpanish = (page: Page, callId: string) =>
