@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { formatCallTime } from '../../functions/core/date-format.ts';
+import { formatMoney } from '../../functions/core/money-format.ts';
 import type { Availability } from '../../functions/schemas/api/availability.ts';
 import type { BookingView } from '../../functions/schemas/api/booking-view.ts';
 import type { CreatedBooking } from '../../functions/schemas/api/create-booking.ts';
@@ -72,6 +74,7 @@ async function until(
 async function bookPaidCall(
   when: { scheduledAt: string } | { callNow: true; timezone: string },
   phoneNumber = '+14155552671',
+  extra: Record<string, unknown> = {},
 ): Promise<CreatedBooking> {
   const response = await fetch(`${site.url}/api/calls`, {
     method: 'POST',
@@ -87,6 +90,7 @@ async function bookPaidCall(
       purchaseRecording: false,
       consent: { ownsNumber: true, isGuardian: true, aiCall: true },
       ...when,
+      ...extra,
     }),
   });
   expect(response.status).toBe(201);
@@ -280,6 +284,183 @@ describe('the status page', () => {
     expect(await page.locator('.milestone-current').count()).toBe(0);
     await saveScreenshot(page, 'success-before-reminder', 'phone');
     expect(watched.consoleErrors).toEqual([]);
+  });
+});
+
+describe('in Spanish', () => {
+  test('the status and manage pages speak Spanish, with dates and money written for es-ES', async () => {
+    const scheduledAt = (await availability(tomorrow())).times[100]?.startsAt ?? '';
+    const booking = await bookPaidCall({ scheduledAt }, undefined, { locale: 'es-ES' });
+    const booked = await until(
+      booking,
+      'the call to be scheduled',
+      (b) => b.callStatus === 'scheduled',
+    );
+    const watched = await site.open(
+      'desktop',
+      `/success/${booking.callId}#token=${booking.accessToken}`,
+      { locale: 'es-ES' },
+    );
+    const { page } = watched;
+
+    await page.getByRole('heading', { level: 1, name: '¡Reserva hecha!' }).waitFor();
+    await page.getByRole('heading', { name: 'Progreso' }).waitFor();
+    await page.getByRole('heading', { name: 'Tu reserva' }).waitFor();
+    const callTime = await page.getByTestId('call-time').innerText();
+    const paid = await page
+      .locator('.summary div', { hasText: 'Pagado' })
+      .locator('dd')
+      .innerText();
+    const lead = await page.locator('.live-status').innerText();
+    const reminder = await page.locator('.milestone', { hasText: 'recordatorio' }).innerText();
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    expect(await seriousAxeViolations(page), 'axe on the Spanish status page').toEqual([]);
+    await saveScreenshot(page, 'success-es', 'desktop');
+
+    await page.getByRole('link', { name: 'Gestionar esta reserva' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gestiona tu reserva' }).waitFor();
+    await page.getByRole('heading', { name: 'Cancelar la llamada' }).waitFor();
+    const refund = await page.locator('#cancel-title + p').innerText();
+    await page.getByRole('button', { name: 'Cambiar la hora' }).click();
+    await page
+      .getByRole('group', { name: 'Momento del día' })
+      .waitFor({ timeout: availabilityTimeoutMs });
+    expect(await seriousAxeViolations(page), 'axe on the Spanish manage page').toEqual([]);
+    await saveScreenshot(page, 'manage-es', 'desktop');
+
+    const when = formatCallTime(booked.schedule.scheduledAt, zone, 'es-ES');
+    const amount = formatMoney(booked.amountCents, booked.currency, 'es-ES');
+    // Spanish order and words: "jueves, 3 de diciembre de 2026, …"; a decimal comma.
+    expect(when).toMatch(/\d{1,2} de [a-z]+ de \d{4}/);
+    expect(amount).toMatch(/\d,\d{2}/);
+    expect(callTime).toBe(`${when} (America/New York)`);
+    expect(paid).toBe(amount);
+    expect(lead).toBe(`¡Todo listo! Papá Noel llamará a Theo el ${when}.`);
+    expect(reminder).toContain('Correo de recordatorio (una hora antes)');
+    expect(refund).toBe(`Si cancelas ahora, te devolvemos los ${amount} completos.`);
+    expect(lang).toBe('es');
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});
+
+describe('Correct the details, several children', () => {
+  test("has a field for each child's words and the notes for Santa, and sends them by position", async () => {
+    const booking = await bookPaidCall({
+      scheduledAt: (await availability(tomorrow())).times[60]?.startsAt ?? '',
+    });
+    const watched = await site.open('phone', '/');
+    const { page } = watched;
+    // The answer's #14 fields as the contract gives them (part A1 adds them to the API).
+    const sent: unknown[] = [];
+    await page.route(`**/api/calls/${booking.callId}**`, async (route) => {
+      const request = route.request();
+      const isDetails = request.url().endsWith('/details');
+      if (request.method() === 'PATCH' && isDetails) sent.push(request.postDataJSON());
+      if (request.method() !== 'GET' && !(request.method() === 'PATCH' && isDetails)) {
+        return route.fallback();
+      }
+      const response = await route.fetch({
+        method: 'GET',
+        url: request.url().replace(/\/details$/, ''),
+      });
+      const answer = (await response.json()) as Record<string, unknown> & {
+        details: Record<string, unknown>;
+      };
+      await route.fulfill({
+        response,
+        json: {
+          ...answer,
+          children: [
+            { name: 'Theo', age: 7 },
+            { name: 'Mia', age: 4 },
+          ],
+          details: {
+            ...answer.details,
+            children: [{ infoText: 'Loves trains.' }, { infoText: 'Has a cat.' }],
+          },
+          notesForSanta: { praise: 'Learned to swim', people: [{ relation: 'pet', name: 'Tom' }] },
+        },
+      });
+    });
+    await page.goto(`/manage/${booking.callId}#token=${booking.accessToken}`);
+    await page.getByRole('heading', { name: 'Correct the details' }).waitFor();
+    const lead = await page.locator('main > p.lead').innerText();
+    const theo = page.getByRole('group', { name: 'About Theo' });
+    const mia = page.getByRole('group', { name: 'About Mia' });
+    const theoWords = await theo.getByRole('textbox').inputValue();
+    const miaWords = await mia.getByRole('textbox').inputValue();
+    const praise = await page.getByLabel('Something to praise').inputValue();
+    const nameFields = await page.getByLabel("Child's first name").count();
+    expect(await seriousAxeViolations(page), 'axe on two children').toEqual([]);
+
+    await mia.getByRole('textbox').fill('Has a cat called Tom.');
+    await page.getByLabel('One gentle encouragement').fill('Brushing teeth');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByText('ask for Theo and Mia.', { exact: false }).waitFor();
+    await saveScreenshot(page, 'manage-details-two-children', 'phone');
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    expect(lead).toContain('Santa will call Theo and Mia on');
+    expect([theoWords, miaWords, praise]).toEqual([
+      'Loves trains.',
+      'Has a cat.',
+      'Learned to swim',
+    ]);
+    expect(nameFields).toBe(0);
+    expect(sent).toEqual([
+      {
+        children: [{ infoText: 'Loves trains.' }, { infoText: 'Has a cat called Tom.' }],
+        notesForSanta: {
+          praise: 'Learned to swim',
+          encouragement: 'Brushing teeth',
+          people: [{ relation: 'pet', name: 'Tom' }],
+        },
+      },
+    ]);
+    expect(watched.consoleErrors).toEqual([]);
+  });
+});
+
+describe("a booking's language", () => {
+  /** The view's `language` (part A1 adds it) laid over the real answer, in this page only. */
+  const answerInSpanish = (page: Page, callId: string) =>
+    page.route(`**/api/calls/${callId}`, async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback();
+      const response = await route.fetch();
+      const view = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...view, language: 'es' } });
+    });
+
+  test("wins over the browser's for a visitor who never chose one, not over a choice", async () => {
+    const booking = await bookPaidCall({ callNow: true, timezone: zone });
+    const path = `/success/${booking.callId}#token=${booking.accessToken}`;
+    const unchosen = await site.open('phone', '/');
+    await answerInSpanish(unchosen.page, booking.callId);
+    await unchosen.page.goto(path);
+    await unchosen.page
+      .getByRole('heading', { level: 1, name: /Reserva hecha|Papá Noel ya ha llamado/ })
+      .waitFor();
+    const storedAfter = await unchosen.page.evaluate(() =>
+      localStorage.getItem('callsanta.language'),
+    );
+
+    const chose = await site.open('phone', '/');
+    await chose.page.evaluate(() => localStorage.setItem('callsanta.language', 'en'));
+    await answerInSpanish(chose.page, booking.callId);
+    await chose.page.goto(path);
+    await chose.page
+      .getByRole('heading', { level: 1, name: /You're booked|Santa has called/ })
+      .waitFor();
+    await chose.page.getByRole('heading', { name: 'Progress' }).waitFor();
+
+    // The pages keep polling: no answer is laid over once the test is done.
+    await unchosen.page.unrouteAll({ behavior: 'ignoreErrors' });
+    await chose.page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    // The switch is for this visit: nothing is remembered as if the visitor had chosen.
+    expect(storedAfter).toBeNull();
+    expect(unchosen.consoleErrors).toEqual([]);
+    expect(chose.consoleErrors).toEqual([]);
   });
 });
 

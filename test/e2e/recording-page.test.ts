@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { localResourceNames } from '../../local/config.ts';
 import {
@@ -28,7 +29,10 @@ const site = setupSite({
   },
 });
 
-async function completedCall(purchaseRecording: boolean): Promise<CreatedBooking> {
+async function completedCall(
+  purchaseRecording: boolean,
+  overrides: Record<string, unknown> = {},
+): Promise<CreatedBooking> {
   const booking = await createBooking(site.cloud, {
     scheduledAt: undefined,
     callNow: true,
@@ -36,6 +40,7 @@ async function completedCall(purchaseRecording: boolean): Promise<CreatedBooking
     // The emulator's brief call: its video renders in seconds, not minutes.
     phoneNumber: '+14155550107',
     purchaseRecording,
+    ...overrides,
   });
   await payWithCard(site.cloud, booking);
   await bookingWhere(
@@ -80,6 +85,49 @@ async function plantRenderedVideo(bookingId: string): Promise<void> {
 
 /** A 404 the page asked for on purpose: Chromium logs it as a console error. */
 const expected404 = /status of 404/;
+
+/**
+ * The booking view's issue #14 fields as the contract gives them (`children`, `callSummary`,
+ * a child turn's `speaker`), laid over the real answer of GET /api/calls/{id} in this page
+ * only. The analysis is part B's (the emulator's scripted call and the view's `callSummary`);
+ * until it is on main the page is tested with the contract's shape.
+ */
+async function withAnalysis(page: Page, callId: string): Promise<void> {
+  await page.route(`**/api/calls/${callId}`, async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const response = await route.fetch();
+    const view = (await response.json()) as Record<string, unknown> & {
+      media: { transcript?: { role: string }[] };
+    };
+    const transcript = view.media.transcript?.map((turn, index) =>
+      turn.role === 'child' ? { ...turn, speaker: index % 4 === 1 ? 'Emma' : 'Leo' } : turn,
+    );
+    await route.fulfill({
+      response,
+      json: {
+        ...view,
+        children: [
+          { name: 'Emma', age: 6 },
+          { name: 'Leo', age: 4 },
+        ],
+        language: 'es',
+        media: { ...view.media, ...(transcript ? { transcript } : {}) },
+        callSummary: {
+          summary: 'Papá Noel habló con Emma y Leo sobre los renos y sus deseos.',
+          children: [
+            {
+              name: 'Emma',
+              wishes: ['una bicicleta roja', 'un libro de dinosaurios'],
+              proudOf: 'Ha aprendido a leer.',
+              worries: null,
+            },
+            { name: 'Leo', wishes: ['un tren de madera'], proudOf: null, worries: null },
+          ],
+        },
+      },
+    });
+  });
+}
 
 describe('the recording page', () => {
   test('offers the recording after the call, sells it, and shares it with a revocable link', async () => {
@@ -180,6 +228,72 @@ describe('the recording page', () => {
     );
     expect(offers).toBe(0);
     expect(sharedVideoSrc).toMatch(/X-Amz-Expires=900/);
+    expect([...parent.offMachineRequests, ...grandparent.offMachineRequests]).toEqual([]);
+  });
+
+  test('in Spanish: names both children, shows what each asked Santa for, and shares without the wishes', async () => {
+    const booking = await completedCall(true, { locale: 'es-ES' });
+    const parent = await site.open(
+      'phone',
+      `/recording/${booking.callId}#token=${booking.accessToken}`,
+      { locale: 'es-ES' },
+    );
+    const { page } = parent;
+    await withAnalysis(page, booking.callId);
+    await page.reload();
+
+    await page.getByRole('heading', { name: 'La llamada de Papá Noel con Emma y Leo' }).waitFor();
+    await page.getByRole('heading', { name: 'Lo que Emma le pidió a Papá Noel' }).waitFor();
+    const emmaWishes = await page
+      .locator('.child-wishes', { hasText: 'Lo que Emma' })
+      .getByRole('listitem')
+      .allInnerTexts();
+    const leoWishes = await page
+      .locator('.child-wishes', { hasText: 'Lo que Leo' })
+      .getByRole('listitem')
+      .allInnerTexts();
+    const summary = await page.getByTestId('call-summary').innerText();
+    const proud = await page.locator('.child-wishes', { hasText: 'Lo que Emma' }).innerText();
+    await page.getByRole('heading', { name: 'Transcripción' }).waitFor();
+    const speakers = await page.locator('.turn-child .speaker').allInnerTexts();
+    const santaSpeakers = await page.locator('.turn-santa .speaker').allInnerTexts();
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    expect(await seriousAxeViolations(page), 'axe on the Spanish recording page').toEqual([]);
+    await saveScreenshot(page, 'recording-wishes-es', 'phone');
+
+    await page.getByRole('button', { name: 'Compartir' }).click();
+    const shareUrl = await page
+      .getByLabel('Tu nuevo enlace (se muestra una sola vez)')
+      .inputValue();
+    const grandparent = await site.open('phone', new URL(shareUrl).pathname, {
+      locale: 'es-ES',
+    });
+    await grandparent.page
+      .getByRole('heading', { name: 'La llamada de Papá Noel con Emma' })
+      .waitFor();
+    const sharedText = await grandparent.page.locator('main').innerText();
+    expect(await seriousAxeViolations(grandparent.page), 'axe on the Spanish shared page').toEqual(
+      [],
+    );
+
+    // The page keeps polling while the video is made: no answer is laid over after the test.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+
+    expect(emmaWishes).toEqual(['una bicicleta roja', 'un libro de dinosaurios']);
+    expect(leoWishes).toEqual(['un tren de madera']);
+    expect(summary).toBe('Papá Noel habló con Emma y Leo sobre los renos y sus deseos.');
+    expect(proud).toContain('Su orgullo de este año: Ha aprendido a leer.');
+    expect(speakers.length).toBeGreaterThan(0);
+    expect(speakers.every((name) => name === 'Emma' || name === 'Leo')).toBe(true);
+    expect(new Set(santaSpeakers)).toEqual(new Set(['Papá Noel']));
+    expect(lang).toBe('es');
+    // Recorded on the call's day, written the Spanish way ("1 de diciembre de 2026").
+    expect(sharedText).toMatch(/Grabada el \d{1,2} de [a-z]+ de \d{4}\./);
+    expect(sharedText).toContain('Descargar');
+    // A child's wishes are private: the shared page never shows them.
+    expect(sharedText).not.toContain('bicicleta');
+    expect(sharedText).not.toContain('Lo que Emma');
+    expect(parent.consoleErrors).toEqual([]);
     expect([...parent.offMachineRequests, ...grandparent.offMachineRequests]).toEqual([]);
   });
 

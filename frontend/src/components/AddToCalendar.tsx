@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { firstName } from '../../../functions/core/format.ts';
 import { santaMaxCallSeconds } from '../../../functions/core/santa-limits.ts';
 import type { BookingView } from '../lib/types.ts';
@@ -45,6 +46,7 @@ export function calendarWorthy(booking: BookingView): boolean {
 
 /** "Add to calendar": downloads the call's .ics (any calendar app opens it). */
 export function AddToCalendar({ booking }: { readonly booking: BookingView }) {
+  const { t } = useTranslation('status');
   const [failed, setFailed] = useState(false);
   const download = async () => {
     setFailed(false);
@@ -69,11 +71,11 @@ export function AddToCalendar({ booking }: { readonly booking: BookingView }) {
   return (
     <>
       <button type="button" className="button button-secondary" onClick={download}>
-        Add to calendar
+        {t('calendar.add')}
       </button>
       {failed ? (
         <p className="notice notice-warning" role="alert">
-          The calendar file could not be made. Please reload the page and try again.
+          {t('calendar.failed')}
         </p>
       ) : null}
     </>

@@ -3,37 +3,50 @@ import { formatCallTime } from '../../../functions/core/date-format.ts';
 import { formatMoney } from '../../../functions/core/money-format.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { BookingView } from '../lib/types.ts';
+import { viewChildNames } from '../lib/view-children.ts';
 
 /** Who, when and what was paid: the same few facts on the status and manage pages. */
 export function BookingSummary({ booking }: { readonly booking: BookingView }) {
-  const { t } = useTranslation('book');
+  const { t } = useTranslation('status');
+  const when = formatCallTime(
+    booking.schedule.scheduledAt,
+    booking.schedule.timezone,
+    siteLocale(),
+  );
+  const zone = booking.schedule.timezone.replaceAll('_', ' ');
   return (
     <dl className="summary">
       <div>
         <dt>{t('summary.for')}</dt>
-        <dd>{booking.child.name ?? t('summary.deleted')}</dd>
+        <dd>{viewChildNames(booking, siteLocale()) ?? t('summary.detailsDeleted')}</dd>
       </div>
       <div>
         <dt>{t('summary.when')}</dt>
         <dd data-testid="call-time">
-          {booking.schedule.callNow ? t('summary.rightAway') : ''}
-          {formatCallTime(booking.schedule.scheduledAt, booking.schedule.timezone, siteLocale())} (
-          {booking.schedule.timezone.replaceAll('_', ' ')})
+          {booking.schedule.callNow
+            ? t('summary.rightAwayAt', { when, zone })
+            : t('summary.at', { when, zone })}
         </dd>
       </div>
       <div>
         <dt>{t('summary.afterHours')}</dt>
-        <dd>{booking.schedule.waitForCallingHours ? t('summary.waits') : t('summary.refunded')}</dd>
+        <dd>
+          {booking.schedule.waitForCallingHours
+            ? t('summary.afterHoursWait')
+            : t('summary.afterHoursRefund')}
+        </dd>
       </div>
       <div>
         <dt>{t('summary.paid')}</dt>
         <dd>
-          {formatMoney(booking.amountCents, booking.currency, siteLocale())}
-          {booking.paymentStatus === 'refunded'
-            ? t('summary.wasRefunded')
-            : booking.paymentStatus === 'pending'
-              ? t('summary.notPaid')
-              : ''}
+          {t(
+            booking.paymentStatus === 'refunded'
+              ? 'summary.amountRefunded'
+              : booking.paymentStatus === 'pending'
+                ? 'summary.amountNotPaid'
+                : 'summary.amount',
+            { amount: formatMoney(booking.amountCents, booking.currency, siteLocale()) },
+          )}
         </dd>
       </div>
     </dl>

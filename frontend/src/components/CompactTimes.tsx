@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatClockHour, formatClockTime } from '../../../functions/core/date-format.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { BookableTime } from '../lib/types.ts';
@@ -7,9 +8,9 @@ import './CompactTimes.css';
 
 /** Parts of the child's day, by the hour a time starts in (local, 0–23). */
 const parts = [
-  { key: 'morning', label: 'Morning', from: 0, to: 12 },
-  { key: 'afternoon', label: 'Afternoon', from: 12, to: 17 },
-  { key: 'evening', label: 'Evening', from: 17, to: 24 },
+  { key: 'morning', from: 0, to: 12 },
+  { key: 'afternoon', from: 12, to: 17 },
+  { key: 'evening', from: 17, to: 24 },
 ] as const;
 
 type Slot =
@@ -63,6 +64,7 @@ export function CompactTimes({
   readonly choice: CallTimeChoice;
   readonly onChoice: (choice: CallTimeChoice) => void;
 }) {
+  const { t } = useTranslation('manage');
   const [picked, setPicked] = useState<{ part?: string; hour?: number }>({});
   const booked = bookedAt ? localOf(bookedAt, timezone) : undefined;
   const slots: Slot[] = times
@@ -97,7 +99,7 @@ export function CompactTimes({
   return (
     <div className="compact-times">
       <fieldset className="compact-step">
-        <legend>Part of the day</legend>
+        <legend>{t('times.partOfDay')}</legend>
         <div className="compact-row">
           {shownParts.map((p) => (
             <label key={p.key} className="chip">
@@ -107,13 +109,13 @@ export function CompactTimes({
                 checked={p.key === part?.key}
                 onChange={() => setPicked({ part: p.key })}
               />
-              <span>{p.label}</span>
+              <span>{t(`times.${p.key}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
       <fieldset className="compact-step">
-        <legend>Hour</legend>
+        <legend>{t('times.hour')}</legend>
         <div className="compact-row">
           {hours.map((h) => {
             const first = inPart.find((slot) => hourOf(localTimeOf(slot)) === h);
@@ -136,7 +138,8 @@ export function CompactTimes({
           slot.kind === 'booked' ? (
             <span key={slot.startsAt} className="chip chip-booked" aria-current="time">
               <span>
-                {formatClockTime(slot.startsAt, timezone, siteLocale())} <small>Booked</small>
+                {formatClockTime(slot.startsAt, timezone, siteLocale())}{' '}
+                <small>{t('times.booked')}</small>
               </span>
             </span>
           ) : (
@@ -147,7 +150,10 @@ export function CompactTimes({
                 value={slot.time.startsAt}
                 checked={choice.scheduledAt === slot.time.startsAt}
                 onChange={() => onChoice({ callNow: false, scheduledAt: slot.time.startsAt })}
-                aria-label={`${formatClockTime(slot.time.startsAt, timezone, siteLocale())}, ${slot.time.placesLeft === 1 ? '1 place' : `${slot.time.placesLeft} places`} left`}
+                aria-label={t('times.placesLeft', {
+                  time: formatClockTime(slot.time.startsAt, timezone, siteLocale()),
+                  count: slot.time.placesLeft,
+                })}
               />
               <span>{formatClockTime(slot.time.startsAt, timezone, siteLocale())}</span>
             </label>

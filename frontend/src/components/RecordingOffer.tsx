@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { api } from '../lib/api.ts';
 import type { RecordingPurchase } from '../lib/types.ts';
 import { useSiteConfig } from '../lib/useSiteConfig.ts';
@@ -21,11 +22,12 @@ export default function RecordingOffer({
   readonly currency: string;
   readonly onPaid: () => void;
 }) {
+  const { t } = useTranslation('recording');
   const { config, failed } = useSiteConfig();
   if (!config) {
     return (
       <div className="payment-placeholder">
-        {failed ? 'Payment could not be loaded. Reload the page.' : 'Loading secure payment…'}
+        {failed ? t('offer.paymentFailed') : t('offer.loadingPayment')}
       </div>
     );
   }

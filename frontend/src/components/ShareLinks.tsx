@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, messageOf } from '../lib/api.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { CreatedShare, ShareLink, ShareList } from '../lib/types.ts';
 
-const dateFormat = new Intl.DateTimeFormat(siteLocale(), {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
+/** When a link was made, in the site's locale now (it follows a change of language). */
+const madeAt = (iso: string) =>
+  new Intl.DateTimeFormat(siteLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
 
 /**
  * "Share": makes a share link for family (its own revocable token — never this page's link,
@@ -16,12 +18,14 @@ const dateFormat = new Intl.DateTimeFormat(siteLocale(), {
 export function ShareLinks({
   callId,
   token,
-  childName,
+  childNames,
 }: {
   readonly callId: string;
   readonly token: string;
-  readonly childName?: string | undefined;
+  /** "Emma and Leo", for the share sheet's title; undefined once erased. */
+  readonly childNames?: string | undefined;
 }) {
+  const { t } = useTranslation('recording');
   const path = `/api/calls/${encodeURIComponent(callId)}/shares`;
   const [shares, setShares] = useState<readonly ShareLink[]>([]);
   const [made, setMade] = useState<CreatedShare>();
@@ -47,11 +51,11 @@ export function ShareLinks({
       const created = await api<CreatedShare>(path, { method: 'POST', body: {}, token });
       setMade(created);
       void reload();
-      const title = childName ? `Santa's call with ${childName}` : 'Our call from Santa';
+      const title = childNames ? t('heading', { names: childNames }) : t('share.ourCall');
       if (navigator.share) {
         try {
           await navigator.share({ title, url: created.url });
-          setMessage('Link shared. It keeps working until you stop it.');
+          setMessage(t('share.shared'));
           return;
         } catch (error) {
           if (error instanceof DOMException && error.name === 'AbortError') return;
@@ -60,9 +64,9 @@ export function ShareLinks({
       }
       try {
         await navigator.clipboard.writeText(created.url);
-        setMessage('Link copied. It keeps working until you stop sharing it.');
+        setMessage(t('share.copied'));
       } catch {
-        setMessage('Copy the link above and send it to family.');
+        setMessage(t('share.copyIt'));
       }
     } catch (error) {
       setMessage(messageOf(error));
@@ -76,7 +80,7 @@ export function ShareLinks({
     try {
       await api(`${path}/${encodeURIComponent(shareId)}`, { method: 'DELETE', token });
       if (made?.shareId === shareId) setMade(undefined);
-      setMessage('Sharing stopped: that link no longer works.');
+      setMessage(t('share.stopped'));
       await reload();
     } catch (error) {
       setMessage(messageOf(error));
@@ -85,11 +89,8 @@ export function ShareLinks({
 
   return (
     <section className="card" aria-labelledby="share-title">
-      <h2 id="share-title">Share with family</h2>
-      <p>
-        Make a link that plays the recording for anyone you send it to — no account needed. The
-        transcript stays private to you. Stop sharing whenever you like.
-      </p>
+      <h2 id="share-title">{t('share.title')}</h2>
+      <p>{t('share.explain')}</p>
       <p className="actions">
         <button
           type="button"
@@ -97,12 +98,12 @@ export function ShareLinks({
           onClick={() => void share()}
           disabled={busy}
         >
-          {busy ? 'Making a link…' : 'Share'}
+          {busy ? t('share.making') : t('share.share')}
         </button>
       </p>
       {made ? (
         <p className="share-link">
-          <label htmlFor="share-url">Your new link (shown once)</label>
+          <label htmlFor="share-url">{t('share.newLink')}</label>
           <input
             id="share-url"
             type="text"
@@ -117,17 +118,17 @@ export function ShareLinks({
       </p>
       {shares.length ? (
         <>
-          <h3>Links that work now</h3>
+          <h3>{t('share.live')}</h3>
           <ul className="share-list">
             {shares.map((each) => (
               <li key={each.shareId}>
-                <span>Made {dateFormat.format(new Date(each.createdAt))}</span>
+                <span>{t('share.made', { when: madeAt(each.createdAt) })}</span>
                 <button
                   type="button"
                   className="button button-secondary"
                   onClick={() => void stop(each.shareId)}
                 >
-                  Stop sharing
+                  {t('share.stop')}
                 </button>
               </li>
             ))}

@@ -1,104 +1,115 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { formatEventTime } from '../../../functions/core/date-format.ts';
 import { type ProgressStep, progressSteps } from '../../../functions/core/progress-steps.ts';
 import { detectedTimeZone } from '../lib/format.ts';
 import { siteLocale } from '../lib/locale.ts';
 import type { BookingView, TimelineEvent } from '../lib/types.ts';
 
-const emailWords: Record<string, string> = {
-  bookingConfirmation: 'Confirmation email sent',
-  callReminder: 'Reminder email sent',
-  callTranscript: 'Transcript emailed to you',
-  callNotCompleted: 'We emailed you about the call',
-  callMoved: 'We emailed you the new time',
-  callCancelled: 'We emailed you about the cancellation',
+/** The emails the audit trail names, by template: each has its words in `status.events.email`. */
+const emailTemplates = new Set([
+  'bookingConfirmation',
+  'callReminder',
+  'callTranscript',
+  'callNotCompleted',
+  'callMoved',
+  'callCancelled',
+]);
+
+/** Audit trail event types a parent reads about, each with its words in `status.events`. */
+const eventKeys: Readonly<Record<string, string>> = {
+  booking_created: 'bookingCreated',
+  payment_succeeded: 'paymentSucceeded',
+  payment_failed: 'paymentFailed',
+  payment_canceled: 'paymentCanceled',
+  payment_refunded: 'paymentRefunded',
+  payment_partially_refunded: 'paymentPartiallyRefunded',
+  call_scheduled: 'callScheduled',
+  call_started: 'callStarted',
+  booking_rescheduled: 'bookingRescheduled',
+  booking_cancelled: 'bookingCancelled',
+  details_corrected: 'detailsCorrected',
+  voice_note_transcribed: 'voiceNoteTranscribed',
+  call_queued: 'callQueued',
+  call_placed: 'callPlaced',
+  call_attempt_failed: 'callAttemptFailed',
+  call_completed: 'callCompleted',
+  call_not_answered: 'callNotAnswered',
+  after_call_problem: 'afterCallProblem',
+  child_data_erased: 'childDataErased',
+  recording_purchased: 'recordingPurchased',
+  recording_payment_failed: 'recordingPaymentFailed',
+  recording_payment_refunded: 'recordingPaymentRefunded',
+  share_created: 'shareCreated',
+  video_rendering: 'videoRendering',
+  video_started: 'videoRendering',
+  video_completed: 'videoReady',
+  video_ready: 'videoReady',
 };
 
-/** The audit trail's event types in a parent's words. */
-export function describeEvent(event: TimelineEvent): string | undefined {
+/** Steps of the machinery, not news for a parent. */
+const silentEvents = new Set([
+  'payment_intent_created',
+  'call_dialling',
+  'call_token_parked',
+  'call_records_saved',
+  'reconciled',
+  'support_needed',
+  'after_call_problem_resolved',
+  'recording_payment_intent_created',
+  'recording_payment_canceled',
+  'recording_payment_not_accepted',
+]);
+
+/** The audit trail's event types in a parent's words, in the site's language. */
+export function describeEvent(event: TimelineEvent, t: TFunction<'status'>): string | undefined {
+  if (silentEvents.has(event.type)) return undefined;
   switch (event.type) {
-    case 'booking_created':
-      return 'Booking started';
-    case 'payment_intent_created':
-      return undefined;
-    case 'payment_succeeded':
-      return 'Payment received';
-    case 'payment_failed':
-      return 'A payment attempt was declined';
-    case 'payment_canceled':
-      return 'Unpaid booking released';
-    case 'payment_refunded':
-      return 'Refunded in full';
-    case 'call_scheduled':
-      return 'Santa has the call in his diary';
-    case 'call_started':
-      return 'Santa is getting ready to call right now';
-    case 'booking_rescheduled':
-      return 'Call moved to a new time';
-    case 'booking_cancelled':
-      return 'Booking cancelled';
-    case 'details_corrected':
-      return 'Phone number or child details corrected';
-    case 'email_sent':
-      return emailWords[event.detail?.template ?? ''] ?? 'Email sent';
-    case 'voice_note_transcribed':
-      return 'Santa listened to your voice note';
-    case 'call_queued':
-      return 'Santa is picking up the phone';
-    case 'call_placed':
-      return 'Santa is calling';
+    case 'email_sent': {
+      const template = event.detail?.template ?? '';
+      return emailTemplates.has(template) ? t(`events.email.${template}`) : t('events.email.other');
+    }
     case 'call_attempt_unanswered':
-      return event.detail?.final ? 'Nobody answered' : 'Nobody answered — Santa will try again';
-    case 'call_attempt_failed':
-      return 'The call could not be connected';
-    case 'call_completed':
-      return 'Call completed';
-    case 'call_not_answered':
-      return 'Santa could not reach you';
+      return event.detail?.final ? t('events.nobodyAnswered') : t('events.nobodyAnsweredRetry');
     case 'call_failed':
       return event.detail?.reason === 'outside_calling_hours'
-        ? 'Too late in the day for Santa to call'
-        : 'The call could not be made';
-    case 'call_dialling':
-    case 'call_token_parked':
-    case 'call_records_saved':
-    case 'reconciled':
-    case 'support_needed':
-      // Steps of the machinery, not news for a parent.
-      return undefined;
-    case 'after_call_problem':
-      return 'The transcript is taking longer than usual — we are on it';
-    case 'after_call_problem_resolved':
-      return undefined;
-    case 'payment_partially_refunded':
-      return 'Part of the payment was refunded';
-    case 'child_data_erased':
-      return "Your child's details were deleted";
-    case 'recording_purchased':
-      return 'Recording bought — the video is on its way';
-    case 'recording_payment_failed':
-      return 'A payment for the recording was declined';
-    case 'recording_payment_refunded':
-      return 'The recording payment was refunded';
-    case 'share_created':
-      return 'Share link made';
+        ? t('events.callFailedLate')
+        : t('events.callFailed');
     case 'share_revoked':
       return event.detail?.reason === 'data_erased'
-        ? 'Share links stopped with the deletion'
-        : 'Share link stopped';
-    case 'recording_payment_intent_created':
-    case 'recording_payment_canceled':
-    case 'recording_payment_not_accepted':
-      return undefined;
-    case 'video_rendering':
-    case 'video_started':
-      return 'The video is being made';
-    case 'video_completed':
-    case 'video_ready':
-      return 'The video is ready';
+        ? t('events.shareRevokedErased')
+        : t('events.shareRevoked');
     default: {
+      const key = eventKeys[event.type];
+      if (key) return t(`events.${key}`);
+      // A new kind of event the site does not know yet: its type in plain words.
       const words = event.type.replaceAll('_', ' ');
       return words.charAt(0).toUpperCase() + words.slice(1);
     }
+  }
+}
+
+/** A progress step's words: by its key, and for two steps by what they are waiting for. */
+function stepLabel(step: ProgressStep, callNow: boolean, t: TFunction<'status'>): string {
+  switch (step.key) {
+    case 'paid':
+      return t('steps.paid');
+    case 'scheduled':
+      return callNow ? t('steps.startingNow') : t('steps.scheduled');
+    case 'reminder':
+      return step.state === 'done' ? t('steps.reminderSent') : t('steps.reminderDue');
+    case 'calling':
+      return t('steps.calling');
+    case 'completed':
+      return t('steps.completed');
+    case 'recording':
+      return t('steps.recording');
+    case 'video-rendering':
+      return t('steps.videoRendering');
+    case 'video-ready':
+      return t('steps.videoReady');
+    default:
+      return step.label;
   }
 }
 
@@ -116,25 +127,26 @@ export function milestones(booking: BookingView): ProgressStep[] {
 }
 
 export function Timeline({ booking }: { readonly booking: BookingView }) {
+  const { t } = useTranslation('status');
   const zone = detectedTimeZone();
   const ended = ['cancelled', 'failed', 'no_answer'].includes(booking.callStatus);
   return (
     <>
       {ended ? null : (
-        <ol className="milestones" aria-label="Progress">
+        <ol className="milestones" aria-label={t('progress')}>
           {milestones(booking).map((item) => (
             <li key={item.key} className={`milestone milestone-${item.state}`}>
               <span className="milestone-dot" aria-hidden="true">
                 {item.state === 'done' ? '✓' : ''}
               </span>
               <span className="milestone-label">
-                {item.label}
+                {stepLabel(item, booking.schedule.callNow, t)}
                 <span className="visually-hidden">
                   {item.state === 'done'
-                    ? ' — done'
+                    ? t('steps.stateDone')
                     : item.state === 'current'
-                      ? ' — in progress'
-                      : ' — to come'}
+                      ? t('steps.stateCurrent')
+                      : t('steps.stateUpcoming')}
                 </span>
               </span>
               <span className="milestone-time">
@@ -142,7 +154,7 @@ export function Timeline({ booking }: { readonly booking: BookingView }) {
                   formatEventTime(item.at, zone, siteLocale(), new Date())
                 ) : item.dueAt && item.state === 'upcoming' ? (
                   <>
-                    due{' '}
+                    {t('steps.due')}{' '}
                     <time dateTime={item.dueAt}>
                       {formatEventTime(item.dueAt, zone, siteLocale(), new Date())}
                     </time>
@@ -156,10 +168,10 @@ export function Timeline({ booking }: { readonly booking: BookingView }) {
         </ol>
       )}
       <details className="activity" open={ended}>
-        <summary>Everything that happened</summary>
+        <summary>{t('everything')}</summary>
         <ol>
           {booking.timeline.map((event, index) => {
-            const words = describeEvent(event);
+            const words = describeEvent(event, t);
             return words ? (
               // biome-ignore lint/suspicious/noArrayIndexKey: the audit trail only grows at its end
               <li key={`${event.type}-${event.at}-${index}`}>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatDuration } from '../lib/format.ts';
 import './VoiceNotePlayer.css';
 
@@ -19,13 +20,27 @@ const knownLength = (seconds: number) => Number.isFinite(seconds) && seconds > 0
  * @param url an object URL of the recording (`URL.createObjectURL`).
  * @param recordedSeconds how long the recorder ran, in seconds, if known.
  */
-export function VoiceNotePlayer({
+export function VoiceNotePlayer(props: {
+  readonly url: string;
+  readonly recordedSeconds?: number | undefined;
+}) {
+  // Its words are in the `recording` namespace, which the wizard has not loaded: only the
+  // player waits for them, not the whole step.
+  return (
+    <Suspense fallback={null}>
+      <Player {...props} />
+    </Suspense>
+  );
+}
+
+function Player({
   url,
   recordedSeconds,
 }: {
   readonly url: string;
   readonly recordedSeconds?: number | undefined;
 }) {
+  const { t } = useTranslation('recording');
   const audio = useRef<HTMLAudioElement>(null);
   const [mediaSeconds, setMediaSeconds] = useState<number>();
 
@@ -72,10 +87,10 @@ export function VoiceNotePlayer({
   return (
     <span className="voice-note-player">
       {/* biome-ignore lint/a11y/useMediaCaption: a parent's own voice note, played back to them */}
-      <audio ref={audio} controls preload="auto" src={url} aria-label="Your voice note" />
+      <audio ref={audio} controls preload="auto" src={url} aria-label={t('voiceNote.label')} />
       {seconds !== undefined ? (
         <span className="hint" data-testid="voice-note-length">
-          Length: {formatDuration(Math.max(1, Math.floor(seconds)))}
+          {t('length', { duration: formatDuration(Math.max(1, Math.floor(seconds))) })}
         </span>
       ) : null}
     </span>

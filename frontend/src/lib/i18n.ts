@@ -18,7 +18,10 @@ import englishCommon from '../../../functions/i18n/messages/en/common.json' with
  * and suspend (the App's <Suspense>) until the file has loaded.
  *
  * The language: the one the visitor chose (kept in localStorage under `callsanta.language`),
- * else the first of the browser's languages we speak (navigator.languages), else English.
+ * else the first of the browser's languages we speak (navigator.languages), else English. Only
+ * a choice is kept (`chooseLanguage`), never a detected language, so `chosenLanguage()` can tell
+ * "chose Spanish" from "a Spanish browser" (a booking's pages prefer the booking's language over
+ * the browser's: lib/booking-language.ts).
  */
 const messageFiles = import.meta.glob<{ default: Record<string, unknown> }>(
   '../../../functions/i18n/messages/*/*.json',
@@ -52,7 +55,8 @@ void i18next
     detection: {
       order: ['localStorage', 'navigator'],
       lookupLocalStorage: languageStorageKey,
-      caches: ['localStorage'],
+      // Nothing cached on detection: localStorage holds only what the visitor chose.
+      caches: [],
     },
     // React escapes what it renders; escaping here too would show "&amp;".
     interpolation: { escapeValue: false },
@@ -86,9 +90,24 @@ export function siteLanguage(): LanguageCode {
   return isLanguageCode(code) ? code : defaultLanguage;
 }
 
-/** Switch the site's language (remembered in localStorage by the detector's cache). */
+/** Switch the site's language at the visitor's choice, remembered in localStorage. */
 export function chooseLanguage(code: LanguageCode): Promise<unknown> {
+  try {
+    localStorage.setItem(languageStorageKey, code);
+  } catch {
+    // Storage refused (private mode, full): the choice holds for this visit only.
+  }
   return i18next.changeLanguage(code);
+}
+
+/** The language the visitor chose with the picker, if they ever did (else undefined). */
+export function chosenLanguage(): LanguageCode | undefined {
+  try {
+    const code = localStorage.getItem(languageStorageKey) ?? '';
+    return isLanguageCode(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export { i18next };

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, isAbort } from '../lib/api.ts';
 import { recordAffiliateVisit } from '../lib/attribution.ts';
 import type { AffiliatePage } from '../lib/types.ts';
@@ -7,6 +8,7 @@ import { NotFound } from './NotFound.tsx';
 
 /** A creator's landing page, `/<slug>`: the visit attributes a booking to them for 30 days. */
 export function AffiliateLanding({ slug }: { readonly slug: string }) {
+  const { t } = useTranslation('affiliate');
   const [state, setState] = useState<'loading' | 'missing' | AffiliatePage>('loading');
   useEffect(() => {
     const controller = new AbortController();
@@ -28,9 +30,9 @@ export function AffiliateLanding({ slug }: { readonly slug: string }) {
   if (state === 'loading') {
     return (
       <main id="main" className="page" aria-busy="true">
-        <p className="lead">Loading…</p>
+        <p className="lead">{t('loading')}</p>
       </main>
     );
   }
-  return <Landing intro={`${state.name} sent you — welcome! Here's how it works.`} />;
+  return <Landing intro={t('welcome', { name: state.name })} />;
 }

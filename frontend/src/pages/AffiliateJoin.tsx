@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import {
   type SlugLookup,
   type SlugState,
@@ -19,13 +21,28 @@ interface Values {
 }
 type TextField = 'name' | 'email';
 
-/** The API's own messages for the name and the email (the slug has its own state). */
-function textFieldErrors(values: Values): Partial<Record<TextField, string>> {
+/**
+ * The name's and the email's errors by the API's own schema (the slug has its own state), in
+ * the site's language: the schema's issue says which rule failed, the words are ours.
+ */
+function textFieldErrors(
+  values: Values,
+  t: TFunction<'affiliate'>,
+): Partial<Record<TextField, string>> {
   const shape = affiliateSignupSchema.shape;
   const errors: Partial<Record<TextField, string>> = {};
   for (const field of ['name', 'email'] as const) {
     const result = shape[field].safeParse(values[field]);
-    if (!result.success) errors[field] = result.error.issues[0]?.message ?? 'Check this field.';
+    if (result.success) continue;
+    const code = result.error.issues[0]?.code;
+    errors[field] =
+      field === 'email'
+        ? t('errors.email')
+        : code === 'too_big'
+          ? t('errors.nameTooLong', { max: 80 })
+          : code === 'invalid_format'
+            ? t('errors.nameCharacters')
+            : t('errors.name');
   }
   return errors;
 }
@@ -38,6 +55,7 @@ function textFieldErrors(values: Values): Partial<Record<TextField, string>> {
 function slugErrorOf(
   state: SlugState,
   { submitted, left }: { readonly submitted: boolean; readonly left: boolean },
+  t: TFunction<'affiliate'>,
 ): string | undefined {
   switch (state.kind) {
     case 'invalid':
@@ -46,21 +64,21 @@ function slugErrorOf(
     case 'too_short':
       return submitted || left ? state.message : undefined;
     case 'empty':
-      return submitted ? 'Choose the name of your page, e.g. jolly-jen.' : undefined;
+      return submitted ? t('errors.slugEmpty') : undefined;
     default:
       return undefined;
   }
 }
 
 /** The line under the slug: checking, free, or why it could not be checked. */
-function slugStatusOf(state: SlugState): string {
+function slugStatusOf(state: SlugState, t: TFunction<'affiliate'>): string {
   switch (state.kind) {
     case 'checking':
-      return 'Checking…';
+      return t('slug.checking');
     case 'free':
-      return `✓ callsanta.com/${state.slug} is free`;
+      return t('slug.free', { slug: state.slug });
     case 'unchecked':
-      return `We could not check this name just now (${state.message}). You can still try it.`;
+      return t('slug.unchecked', { reason: state.message });
     default:
       return '\u00a0';
   }
@@ -73,6 +91,7 @@ function slugStatusOf(state: SlugState): string {
  * its field is right.
  */
 export function AffiliateJoin() {
+  const { t } = useTranslation('affiliate');
   const [values, setValues] = useState<Values>({ name: '', email: '', slug: '' });
   const [submitted, setSubmitted] = useState(false);
   const [slugLeft, setSlugLeft] = useState(false);
@@ -101,11 +120,11 @@ export function AffiliateJoin() {
   }, [wanted]);
 
   const slug = slugState(values.slug, lookup);
-  const checked = submitted ? textFieldErrors(values) : {};
+  const checked = submitted ? textFieldErrors(values, t) : {};
   const errors = {
     name: serverErrors.name ?? checked.name,
     email: serverErrors.email ?? checked.email,
-    slug: slugErrorOf(slug, { submitted, left: slugLeft }),
+    slug: slugErrorOf(slug, { submitted, left: slugLeft }, t),
   };
 
   const change = (field: keyof Values, value: string) => {
@@ -124,8 +143,8 @@ export function AffiliateJoin() {
     setSubmitted(true);
     setFormError('');
     const blocking =
-      Object.keys(textFieldErrors(values)).length > 0 ||
-      slugErrorOf(slug, { submitted: true, left: true }) !== undefined;
+      Object.keys(textFieldErrors(values, t)).length > 0 ||
+      slugErrorOf(slug, { submitted: true, left: true }, t) !== undefined;
     if (blocking) {
       focusFirstError();
       return;
@@ -163,24 +182,29 @@ export function AffiliateJoin() {
   if (created) {
     const link = `${window.location.origin}/${created.slug}`;
     return (
-      <Page title="You're in" heading="Your page is live!">
+      <Page title={t('created.title')} heading={t('created.heading')}>
         <p className="lead">
-          Share <a href={`/${created.slug}`}>{link}</a>. Every call booked within 30 days of a visit
-          earns you {created.payoutPercent}%.
+          <Trans
+            t={t}
+            i18nKey="created.share"
+            values={{ link, percent: created.payoutPercent }}
+            components={{ page: <a href={`/${created.slug}`}>{link}</a> }}
+          />
         </p>
         <p>
-          You can also add <code>?aff={created.slug}</code> to any CallSanta link.
+          <Trans
+            t={t}
+            i18nKey="created.parameter"
+            values={{ parameter: `?aff=${created.slug}` }}
+            components={{ code: <code /> }}
+          />
         </p>
       </Page>
     );
   }
 
   return (
-    <Page
-      title="Become a creator partner"
-      heading="Become a creator partner"
-      lead="Share CallSanta with your audience and earn a share of every call booked through your page."
-    >
+    <Page title={t('join.title')} heading={t('join.title')} lead={t('join.lead')}>
       <form
         ref={form}
         className="card"
@@ -190,7 +214,7 @@ export function AffiliateJoin() {
           void submit();
         }}
       >
-        <Field id="aff-name" label="Your name (shown on your page)" error={errors.name}>
+        <Field id="aff-name" label={t('join.name')} error={errors.name}>
           <input
             id="aff-name"
             autoComplete="name"
@@ -199,7 +223,7 @@ export function AffiliateJoin() {
             {...describedBy('aff-name', errors.name)}
           />
         </Field>
-        <Field id="aff-email" label="Your email" error={errors.email}>
+        <Field id="aff-email" label={t('join.email')} error={errors.email}>
           <input
             id="aff-email"
             type="email"
@@ -209,12 +233,7 @@ export function AffiliateJoin() {
             {...describedBy('aff-email', errors.email)}
           />
         </Field>
-        <Field
-          id="aff-slug"
-          label="Your page name"
-          hint="Lowercase letters, digits and hyphens, e.g. jolly-jen."
-          error={errors.slug}
-        >
+        <Field id="aff-slug" label={t('join.slug')} hint={t('join.slugHint')} error={errors.slug}>
           <div className="slug-input">
             <span aria-hidden="true">callsanta.com/</span>
             <input
@@ -235,18 +254,18 @@ export function AffiliateJoin() {
             role="status"
             data-slug-state={slug.kind}
           >
-            {slugStatusOf(slug)}
+            {slugStatusOf(slug, t)}
           </p>
         </Field>
         <button type="submit" className="button button-primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create my page'}
+          {busy ? t('join.creating') : t('join.create')}
         </button>
         <p className="status status-error" role="status">
           {formError || '\u00a0'}
         </p>
       </form>
       <p>
-        <Link to="/">Back to the home page</Link>
+        <Link to="/">{t('join.home')}</Link>
       </p>
     </Page>
   );

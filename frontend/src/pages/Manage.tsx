@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   isRefundableCancellation,
   refundCutoffMinutes,
@@ -10,11 +11,13 @@ import { BookingSummary } from '../components/BookingSummary.tsx';
 import { CorrectDetails } from '../components/CorrectDetails.tsx';
 import { Page } from '../components/Page.tsx';
 import { ApiError, api, messageOf } from '../lib/api.ts';
+import { useBookingLanguage } from '../lib/booking-language.ts';
 import { siteLocale } from '../lib/locale.ts';
 import { Link } from '../lib/router.tsx';
 import { tokenFragment } from '../lib/tokens.ts';
 import type { BookableTime, BookingView, CancelResult } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
+import { viewChildNames } from '../lib/view-children.ts';
 import { NotFound } from './NotFound.tsx';
 import { statusSentence } from './Success.tsx';
 
@@ -75,13 +78,16 @@ const changeable = (booking: BookingView) =>
 
 /** Reschedule, cancel (with refund) and delete the child's data, from the email's link. */
 export default function Manage({ callId }: { readonly callId: string }) {
+  const { t } = useTranslation('manage');
+  const { t: status } = useTranslation('status');
   const { load, token, replace } = useBooking(callId);
+  useBookingLanguage(load.state === 'ready' ? load.booking : undefined);
   if (load.state === 'not_found' || !token) return <NotFound what="booking" />;
   if (load.state !== 'ready') {
     return (
-      <Page title="Manage your booking" heading="Manage your booking">
+      <Page title={t('title')} heading={t('title')}>
         <p className="lead" aria-live="polite">
-          {load.state === 'failed' ? load.message : 'Loading your booking…'}
+          {load.state === 'failed' ? load.message : status('loading')}
         </p>
         <div className="timeline-placeholder" />
       </Page>
@@ -89,17 +95,17 @@ export default function Manage({ callId }: { readonly callId: string }) {
   }
   const booking = load.booking;
   return (
-    <Page title="Manage your booking" heading="Manage your booking">
-      <p className="lead">{statusSentence(booking)}</p>
+    <Page title={t('title')} heading={t('title')}>
+      <p className="lead">{statusSentence(booking, status)}</p>
       <section className="card" aria-labelledby="booking-title">
-        <h2 id="booking-title">Your booking</h2>
+        <h2 id="booking-title">{status('yourBooking')}</h2>
         <BookingSummary booking={booking} />
         <p className="actions">
           <Link
             to={`/success/${callId}${tokenFragment(token)}`}
             className="button button-secondary"
           >
-            See progress
+            {t('seeProgress')}
           </Link>
           {/* Erased: the transcript and recording are gone, so nothing leads to them. */}
           {booking.callStatus === 'completed' && !booking.dataErased ? (
@@ -107,7 +113,7 @@ export default function Manage({ callId }: { readonly callId: string }) {
               to={`/recording/${callId}${tokenFragment(token)}`}
               className="button button-secondary"
             >
-              {booking.purchaseRecording ? 'Listen to the call' : 'Read the transcript'}
+              {booking.purchaseRecording ? status('listen') : status('readTranscript')}
             </Link>
           ) : null}
         </p>
@@ -133,6 +139,7 @@ interface SectionProps {
 }
 
 function Reschedule({ booking, token, onChanged }: SectionProps) {
+  const { t } = useTranslation('manage');
   const [timezone, setTimezone] = useState(booking.schedule.timezone);
   const [choice, setChoice] = useState<CallTimeChoice>({ callNow: false });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -150,7 +157,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
 
   async function move(target: CallTimeChoice) {
     if (!target.callNow && !target.scheduledAt) {
-      setErrors({ scheduledAt: 'Choose a new time, or "call now".' });
+      setErrors({ scheduledAt: t('time.chooseNew') });
       return;
     }
     setBusy(true);
@@ -170,8 +177,14 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
       close();
       setMessage(
         moved.schedule.callNow
-          ? 'Done — Santa will call right away.'
-          : `Done — Santa will now call on ${formatCallTime(moved.schedule.scheduledAt, moved.schedule.timezone, siteLocale())}.`,
+          ? t('time.movedNow')
+          : t('time.moved', {
+              when: formatCallTime(
+                moved.schedule.scheduledAt,
+                moved.schedule.timezone,
+                siteLocale(),
+              ),
+            }),
       );
     } catch (error) {
       if (
@@ -200,13 +213,16 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
 
   return (
     <section className="card" aria-labelledby="reschedule-title">
-      <h2 id="reschedule-title">The call's time</h2>
+      <h2 id="reschedule-title">{t('time.title')}</h2>
       <p>
-        Santa will call{' '}
+        {t('time.before')}{' '}
         <strong data-testid="booked-time">
-          {booking.schedule.callNow ? 'right away' : booking.schedule.localDisplay}
+          {booking.schedule.callNow
+            ? t('time.rightAway')
+            : // The view's localDisplay is in the booking's locale; this page speaks the site's.
+              formatCallTime(booking.schedule.scheduledAt, booking.schedule.timezone, siteLocale())}
         </strong>
-        .
+        {t('time.after')}
       </p>
       <p className="status status-success" role="status">
         {message || '\u00a0'}
@@ -216,7 +232,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
           id="reschedule-form"
           ref={focusOnMount}
           tabIndex={-1}
-          aria-label="Choose a new time"
+          aria-label={t('time.chooseLabel')}
           onSubmit={(event) => {
             event.preventDefault();
             void move(choice);
@@ -239,7 +255,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
           />
           {nearest.length ? (
             <div className="notice notice-warning">
-              <p>Nearest free times:</p>
+              <p>{t('time.nearest')}</p>
               <div className="time-grid">
                 {nearest.map((time) => (
                   <button
@@ -257,7 +273,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
           {/* The confirmation sits right under the chosen time, not at the bottom of the page. */}
           <p className="actions">
             <button type="submit" className="button button-primary" disabled={busy}>
-              {busy ? 'Moving…' : 'Move the call'}
+              {busy ? t('time.moving') : t('time.move')}
             </button>
             <button
               type="button"
@@ -269,7 +285,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
                 setNearest([]);
               }}
             >
-              Keep the current time
+              {t('time.keep')}
             </button>
           </p>
         </form>
@@ -284,7 +300,7 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
             setMessage('');
           }}
         >
-          Change the time
+          {t('time.change')}
         </button>
       )}
     </section>
@@ -292,6 +308,8 @@ function Reschedule({ booking, token, onChanged }: SectionProps) {
 }
 
 function Cancel({ booking, token, onChanged }: SectionProps) {
+  const { t } = useTranslation('manage');
+  const names = viewChildNames(booking, siteLocale()) ?? t('yourChild');
   const [message, setMessage] = useState('');
   const [failed, setFailed] = useState(false);
   const refundable =
@@ -307,10 +325,12 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
       });
       setMessage(
         result.refunded
-          ? `Cancelled. We have refunded ${formatMoney(result.amountCents, result.currency, siteLocale())} to your card; it may take a few days to show.`
+          ? t('cancel.doneRefunded', {
+              amount: formatMoney(result.amountCents, result.currency, siteLocale()),
+            })
           : result.refundNote
-            ? `Cancelled. ${result.refundNote}`
-            : 'Cancelled.',
+            ? t('cancel.doneNote', { note: result.refundNote })
+            : t('cancel.done'),
       );
       onChanged(result);
     } catch (error) {
@@ -322,25 +342,27 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
   const cancelled = booking.callStatus === 'cancelled';
   return (
     <section className="card" aria-labelledby="cancel-title">
-      <h2 id="cancel-title">{cancelled ? 'Cancelled' : 'Cancel the call'}</h2>
+      <h2 id="cancel-title">{cancelled ? t('cancel.cancelled') : t('cancel.title')}</h2>
       <p>
         {cancelled
           ? booking.paymentStatus === 'refunded'
-            ? 'This call is cancelled and your payment was refunded.'
-            : 'This call is cancelled.'
+            ? t('cancel.isCancelledRefunded')
+            : t('cancel.isCancelled')
           : refundable
-            ? `Cancel now and you get a full refund of ${formatMoney(booking.amountCents, booking.currency, siteLocale())}.`
+            ? t('cancel.fullRefund', {
+                amount: formatMoney(booking.amountCents, booking.currency, siteLocale()),
+              })
             : booking.paymentStatus === 'paid'
-              ? `The call is less than ${refundCutoffMinutes} minutes away, so cancelling now is not refunded.`
-              : 'Nothing has been paid, so nothing will be charged.'}
+              ? t('cancel.noRefund', { count: refundCutoffMinutes })
+              : t('cancel.nothingPaid')}
       </p>
       {cancelled ? null : (
         <ConfirmedAction
-          trigger="Cancel the call…"
-          question={`Cancel Santa's call to ${booking.child.name ?? 'your child'}?`}
-          confirm="Yes, cancel the call"
-          working="Cancelling…"
-          keep="Keep the call"
+          trigger={t('cancel.trigger')}
+          question={t('cancel.question', { names })}
+          confirm={t('cancel.confirm')}
+          working={t('cancel.working')}
+          keep={t('cancel.keep')}
           onConfirm={cancel}
         />
       )}
@@ -352,6 +374,8 @@ function Cancel({ booking, token, onChanged }: SectionProps) {
 }
 
 function Erase({ booking, token, onChanged }: SectionProps) {
+  const { t } = useTranslation('manage');
+  const names = viewChildNames(booking, siteLocale()) ?? t('yourChild');
   const [message, setMessage] = useState('');
   const [failed, setFailed] = useState(false);
   const erased = booking.timeline.some((event) => event.type === 'child_data_erased');
@@ -364,9 +388,7 @@ function Erase({ booking, token, onChanged }: SectionProps) {
         token,
       });
       onChanged(result);
-      setMessage(
-        "Done. We have deleted your child's details, the voice note, the transcript and the recording.",
-      );
+      setMessage(t('erase.done'));
     } catch (error) {
       setFailed(true);
       setMessage(messageOf(error));
@@ -375,22 +397,19 @@ function Erase({ booking, token, onChanged }: SectionProps) {
 
   return (
     <section className="card" aria-labelledby="erase-title">
-      <h2 id="erase-title">Delete my child's data</h2>
-      <p>
-        Deletes your child's name and details, the voice note, the transcript and the recording —
-        for good. You can do this once the call is over or cancelled.
-      </p>
+      <h2 id="erase-title">{t('erase.title')}</h2>
+      <p>{t('erase.explain')}</p>
       {erased ? (
         <p>
-          <strong>Your child's data has been deleted.</strong>
+          <strong>{t('erase.erased')}</strong>
         </p>
       ) : (
         <ConfirmedAction
-          trigger="Delete my child's data…"
-          question={`Delete everything about ${booking.child.name ?? 'your child'}? This cannot be undone.`}
-          confirm="Yes, delete it all"
-          working="Deleting…"
-          keep="Keep it"
+          trigger={t('erase.trigger')}
+          question={t('erase.question', { names })}
+          confirm={t('erase.confirm')}
+          working={t('erase.working')}
+          keep={t('erase.keep')}
           onConfirm={erase}
         />
       )}

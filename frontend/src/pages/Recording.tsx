@@ -1,9 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatMoney } from '../../../functions/core/money-format.ts';
 import { santaCallVideo } from '../../../video/props.ts';
 import { Page } from '../components/Page.tsx';
 import { ShareLinks } from '../components/ShareLinks.tsx';
+import { WishList } from '../components/WishList.tsx';
 import { api, messageOf } from '../lib/api.ts';
+import { useBookingLanguage } from '../lib/booking-language.ts';
+import { callSummaryOf } from '../lib/call-summary.ts';
 import { formatDuration } from '../lib/format.ts';
 import { siteLocale } from '../lib/locale.ts';
 import { mediaFileName } from '../lib/media-names.ts';
@@ -12,6 +16,7 @@ import { isSettled } from '../lib/settled.ts';
 import { tokenFragment } from '../lib/tokens.ts';
 import type { BookingView } from '../lib/types.ts';
 import { useBooking } from '../lib/useBooking.ts';
+import { viewChildNames, viewChildren } from '../lib/view-children.ts';
 import { NotFound } from './NotFound.tsx';
 import { statusSentence } from './Success.tsx';
 
@@ -22,10 +27,14 @@ const notReady = (booking: BookingView) =>
   ['pending', 'scheduled', 'queued', 'in_progress'].includes(booking.callStatus);
 
 /**
- * The call's video (play, download, share), its audio and its transcript, from the transcript
- * and video-ready emails. A parent who did not buy the recording is offered it here.
+ * The call's video (play, download, share), its audio, "What <name> asked Santa for" (the call's
+ * analysis: the summary and each child's wishes, when the view has `callSummary`) and the
+ * transcript, from the transcript and video-ready emails. A parent who did not buy the
+ * recording is offered it here.
  */
 export default function Recording({ callId }: { readonly callId: string }) {
+  const { t } = useTranslation('recording');
+  const { t: status } = useTranslation('status');
   // Set once the parent has paid for the recording: poll until the payment is applied.
   const [purchasing, setPurchasing] = useState(false);
   const { load, token, refresh } = useBooking(callId, {
@@ -48,33 +57,38 @@ export default function Recording({ callId }: { readonly callId: string }) {
     document.addEventListener('visibilitychange', refreshIfStale);
     return () => document.removeEventListener('visibilitychange', refreshIfStale);
   }, [linksExpireAt, refresh]);
+  useBookingLanguage(load.state === 'ready' ? load.booking : undefined);
   if (load.state === 'not_found') return <NotFound what="booking" />;
   if (load.state !== 'ready') {
     return (
-      <Page title="Your call with Santa" heading="Your call with Santa">
+      <Page title={t('title')} heading={t('title')}>
         <p className="lead" aria-live="polite">
-          {load.state === 'failed' ? load.message : 'Loading the recording…'}
+          {load.state === 'failed' ? load.message : t('loading')}
         </p>
         <div className="timeline-placeholder" />
       </Page>
     );
   }
   const booking = load.booking;
-  const name = booking.child.name ?? undefined;
+  const children = viewChildren(booking);
+  // The download's file name: the first child's, as the emails and the video name it.
+  const name = children[0]?.name ?? undefined;
+  const names = viewChildNames(booking, siteLocale());
+  const yourChild = names ?? status('yourChild');
   if (booking.callStatus !== 'completed') {
     return (
-      <Page title="Not ready yet" heading="Not ready yet">
+      <Page title={t('notReady')} heading={t('notReady')}>
         <p className="lead" aria-live="polite">
           {notReady(booking)
-            ? `The recording appears here as soon as Santa's call is over. ${statusSentence(booking)}`
-            : statusSentence(booking)}
+            ? `${t('appearsAfterCall')} ${statusSentence(booking, status)}`
+            : statusSentence(booking, status)}
         </p>
         <p>
           <Link
             to={`/success/${callId}${tokenFragment(token)}`}
             className="button button-secondary"
           >
-            See progress
+            {t('seeProgress')}
           </Link>
         </p>
       </Page>
@@ -82,26 +96,28 @@ export default function Recording({ callId }: { readonly callId: string }) {
   }
   const turns = booking.media.transcript ?? [];
   const offer = booking.recordingOffer;
+  const summary = booking.dataErased ? undefined : callSummaryOf(booking);
+  // A turn's child: the one the analysis named (`speaker`), else the only child there is.
+  const childSpeaker = (turn: object) =>
+    ('speaker' in turn && typeof turn.speaker === 'string' && turn.speaker) ||
+    (children.length === 1 ? name : undefined) ||
+    t('transcript.child');
   return (
-    <Page
-      title="Your call with Santa"
-      heading={name ? `Santa's call with ${name}` : 'Your call with Santa'}
-    >
+    <Page title={t('title')} heading={names ? t('heading', { names }) : t('title')}>
       {booking.purchaseRecording && booking.child.name !== null ? (
         <VideoSection booking={booking} token={token ?? ''} onChange={refresh} />
       ) : null}
       {offer && !purchasing ? (
         <section className="card offer" aria-labelledby="offer-title">
           <h2 id="offer-title">
-            Get the video of this call —{' '}
-            {formatMoney(offer.amountCents, offer.currency, siteLocale())}
+            {t('offer.title', {
+              price: formatMoney(offer.amountCents, offer.currency, siteLocale()),
+            })}
           </h2>
-          <p>
-            Keep {name ?? 'your child'}'s call with Santa as a video to watch again and share with
-            family: the whole call, with Santa on screen. It also unlocks the recording to listen to
-            and download.
-          </p>
-          <Suspense fallback={<div className="payment-placeholder">Loading secure payment…</div>}>
+          <p>{t('offer.text', { names: yourChild })}</p>
+          <Suspense
+            fallback={<div className="payment-placeholder">{t('offer.loadingPayment')}</div>}
+          >
             <RecordingOffer
               callId={callId}
               token={token ?? ''}
@@ -117,12 +133,12 @@ export default function Recording({ callId }: { readonly callId: string }) {
       ) : null}
       {purchasing && !booking.purchaseRecording ? (
         <p className="lead" role="status">
-          Payment received — thank you! Your recording unlocks here in a moment.
+          {t('offer.paid')}
         </p>
       ) : null}
       {booking.media.audioUrl ? (
         <section className="card" aria-labelledby="listen-title">
-          <h2 id="listen-title">Listen</h2>
+          <h2 id="listen-title">{t('listen.title')}</h2>
           {/* biome-ignore lint/a11y/useMediaCaption: the full transcript is on the page */}
           <audio
             controls
@@ -132,7 +148,9 @@ export default function Recording({ callId }: { readonly callId: string }) {
             aria-describedby="transcript-title"
           />
           {booking.media.durationSecs ? (
-            <p className="hint">Length: {formatDuration(booking.media.durationSecs)}</p>
+            <p className="hint">
+              {t('length', { duration: formatDuration(booking.media.durationSecs) })}
+            </p>
           ) : null}
           <p className="actions">
             <a
@@ -140,23 +158,21 @@ export default function Recording({ callId }: { readonly callId: string }) {
               href={booking.media.downloadUrl ?? booking.media.audioUrl}
               download={mediaFileName(name, 'mp3')}
             >
-              Download the audio
+              {t('downloadAudio')}
             </a>
           </p>
         </section>
       ) : turns.length && !offer ? (
-        <p className="lead">
-          The recording was not part of this booking — here is everything Santa and{' '}
-          {name ?? 'your child'} said.
-        </p>
+        <p className="lead">{t('transcriptOnly', { names: yourChild })}</p>
       ) : null}
+      {summary ? <WishList summary={summary} /> : null}
       {booking.media.audioUrl && token ? (
-        <ShareLinks callId={callId} token={token} childName={name} />
+        <ShareLinks callId={callId} token={token} childNames={names} />
       ) : null}
       {turns.length ? (
         <section className="card" aria-labelledby="transcript-title">
-          <h2 id="transcript-title">Transcript</h2>
-          <p className="hint">The transcript is only for you: share links show the recording.</p>
+          <h2 id="transcript-title">{t('transcript.title')}</h2>
+          <p className="hint">{t('transcript.private')}</p>
           <ol className="dialogue">
             {turns.map((turn, index) => (
               <li
@@ -165,7 +181,7 @@ export default function Recording({ callId }: { readonly callId: string }) {
                 className={`turn turn-${turn.role}`}
               >
                 <span className="speaker">
-                  {turn.role === 'santa' ? 'Santa' : (name ?? 'Child')}
+                  {turn.role === 'santa' ? t('transcript.santa') : childSpeaker(turn)}
                 </span>
                 <p>{turn.message}</p>
               </li>
@@ -173,9 +189,7 @@ export default function Recording({ callId }: { readonly callId: string }) {
           </ol>
         </section>
       ) : (
-        <p className="lead">
-          The transcript and recording of this call have been deleted at your request.
-        </p>
+        <p className="lead">{t('erased')}</p>
       )}
     </Page>
   );
@@ -191,9 +205,10 @@ function VideoSection({
   readonly token: string;
   readonly onChange: () => void;
 }) {
+  const { t } = useTranslation('recording');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  const name = booking.child.name ?? undefined;
+  const name = viewChildren(booking)[0]?.name ?? undefined;
 
   async function retry() {
     setBusy(true);
@@ -204,7 +219,7 @@ function VideoSection({
         body: {},
         token,
       });
-      setMessage('Trying again — the video is being made.');
+      setMessage(t('video.retrying'));
       onChange();
     } catch (error) {
       setMessage(messageOf(error));
@@ -217,7 +232,7 @@ function VideoSection({
   if (booking.videoStatus === 'completed' && videoUrl) {
     return (
       <section className="card" aria-labelledby="video-title">
-        <h2 id="video-title">Watch</h2>
+        <h2 id="video-title">{t('video.watch')}</h2>
         {/* biome-ignore lint/a11y/useMediaCaption: the full transcript is on the page */}
         <video
           className="video-frame"
@@ -235,7 +250,7 @@ function VideoSection({
             href={videoDownloadUrl ?? videoUrl}
             download={mediaFileName(name, 'mp4')}
           >
-            Download video
+            {t('downloadVideo')}
           </a>
         </p>
       </section>
@@ -245,30 +260,27 @@ function VideoSection({
     const progress = booking.videoProgress ?? 0;
     return (
       <section className="card" aria-labelledby="video-title">
-        <h2 id="video-title">Your video</h2>
+        <h2 id="video-title">{t('video.title')}</h2>
         <p aria-live="polite">
           {booking.videoStatus === 'pending'
-            ? 'Your video is on its way: it starts being made in a moment.'
-            : `Your video is being made: ${Math.round(progress)}% done.`}
+            ? t('video.pending')
+            : t('video.processing', { percent: Math.round(progress) })}
         </p>
         <progress
           className="video-progress"
           max={100}
           value={booking.videoStatus === 'pending' ? undefined : progress}
-          aria-label="Video progress"
+          aria-label={t('video.progress')}
         />
-        <p className="hint">We'll also email you when it is ready.</p>
+        <p className="hint">{t('video.emailWhenReady')}</p>
       </section>
     );
   }
   if (booking.videoStatus === 'failed') {
     return (
       <section className="card" aria-labelledby="video-title">
-        <h2 id="video-title">Your video</h2>
-        <p>
-          The video could not be made this time. Your recording is safe: listen to it below, or try
-          making the video again.
-        </p>
+        <h2 id="video-title">{t('video.title')}</h2>
+        <p>{t('video.failed')}</p>
         <p className="actions">
           <button
             type="button"
@@ -276,7 +288,7 @@ function VideoSection({
             onClick={() => void retry()}
             disabled={busy}
           >
-            {busy ? 'Trying again…' : 'Try again'}
+            {busy ? t('video.tryingAgain') : t('video.tryAgain')}
           </button>
         </p>
         <p className="status" role="status">

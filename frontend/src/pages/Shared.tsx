@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formatCallDate } from '../../../functions/core/date-format.ts';
 import { santaCallVideo } from '../../../video/props.ts';
 import { Page } from '../components/Page.tsx';
@@ -9,7 +10,7 @@ import type { SharedRecording } from '../lib/types.ts';
 
 type SharedLoad =
   | { readonly state: 'loading' }
-  | { readonly state: 'gone'; readonly message: string }
+  | { readonly state: 'gone' }
   | { readonly state: 'failed'; readonly message: string }
   | { readonly state: 'ready'; readonly shared: SharedRecording };
 
@@ -19,6 +20,7 @@ type SharedLoad =
  * minutes, so they are fetched again when the page comes back into view after that.
  */
 export default function Shared({ token }: { readonly token: string }) {
+  const { t } = useTranslation('recording');
   const [load, setLoad] = useState<SharedLoad>({ state: 'loading' });
 
   const fetchShared = useCallback(async () => {
@@ -27,7 +29,8 @@ export default function Shared({ token }: { readonly token: string }) {
       setLoad({ state: 'ready', shared });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) {
-        setLoad({ state: 'gone', message: error.message });
+        // Said in the page's language (the API's message is English).
+        setLoad({ state: 'gone' });
         return;
       }
       setLoad({ state: 'failed', message: messageOf(error) });
@@ -54,22 +57,27 @@ export default function Shared({ token }: { readonly token: string }) {
 
   if (load.state !== 'ready') {
     return (
-      <Page title="A call from Santa" heading="A call from Santa">
+      <Page title={t('shared.title')} heading={t('shared.title')}>
         <p className="lead" role={load.state === 'loading' ? undefined : 'alert'}>
-          {load.state === 'loading' ? 'Loading…' : load.message}
+          {load.state === 'loading'
+            ? t('shared.loading')
+            : load.state === 'gone'
+              ? t('shared.gone')
+              : load.message}
         </p>
       </Page>
     );
   }
   const { shared } = load;
-  const heading = `Santa's call with ${shared.childFirstName}`;
+  const heading = t('heading', { names: shared.childFirstName });
   return (
     <Page title={heading} heading={heading}>
       <p className="lead">
-        Recorded on {formatCallDate(shared.callAt, shared.timezone, siteLocale())}. Shared with you
-        by the family.
+        {t('shared.recordedOn', {
+          date: formatCallDate(shared.callAt, shared.timezone, siteLocale()),
+        })}
       </p>
-      <section className="card" aria-label="The recording">
+      <section className="card" aria-label={t('shared.recording')}>
         {shared.kind === 'video' ? (
           // biome-ignore lint/a11y/useMediaCaption: a shared call has no transcript by design
           <video
@@ -91,7 +99,7 @@ export default function Shared({ token }: { readonly token: string }) {
             href={shared.downloadUrl}
             download={mediaFileName(shared.childFirstName, shared.kind === 'video' ? 'mp4' : 'mp3')}
           >
-            {shared.kind === 'video' ? 'Download video' : 'Download the audio'}
+            {shared.kind === 'video' ? t('downloadVideo') : t('downloadAudio')}
           </a>
         </p>
       </section>
