@@ -450,6 +450,8 @@ export async function eraseChildData(
           conversationId: $remove(),
           transcriptKey: $remove(),
           audioKey: $remove(),
+          // The wish list, summary and criteria' rationales quote the children.
+          callAnalysis: $remove(),
           videoKey: $remove(),
           ...(videoOpen ? { videoStatus: 'failed' as const } : {}),
           dataErasedAt: at,
