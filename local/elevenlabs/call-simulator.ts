@@ -1,3 +1,4 @@
+import { answeredCallAnalysis, withScriptedSlip } from './analysis.ts';
 import type { AudioCache, RenderedCall } from './audio.ts';
 import type { StoredConversation, ToolCall, TranscriptEntry } from './conversation.ts';
 import { answeredCallScript, briefCallScript, type ScriptLine, voicemailScript } from './script.ts';
@@ -157,7 +158,11 @@ export class CallSimulator {
       ? voicemailScript(conversation.dynamic_variables)
       : conversation.outcome === 'answered-briefly'
         ? briefCallScript(conversation.dynamic_variables)
-        : answeredCallScript(conversation.dynamic_variables, this.firstMessage(conversation));
+        : withScriptedSlip(
+            answeredCallScript(conversation.dynamic_variables, this.firstMessage(conversation)),
+            conversation.to_number,
+            conversation.dynamic_variables,
+          );
     const recording = conversation.plan
       ? await this.options.renderReused(lines)
       : await this.options.render(lines);
@@ -184,12 +189,13 @@ export class CallSimulator {
     conversation.termination_reason = voicemail
       ? 'Voicemail detected; Santa left a message.'
       : 'The agent ended the call.';
-    conversation.analysis = {
-      call_successful: voicemail ? 'failure' : 'success',
-      transcript_summary: voicemail
-        ? 'Emulated call: the call reached voicemail and Santa left a short message.'
-        : 'Emulated call: Santa greeted the child by name, talked about their year and their Christmas wish, and said goodbye.',
-    };
+    conversation.analysis = voicemail
+      ? {
+          call_successful: 'failure',
+          transcript_summary:
+            'Emulated call: the call reached voicemail and Santa left a short message.',
+        }
+      : answeredCallAnalysis(lines, conversation.dynamic_variables, conversation.to_number);
     conversation.has_audio = true;
     conversation.status = 'done';
     await this.options.save();
