@@ -1,4 +1,4 @@
-import { $remove } from 'dynamodb-toolbox';
+import { $remove, $set } from 'dynamodb-toolbox';
 import { deleteCallRecords, saveCallRecords } from '../adapters/call-records.ts';
 import { elevenLabs } from '../adapters/elevenlabs-account.ts';
 import { callFlaggedEvent } from '../core/call-analysis.ts';
@@ -77,7 +77,8 @@ export const handler = workflowTask('SaveCallRecords', async ({ bookingId, versi
           audioKey: keys.audio,
           callDurationSecs: durationSecs,
           afterCallProblem: $remove(),
-          ...(analysis ? { callAnalysis: analysis } : {}),
+          // Whole: a map written as a value would be a partial update of a map not there yet.
+          ...(analysis ? { callAnalysis: $set(analysis) } : {}),
         },
         {
           type: 'call_records_saved',
