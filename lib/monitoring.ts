@@ -50,6 +50,8 @@ export const alarmThresholds = {
   callStartLatenessP99Seconds: 300,
   /** Bookings the reconciler had to fix in 15 minutes: any means a path lost an event. */
   reconcilerFixes: 0,
+  /** Calls flagged by a failed evaluation criterion in 15 minutes: any means a person looks. */
+  callsFlagged: 0,
 } as const;
 
 /**
@@ -63,6 +65,7 @@ export class Monitoring extends Construct {
   readonly capacityWaitsAlarm: Alarm;
   readonly callStartLatenessAlarm: Alarm;
   readonly reconcilerFixesAlarm: Alarm;
+  readonly callsFlaggedAlarm: Alarm;
   readonly alarms: readonly Alarm[];
   readonly dashboard: Dashboard;
 
@@ -130,12 +133,19 @@ export class Monitoring extends Construct {
       app(metricNames.reconcilerFixes, 'Sum', Duration.minutes(15)),
       alarmThresholds.reconcilerFixes,
     );
+    this.callsFlaggedAlarm = alarm(
+      'CallsFlaggedAlarm',
+      "A call failed one of Santa's evaluation criteria (character, personal details, budget, AI disclosure) in 15 minutes.",
+      app(metricNames.callsFlagged, 'Sum', Duration.minutes(15)),
+      alarmThresholds.callsFlagged,
+    );
     this.alarms = [
       this.apiServerErrorsAlarm,
       this.signatureFailuresAlarm,
       this.capacityWaitsAlarm,
       this.callStartLatenessAlarm,
       this.reconcilerFixesAlarm,
+      this.callsFlaggedAlarm,
     ];
 
     const graph = (title: string, left: IMetric[]) =>
@@ -193,6 +203,7 @@ export class Monitoring extends Construct {
         props.httpApi.metricClientError({ period: Duration.minutes(5), statistic: 'Sum' }),
       ]),
       graph('Webhook signature failures', [app(metricNames.signatureFailures)]),
+      graph('Calls flagged for support', [app(metricNames.callsFlagged)]),
       graph('Reconciler fixes and undelivered schedules', [
         app(metricNames.reconcilerFixes),
         props.scheduleDeadLetterQueue.metricApproximateNumberOfMessagesVisible({

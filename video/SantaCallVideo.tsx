@@ -9,6 +9,7 @@ import { SantaAvatar } from './parts/SantaAvatar.tsx';
 import { Snow } from './parts/Snow.tsx';
 import { Waveform } from './parts/Waveform.tsx';
 import type { SantaCallVideoProps } from './props.ts';
+import { speakingChild } from './speaking-turns.ts';
 import { isSantaSpeaking, santaVoiceLevel } from './timeline.ts';
 
 /**
@@ -23,6 +24,7 @@ export const SantaCallVideo: React.FC<SantaCallVideoProps> = ({
   audioUrl,
   peaks,
   santaTurns,
+  childTurns,
 }) => {
   const frame = useCurrentFrame();
   const { fps } = useVideoConfig();
@@ -40,7 +42,11 @@ export const SantaCallVideo: React.FC<SantaCallVideoProps> = ({
       >
         <SantaAvatar level={level} speaking={speaking} />
         <div style={{ height: 110 }} />
-        <CallCaption childName={childName} seconds={seconds} />
+        <CallCaption
+          childName={childName}
+          seconds={seconds}
+          speaker={speakingChild(childTurns, seconds)}
+        />
         <div style={{ height: 90 }} />
         <Waveform peaks={peaks} frame={frame} santa={speaking > 0.5} />
       </AbsoluteFill>

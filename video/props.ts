@@ -19,7 +19,7 @@ export const santaTurn = z
  * The ONE props schema of `SantaCallVideo`, shared by the composition, the render task and the
  * recording page (docs: /work/notes/video-contract.md).
  *
- * - `childName`: shown as "Calling <name>…"; never logged.
+ * - `childName`: shown as "Calling <name>…" — every child of the call ("Emma and Leo"); never logged.
  * - `audioUrl`: an http(s) URL Chromium can fetch (a presigned S3 GET, or a loopback server).
  * - `durationSeconds`: the call's length, which is the video's length (≤ 30 minutes).
  * - `peaks`: loudness 0..1, one value per video frame (60 fps), from `waveformPeaks`.
@@ -32,6 +32,23 @@ export const santaCallVideoProps = z.object({
   durationSeconds: z.number().positive().max(1800),
   peaks: z.array(z.number().min(0).max(1)),
   santaTurns: z.array(santaTurn),
+  /**
+   * When a child known by name speaks (`childTurns` in speaking-turns.ts, from the transcript's
+   * attributed turns): the caption names them meanwhile. Absent or empty: never named.
+   */
+  childTurns: z
+    .array(
+      z
+        .object({
+          startSeconds: z.number().min(0),
+          endSeconds: z.number().min(0),
+          name: z.string().trim().min(1).max(60),
+        })
+        .refine((turn) => turn.endSeconds >= turn.startSeconds, {
+          message: 'A turn cannot end before it starts.',
+        }),
+    )
+    .optional(),
 });
 
 export type SantaCallVideoProps = z.infer<typeof santaCallVideoProps>;

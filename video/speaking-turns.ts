@@ -46,3 +46,48 @@ export function santaTurns(
   });
   return stretches;
 }
+
+/** A stretch in which one named child speaks. */
+export interface ChildSpeakingTurn extends SpeakingTurn {
+  readonly name: string;
+}
+
+/**
+ * The stretches in which a child known by name speaks: each transcript line with a `speaker`
+ * (attributed by `functions/core/transcript-speakers.ts`) lasts until the next line starts,
+ * consecutive lines of the same child merge, all clamped to [0, durationSeconds]. Lines
+ * without a speaker (Santa's, or a child's that cannot be told) give none.
+ */
+export function childTurns(
+  turns: readonly (TranscriptTurn & { readonly speaker?: string | undefined })[],
+  durationSeconds: number,
+): ChildSpeakingTurn[] {
+  const sorted = [...turns]
+    .filter((turn) => turn.timeInCallSecs < durationSeconds)
+    .sort((a, b) => a.timeInCallSecs - b.timeInCallSecs);
+  const stretches: ChildSpeakingTurn[] = [];
+  sorted.forEach((turn, index) => {
+    if (turn.role !== 'child' || !turn.speaker) return;
+    const startSeconds = Math.max(0, turn.timeInCallSecs);
+    const endSeconds = Math.min(
+      durationSeconds,
+      sorted[index + 1]?.timeInCallSecs ?? durationSeconds,
+    );
+    if (endSeconds <= startSeconds) return;
+    const last = stretches.at(-1);
+    if (last && last.name === turn.speaker && last.endSeconds >= startSeconds) {
+      stretches[stretches.length - 1] = { ...last, endSeconds };
+    } else {
+      stretches.push({ startSeconds, endSeconds, name: turn.speaker });
+    }
+  });
+  return stretches;
+}
+
+/** The name of the child speaking at `seconds`, if one known by name is. */
+export function speakingChild(
+  turns: readonly ChildSpeakingTurn[] | undefined,
+  seconds: number,
+): string | undefined {
+  return turns?.find((turn) => seconds >= turn.startSeconds && seconds < turn.endSeconds)?.name;
+}

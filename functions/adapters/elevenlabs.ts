@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { type SantaCallVariables, santaCallVariablesSchema } from '../agent/dynamic-variables.ts';
 import type { SantaLanguageOverride } from '../agent/language-override.ts';
 import { requireEnv } from '../config/env.ts';
+import type { AnalysisReading } from '../core/call-analysis-reading.ts';
 import type { CallFacts } from '../core/call-report.ts';
 import { describeIssues } from '../schemas/describe-issues.ts';
 import {
@@ -111,6 +112,8 @@ export interface ConversationSummary extends CallFacts {
   readonly transcript: TranscriptTurn[];
   /** Seconds; absent for a call that never connected. */
   readonly durationSecs?: number;
+  /** The post-call analysis' summary, data collection and criteria, when ElevenLabs has one. */
+  readonly analysis?: AnalysisReading;
 }
 
 export interface SpeechTranscript {
@@ -569,5 +572,14 @@ function summarise(conversation: ElevenLabsConversation): ConversationSummary {
     ...(transcriptSummary ? { transcriptSummary } : {}),
     // A call that never connected has no length worth reporting.
     ...(durationSecs > 0 ? { durationSecs } : {}),
+    ...(conversation.analysis
+      ? {
+          analysis: {
+            summary: conversation.analysis.transcript_summary,
+            dataCollection: conversation.analysis.data_collection_results,
+            criteria: conversation.analysis.evaluation_criteria_results,
+          },
+        }
+      : {}),
   };
 }

@@ -2,6 +2,7 @@ import type { ElevenLabs } from '@elevenlabs/elevenlabs-js';
 import { retentionDays } from '../core/retention.ts';
 import { santaMaxCallSeconds } from '../core/santa-limits.ts';
 import { santaCallVariableNames } from './dynamic-variables.ts';
+import { santaAnalysisSettings } from './santa-analysis.ts';
 import { santaFirstMessage, santaSystemPrompt, santaTimeUpMessage } from './santa-prompt.ts';
 
 /**
@@ -91,6 +92,8 @@ export const santaAgent = {
         agent: { language: true, firstMessage: true, maxConversationDurationMessage: true },
       },
     },
+    // Post-call analysis: the wish list per child and the criteria support is alerted on.
+    ...santaAnalysisSettings,
     // The transcript and audio are copied to our own storage after the call; ElevenLabs'
     // copy of a child's voice is kept no longer than a month.
     privacy: { recordVoice: true, retentionDays: retentionDays.elevenLabsConversations },

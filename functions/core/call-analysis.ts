@@ -10,7 +10,7 @@ export interface ChildAnalysis {
   /** The child's name as booked (matched by their place in the booking, 1-based `child_N_…`). */
   readonly name: string;
   /** What the child wished for, each a short phrase in the call's language. */
-  readonly wishes: readonly string[];
+  readonly wishes: string[];
   /** What the child is proud of this year, in a sentence; absent when not said. */
   readonly proudOf?: string | undefined;
   /** Anything that worried the child, in a sentence; absent when nothing did. */
@@ -31,8 +31,9 @@ export interface CriterionOutcome {
 export interface CallAnalysis {
   /** ElevenLabs' summary of the call (`transcript_summary`), in the call's language if given. */
   readonly summary?: string | undefined;
-  readonly children: readonly ChildAnalysis[];
-  readonly criteria: readonly CriterionOutcome[];
+  // Mutable array types (nothing mutates them): the data layer's write types take those.
+  readonly children: ChildAnalysis[];
+  readonly criteria: CriterionOutcome[];
   /** When it was stored, ISO 8601 UTC. */
   readonly analysedAt: string;
 }
@@ -42,4 +43,20 @@ export function failedCriteria(
   analysis: Pick<CallAnalysis, 'criteria'>,
 ): readonly CriterionOutcome[] {
   return analysis.criteria.filter((criterion) => criterion.result === 'failure');
+}
+
+/**
+ * The audit event of a call flagged for support: the failed criteria's ids, comma-separated —
+ * never their rationale (it may quote the child; support reads it on the booking). Undefined
+ * when no criterion failed.
+ */
+export function callFlaggedEvent(
+  analysis: Pick<CallAnalysis, 'criteria'>,
+): { readonly type: 'call_flagged'; readonly detail: { readonly criteria: string } } | undefined {
+  const failed = failedCriteria(analysis);
+  if (failed.length === 0) return undefined;
+  return {
+    type: 'call_flagged',
+    detail: { criteria: failed.map((criterion) => criterion.id).join(',') },
+  };
 }

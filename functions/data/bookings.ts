@@ -1,6 +1,7 @@
 import {
   $add,
   $remove,
+  type $set,
   executeTransactWrite,
   type FormattedItem,
   GetItemCommand,
@@ -21,10 +22,17 @@ import { claimVoiceNoteTransaction } from './voice-note-claims.ts';
 
 export type Booking = FormattedItem<typeof BookingEntity>;
 export type NewBooking = Omit<InputItem<typeof BookingEntity>, 'createdAt' | 'updatedAt'>;
-/** New values for a booking's fields; `$remove()` deletes an optional one. */
+/**
+ * New values for a booking's fields; `$remove()` deletes an optional one, and `$set(value)`
+ * writes a map or list whole (a plain map value is a partial update of its keys, which
+ * DynamoDB refuses when the map is not there yet).
+ */
 export type BookingChanges = {
   [Field in keyof Omit<Booking, 'bookingId' | 'version' | 'createdAt' | 'updatedAt'>]?:
     | Booking[Field]
+    | (NonNullable<Booking[Field]> extends object
+        ? ReturnType<typeof $set<NonNullable<Booking[Field]>>>
+        : never)
     | (undefined extends Booking[Field] ? ReturnType<typeof $remove> : never);
 };
 
@@ -450,6 +458,8 @@ export async function eraseChildData(
           conversationId: $remove(),
           transcriptKey: $remove(),
           audioKey: $remove(),
+          // The wish list, summary and criteria' rationales quote the children.
+          callAnalysis: $remove(),
           videoKey: $remove(),
           ...(videoOpen ? { videoStatus: 'failed' as const } : {}),
           dataErasedAt: at,

@@ -63,6 +63,26 @@ export const BookingEntity = new Entity({
     transcriptKey: string().optional(),
     audioKey: string().optional(),
     callDurationSecs: number().optional(),
+    // The post-call analysis (core/call-analysis.ts): written with the call's records, erased with them.
+    callAnalysis: map({
+      summary: string().optional(),
+      children: list(
+        map({
+          name: string(),
+          wishes: list(string()),
+          proudOf: string().optional(),
+          worries: string().optional(),
+        }),
+      ),
+      criteria: list(
+        map({
+          id: string(),
+          result: string().enum('success', 'failure', 'unknown'),
+          rationale: string().optional(),
+        }),
+      ),
+      analysedAt: string(),
+    }).optional(),
     transcriptEmailSentAt: string().optional(),
     notCompletedEmailSentAt: string().optional(),
     lastOutcome: string().optional(),

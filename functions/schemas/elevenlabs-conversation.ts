@@ -4,7 +4,7 @@ import * as z from 'zod';
  * Our reading of an ElevenLabs conversation: `GET /v1/convai/conversations/{id}` and the
  * `data` of a `post_call_transcription` webhook (ElevenLabs documents them as the same object).
  * It names only what CallSanta uses; every other key — ElevenLabs adds and drops them without
- * notice (`metadata.phone_call.stream_sid`, `has_user_audio`, `analysis`, …) — may be missing
+ * notice (`metadata.phone_call.stream_sid`, `has_user_audio`, most of `analysis`, …) — may be missing
  * or new. `z.object` strips unknown keys, so nothing unread reaches our types.
  */
 
@@ -75,8 +75,52 @@ export function outcomeFactsOf(
   };
 }
 
+/**
+ * A map by id whose entries are read one by one: an entry `entry` cannot read is left out
+ * (ElevenLabs adds keys to these maps as to any object), and a map that is not one reads as
+ * absent.
+ */
+const tolerantRecord = <Entry extends z.ZodType>(entry: Entry) =>
+  z
+    .record(z.string(), z.unknown())
+    .transform((entries) =>
+      Object.fromEntries(
+        Object.entries(entries).flatMap(([id, value]) => {
+          const read = entry.safeParse(value);
+          return read.success ? [[id, read.data as z.output<Entry>] as const] : [];
+        }),
+      ),
+    )
+    .nullish()
+    .catch(undefined);
+
+/**
+ * The post-call analysis' results (SDK `ConversationHistoryAnalysisCommonModel`: wire
+ * `evaluation_criteria_results` and `data_collection_results`, maps by id), read into
+ * `callAnalysis` by `functions/core/call-analysis-reading.ts`. Only the ids, `result`,
+ * `rationale` and `value` are read. A part that is not what we expect reads as absent: a strange
+ * analysis must never stop the call's transcript and audio from being saved.
+ */
+const analysisResultsSchema = z.object({
+  transcript_summary: z.string().nullish().catch(undefined),
+  evaluation_criteria_results: tolerantRecord(
+    z.object({
+      criteria_id: z.string(),
+      /** `success | failure | unknown`; a new value is read as `unknown` by the core. */
+      result: z.string(),
+      rationale: z.string().nullish().catch(undefined),
+    }),
+  ),
+  /** `value`: what the LLM extracted (a string for our items; null when it found nothing). */
+  data_collection_results: tolerantRecord(
+    z.object({ data_collection_id: z.string(), value: z.unknown() }),
+  ),
+});
+export type ElevenLabsAnalysisResults = z.infer<typeof analysisResultsSchema>;
+
 /** `GET /v1/convai/conversations/{conversation_id}`. */
 export const elevenLabsConversationSchema = callFactsSchema.extend({
+  analysis: analysisResultsSchema.nullish().catch(undefined),
   /** `initiated | in-progress | processing | done | failed`; a new value is read as a string. */
   status: z.string().min(1),
   /** `conversation_initiation_client_data.user_id` as sent with the call: our dial marker. */

@@ -17,6 +17,21 @@ function offerView(offer: RecordingOffer): BookingView['recordingOffer'] {
 
 type AuditEvents = Awaited<ReturnType<typeof listAuditEvents>>;
 
+/** The wish list and summary for the parent; null before the analysis and once erased. */
+function callSummaryView(booking: Booking): BookingView['callSummary'] {
+  const analysis = booking.callAnalysis;
+  if (booking.dataErasedAt || !analysis) return null;
+  return {
+    summary: analysis.summary ?? null,
+    children: analysis.children.map((child) => ({
+      name: child.name,
+      wishes: [...child.wishes],
+      proudOf: child.proudOf ?? null,
+      worries: child.worries ?? null,
+    })),
+  };
+}
+
 /** One of `values`, or null: the table stores these as plain strings. */
 const oneOf = <Value extends string>(values: readonly Value[], value: string | undefined) =>
   values.find((known) => known === value) ?? null;
@@ -86,6 +101,7 @@ export function bookingView(
     /** The transcript and, when bought, a short-lived audio link, once the call happened. */
     // Erased: nothing of the call is offered, whatever was fetched.
     media: booking.dataErasedAt ? {} : media,
+    callSummary: callSummaryView(booking),
     dataErased: Boolean(booking.dataErasedAt),
     details: {
       phoneNumber: booking.dataErasedAt ? null : booking.phoneNumber,

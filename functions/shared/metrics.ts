@@ -24,6 +24,7 @@ export const metricNames = {
   signatureFailures: 'SignatureFailures',
   reconcilerFixes: 'ReconcilerFixes',
   capacityWaits: 'CapacityWaits',
+  callsFlagged: 'CallsFlagged',
 } as const;
 
 export type MetricName = (typeof metricNames)[keyof typeof metricNames];

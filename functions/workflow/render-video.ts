@@ -1,12 +1,15 @@
 import { santaCallVideoProps } from '../../video/props.ts';
-import { santaTurns } from '../../video/speaking-turns.ts';
+import { childTurns, santaTurns } from '../../video/speaking-turns.ts';
 import { waveformPeaks } from '../../video/waveform.ts';
 import { readCallAudio, readTranscript, signedAudioUrl } from '../adapters/call-records.ts';
 import { videoRenderer } from '../adapters/video-renderer.ts';
 import { answerVideoTask } from '../adapters/workflow-callbacks.ts';
 import { loadBookingConfig } from '../config/booking-config.ts';
 import { readSecret } from '../config/secrets.ts';
+import { bookingChildren, childNamesPhrase } from '../core/children.ts';
 import { firstName } from '../core/format.ts';
+import { bookingLocale } from '../core/locale.ts';
+import { turnSpeakers } from '../core/transcript-speakers.ts';
 import { decideVideoRender } from '../core/video-render.ts';
 import { getBooking } from '../data/bookings.ts';
 import { claimVideoRender, recordVideoRenderId } from '../data/video-renders.ts';
@@ -68,12 +71,22 @@ export const handler = workflowTask('RenderVideo', async ({ bookingId, taskToken
     readSecret('remotion'),
   ]);
   const waveform = await waveformPeaks(audio);
+  const children = bookingChildren(booking).map((child) => ({ name: firstName(child.name) }));
+  const turns = transcript?.turns ?? [];
+  const speakers = turnSpeakers(
+    turns,
+    children.map((child) => child.name),
+  );
   const inputProps = santaCallVideoProps.parse({
-    childName: firstName(booking.childName),
+    childName: videoTitleNames(children, bookingLocale(booking)) || firstName(booking.childName),
     audioUrl,
     durationSeconds: waveform.durationSeconds,
     peaks: waveform.peaks,
-    santaTurns: santaTurns(transcript?.turns ?? [], waveform.durationSeconds),
+    santaTurns: santaTurns(turns, waveform.durationSeconds),
+    childTurns: childTurns(
+      turns.map((turn, index) => ({ ...turn, speaker: speakers[index] })),
+      waveform.durationSeconds,
+    ),
   });
   const { renderId } = await videoRenderer().start({
     inputProps,
@@ -89,3 +102,9 @@ export const handler = workflowTask('RenderVideo', async ({ bookingId, taskToken
   countMetric(metricNames.rendersStarted);
   return {};
 });
+
+/** Every child's first name as one phrase ("Emma and Leo"), cut to the caption's 60 characters. */
+function videoTitleNames(children: readonly { readonly name: string }[], locale: string): string {
+  const phrase = childNamesPhrase(children, locale);
+  return phrase.length <= 60 ? phrase : `${phrase.slice(0, 59).trimEnd()}…`;
+}

@@ -1,3 +1,4 @@
+import { answeredCallAnalysis, withScriptedSlip } from './analysis.ts';
 import type { AudioCache, RenderedCall } from './audio.ts';
 import type { StoredConversation, ToolCall, TranscriptEntry } from './conversation.ts';
 import {
@@ -165,7 +166,7 @@ export class CallSimulator {
       ? voicemailScript(conversation.dynamic_variables, language)
       : conversation.outcome === 'answered-briefly'
         ? briefCallScript(conversation.dynamic_variables, language)
-        : answered.lines;
+        : withScriptedSlip(answered.lines, conversation.to_number, conversation.dynamic_variables);
     const recording = conversation.plan
       ? await this.options.renderReused(lines)
       : await this.options.render(lines);
@@ -192,12 +193,13 @@ export class CallSimulator {
     conversation.termination_reason = voicemail
       ? 'Voicemail detected; Santa left a message.'
       : 'The agent ended the call.';
-    conversation.analysis = {
-      call_successful: voicemail ? 'failure' : 'success',
-      transcript_summary: voicemail
-        ? 'Emulated call: the call reached voicemail and Santa left a short message.'
-        : 'Emulated call: Santa greeted the child by name, talked about their year and their Christmas wish, and said goodbye.',
-    };
+    conversation.analysis = voicemail
+      ? {
+          call_successful: 'failure',
+          transcript_summary:
+            'Emulated call: the call reached voicemail and Santa left a short message.',
+        }
+      : answeredCallAnalysis(lines, conversation.dynamic_variables, conversation.to_number);
     conversation.has_audio = true;
     conversation.status = 'done';
     await this.options.save();

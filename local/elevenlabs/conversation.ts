@@ -34,6 +34,25 @@ export interface CallQuirks {
 export interface ConversationAnalysis {
   readonly call_successful: 'success' | 'failure' | 'unknown';
   readonly transcript_summary: string;
+  /** By criterion id (SDK `ConversationHistoryEvaluationCriteriaResultCommonModel`); see analysis.ts. */
+  readonly evaluation_criteria_results?: Readonly<
+    Record<
+      string,
+      { criteria_id: string; result: 'success' | 'failure' | 'unknown'; rationale: string }
+    >
+  >;
+  /** By data collection id (SDK `DataCollectionResultCommonModel`); see analysis.ts. */
+  readonly data_collection_results?: Readonly<
+    Record<
+      string,
+      {
+        data_collection_id: string;
+        value: string | null;
+        json_schema: { type: string; description: string };
+        rationale: string;
+      }
+    >
+  >;
 }
 
 /** `conversation_initiation_client_data.conversation_config_override.agent`, as sent. */

@@ -26,6 +26,11 @@ export const testNumbers = {
    * follows a call of real length — its video is rendered frame by frame — but not on its talk.
    */
   brief: '+14155550107',
+  /**
+   * Answered, and Santa breaks character before the goodbye: the call's analysis fails the
+   * `stayed_in_character` criterion (local/elevenlabs/analysis.ts), so the call is flagged.
+   */
+  breaksCharacter: '+14155550108',
 } as const;
 
 /** Whether `toNumber` is one of the test numbers above (a call plan never shapes those). */

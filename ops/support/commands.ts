@@ -13,6 +13,7 @@ import { bookingIdsByContact } from '../../functions/data/booking-contacts.ts';
 import { findBooking, getBooking } from '../../functions/data/bookings.ts';
 import { rescheduleRequestSchema } from '../../functions/schemas/booking-request.ts';
 import { supportBooking } from './booking-summary.ts';
+import { flaggedCriteria } from './call-flags.ts';
 import { bookingExecutions, candidateExecutionNames, redriveExecution } from './executions.ts';
 import type { FindQuery } from './query.ts';
 import { supportCancelRefunds } from './refund-rule.ts';
@@ -66,6 +67,7 @@ export async function show(
   const emails = bookingEmailList(booking, audit);
   return {
     booking: supportBooking(booking, reveal !== undefined),
+    flaggedCriteria: flaggedCriteria(booking),
     emails: emails.map(({ template, at, messageId }) => ({
       template,
       at,

@@ -1,6 +1,7 @@
 import { styleText } from 'node:util';
 import Table from 'cli-table3';
 import type { SupportBooking } from './booking-summary.ts';
+import type { FlaggedCriterion } from './call-flags.ts';
 import type { TimelineEntry } from './timeline.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface ExecutionView {
 
 export interface ShowView {
   readonly booking: SupportBooking;
+  /** The evaluation criteria the call failed (flagged for support), with their rationale. */
+  readonly flaggedCriteria?: readonly FlaggedCriterion[] | undefined;
   readonly emails: readonly { template: string; at: string; messageId?: string | undefined }[];
   readonly executions: readonly ExecutionView[];
   readonly timeline: readonly TimelineEntry[];
@@ -125,6 +128,16 @@ export function renderShow(view: ShowView, style: OutputStyle): string {
       ? `${heading(style, 'Personal data (revealed; recorded in the audit trail)')}\n${keyValues(style, view.booking.personal)}`
       : "The child's details and the parent's contact are hidden: --reveal shows them (and records that you looked).",
   );
+  if (view.flaggedCriteria?.length) {
+    parts.push(heading(style, 'Call flagged: failed evaluation criteria'));
+    parts.push(
+      rows(
+        style,
+        ['criterion', 'rationale'],
+        view.flaggedCriteria.map((flag) => [paint(style, 'red', flag.criterion), flag.rationale]),
+      ),
+    );
+  }
   parts.push(heading(style, 'Provider ids'));
   parts.push(
     Object.keys(view.booking.providers).length

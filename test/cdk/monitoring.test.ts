@@ -67,6 +67,15 @@ describe('monitoring', () => {
       0,
       1,
     ],
+    [
+      'calls flagged by a failed evaluation criterion',
+      () => stack.monitoring.callsFlaggedAlarm,
+      metricNames.callsFlagged,
+      'Sum',
+      900,
+      0,
+      1,
+    ],
   ] as const)(
     'alarms on %s from the app’s metrics, to the topic',
     (_, alarm, metric, statistic, period, threshold, periods) => {

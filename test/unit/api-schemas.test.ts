@@ -53,6 +53,26 @@ const media: CallMedia = {
   linksExpireAt: '2026-12-25T00:00:00.000Z',
 };
 
+const analysis: NonNullable<Booking['callAnalysis']> = {
+  summary: 'Santa talked with Emma about her year and her wishes.',
+  children: [
+    { name: 'Emma', wishes: ['a red sledge', 'a puppy'], proudOf: 'She learned to ride a bike.' },
+  ],
+  criteria: [
+    { id: 'stayed_in_character', result: 'failure', rationale: 'Santa said he was a program.' },
+    { id: 'disclosed_ai_voice', result: 'success' },
+  ],
+  analysedAt: '2026-12-24T23:40:00.000Z',
+};
+
+const attributedMedia: CallMedia = {
+  ...media,
+  transcript: [
+    { role: 'santa', message: 'Ho ho ho, Emma!', timeInCallSecs: 0 },
+    { role: 'child', message: 'Hi Santa!', timeInCallSecs: 3, speaker: 'Emma' },
+  ],
+};
+
 /** What `jsonResponse` sends: the value through JSON. */
 const sent = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
@@ -64,6 +84,11 @@ describe('bookingView answers exactly as bookingViewSchema says', () => {
       'a completed call with its transcript and audio',
       { callStatus: 'completed', callDurationSecs: 94 },
       media,
+    ],
+    [
+      'a completed call with its analysis and turns attributed to a child',
+      { callStatus: 'completed', callDurationSecs: 94, callAnalysis: analysis },
+      attributedMedia,
     ],
     ['an erased child', { callStatus: 'completed', dataErasedAt: '2026-12-26T00:00:00Z' }, {}],
     ['a partial refund', { amountRefundedCents: 500 }, undefined],
@@ -87,6 +112,48 @@ describe('bookingView answers exactly as bookingViewSchema says', () => {
 
     expect(view.child.name).toBeNull();
     expect(view.endReason).toBeNull();
+  });
+});
+
+describe("the booking view's call summary", () => {
+  it('is null before the call was analysed', () => {
+    expect(bookingView({ ...booking, callStatus: 'completed' }, events).callSummary).toBeNull();
+  });
+
+  it('gives the parent the summary and each child’s wishes, never the criteria', () => {
+    // Act
+    const view = bookingView(
+      { ...booking, callStatus: 'completed', callAnalysis: analysis },
+      events,
+    );
+
+    // Assert
+    expect(view.callSummary).toEqual({
+      summary: 'Santa talked with Emma about her year and her wishes.',
+      children: [
+        {
+          name: 'Emma',
+          wishes: ['a red sledge', 'a puppy'],
+          proudOf: 'She learned to ride a bike.',
+          worries: null,
+        },
+      ],
+    });
+    expect(JSON.stringify(view)).not.toContain('stayed_in_character');
+  });
+
+  it('is null once the child’s data is erased, even if an analysis were left', () => {
+    const view = bookingView(
+      {
+        ...booking,
+        callStatus: 'completed',
+        callAnalysis: analysis,
+        dataErasedAt: '2026-12-26T00:00:00Z',
+      },
+      events,
+    );
+
+    expect(view.callSummary).toBeNull();
   });
 });
 

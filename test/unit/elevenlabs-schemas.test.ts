@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { callAnalysisOf } from '../../functions/core/call-analysis-reading.ts';
 import { reportedOutcome } from '../../functions/core/call-report.ts';
 import {
   elevenLabsConversationPageSchema,
@@ -28,7 +29,12 @@ describe.each<[string, z.ZodType, string[]]>([
   [
     'the conversation (GET /v1/convai/conversations/{id})',
     elevenLabsConversationSchema,
-    ['conversation-done-answered', 'conversation-minimal', 'conversation-voicemail-tool-call'],
+    [
+      'conversation-done-answered',
+      'conversation-done-flagged',
+      'conversation-minimal',
+      'conversation-voicemail-tool-call',
+    ],
   ],
   [
     'a page of conversations (GET /v1/convai/conversations)',
@@ -102,6 +108,83 @@ describe('the conversation schema', () => {
     );
 
     expect(parsed.success).toBe(false);
+  });
+});
+
+describe("the conversation's analysis", () => {
+  const siblings = [{ name: 'Emma' }, { name: 'Leo' }];
+  const at = '2026-12-24T17:40:00.000Z';
+  const analysisOf = (conversation: unknown) => {
+    const { analysis } = elevenLabsConversationSchema.parse(conversation);
+    return callAnalysisOf(
+      {
+        summary: analysis?.transcript_summary,
+        dataCollection: analysis?.data_collection_results,
+        criteria: analysis?.evaluation_criteria_results,
+      },
+      siblings,
+      at,
+    );
+  };
+
+  it('reads the wish list per child and the criteria, rationale included', () => {
+    // Act
+    const analysis = analysisOf(fixture('conversation-done-flagged'));
+
+    // Assert
+    expect(analysis).toEqual({
+      summary: 'Papá Noel habló con Emma y Leo sobre sus deseos de Navidad.',
+      children: [
+        { name: 'Emma', wishes: ['un trineo rojo', 'un perrito'] },
+        { name: 'Leo', wishes: ['una pelota'] },
+      ],
+      criteria: [
+        {
+          id: 'stayed_in_character',
+          result: 'failure',
+          rationale: 'Santa dijo que era un programa de ordenador.',
+        },
+        {
+          id: 'asked_no_personal_details',
+          result: 'success',
+          rationale: 'No personal details were asked for.',
+        },
+        { id: 'no_promise_beyond_budget', result: 'success', rationale: 'No gift was promised.' },
+        {
+          id: 'disclosed_ai_voice',
+          result: 'success',
+          rationale: 'The first turn disclosed the AI voice.',
+        },
+      ],
+      analysedAt: at,
+    });
+  });
+
+  it.each([
+    ['criteria results that are not a map', 'evaluation_criteria_results', 'not a map'],
+    ['data collection results that are a list', 'data_collection_results', [1, 2]],
+    ['a summary that is a number', 'transcript_summary', 7],
+  ])('reads a conversation with %s, leaving that part out', (_what, key, value) => {
+    // Arrange
+    const conversation = fixture('conversation-done-flagged');
+    const analysis = { ...(conversation.analysis as Record<string, unknown>), [key]: value };
+
+    // Act
+    const parsed = elevenLabsConversationSchema.safeParse({ ...conversation, analysis });
+
+    // Assert
+    expect(parsed.success).toBe(true);
+    expect(parsed.data?.transcript).toHaveLength(6);
+    expect(parsed.data?.analysis?.[key as 'transcript_summary']).toBeUndefined();
+  });
+
+  it('reads a conversation whose analysis is not an object as one without analysis', () => {
+    const parsed = elevenLabsConversationSchema.parse({
+      ...fixture('conversation-done-flagged'),
+      analysis: 'later',
+    });
+
+    expect(parsed.analysis).toBeUndefined();
   });
 });
 

@@ -3,13 +3,16 @@ import { theme } from '../theme.ts';
 import { callTimer } from '../timeline.ts';
 
 /**
- * Who is on the line: "Santa Claus", "Calling <child>…" and the call timer (mm:ss) with a
+ * Who is on the line: "Santa Claus", "Calling <children>…" (or the name of the child speaking,
+ * when the transcript says who), and the call timer (mm:ss) with a
  * live dot. The child's name is drawn, never logged.
  */
-export const CallCaption: React.FC<{ readonly childName: string; readonly seconds: number }> = ({
-  childName,
-  seconds,
-}) => {
+export const CallCaption: React.FC<{
+  readonly childName: string;
+  readonly seconds: number;
+  /** The child speaking now, when known by name: named instead of "Calling …". */
+  readonly speaker?: string | undefined;
+}> = ({ childName, seconds, speaker }) => {
   const dotOn = Math.floor(seconds * 2) % 2 === 0;
   return (
     <div
@@ -36,7 +39,7 @@ export const CallCaption: React.FC<{ readonly childName: string; readonly second
           whiteSpace: 'nowrap',
         }}
       >
-        Calling {childName}…
+        {speaker ? `🎙 ${speaker}` : `Calling ${childName}…`}
       </div>
       <div
         style={{

@@ -17,6 +17,11 @@ export const transcriptTurnSchema = z.object({
   message: z.string(),
   /** Seconds from the start of the call. */
   timeInCallSecs: z.number(),
+  /**
+   * The child who spoke a `child` turn, by name, when it is certain (one child, or Santa named
+   * exactly one child just before: `functions/core/transcript-speakers.ts`); absent otherwise.
+   */
+  speaker: z.string().optional(),
 });
 export type TranscriptTurn = z.infer<typeof transcriptTurnSchema>;
 
@@ -97,6 +102,25 @@ export const bookingViewSchema = z.object({
   /** After-call work still being retried; null when nothing applies. */
   followUp: z.enum(afterCallProblems).nullable(),
   media: callMediaSchema,
+  /**
+   * What the call's post-call analysis found, for the parent: ElevenLabs' summary and, per
+   * child in booking order, what they asked Santa for, what they are proud of and what worried
+   * them (each in the call's language; null when not said). Null before the analysis is stored
+   * and once the child's data is erased. Never on the shared page.
+   */
+  callSummary: z
+    .object({
+      summary: z.string().nullable(),
+      children: z.array(
+        z.object({
+          name: z.string(),
+          wishes: z.array(z.string()),
+          proudOf: z.string().nullable(),
+          worries: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable(),
   /**
    * True once the parent (or support) had the child's data erased: the name, the number, the
    * transcript, the recording and the video are gone, so no page offers them.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { supportBooking } from '../../../ops/support/booking-summary.ts';
+import { flaggedCriteria } from '../../../ops/support/call-flags.ts';
 import {
   renderAction,
   renderFind,
@@ -144,6 +145,45 @@ describe('support output', () => {
   it('answers an empty search in words, and in JSON as an empty list', () => {
     expect(renderFind([], piped)).toBe('No booking found.');
     expect(JSON.parse(renderFind([], script))).toEqual({ bookings: [] });
+  });
+
+  it('shows the criteria a flagged call failed, with their rationale, and only those', () => {
+    // Arrange
+    const flagged: ShowView = {
+      ...view(false),
+      flaggedCriteria: flaggedCriteria({
+        callAnalysis: {
+          criteria: [
+            {
+              id: 'stayed_in_character',
+              result: 'failure',
+              rationale: 'Santa said he was a program.',
+            },
+            { id: 'disclosed_ai_voice', result: 'success', rationale: 'Disclosed.' },
+            { id: 'no_promise_beyond_budget', result: 'failure' },
+          ],
+        },
+      }),
+    };
+
+    // Act
+    const plain = renderShow(flagged, piped);
+
+    // Assert
+    expect(plain).toContain('== Call flagged: failed evaluation criteria');
+    expect(plain).toContain('stayed_in_character\tSanta said he was a program.');
+    expect(plain).toContain('no_promise_beyond_budget\t');
+    expect(plain).not.toContain('disclosed_ai_voice');
+    expect(renderShow(view(false), piped)).not.toContain('Call flagged');
+  });
+
+  it('finds no flag on a call without analysis or without a failed criterion', () => {
+    expect(flaggedCriteria({})).toEqual([]);
+    expect(
+      flaggedCriteria({
+        callAnalysis: { criteria: [{ id: 'disclosed_ai_voice', result: 'unknown' }] },
+      }),
+    ).toEqual([]);
   });
 
   it('says who acted and why', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { santaTurns, type TranscriptTurn } from '../../../video/speaking-turns.ts';
+import {
+  childTurns,
+  santaTurns,
+  speakingChild,
+  type TranscriptTurn,
+} from '../../../video/speaking-turns.ts';
 
 const santa = (timeInCallSecs: number): TranscriptTurn => ({ role: 'santa', timeInCallSecs });
 const child = (timeInCallSecs: number): TranscriptTurn => ({ role: 'child', timeInCallSecs });
@@ -50,5 +55,45 @@ describe('santaTurns', () => {
     ],
   ])('%s', (_, turns, duration, expected) => {
     expect(santaTurns(turns, duration)).toEqual(expected);
+  });
+});
+
+describe('childTurns: when a child known by name speaks, for the caption', () => {
+  const named = (timeInCallSecs: number, speaker?: string) => ({
+    role: 'child' as const,
+    timeInCallSecs,
+    ...(speaker ? { speaker } : {}),
+  });
+
+  it.each([
+    ['no attributed turn', [santa(0), named(4)], 30, []],
+    [
+      'each child until the next line, Santa and an unnamed turn left out',
+      [santa(0), named(4, 'Emma'), santa(8), named(12, 'Leo'), named(15), santa(20)],
+      30,
+      [
+        { startSeconds: 4, endSeconds: 8, name: 'Emma' },
+        { startSeconds: 12, endSeconds: 15, name: 'Leo' },
+      ],
+    ],
+    [
+      'two lines of one child merge; the last lasts to the end',
+      [santa(0), named(4, 'Emma'), named(6, 'Emma')],
+      10,
+      [{ startSeconds: 4, endSeconds: 10, name: 'Emma' }],
+    ],
+    ['a line after the end is dropped', [named(12, 'Emma')], 10, []],
+  ])('%s', (_case, turns, duration, expected) => {
+    expect(childTurns(turns, duration)).toEqual(expected);
+  });
+
+  it('names the child speaking at a moment, and nobody between turns', () => {
+    // Arrange
+    const turns = [{ startSeconds: 4, endSeconds: 8, name: 'Emma' }];
+
+    // Act & Assert
+    expect(speakingChild(turns, 5)).toBe('Emma');
+    expect(speakingChild(turns, 8)).toBeUndefined();
+    expect(speakingChild(undefined, 5)).toBeUndefined();
   });
 });

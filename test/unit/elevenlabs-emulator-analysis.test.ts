@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { callAnalysisOf } from '../../functions/core/call-analysis-reading.ts';
+import { elevenLabsConversationSchema } from '../../functions/schemas/elevenlabs-conversation.ts';
+import {
+  answeredCallAnalysis,
+  scriptedChildren,
+  withScriptedSlip,
+} from '../../local/elevenlabs/analysis.ts';
+import { answeredCallScript, type ScriptLine } from '../../local/elevenlabs/script.ts';
+import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
+
+const emma = { child_name: 'Emma', child_age: 7 };
+const ordinaryNumber = '+14155552671';
+
+/** The analysis as CallSanta stores it, read through its own schema and core. */
+function stored(analysis: ReturnType<typeof answeredCallAnalysis>, names: string[]) {
+  const { analysis: read } = elevenLabsConversationSchema.parse({
+    status: 'done',
+    transcript: [],
+    analysis,
+  });
+  return callAnalysisOf(
+    {
+      summary: read?.transcript_summary,
+      dataCollection: read?.data_collection_results,
+      criteria: read?.evaluation_criteria_results,
+    },
+    names.map((name) => ({ name })),
+    '2026-12-24T17:40:00.000Z',
+  );
+}
+
+describe("the emulator's post-call analysis", () => {
+  it('collects what the scripted child wished for and is proud of; every criterion met', () => {
+    // Arrange
+    const lines = answeredCallScript(emma);
+
+    // Act
+    const analysis = stored(answeredCallAnalysis(lines, emma, ordinaryNumber), ['Emma']);
+
+    // Assert
+    expect(analysis.children).toEqual([
+      {
+        name: 'Emma',
+        wishes: ['A red sledge'],
+        proudOf: 'I helped make cookies for the reindeer.',
+      },
+    ]);
+    expect(analysis.criteria.map((criterion) => criterion.result)).toEqual([
+      'success',
+      'success',
+      'success',
+      'success',
+    ]);
+    expect(analysis.summary).toMatch(/Emma/);
+  });
+
+  it('lets Santa break character on the breaks-character number, failing that criterion only', () => {
+    // Arrange
+    const lines = withScriptedSlip(answeredCallScript(emma), testNumbers.breaksCharacter, emma);
+
+    // Act
+    const analysis = answeredCallAnalysis(lines, emma, testNumbers.breaksCharacter);
+
+    // Assert
+    expect(lines.at(-3)).toEqual({
+      role: 'agent',
+      message: expect.stringMatching(/computer program/),
+    });
+    expect(lines.at(-2)?.message).toMatch(/Merry Christmas, Emma/);
+    expect(analysis.call_successful).toBe('failure');
+    expect(
+      Object.values(analysis.evaluation_criteria_results ?? {})
+        .filter((criterion) => criterion.result === 'failure')
+        .map((criterion) => criterion.criteria_id),
+    ).toEqual(['stayed_in_character']);
+  });
+
+  it('leaves an ordinary number’s script as it is', () => {
+    const lines = answeredCallScript(emma);
+
+    expect(withScriptedSlip(lines, ordinaryNumber, emma)).toEqual(lines);
+  });
+
+  it('gives each of several children their own wishes, in the call’s language', () => {
+    // Arrange
+    const variables = { child_1_name: 'Emma', child_2_name: 'Leo', call_language: 'es' };
+    const lines: ScriptLine[] = [
+      { role: 'agent', message: '¡Jo, jo, jo! ¡Hola Emma y Leo!' },
+      { role: 'user', message: '¡Hola Papá Noel!' },
+      { role: 'agent', message: 'Emma, ¿qué te gustaría para Navidad?' },
+      { role: 'user', message: '¡Un trineo rojo, por favor!' },
+      { role: 'agent', message: 'Y tú, Leo, ¿qué quieres?' },
+      { role: 'user', message: 'Una pelota.' },
+    ];
+
+    // Act
+    const children = scriptedChildren(lines, variables);
+    const analysis = answeredCallAnalysis(lines, variables, ordinaryNumber);
+
+    // Assert
+    expect(children.map(({ name, wishes }) => ({ name, wishes }))).toEqual([
+      { name: 'Emma', wishes: ['Un trineo rojo'] },
+      { name: 'Leo', wishes: ['Una pelota'] },
+    ]);
+    expect(analysis.transcript_summary).toMatch(/^Llamada emulada: .*Emma y Leo/);
+    expect(analysis.data_collection_results?.child_3_wishes?.value).toBeNull();
+  });
+});
