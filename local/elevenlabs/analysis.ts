@@ -150,14 +150,24 @@ const summaries: Readonly<Record<Language, (names: string, wishes: number) => st
 
 const listLocales: Readonly<Record<Language, string>> = { en: 'en', es: 'es', fr: 'fr' };
 
-/** The analysis of an answered (not voicemail) scripted call, as ElevenLabs writes it. */
+/**
+ * The analysis of an answered (not voicemail) scripted call, as ElevenLabs writes it.
+ * `heard`: each child's wishes and pride as the script has them say it (the full answered call).
+ */
 export function answeredCallAnalysis(
   lines: readonly ScriptLine[],
   variables: Variables,
   toNumber: string,
+  heard?: readonly {
+    readonly name: string;
+    readonly wishes: readonly string[];
+    readonly proudOf?: string;
+  }[],
 ): ConversationAnalysis {
   const language = scriptLanguage(variables);
-  const children = scriptedChildren(lines, variables);
+  // What the script has each child say, when given: the phrases an LLM would extract ("un
+  // trineo rojo", not "Quiero un trineo rojo"); otherwise read back from the lines.
+  const children = heard ?? scriptedChildren(lines, variables);
   const slip = scriptedSlipFor(toNumber);
   const names = new Intl.ListFormat(listLocales[language], { type: 'conjunction' }).format(
     children.map((child) => child.name),

@@ -199,7 +199,12 @@ export class CallSimulator {
           transcript_summary:
             'Emulated call: the call reached voicemail and Santa left a short message.',
         }
-      : answeredCallAnalysis(lines, conversation.dynamic_variables, conversation.to_number);
+      : answeredCallAnalysis(
+          lines,
+          conversation.dynamic_variables,
+          conversation.to_number,
+          conversation.outcome === 'answered-briefly' ? undefined : answered.children,
+        );
     conversation.has_audio = true;
     conversation.status = 'done';
     await this.options.save();
