@@ -40,7 +40,10 @@ export function defaultExtraChildCents(baseCents: number): number {
 }
 
 function withExtraChild(price: StoredPricing): Pricing {
-  return { ...price, extraChildCents: price.extraChildCents ?? defaultExtraChildCents(price.baseCents) };
+  return {
+    ...price,
+    extraChildCents: price.extraChildCents ?? defaultExtraChildCents(price.baseCents),
+  };
 }
 
 /**

@@ -11,8 +11,8 @@ import {
   UpdateTransaction,
 } from 'dynamodb-toolbox';
 import type { StoredBooking } from '../core/booking.ts';
-import type { StoredChild } from '../core/children.ts';
 import { assertCallTransition, assertPaymentTransition } from '../core/booking-status.ts';
+import type { StoredChild } from '../core/children.ts';
 import { DomainError, NotFoundError } from '../core/errors.ts';
 import { voiceNoteClaimExpiresAt } from '../core/retention.ts';
 import { voiceNoteKeysOf } from '../core/voice-note-claim.ts';

@@ -45,7 +45,9 @@ export const BookingEntity = new Entity({
     notesForSanta: map({
       praise: string().optional(),
       encouragement: string().optional(),
-      people: list(map({ relation: string().enum(...notePersonRelations), name: string() })).optional(),
+      people: list(
+        map({ relation: string().enum(...notePersonRelations), name: string() }),
+      ).optional(),
       avoidTopics: string().optional(),
     }).optional(),
     phoneNumber: string(),

@@ -182,7 +182,12 @@ export const childRequestSchema = z
       voiceNoteKey: voiceNoteKeySchema.optional(),
       voiceNoteProof: voiceNoteProofSchema.optional(),
     },
-    { error: 'Give each child a name and an age.' },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'Each child takes only name, age, gender, infoText, voiceNoteKey and voiceNoteProof.'
+          : 'Give each child a name and an age.',
+    },
   )
   .superRefine((child, context) => {
     if (child.voiceNoteKey && !child.voiceNoteProof) {
@@ -209,33 +214,53 @@ function noteTextSchema(max: number, tooLong: string) {
     .optional();
 }
 
+/** A person's or pet's name in the notes: the person-name rule, at most 40 characters. */
+const notePersonNameSchema = personNameSchema('the name', 40).superRefine((name, context) => {
+  const found = contactDataIn(name);
+  if (found) context.addIssue({ code: 'custom', message: contactDataMessages[found] });
+});
+
 /**
  * A person or pet the children know. Its name follows the one person-name rule
  * (core/person-name.ts), pets included: "Mr Whiskers", "Mr. Whiskers", "Señor Bigotes" and
  * "Jean-Luc" all pass, while digits, emoji and symbols do not. Santa says these names aloud and
  * the voice model is given them, so a name may not carry digits (a phone number) or an
  * address; a pet called "R2-D2" is written "Artoo". 40 characters: a name, not a sentence.
+ * A row whose name is left blank (an empty line of the form) reads as no one: dropped.
  */
-const notePersonSchema = z.strictObject(
-  {
-    relation: z.enum(notePersonRelations, {
-      error: 'Say who each person is: a sibling, a pet, a friend, a teacher or someone else.',
-    }),
-    name: personNameSchema('the name', 40).superRefine((name, context) => {
-      const found = contactDataIn(name);
-      if (found) context.addIssue({ code: 'custom', message: contactDataMessages[found] });
-    }),
-  },
-  { error: 'Give each person a name and who they are.' },
-);
+const notePersonSchema = z
+  .strictObject(
+    {
+      relation: z.enum(notePersonRelations, {
+        error: 'Say who each person is: a sibling, a pet, a friend, a teacher or someone else.',
+      }),
+      name: z.string({ error: 'Enter the name.' }).max(400, {
+        error: describePersonNameProblem({ problem: 'too_long' }, 'the name', 40),
+      }),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'Each person takes only relation and name.'
+          : 'Give each person a name and who they are.',
+    },
+  )
+  .transform((person, context) => {
+    if (person.name.trim() === '') return undefined;
+    const name = notePersonNameSchema.safeParse(person.name);
+    if (name.success) return { relation: person.relation, name: name.data };
+    for (const issue of name.error.issues) {
+      context.addIssue({ code: 'custom', path: ['name'], message: issue.message });
+    }
+    return z.NEVER;
+  });
 
 /** The most people and pets the notes may name. */
 export const maxNotePeople = 8;
 
 /**
  * The parent's notes for Santa (core/santa-notes.ts): all optional; empty texts are dropped,
- * and a person whose name is left blank (an empty row of the form) too. Absent when nothing
- * is left.
+ * and people whose name is blank too. Absent when nothing is left.
  */
 export const santaNotesSchema = z
   .strictObject(
@@ -246,28 +271,18 @@ export const santaNotesSchema = z
         'Keep what Santa should gently encourage to 200 characters.',
       ),
       people: z
-        .array(z.unknown(), { error: 'List the people and pets as a list.' })
-        // Rows with a blank name are an empty line of the form, not a person: dropped.
-        .transform((rows) =>
-          rows.filter(
-            (row) =>
-              !(
-                typeof row === 'object' &&
-                row !== null &&
-                typeof (row as { name?: unknown }).name === 'string' &&
-                (row as { name: string }).name.trim() === ''
-              ),
-          ),
-        )
-        .pipe(
-          z
-            .array(notePersonSchema)
-            .max(maxNotePeople, { error: `Name at most ${maxNotePeople} people and pets.` }),
-        )
+        .array(notePersonSchema, { error: 'List the people and pets as a list.' })
+        .max(maxNotePeople, { error: `Name at most ${maxNotePeople} people and pets.` })
+        .transform((people) => people.filter((person) => person !== undefined))
         .optional(),
       avoidTopics: noteTextSchema(300, 'Keep the topics Santa should avoid to 300 characters.'),
     },
-    { error: 'Send the notes for Santa as an object.' },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? 'The notes for Santa take only praise, encouragement, people and avoidTopics.'
+          : 'Send the notes for Santa as an object.',
+    },
   )
   .transform((notes): SantaNotes | undefined => {
     const kept = {
@@ -304,7 +319,7 @@ export const bookingRequestSchema = z
     // The single child of clients from before siblings: read as `children` with one child.
     childName: personNameSchema("the child's name")
       .optional()
-      .meta({ description: 'Older clients: the one child\'s name. Prefer `children`.' }),
+      .meta({ description: "Older clients: the one child's name. Prefer `children`." }),
     childAge: childAgeSchema.optional(),
     childGender: childGenderSchema.optional(),
     childInfoText: childInfoTextSchema.optional(),
@@ -315,7 +330,7 @@ export const bookingRequestSchema = z
       .optional()
       .meta({
         description:
-          "The language Santa speaks on the call and the emails are written in. When absent: the language of `locale` when Santa speaks it, else English.",
+          'The language Santa speaks on the call and the emails are written in. When absent: the language of `locale` when Santa speaks it, else English.',
       }),
     notesForSanta: santaNotesSchema.optional().meta({
       description:
