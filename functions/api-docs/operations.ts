@@ -170,7 +170,8 @@ export const operations: Readonly<Record<string, Operation>> = {
     errors: { 400: ['validation_failed'] },
   },
   'POST /api/calls': {
-    summary: 'Books a call: holds its place and answers the PaymentIntent to confirm.',
+    summary:
+      'Books a call for one to four children: holds its place and answers the PaymentIntent to confirm.',
     tag: 'Bookings',
     security: 'public',
     body: bookingRequestSchema,
@@ -199,7 +200,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   },
   'PATCH /api/calls/{callId}/details': {
     summary:
-      "Corrects the number Santa calls and the child's details, until shortly before the call.",
+      "Corrects the number Santa calls, each child's details and the notes for Santa, until shortly before the call.",
     tag: 'Bookings',
     security: 'bookingToken',
     body: detailsRequestSchema,

@@ -21,7 +21,12 @@ import { lineFreeNow } from '../data/call-lines.ts';
 import { activePricing } from '../data/pricing.ts';
 import { givePlaceBack } from '../data/slots.ts';
 import type { CreatedBooking } from '../schemas/api/create-booking.ts';
-import { bookingRequestSchema } from '../schemas/booking-request.ts';
+import {
+  bookingRequestSchema,
+  childFieldPath,
+  requestedChildren,
+  requestedLanguage,
+} from '../schemas/booking-request.ts';
 import { nearestFreeTimes } from '../services/availability.ts';
 import { reclaimExpiredPlaces } from '../services/hold-reclaim.ts';
 import {
@@ -49,6 +54,8 @@ export const handler = httpHandler(async (event) => {
   // Calling hours are the callee's: the zone is the number's, whatever the browser said.
   const request = {
     ...parsed,
+    children: requestedChildren(parsed),
+    language: requestedLanguage(parsed),
     timezone: checkedCalleeTimezone(parsed.phoneNumber, parsed.timezone),
   };
   const now = new Date();
@@ -56,9 +63,20 @@ export const handler = httpHandler(async (event) => {
   // A burst at a full instant is answered before any other read (`instant-admission.ts`).
   const instant = placeInstantFor(callAt, request.callNow === true).toISOString();
   if (knownFull(instant)) throw await slotFull(callAt, request.timezone, now);
-  if (request.voiceNoteKey) {
+  // Each child's voice note: named with its upload's proof, and really uploaded.
+  const voiceNotes = request.children.flatMap((child, index) =>
+    child.voiceNoteKey ? [{ key: child.voiceNoteKey, proof: child.voiceNoteProof, index }] : [],
+  );
+  if (voiceNotes.length > 0) {
     const { signingKey } = await readSecret('access-token');
-    await assertVoiceNoteUploaded(request.voiceNoteKey, request.voiceNoteProof, signingKey);
+    for (const note of voiceNotes) {
+      await assertVoiceNoteUploaded(
+        note.key,
+        note.proof,
+        signingKey,
+        childFieldPath(request, note.index, 'voiceNoteKey'),
+      );
+    }
   }
 
   const bookingId = ulid();
@@ -78,7 +96,7 @@ export const handler = httpHandler(async (event) => {
   if (budgetProblem) {
     throw new ValidationError('The gift budget is out of range.', { giftBudget: budgetProblem });
   }
-  const price = priceBooking(pricing, request.purchaseRecording);
+  const price = priceBooking(pricing, request.purchaseRecording, request.children.length);
   const booking = newBooking({
     bookingId,
     request,
@@ -95,6 +113,8 @@ export const handler = httpHandler(async (event) => {
       timezone: booking.timezone,
       waitForCallingHours: String(booking.waitForCallingHours === true),
       totalCents: String(price.totalCents),
+      children: String(request.children.length),
+      language: request.language,
       ...(affiliate ? { affiliate: affiliate.slug } : {}),
     },
   };

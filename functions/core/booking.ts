@@ -20,9 +20,10 @@ export interface BookingRecord {
   readonly videoStatus: VideoStatus;
   /**
    * The children the call is for, 1–4 (core/children.ts). Bookings made before siblings stored
-   * one child in the flat fields below instead: read both through `bookingChildren`.
+   * one child in the flat fields below instead: read both through `bookingChildren`. (A mutable
+   * array type: the data layer's write types take mutable arrays; nothing mutates it.)
    */
-  readonly children?: readonly StoredChild[] | undefined;
+  readonly children?: StoredChild[] | undefined;
   /** The call's language (core/languages.ts): Santa, the emails and the voice-note transcript. */
   readonly language?: LanguageCode | undefined;
   /** The parent's structured notes for Santa (core/santa-notes.ts). */
@@ -51,6 +52,11 @@ export interface BookingRecord {
   readonly timezone: string;
   readonly slotStart: string;
   readonly baseCents: number;
+  /**
+   * What the children after the first added (`(children − 1) × extraChildCents` of the price
+   * list, frozen at booking); absent on bookings made before siblings (read as 0).
+   */
+  readonly extraChildrenCents?: number | undefined;
   readonly recordingCents: number;
   readonly totalCents: number;
   /** Lower-case ISO 4217: the currency the parent chose and Stripe charged. */

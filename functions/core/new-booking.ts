@@ -1,6 +1,8 @@
 import type { BookingRecord } from './booking.ts';
+import type { StoredChild } from './children.ts';
 import { consentTextVersion } from './consent.ts';
 import { ValidationError } from './errors.ts';
+import type { LanguageCode } from './languages.ts';
 import { defaultLocale } from './locale.ts';
 import {
   calleeTimezone,
@@ -20,14 +22,19 @@ import {
   scheduleProblem,
 } from './scheduling-rules.ts';
 
-/** What a validated booking request says (the API's booking schema gives exactly this). */
+/** One child of a validated request (the schema's `children[]`; the proof is not stored). */
+export type RequestedChild = Pick<
+  StoredChild,
+  'name' | 'age' | 'gender' | 'infoText' | 'voiceNoteKey'
+>;
+
+/**
+ * What a validated booking request says (the API's booking schema gives exactly this, with
+ * the single child of older clients read as `children`, and the language decided).
+ */
 export type BookingRequestFields = Pick<
   BookingRecord,
-  | 'childName'
-  | 'childAge'
-  | 'childGender'
-  | 'childInfoText'
-  | 'voiceNoteKey'
+  | 'notesForSanta'
   | 'phoneNumber'
   | 'parentEmail'
   | 'giftBudget'
@@ -37,6 +44,8 @@ export type BookingRequestFields = Pick<
   | 'utmSource'
   | 'locale'
 > & {
+  readonly children: readonly RequestedChild[];
+  readonly language: LanguageCode;
   readonly callNow?: true | undefined;
   readonly consent: { readonly recording?: boolean | undefined };
 };
@@ -95,7 +104,11 @@ export function checkedCallTime(
 
 /**
  * The booking record for a validated request, with its price frozen and place on hold.
- * `request.timezone` must already be the callee's zone (`checkedCalleeTimezone`).
+ * `request.timezone` must already be the callee's zone (`checkedCalleeTimezone`). The children
+ * are stored as `children` and, for readers of the single-child shape (a Lambda of the previous
+ * version mid-deploy, old emails), the first child in the flat fields too.
+ *
+ * @throws Error when the request names no child (the schema refuses such a request first)
  */
 export function newBooking(options: {
   readonly bookingId: string;
@@ -106,17 +119,23 @@ export function newBooking(options: {
   readonly now: Date;
 }): BookingRecord {
   const { bookingId, request, callAt, price, affiliateSlug, now } = options;
+  const children = request.children.map(storedChild);
+  const first = children[0];
+  if (!first) throw new Error('A booking needs at least one child.');
   return {
     bookingId,
     version: 1,
     callStatus: 'pending',
     paymentStatus: 'pending',
     videoStatus: request.purchaseRecording ? 'pending' : 'not_requested',
-    childName: request.childName,
-    childAge: request.childAge,
-    ...(request.childGender ? { childGender: request.childGender } : {}),
-    ...(request.childInfoText ? { childInfoText: request.childInfoText } : {}),
-    ...(request.voiceNoteKey ? { voiceNoteKey: request.voiceNoteKey } : {}),
+    children,
+    language: request.language,
+    ...(request.notesForSanta ? { notesForSanta: request.notesForSanta } : {}),
+    childName: first.name,
+    childAge: first.age,
+    ...(first.gender ? { childGender: first.gender } : {}),
+    ...(first.infoText ? { childInfoText: first.infoText } : {}),
+    ...(first.voiceNoteKey ? { voiceNoteKey: first.voiceNoteKey } : {}),
     phoneNumber: request.phoneNumber,
     parentEmail: request.parentEmail,
     parentEmailKey: request.parentEmail.trim().toLowerCase(),
@@ -129,6 +148,7 @@ export function newBooking(options: {
     timezone: request.timezone,
     slotStart: placeInstantFor(callAt, request.callNow === true).toISOString(),
     baseCents: price.baseCents,
+    extraChildrenCents: price.extraChildrenCents,
     recordingCents: price.recordingCents,
     totalCents: price.totalCents,
     currency: price.currency,
@@ -140,6 +160,17 @@ export function newBooking(options: {
     ...(request.utmSource ? { utmSource: request.utmSource } : {}),
     holdExpiresAt: freshHoldExpiry(now),
     attempts: 0,
+  };
+}
+
+/** A requested child as stored: only the fields given (no proof: it served the request). */
+function storedChild(child: RequestedChild): StoredChild {
+  return {
+    name: child.name,
+    age: child.age,
+    ...(child.gender ? { gender: child.gender } : {}),
+    ...(child.infoText ? { infoText: child.infoText } : {}),
+    ...(child.voiceNoteKey ? { voiceNoteKey: child.voiceNoteKey } : {}),
   };
 }
 

@@ -21,8 +21,9 @@ export interface SantaNotes {
   readonly praise?: string | undefined;
   /** One thing to encourage, gently ("trying new vegetables"). */
   readonly encouragement?: string | undefined;
-  /** Siblings, pets, friends, a teacher: names Santa may use. */
-  readonly people?: readonly NotePerson[] | undefined;
+  /** Siblings, pets, friends, a teacher: names Santa may use (≤ 8; a mutable array type, as
+   * the data layer's write types take it). */
+  readonly people?: NotePerson[] | undefined;
   /** Topics Santa must not raise (a gift that won't come, a sad event). */
   readonly avoidTopics?: string | undefined;
 }

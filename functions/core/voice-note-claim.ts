@@ -13,3 +13,18 @@ export type RemainingClaims = readonly string[] | undefined;
 export function mayDeleteVoiceNote(remaining: RemainingClaims): boolean {
   return remaining === undefined || remaining.length === 0;
 }
+
+/**
+ * The voice notes a booking names, each once: every child's (`children`), and the flat
+ * `voiceNoteKey` of a booking made before siblings (for a new one it is the first child's).
+ */
+export function voiceNoteKeysOf(booking: {
+  readonly children?: readonly { readonly voiceNoteKey?: string | undefined }[] | undefined;
+  readonly voiceNoteKey?: string | undefined;
+}): string[] {
+  const keys = [
+    booking.voiceNoteKey,
+    ...(booking.children ?? []).map((child) => child.voiceNoteKey),
+  ];
+  return [...new Set(keys.filter((key): key is string => typeof key === 'string' && key !== ''))];
+}

@@ -1,7 +1,7 @@
 import {
   $add,
   $remove,
-  type $set,
+  $set,
   executeTransactWrite,
   type FormattedItem,
   GetItemCommand,
@@ -12,8 +12,10 @@ import {
 } from 'dynamodb-toolbox';
 import type { StoredBooking } from '../core/booking.ts';
 import { assertCallTransition, assertPaymentTransition } from '../core/booking-status.ts';
+import type { StoredChild } from '../core/children.ts';
 import { DomainError, NotFoundError } from '../core/errors.ts';
 import { voiceNoteClaimExpiresAt } from '../core/retention.ts';
+import { voiceNoteKeysOf } from '../core/voice-note-claim.ts';
 import { type AuditEvent, auditEventTransaction } from './audit-trail.ts';
 import { bookingContactTransactions } from './booking-contacts.ts';
 import { BookingEntity } from './entities.ts';
@@ -22,6 +24,19 @@ import { claimVoiceNoteTransaction } from './voice-note-claims.ts';
 
 export type Booking = FormattedItem<typeof BookingEntity>;
 export type NewBooking = Omit<InputItem<typeof BookingEntity>, 'createdAt' | 'updatedAt'>;
+/**
+ * Changes to some children's fields by their place in `children` (`{ 1: { infoText } }`):
+ * DynamoDB sets (or, with `$remove()`, removes) only those paths, so a change to one child's
+ * field never overwrites another field written meanwhile (a transcript, a correction).
+ */
+export type ChildrenPatch = {
+  readonly [index: number]: {
+    readonly [Field in keyof StoredChild]?:
+      | StoredChild[Field]
+      | (undefined extends StoredChild[Field] ? ReturnType<typeof $remove> : never);
+  };
+};
+
 /**
  * New values for a booking's fields; `$remove()` deletes an optional one, and `$set(value)`
  * writes a map or list whole (a plain map value is a partial update of its keys, which
@@ -33,7 +48,8 @@ export type BookingChanges = {
     | (NonNullable<Booking[Field]> extends object
         ? ReturnType<typeof $set<NonNullable<Booking[Field]>>>
         : never)
-    | (undefined extends Booking[Field] ? ReturnType<typeof $remove> : never);
+    | (undefined extends Booking[Field] ? ReturnType<typeof $remove> : never)
+    | (Field extends 'children' ? ChildrenPatch : never);
 };
 
 export class SlotFullError extends DomainError {
@@ -87,18 +103,16 @@ export async function createBooking(
       ),
       // Last, so the slot's condition keeps its index (2) in the cancellation reasons.
       ...bookingContactTransactions({ ...booking, createdAt }),
-      // After them all, for the same reason: the booking's claim on its voice note (no
-      // condition; ADD to the set is idempotent), so erasing another booking that named the
-      // same key (a re-booking) does not delete the note this one needs.
-      ...(booking.voiceNoteKey
-        ? [
-            claimVoiceNoteTransaction(
-              booking.voiceNoteKey,
-              booking.bookingId,
-              voiceNoteClaimExpiresAt(new Date(createdAt)),
-            ),
-          ]
-        : []),
+      // After them all, for the same reason: the booking's claim on each child's voice note
+      // (no condition; ADD to the set is idempotent), so erasing another booking that named
+      // the same key (a re-booking) does not delete the note this one needs.
+      ...voiceNoteKeysOf(booking).map((key) =>
+        claimVoiceNoteTransaction(
+          key,
+          booking.bookingId,
+          voiceNoteClaimExpiresAt(new Date(createdAt)),
+        ),
+      ),
     );
   } catch (error) {
     if (failedConditions(error)?.[2]) throw new SlotFullError();
@@ -399,23 +413,33 @@ export async function changeBookingFromWorkflow(
 }
 
 /**
- * Records that the booking's voice note was deleted from S3 (after its call: the transcript
+ * Records that a voice note of the booking was deleted from S3 (after its call: the transcript
  * on the booking is what Santa used): forgets its key, with the audit event, in one
- * transaction. Conditional on the key still being `key`, so a repeated step (or an erase that
- * came first) writes nothing twice: answers false then.
+ * transaction. `childIndex` is the child's place in `children` (undefined for a booking made
+ * before siblings, whose note is only the flat `voiceNoteKey`); the first child's key is also
+ * forgotten in the flat field that mirrors it. Conditional on the key still being `key` there,
+ * so a repeated step (or an erase that came first) writes nothing twice: answers false then.
  */
 export async function forgetVoiceNote(
   bookingId: string,
   key: string,
   event: AuditEvent,
+  childIndex?: number,
 ): Promise<boolean> {
+  const update =
+    childIndex === undefined
+      ? BookingEntity.build(UpdateTransaction)
+          .item({ bookingId, voiceNoteKey: $remove() })
+          .options({ condition: { attr: 'voiceNoteKey', eq: key } })
+      : BookingEntity.build(UpdateTransaction)
+          .item({
+            bookingId,
+            children: { [childIndex]: { voiceNoteKey: $remove() } },
+            ...(childIndex === 0 ? { voiceNoteKey: $remove() } : {}),
+          })
+          .options({ condition: { attr: `children[${childIndex}].voiceNoteKey`, eq: key } });
   try {
-    await executeTransactWrite(
-      BookingEntity.build(UpdateTransaction)
-        .item({ bookingId, voiceNoteKey: $remove() })
-        .options({ condition: { attr: 'voiceNoteKey', eq: key } }),
-      auditEventTransaction(bookingId, event),
-    );
+    await executeTransactWrite(update, auditEventTransaction(bookingId, event));
     return true;
   } catch (error) {
     if (failedConditions(error)?.[0]) return false;
@@ -427,15 +451,16 @@ export async function forgetVoiceNote(
 const erasedChildName = '[erased]';
 
 /**
- * Forgets the child and the parent on the booking: the child's name, gender, interests,
- * voice-note reference and transcript, the parent's phone and email (blanked: the fields are
+ * Forgets the children and the parent on the booking: each child's name, gender, interests,
+ * voice-note reference and transcript (a child keeps only their age), the parent's notes for
+ * Santa, the parent's phone and email (blanked: the fields are
  * required of a live booking), the ElevenLabs conversation id (deleted at
  * ElevenLabs before this), and the media keys. The booking keeps what accounting needs
  * (amounts, dates, statuses) and its audit trail, which holds no personal data. One
  * transaction with the audit event, conditional on the version read (StaleBookingError).
  */
 export async function eraseChildData(
-  booking: Pick<Booking, 'bookingId' | 'version' | 'videoStatus'>,
+  booking: Pick<Booking, 'bookingId' | 'version' | 'videoStatus' | 'children'>,
   event: AuditEvent = { type: 'child_data_erased' },
 ): Promise<void> {
   const at = new Date().toISOString();
@@ -448,6 +473,13 @@ export async function eraseChildData(
           bookingId: booking.bookingId,
           version: $add(1),
           childName: erasedChildName,
+          // Each child keeps only their age (how many children the call was for, for
+          // support and accounting); names, words, voice notes and transcripts go.
+          children:
+            booking.children && booking.children.length > 0
+              ? $set(booking.children.map((child) => ({ name: erasedChildName, age: child.age })))
+              : $remove(),
+          notesForSanta: $remove(),
           childGender: $remove(),
           childInfoText: $remove(),
           voiceNoteKey: $remove(),

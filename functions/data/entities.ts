@@ -2,6 +2,8 @@ import { boolean, Entity, item, list, map, number, record, set, string } from 'd
 import { callStatuses, paymentStatuses, videoStatuses } from '../core/booking-status.ts';
 import { reportedOutcomes } from '../core/call-outcome.ts';
 import { changeEmails } from '../core/change-emails.ts';
+import { languageCodes } from '../core/languages.ts';
+import { notePersonRelations } from '../core/santa-notes.ts';
 import { table } from './table.ts';
 
 const timestamps = {
@@ -25,6 +27,30 @@ export const BookingEntity = new Entity({
     childGender: string().optional(),
     childInfoText: string().optional(),
     voiceNoteKey: string().optional(),
+    // The children of the call, 1–4 (core/children.ts); the flat child fields above stay the
+    // first child's, so a reader not yet moved (and items written before) still work.
+    children: list(
+      map({
+        name: string(),
+        age: number(),
+        gender: string().optional(),
+        infoText: string().optional(),
+        voiceNoteKey: string().optional(),
+        voiceNoteTranscript: string().optional(),
+      }),
+    ).optional(),
+    // Absent on bookings made before languages: read as English (`languageOf`).
+    language: string()
+      .enum(...languageCodes)
+      .optional(),
+    notesForSanta: map({
+      praise: string().optional(),
+      encouragement: string().optional(),
+      people: list(
+        map({ relation: string().enum(...notePersonRelations), name: string() }),
+      ).optional(),
+      avoidTopics: string().optional(),
+    }).optional(),
     phoneNumber: string(),
     parentEmail: string(),
     // Removed when the parent's data is erased (phone and email are blanked: '').
@@ -37,6 +63,8 @@ export const BookingEntity = new Entity({
     timezone: string(),
     slotStart: string(),
     baseCents: number(),
+    // What the children after the first added to the price (absent on bookings made before).
+    extraChildrenCents: number().optional(),
     recordingCents: number(),
     totalCents: number(),
     currency: string(),
@@ -216,8 +244,15 @@ export const PricingEntity = new Entity({
     baseCents: number(),
     recordingCents: number(),
     currency: string(),
+    // Absent on items written before siblings could share a call (`defaultExtraChildCents`).
+    extraChildCents: number().optional(),
     prices: list(
-      map({ currency: string(), baseCents: number(), recordingCents: number() }),
+      map({
+        currency: string(),
+        baseCents: number(),
+        recordingCents: number(),
+        extraChildCents: number().optional(),
+      }),
     ).optional(),
   }),
   computeKey: () => ({ pk: 'PRICING', sk: 'ACTIVE' }),

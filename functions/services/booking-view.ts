@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { afterCallProblems, unsuccessfulReasons } from '../core/call-outcome.ts';
+import { bookingChildren } from '../core/children.ts';
 import { formatCallTime } from '../core/date-format.ts';
 import { detailsEditability } from '../core/details-edit.ts';
+import { languageOf } from '../core/languages.ts';
 import { bookingLocale } from '../core/locale.ts';
 import { phoneNumberZones } from '../core/phone-numbers.ts';
 import { type RecordingOffer, recordingOffer } from '../core/recording-purchase.ts';
@@ -53,6 +55,9 @@ export function bookingView(
   const now = options.now ?? new Date();
   const editable = detailsEditability(booking, now);
   const local = DateTime.fromISO(booking.scheduledAt, { zone: booking.timezone });
+  const erased = Boolean(booking.dataErasedAt);
+  // Either stored shape: the `children` list, or the one child of a booking made before.
+  const children = bookingChildren(booking);
   return {
     callId: booking.bookingId,
     callStatus: booking.callStatus,
@@ -60,7 +65,10 @@ export function bookingView(
     videoStatus: booking.videoStatus,
     videoProgress: options.videoProgress ?? null,
     // Once erased, the child has no name here at all (the site says the details were deleted).
-    child: { name: booking.dataErasedAt ? null : booking.childName, age: booking.childAge },
+    child: { name: erased ? null : booking.childName, age: booking.childAge },
+    children: children.map((child) => ({ name: erased ? null : child.name, age: child.age })),
+    language: languageOf(booking.language).code,
+    notesForSanta: erased ? null : (booking.notesForSanta ?? null),
     schedule: {
       callNow: booking.callNow,
       scheduledAt: booking.scheduledAt,
@@ -106,6 +114,7 @@ export function bookingView(
     details: {
       phoneNumber: booking.dataErasedAt ? null : booking.phoneNumber,
       childInfoText: booking.dataErasedAt ? null : (booking.childInfoText ?? null),
+      children: children.map((child) => ({ infoText: erased ? null : (child.infoText ?? null) })),
       editableUntil: editable.editable ? editable.until : null,
     },
   };

@@ -7,6 +7,7 @@ import { isChangeable } from '../core/booking-status.ts';
 import type { NoRefundReason } from '../core/cancellation.ts';
 import { cancelledEmailOutbox } from '../core/change-emails.ts';
 import { ConflictError } from '../core/errors.ts';
+import { voiceNoteKeysOf } from '../core/voice-note-claim.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import { type Booking, changeBooking, findBooking, StaleBookingError } from '../data/bookings.ts';
 import { givePlaceBack } from '../data/slots.ts';
@@ -59,9 +60,10 @@ export async function cancelCall(
   if (options.refund(cancelled)) await refundIfPaid(booking.bookingId, now);
   // The booking no longer needs its note, but the object stays: the page re-books with the
   // same upload right after a declined payment (erase or the lifecycle deletes it later).
-  // Idempotent: taking an id out of the set again changes nothing.
-  if (cancelled.voiceNoteKey)
-    await releaseVoiceNoteClaim(cancelled.voiceNoteKey, booking.bookingId);
+  // Idempotent: taking an id out of the set again changes nothing. Every child's note.
+  for (const key of voiceNoteKeysOf(cancelled)) {
+    await releaseVoiceNoteClaim(key, booking.bookingId);
+  }
   const final = (await findBooking(booking.bookingId)) ?? cancelled;
   // Last, once the refund is known: the email the cancel recorded as owed, sent once per
   // booking, only to a parent who paid; never throws (a failure is recorded, the cancel

@@ -1,4 +1,5 @@
-import { $remove } from 'dynamodb-toolbox';
+import { $remove, $set } from 'dynamodb-toolbox';
+import { bookingChildren } from '../core/children.ts';
 import { detailsEditability } from '../core/details-edit.ts';
 import { ConflictError, ValidationError } from '../core/errors.ts';
 import { giftBudgetProblem } from '../core/gift-budget.ts';
@@ -9,10 +10,12 @@ import {
   phoneNumberCountry,
   phoneNumberProblem,
 } from '../core/phone-numbers.ts';
+import { repeatedChildName } from '../core/sibling-names.ts';
 import { phoneContactTransaction } from '../data/booking-contacts.ts';
 import {
   type Booking,
   type BookingChanges,
+  type ChildrenPatch,
   changeBooking,
   findBooking,
   StaleBookingError,
@@ -74,6 +77,15 @@ async function correctOnce(booking: Booking, request: DetailsRequest, now: Date)
     changed.push(field);
     changes[field] = field === 'childInfoText' && value === '' ? $remove() : value;
   }
+  correctChildren(booking, request, changes, changed);
+  if (request.notesForSanta !== undefined) {
+    const notes = request.notesForSanta;
+    if (JSON.stringify(notes) !== JSON.stringify(booking.notesForSanta ?? null)) {
+      changed.push('notesForSanta');
+      // Replaced whole ($set): an update of a map would otherwise merge the old notes in.
+      changes.notesForSanta = notes === null ? $remove() : $set(notes);
+    }
+  }
   if (changed.length === 0) return booking;
   if (request.giftBudget !== undefined && changed.includes('giftBudget')) {
     // The booking's own currency sets the limit, as it did when the call was booked.
@@ -95,6 +107,65 @@ async function correctOnce(booking: Booking, request: DetailsRequest, now: Date)
       : []),
   );
   return (await findBooking(booking.bookingId)) ?? booking;
+}
+
+/**
+ * Adds the children's part of a correction to `changes`: a patch by position
+ * (`ChildrenPatch`: only the paths corrected are written), and the names of the fields
+ * changed to `changed` (`children.2.infoText`, 1-based). The single-child fields correct the first child, and a correction
+ * of the first child's words also corrects the flat `childInfoText` that mirrors it (or the
+ * other way round). A booking made before siblings has no `children` list: its one child is
+ * the flat fields, so a correction of `children[0]` is written there.
+ *
+ * @throws ValidationError when a correction names a child the booking does not have, or gives
+ *   the first child the name of another child of the call
+ */
+function correctChildren(
+  booking: Booking,
+  request: DetailsRequest,
+  changes: Record<string, unknown>,
+  changed: string[],
+): void {
+  const current = bookingChildren(booking);
+  const corrections = request.children ?? [];
+  if (corrections.length > current.length) {
+    throw new ValidationError('There are fewer children on this call.', {
+      children:
+        current.length === 1
+          ? 'This call is for one child: send one correction.'
+          : `This call is for ${current.length} children: send at most ${current.length} corrections.`,
+    });
+  }
+  const stored = booking.children && booking.children.length > 0;
+  const patch: Record<number, Record<string, unknown>> = {};
+  for (const [index, correction] of corrections.entries()) {
+    const infoText = correction.infoText;
+    if (infoText === undefined || infoText === (current[index]?.infoText ?? '')) continue;
+    changed.push(`children.${index + 1}.infoText`);
+    const value = infoText === '' ? $remove() : infoText;
+    if (stored) patch[index] = { infoText: value };
+    // The flat field mirrors the first child (and is the only copy on an old booking).
+    if (index === 0) changes.childInfoText = value;
+  }
+  if (!stored) return;
+  // The single-child fields are the first child's: keep `children[0]` the same.
+  const first: Record<string, unknown> = { ...patch[0] };
+  if (changed.includes('childName') && request.childName !== undefined) {
+    const names = current.map((child, index) => (index === 0 ? request.childName : child.name));
+    const repeated = repeatedChildName(names.filter((name): name is string => name !== undefined));
+    if (repeated) {
+      throw new ValidationError('Two children would have the same name.', {
+        childName: `Two children are called "${repeated.name}": give each child a different name, or the name Santa calls them by.`,
+      });
+    }
+    first.name = request.childName;
+  }
+  if (changed.includes('childAge') && request.childAge !== undefined) first.age = request.childAge;
+  if (changed.includes('childInfoText') && request.childInfoText !== undefined) {
+    first.infoText = request.childInfoText === '' ? $remove() : request.childInfoText;
+  }
+  if (Object.keys(first).length > 0) patch[0] = first;
+  if (Object.keys(patch).length > 0) changes.children = patch as ChildrenPatch;
 }
 
 /** The full metadata's checks (premium rate, …) and the call's zone against the new number. */

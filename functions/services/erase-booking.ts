@@ -12,6 +12,7 @@ import {
 } from '../core/erasure.ts';
 import { ConflictError, UpstreamError } from '../core/errors.ts';
 import { videoKeyFor } from '../core/video-render.ts';
+import { voiceNoteKeysOf } from '../core/voice-note-claim.ts';
 import { listAuditEvents } from '../data/audit-trail.ts';
 import {
   deleteCallCorrelations,
@@ -27,7 +28,7 @@ import { releaseVoiceNote } from './voice-note-release.ts';
  * Erases every copy of a booking's personal data, for the parent (`by: 'parent'`, the API's
  * POST /api/calls/{callId}/erase) or support (`by: <who>`, the support tool):
  * 1. share links revoked (from this moment no link opens anything);
- * 2. S3: the booking's voice note — unless another booking still claims it (a re-booking with
+ * 2. S3: each child's voice note — unless another booking still claims it (a re-booking with
  *    the same upload, `voice-note-release.ts`) — the call's transcript and audio, and the video;
  * 3. ElevenLabs: every conversation of the booking (transcript, dynamic variables, audio);
  * 4. Stripe: the receipt email and any personal metadata on the booking's PaymentIntents;
@@ -117,14 +118,16 @@ export async function eraseBooking(booking: Booking, by: EraseActor): Promise<Bo
 
 /** Deletes the booking's objects in S3; answers how many keys were deleted. */
 async function deleteMedia(booking: Booking): Promise<number> {
+  const voiceNotes = voiceNoteKeysOf(booking);
   await Promise.all([
-    // The note's proof binds the key, not the booking: another booking may name it too (the
-    // page re-books with the same upload), so it goes only once no booking claims it.
-    booking.voiceNoteKey ? releaseVoiceNote(booking.voiceNoteKey, booking.bookingId) : undefined,
+    // Every child's note. The note's proof binds the key, not the booking: another booking may
+    // name it too (the page re-books with the same upload), so it goes only once no booking
+    // claims it.
+    ...voiceNotes.map((key) => releaseVoiceNote(key, booking.bookingId)),
     deleteCallRecords(booking.bookingId),
     // The one key a render writes, whether or not the booking has recorded it yet (a render
     // may be under way); a render that lands after this is deleted by the finish step.
     deleteVideo(videoKeyFor(booking.bookingId)),
   ]);
-  return (booking.voiceNoteKey ? 1 : 0) + 2 + 1;
+  return voiceNotes.length + 2 + 1;
 }

@@ -3,7 +3,7 @@ import { logger } from '../shared/logger.ts';
 import { releaseVoiceNote } from './voice-note-release.ts';
 
 /**
- * Deletes the booking's voice note once its call is over for good (completed, or given up):
+ * Deletes the booking's voice notes (one per child at most) once its call is over for good (completed, or given up):
  * Santa used its transcript, kept on the booking; the audio has no use left. Keeping it
  * longer would only keep a parent's voice (the S3 lifecycle deletes any note this misses:
  * `functions/core/retention.ts`). The object itself stays while another booking still claims
@@ -13,15 +13,31 @@ import { releaseVoiceNote } from './voice-note-release.ts';
  * retried step deletes again harmlessly and records once.
  */
 export async function deleteVoiceNoteAfterCall(
-  booking: Pick<Booking, 'bookingId' | 'voiceNoteKey'>,
+  booking: Pick<Booking, 'bookingId' | 'voiceNoteKey' | 'children'>,
   why: 'call_completed' | 'call_given_up',
 ): Promise<void> {
-  const key = booking.voiceNoteKey;
-  if (!key) return;
-  await releaseVoiceNote(key, booking.bookingId);
-  const recorded = await forgetVoiceNote(booking.bookingId, key, {
-    type: 'voice_note_deleted',
-    detail: { after: why },
-  });
-  if (recorded) logger.info('voice note deleted after the call', { bookingId: booking.bookingId });
+  // Each child's note (a booking made before siblings: the one flat key).
+  const notes =
+    booking.children && booking.children.length > 0
+      ? booking.children.flatMap((child, index) =>
+          child.voiceNoteKey ? [{ key: child.voiceNoteKey, index }] : [],
+        )
+      : booking.voiceNoteKey
+        ? [{ key: booking.voiceNoteKey, index: undefined }]
+        : [];
+  for (const { key, index } of notes) {
+    await releaseVoiceNote(key, booking.bookingId);
+    const recorded = await forgetVoiceNote(
+      booking.bookingId,
+      key,
+      {
+        type: 'voice_note_deleted',
+        detail: { after: why, ...(index === undefined ? {} : { child: String(index + 1) }) },
+      },
+      index,
+    );
+    if (recorded) {
+      logger.info('voice note deleted after the call', { bookingId: booking.bookingId });
+    }
+  }
 }

@@ -1,7 +1,13 @@
+import { bookingChildren, type StoredChild } from '../../functions/core/children.ts';
+import { languageOf } from '../../functions/core/languages.ts';
+import type { SantaNotes } from '../../functions/core/santa-notes.ts';
+
 /**
- * What support sees of a booking. Pure. By default ids, statuses, times, money and provider ids
- * only: the child's details and the parent's contact are shown only when asked (`--reveal`),
- * and a reveal is recorded in the audit trail by the caller.
+ * What support sees of a booking. Pure. By default ids, statuses, times, money, provider ids,
+ * the call's language and how many children it is for with their ages (ages alone name nobody,
+ * and say why Santa spoke as he did): each child's name and words, the notes for Santa and the
+ * parent's contact are shown only when asked (`--reveal`), and a reveal is recorded in the
+ * audit trail by the caller.
  */
 
 export interface SupportBookingSource {
@@ -23,6 +29,9 @@ export interface SupportBookingSource {
   readonly childAge: number;
   readonly childGender?: string | undefined;
   readonly childInfoText?: string | undefined;
+  readonly children?: readonly StoredChild[] | undefined;
+  readonly language?: string | undefined;
+  readonly notesForSanta?: SantaNotes | undefined;
   readonly giftBudget: number;
   readonly parentEmail: string;
   readonly phoneNumber: string;
@@ -64,6 +73,8 @@ export interface SupportBooking {
 }
 
 export function supportBooking(booking: SupportBookingSource, reveal: boolean): SupportBooking {
+  // Either stored shape: the `children` list, or the one child of a booking made before.
+  const children = bookingChildren(booking);
   const facts: Record<string, string> = {
     bookingId: booking.bookingId,
     callStatus: booking.callStatus,
@@ -78,6 +89,9 @@ export function supportBooking(booking: SupportBookingSource, reveal: boolean): 
     attempts: String(booking.attempts),
     purchaseRecording: String(booking.purchaseRecording),
     version: String(booking.version),
+    language: languageOf(booking.language).code,
+    children: String(children.length),
+    childAges: children.map((child) => child.age).join(', '),
   };
   for (const field of optionalFacts) {
     const value = booking[field];
@@ -97,11 +111,26 @@ export function supportBooking(booking: SupportBookingSource, reveal: boolean): 
       childAge: String(booking.childAge),
       ...(booking.childGender ? { childGender: booking.childGender } : {}),
       ...(booking.childInfoText ? { childInfoText: booking.childInfoText } : {}),
+      // The first child is the flat fields above; the others by their place (child2…).
+      ...Object.fromEntries(
+        children.slice(1).flatMap((child, index) => otherChild(child, index + 2)),
+      ),
+      ...(booking.notesForSanta ? { notesForSanta: JSON.stringify(booking.notesForSanta) } : {}),
       giftBudget: String(booking.giftBudget),
       parentEmail: booking.parentEmail,
       phoneNumber: booking.phoneNumber,
     },
   };
+}
+
+/** A child after the first as revealed fields: `child2Name`, `child2Age`, … */
+function otherChild(child: StoredChild, place: number): [string, string][] {
+  return [
+    [`child${place}Name`, child.name],
+    [`child${place}Age`, String(child.age)],
+    ...(child.gender ? [[`child${place}Gender`, child.gender] as [string, string]] : []),
+    ...(child.infoText ? [[`child${place}InfoText`, child.infoText] as [string, string]] : []),
+  ];
 }
 
 function formatCents(cents: number, currency: string): string {

@@ -67,8 +67,10 @@ describe('the API answers as its schemas say', () => {
       baseCents: 999,
       recordingCents: 299,
       currency: 'usd',
+      // Each child after the first: half the base, rounded (`defaultExtraChildCents`).
+      extraChildCents: 500,
       // Every currency offered; the default price list offers one.
-      prices: [{ currency: 'usd', baseCents: 999, recordingCents: 299 }],
+      prices: [{ currency: 'usd', baseCents: 999, recordingCents: 299, extraChildCents: 500 }],
     });
     expect(availability.status).toBe(200);
     expect(parseAnswer(availabilitySchema, availability.body, 'availability').times).not.toEqual(

@@ -404,8 +404,9 @@ describe('pricing and availability', () => {
   it('answers the default price list', async () => {
     const pricing = await fetch(`${cloud.apiUrl}/api/pricing`).then((r) => r.json());
 
-    // The default currency's prices at the top level, as before several currencies.
-    const usd = { baseCents: 999, recordingCents: 299, currency: 'usd' };
+    // The default currency's prices at the top level, as before several currencies; each
+    // child after the first at half the base, rounded.
+    const usd = { baseCents: 999, recordingCents: 299, currency: 'usd', extraChildCents: 500 };
     expect(pricing).toEqual({ ...usd, prices: [usd] });
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../functions/core/errors.ts';
 import {
+  defaultExtraChildCents,
   defaultPriceList,
+  priceBooking,
   priceListFromItem,
   pricingForBooking,
   pricingIn,
@@ -10,12 +12,17 @@ import {
 const usd = { currency: 'usd', baseCents: 999, recordingCents: 299 };
 const gbp = { currency: 'gbp', baseCents: 899, recordingCents: 249 };
 const jpy = { currency: 'jpy', baseCents: 1500, recordingCents: 450 };
+/** The prices as read: an item without `extraChildCents` gets half its base, rounded. */
+const withDefaultExtra = <P extends { baseCents: number }>(price: P) => ({
+  ...price,
+  extraChildCents: Math.round(price.baseCents / 2),
+});
 
 describe('the stored price list, in either shape', () => {
   it('reads an item written before several currencies (one currency, no prices)', () => {
     const list = priceListFromItem({ baseCents: 1500, recordingCents: 450, currency: 'jpy' });
 
-    expect(list).toEqual({ ...jpy, prices: [jpy] });
+    expect(list).toEqual({ ...withDefaultExtra(jpy), prices: [withDefaultExtra(jpy)] });
   });
 
   it('reads several currencies, the top-level one the default and first', () => {
@@ -62,7 +69,60 @@ describe('the currency a booking is priced in', () => {
   });
 
   it('the default list is US dollars only', () => {
-    expect(pricingIn(defaultPriceList, 'usd')).toEqual(usd);
+    expect(pricingIn(defaultPriceList, 'usd')).toEqual(withDefaultExtra(usd));
     expect(pricingIn(defaultPriceList, 'gbp')).toBeUndefined();
+  });
+});
+
+describe('the price of each child after the first', () => {
+  it.each([
+    [999, 500],
+    [899, 450],
+    [1500, 750],
+    [50, 25],
+    [51, 26],
+  ])('defaults to half of a base of %i: %i', (baseCents, extra) => {
+    expect(defaultExtraChildCents(baseCents)).toBe(extra);
+  });
+
+  it("reads each price's own extra child price, and the default where an item has none", () => {
+    // Act
+    const list = priceListFromItem({
+      ...usd,
+      extraChildCents: 400,
+      prices: [{ ...gbp, extraChildCents: 0 }, jpy],
+    });
+
+    // Assert
+    expect(list.extraChildCents).toBe(400);
+    expect(list.prices.map((price) => price.extraChildCents)).toEqual([400, 0, 750]);
+  });
+
+  it('refuses a negative extra child price', () => {
+    expect(() => priceListFromItem({ ...usd, extraChildCents: -1 })).toThrow();
+  });
+
+  const pricing = { ...usd, extraChildCents: 400 };
+  it.each([
+    [1, false, 0, 999],
+    [2, false, 400, 1399],
+    [4, false, 1200, 2199],
+    [3, true, 800, 2098],
+    [0, false, 0, 999],
+  ])('%i children, recording %s: extra %i, total %i', (children, recording, extra, total) => {
+    // Act
+    const price = priceBooking(pricing, recording, children);
+
+    // Assert
+    expect(price.extraChildrenCents).toBe(extra);
+    expect(price.totalCents).toBe(total);
+  });
+
+  it('prices a sibling at the default when the price has no extra child price', () => {
+    expect(priceBooking(usd, false, 2)).toMatchObject({
+      extraChildCents: 500,
+      extraChildrenCents: 500,
+      totalCents: 1499,
+    });
   });
 });

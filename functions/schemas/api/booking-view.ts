@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { callStatuses, paymentStatuses, videoStatuses } from '../../core/booking-status.ts';
 import { afterCallProblems, unsuccessfulReasons } from '../../core/call-outcome.ts';
+import { languageCodes } from '../../core/languages.ts';
+import { notePersonRelations } from '../../core/santa-notes.ts';
 
 /** One entry of a booking's audit trail: what happened and when; no personal data. */
 export const timelineEventSchema = z.object({
@@ -59,8 +61,29 @@ export const bookingViewSchema = z.object({
    * 0 before it starts; null when no video is bought or it failed.
    */
   videoProgress: z.number().int().min(0).max(100).nullable(),
-  /** The child's name is null once the parent had the child's data erased. */
+  /**
+   * The first child (the whole answer's shape before siblings, kept for older clients); the
+   * name is null once the parent had the child's data erased.
+   */
   child: z.object({ name: z.string().nullable(), age: z.number().int() }),
+  /**
+   * Every child of the call, in the order Santa greets them (a booking made before siblings:
+   * its one child). Names are null once erased; the ages stay.
+   */
+  children: z.array(z.object({ name: z.string().nullable(), age: z.number().int() })),
+  /** The language Santa speaks on the call (English for bookings made before languages). */
+  language: z.enum(languageCodes),
+  /** The parent's notes for Santa as given; null when none were given, and once erased. */
+  notesForSanta: z
+    .object({
+      praise: z.string().optional(),
+      encouragement: z.string().optional(),
+      people: z
+        .array(z.object({ relation: z.enum(notePersonRelations), name: z.string() }))
+        .optional(),
+      avoidTopics: z.string().optional(),
+    })
+    .nullable(),
   schedule: z.object({
     callNow: z.boolean(),
     /** The call's instant, UTC ISO 8601. */
@@ -130,11 +153,13 @@ export const bookingViewSchema = z.object({
    * What the parent may still correct before the call (`PATCH /api/calls/{callId}/details`):
    * the number Santa calls (E.164) and what Santa was told, and until when a correction is
    * taken (ISO 8601 UTC; null once it no longer is: `functions/core/details-edit.ts`). The number
-   * and the words are null once erased.
+   * and the words are null once erased. `childInfoText` is the first child's (older clients);
+   * `children` has what Santa was told about each child, in the order of `children` above.
    */
   details: z.object({
     phoneNumber: z.string().nullable(),
     childInfoText: z.string().nullable(),
+    children: z.array(z.object({ infoText: z.string().nullable() })),
     editableUntil: z.string().nullable(),
   }),
 });
