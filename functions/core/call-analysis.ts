@@ -60,3 +60,10 @@ export function callFlaggedEvent(
     detail: { criteria: failed.map((criterion) => criterion.id).join(',') },
   };
 }
+
+/**
+ * Audit events for support's eyes only: the parent's timeline (the booking view) leaves them
+ * out — a parent reading "call flagged" beside "call completed" learns nothing they can act
+ * on, and support follows it up (docs/observability.md).
+ */
+export const supportOnlyEventTypes: readonly string[] = ['call_flagged'];

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { supportOnlyEventTypes } from '../core/call-analysis.ts';
 import { afterCallProblems, unsuccessfulReasons } from '../core/call-outcome.ts';
 import { bookingChildren } from '../core/children.ts';
 import { formatCallTime } from '../core/date-format.ts';
@@ -93,11 +94,13 @@ export function bookingView(
     recordingOffer: offerView(recordingOffer(booking, now)),
     giftBudget: booking.giftBudget,
     createdAt: booking.createdAt,
-    timeline: events.map((event) => ({
-      type: event.type,
-      at: event.at,
-      ...(event.detail ? { detail: event.detail } : {}),
-    })),
+    timeline: events
+      .filter((event) => !supportOnlyEventTypes.includes(event.type))
+      .map((event) => ({
+        type: event.type,
+        at: event.at,
+        ...(event.detail ? { detail: event.detail } : {}),
+      })),
     attempts: booking.attempts,
     /**
      * Why a call that did not reach the child ended (`not_reached`, `outside_calling_hours`,

@@ -88,7 +88,7 @@ describe('a call flagged by an evaluation criterion', { timeout: 120_000 }, () =
       children: [
         {
           name: 'Emma',
-          wishes: ['A red sledge'],
+          wishes: ['a red sledge'],
           proudOf: 'I helped make cookies for the reindeer.',
           worries: null,
         },
@@ -103,15 +103,14 @@ describe('a call flagged by an evaluation criterion', { timeout: 120_000 }, () =
     expect(JSON.stringify(body)).not.toContain('stepped out of the Santa role');
   });
 
-  it('is in the audit trail by criterion id only, never with the rationale', async () => {
+  it("stays off the parent's timeline: the flag is support's to follow up", async () => {
     // Act
     const { body } = await getBooking(cloud, flagged.callId, flagged.accessToken);
 
     // Assert
-    const events = (body.timeline as Timeline).filter((event) => event.type === 'call_flagged');
-    expect(events).toEqual([
-      expect.objectContaining({ detail: { criteria: 'stayed_in_character' } }),
-    ]);
+    const types = (body.timeline as Timeline).map((event) => event.type);
+    expect(types).toContain('call_completed');
+    expect(types).not.toContain('call_flagged');
   });
 
   it("reaches support's view with the failed criterion and its rationale", async () => {

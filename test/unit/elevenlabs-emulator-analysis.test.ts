@@ -6,7 +6,11 @@ import {
   scriptedChildren,
   withScriptedSlip,
 } from '../../local/elevenlabs/analysis.ts';
-import { answeredCallScript, type ScriptLine } from '../../local/elevenlabs/script.ts';
+import {
+  answeredCallScript,
+  type ScriptLine,
+  scriptedCall,
+} from '../../local/elevenlabs/script.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 
 const emma = { child_name: 'Emma', child_age: 7 };
@@ -32,17 +36,19 @@ function stored(analysis: ReturnType<typeof answeredCallAnalysis>, names: string
 
 describe("the emulator's post-call analysis", () => {
   it('collects what the scripted child wished for and is proud of; every criterion met', () => {
-    // Arrange
-    const lines = answeredCallScript(emma);
+    // Arrange: the answered call as the simulator plays it, with what the child is scripted to say.
+    const call = scriptedCall(emma, {});
 
     // Act
-    const analysis = stored(answeredCallAnalysis(lines, emma, ordinaryNumber), ['Emma']);
+    const analysis = stored(answeredCallAnalysis(call.lines, emma, ordinaryNumber, call.children), [
+      'Emma',
+    ]);
 
     // Assert
     expect(analysis.children).toEqual([
       {
         name: 'Emma',
-        wishes: ['A red sledge'],
+        wishes: ['a red sledge'],
         proudOf: 'I helped make cookies for the reindeer.',
       },
     ]);
