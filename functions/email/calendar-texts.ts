@@ -8,7 +8,7 @@ import { emailTranslator } from './i18n.ts';
 
 /**
  * The calendar file's words (core/calendar-file.ts) in the booking's language, naming every
- * child: "Santa will call Emma and Leo …", "Santa llamará a Emma y Leo …". The file travels
+ * child: "Santa will call Emma and Leo …", "Papá Noel llamará a Emma y Leo …". The file travels
  * with the confirmation, "moved" and "cancelled" emails, so it speaks as they do.
  */
 export async function calendarTexts(

@@ -73,6 +73,8 @@ describe('an email rendered from a Lambda bundle', () => {
     const email = await renderEmail('bookingConfirmation', spanish);
 
     expect(bundled[1]).toEqual(email);
-    expect(bundled[1]?.subject).toBe('Santa llamará a Emma Rose y Leo el jueves, 24 de diciembre');
+    expect(bundled[1]?.subject).toBe(
+      'Papá Noel llamará a Emma Rose y Leo el jueves, 24 de diciembre',
+    );
   });
 });

@@ -50,22 +50,26 @@ describe('the emails in the booking language', () => {
       language: 'es',
       locale: 'es-MX',
       timezone: 'America/Mexico_City',
+      // A Mexican mobile (libphonenumber's example): the zone must be one of the number's.
+      phoneNumber: '+522221234567',
       parentEmail,
     });
     await payWithCard(cloud, booking);
 
-    const email = await confirmationTo(parentEmail, 'Santa llamará a');
+    const email = await confirmationTo(parentEmail, 'Papá Noel llamará a');
 
-    expect(email.subject).toMatch(/^Santa llamará a Emma y Leo el \w+, \d+ de \w+$/);
-    expect(email.text).toContain('Su reserva está confirmada: Santa llamará a Emma y Leo el');
-    expect(email.text).toContain('Por favor, esté con Emma y Leo cuando suene el teléfono.');
-    expect(email.text).toContain('Usamos los datos de sus hijos');
+    expect(email.subject).toMatch(/^Papá Noel llamará a Emma y Leo el \p{L}+, \d+ de \p{L}+$/u);
+    expect(email.text).toContain('Tu reserva está confirmada: Papá Noel llamará a Emma y Leo el');
+    expect(email.text).toContain(
+      'Por favor, procura estar con Emma y Leo cuando suene el teléfono.',
+    );
+    expect(email.text).toContain('Usamos los datos de tus hijos');
     for (const english of ['Santa will call', 'You are getting this email', 'Amount paid']) {
       expect(email.text).not.toContain(english);
     }
     const calendar = calendarText(email);
-    expect(calendar).toContain('SUMMARY:Llamada de Santa');
-    expect(calendar).toContain('Santa llamará a Emma y Leo al número que nos dio.');
+    expect(calendar).toContain('SUMMARY:Llamada de Papá Noel');
+    expect(calendar).toContain('Papá Noel llamará a Emma y Leo al número que nos diste.');
   });
 
   it('confirms a booking made the old way (one child, no language) in English, as before', async () => {

@@ -77,12 +77,12 @@ describe("a booking's emails", () => {
       bookingEmails.bookingConfirmation(spanishBooking, links),
     );
 
-    expect(email.subject).toBe('Santa llamará a Emma y Leo el jueves, 24 de diciembre');
+    expect(email.subject).toBe('Papá Noel llamará a Emma y Leo el jueves, 24 de diciembre');
     expect(email.text).toContain(
-      'Su reserva está confirmada: Santa llamará a Emma y Leo el jueves, 24 de diciembre de 2026, 5:30 p.m. hora estándar central.',
+      'Tu reserva está confirmada: Papá Noel llamará a Emma y Leo el jueves, 24 de diciembre de 2026, 5:30 p.m. hora estándar central.',
     );
     expect(email.text).toContain('$450.00');
-    expect(email.text).toContain('Usamos los datos de sus hijos');
+    expect(email.text).toContain('Usamos los datos de tus hijos');
   });
 
   it('put the stored call analysis in the transcript email, in the booking language', async () => {
@@ -110,9 +110,9 @@ describe("a booking's emails", () => {
       bookingEmails.callTranscript(completed, transcript, links, new Date('2026-12-25T01:00:00Z')),
     );
 
-    expect(email.text).toContain('Lo que Emma le pidió a Santa');
+    expect(email.text).toContain('Lo que Emma le pidió a Papá Noel');
     expect(email.text).toContain('una bicicleta roja');
-    expect(email.text).toContain('Lo que Leo le pidió a Santa');
+    expect(email.text).toContain('Lo que Leo le pidió a Papá Noel');
     expect(email.text).toContain('Se viste solo.');
     expect(email.text).toContain('Una llamada alegre.');
     // The evaluation criteria are for support, never the parent.
@@ -149,9 +149,9 @@ describe("the calendar file's words", () => {
       callCalendarFile({ ...event, texts: await calendarTexts(spanishBooking) }),
     );
 
-    expect(file).toContain('SUMMARY:Llamada de Santa');
-    expect(file).toContain('DESCRIPTION:Santa llamará a Emma y Leo al número que nos dio.');
-    expect(file).toContain('DESCRIPTION:Santa llama a Emma y Leo dentro de 10 minutos');
+    expect(file).toContain('SUMMARY:Llamada de Papá Noel');
+    expect(file).toContain('DESCRIPTION:Papá Noel llamará a Emma y Leo al número que nos diste.');
+    expect(file).toContain('DESCRIPTION:Papá Noel llama a Emma y Leo dentro de 10 minutos');
   });
 
   it('say the cancellation in French', async () => {

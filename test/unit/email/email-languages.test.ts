@@ -101,15 +101,16 @@ const english = [
 const said: Record<'es' | 'fr', Record<EmailTemplateName, string>> = {
   es: {
     bookingConfirmation:
-      'Su reserva está confirmada: Santa llamará a Emma y Leo el viernes, 25 de diciembre de 2026, 0:30',
-    callReminder: 'Usted está con Emma y Leo cuando suene el teléfono.',
-    callTranscript: 'Santa llamó a Emma y Leo el viernes',
-    callNotCompleted: 'Santa intentó llamar a Emma y Leo 3 veces, pero nadie contestó al teléfono.',
-    videoReady: 'Hemos convertido la llamada de Santa con Emma y Leo en un video',
-    videoNotMade: 'La llamada de Santa con Emma y Leo salió bien',
-    callMoved: 'Santa llamará ahora a Emma y Leo el viernes, 25 de diciembre de 2026',
+      'Tu reserva está confirmada: Papá Noel llamará a Emma y Leo el viernes, 25 de diciembre de 2026, 0:30',
+    callReminder: 'Estarás con Emma y Leo cuando suene el teléfono.',
+    callTranscript: 'Papá Noel llamó a Emma y Leo el viernes',
+    callNotCompleted:
+      'Papá Noel intentó llamar a Emma y Leo 3 veces, pero nadie contestó al teléfono.',
+    videoReady: 'Hemos convertido la llamada de Papá Noel con Emma y Leo en un vídeo',
+    videoNotMade: 'La llamada de Papá Noel con Emma y Leo salió bien',
+    callMoved: 'Papá Noel llamará ahora a Emma y Leo el viernes, 25 de diciembre de 2026',
     callCancelled:
-      'No se ha reembolsado su pago. Las llamadas canceladas menos de 10 minutos antes de la hora prevista no se reembolsan.',
+      'No se ha reembolsado tu pago. Las llamadas canceladas menos de 10 minutos antes de la hora prevista no se reembolsan.',
   },
   fr: {
     bookingConfirmation:
@@ -180,12 +181,12 @@ describe('Spanish emails', () => {
       propsFor('es', 'es-ES').bookingConfirmation,
     );
 
-    expect(email.subject).toBe('Santa llamará a Emma y Leo el viernes, 25 de diciembre');
+    expect(email.subject).toBe('Papá Noel llamará a Emma y Leo el viernes, 25 de diciembre');
     for (const part of [email.html, email.text]) {
-      expect(part).toContain('¡Santa llamará a Emma y Leo!');
+      expect(part).toContain('¡Papá Noel llamará a Emma y Leo!');
       expect(part).toContain('39,99 €');
-      expect(part).toContain('Usamos los datos de sus hijos');
-      expect(part).toContain('Gestionar o cancelar su reserva');
+      expect(part).toContain('Usamos los datos de tus hijos');
+      expect(part).toContain('Gestionar o cancelar tu reserva');
     }
   });
 
@@ -199,10 +200,12 @@ describe('Spanish emails', () => {
       childNames: ['Emma', 'Leo', 'Mia'],
     });
 
-    expect(one.text).toContain('Usamos los datos de su hijo o hija');
-    expect(one.subject).toBe('Ya está listo el video de la llamada de Santa con Emma');
-    expect(three.text).toContain('Usamos los datos de sus hijos');
-    expect(three.subject).toBe('Ya está listo el video de la llamada de Santa con Emma, Leo y Mia');
+    expect(one.text).toContain('Usamos los datos de tu hijo o hija');
+    expect(one.subject).toBe('Ya está listo el vídeo de la llamada de Papá Noel con Emma');
+    expect(three.text).toContain('Usamos los datos de tus hijos');
+    expect(three.subject).toBe(
+      'Ya está listo el vídeo de la llamada de Papá Noel con Emma, Leo y Mia',
+    );
   });
 });
 

@@ -17,7 +17,7 @@ const call: EmailProps<'callTranscript'> = {
     { role: 'child', message: '¡Adiós, Santa!' },
   ],
   analysis: {
-    summary: 'Santa habló con Emma y Leo sobre sus deseos y sobre el colegio.',
+    summary: 'Papá Noel habló con Emma y Leo sobre sus deseos y sobre el colegio.',
     children: [
       {
         name: 'Emma',
@@ -33,22 +33,22 @@ describe('the transcript email with the call analysis', () => {
   it('shows, for each child, what they asked Santa for, then the summary, then the transcript', async () => {
     const email = await renderEmail('callTranscript', call);
 
-    expect(email.subject).toBe('La llamada de Santa con Emma y Leo: la transcripción');
+    expect(email.subject).toBe('La llamada de Papá Noel con Emma y Leo: la transcripción');
     const text = email.text;
     const order = [
-      'Lo que Emma le pidió a Santa',
+      'Lo que Emma le pidió a Papá Noel',
       'una bicicleta roja',
       'un libro de dinosaurios',
       'Lo que llena de orgullo a Emma',
       'Aprendió a montar en bici sin ruedines.',
-      'Lo que Leo le pidió a Santa',
+      'Lo que Leo le pidió a Papá Noel',
       'un tren de madera',
       'Algo que le rondaba la cabeza a Leo',
-      'Le da miedo la oscuridad. Santa le escuchó con cariño.',
+      'Le da miedo la oscuridad. Papá Noel le escuchó con cariño.',
       'La llamada en pocas palabras',
-      'Santa habló con Emma y Leo sobre sus deseos y sobre el colegio.',
-      'Lo que Santa, Emma y Leo se dijeron',
-      'Santa: ¡Jo, jo, jo! Hola, Emma y Leo.',
+      'Papá Noel habló con Emma y Leo sobre sus deseos y sobre el colegio.',
+      'Lo que Papá Noel, Emma y Leo se dijeron',
+      'Papá Noel: ¡Jo, jo, jo! Hola, Emma y Leo.',
     ];
     const places = order.map((phrase) => text.indexOf(phrase));
     expect(
@@ -84,7 +84,7 @@ describe('the transcript email with the call analysis', () => {
     });
 
     expect(email.text).toContain('Emma no pidió ningún deseo en esta llamada.');
-    expect(email.text).not.toContain('Lo que Leo le pidió a Santa');
+    expect(email.text).not.toContain('Lo que Leo le pidió a Papá Noel');
     expect(email.text).not.toContain('La llamada en pocas palabras');
   });
 
