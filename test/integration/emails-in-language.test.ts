@@ -49,6 +49,8 @@ describe('the emails in the booking language', () => {
       ],
       language: 'es',
       locale: 'es-MX',
+      // A Mexican mobile: the time zone must be one of the phone number's country's.
+      phoneNumber: '+522221234567',
       timezone: 'America/Mexico_City',
       parentEmail,
     });
