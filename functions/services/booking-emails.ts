@@ -8,6 +8,7 @@ import { bookingFormattingLocale } from '../core/locale.ts';
 import { formatMoney } from '../core/money-format.ts';
 import { recordingOffer } from '../core/recording-purchase.ts';
 import { formatCallingHours } from '../core/scheduling-rules.ts';
+import { turnSpeakers } from '../core/transcript-speakers.ts';
 import type { EmailProps } from '../email/registry.ts';
 import { bookAgainUrl, manageUrl, recordingUrl, type SiteLinks, statusUrl } from './links.ts';
 
@@ -98,12 +99,18 @@ export const bookingEmails = {
     now = new Date(),
   ): EmailProps<'callTranscript'> {
     const offer = recordingOffer(booking, now);
+    const people = addressed(booking);
+    // The same attribution as the booking view's `media.transcript[].speaker` (call-media.ts).
+    const speakers = turnSpeakers(transcript.turns, people.childNames);
     return {
-      ...addressed(booking),
+      ...people,
       callAtUtc: booking.scheduledAt,
       timezone: booking.timezone,
       durationSecs: transcript.durationSecs,
-      transcript: transcript.turns.map(({ role, message }) => ({ role, message })),
+      transcript: transcript.turns.map(({ role, message }, index) => {
+        const speaker = speakers[index];
+        return speaker ? { role, message, speaker } : { role, message };
+      }),
       ...(booking.callAnalysis
         ? {
             analysis: {

@@ -58,6 +58,7 @@ describe('the emails in the booking language', () => {
 
     const email = await confirmationTo(parentEmail, 'Papá Noel llamará a');
 
+    // \p{L}, not \w: "miércoles" and "sábado" have accents.
     expect(email.subject).toMatch(/^Papá Noel llamará a Emma y Leo el \p{L}+, \d+ de \p{L}+$/u);
     expect(email.text).toContain('Tu reserva está confirmada: Papá Noel llamará a Emma y Leo el');
     expect(email.text).toContain(

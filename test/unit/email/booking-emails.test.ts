@@ -120,6 +120,56 @@ describe("a booking's emails", () => {
     expect(email.text).not.toContain('stayed_in_character');
   });
 
+  it("labels each child's line with the child Santa just spoke to, else 'Los niños'", async () => {
+    const completed: BookingRecord = { ...spanishBooking, callStatus: 'completed' };
+    const transcript = {
+      conversationId: 'c-2',
+      durationSecs: 120,
+      turns: [
+        { role: 'santa' as const, message: '¡Jo, jo, jo! Hola a todos.', timeInCallSecs: 0 },
+        { role: 'child' as const, message: '¡Hola, Santa!', timeInCallSecs: 2 },
+        { role: 'santa' as const, message: 'Emma, ¿qué te gustaría?', timeInCallSecs: 4 },
+        { role: 'child' as const, message: 'Una bicicleta roja.', timeInCallSecs: 6 },
+        { role: 'santa' as const, message: 'Y tú, Leo, ¿qué quieres?', timeInCallSecs: 8 },
+        { role: 'child' as const, message: 'Un tren.', timeInCallSecs: 10 },
+      ],
+    };
+
+    const props = bookingEmails.callTranscript(completed, transcript, links);
+    const email = await renderEmail('callTranscript', props);
+
+    expect(props.transcript.map((line) => line.speaker)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'Emma',
+      undefined,
+      'Leo',
+    ]);
+    expect(email.text).toMatch(/Los niños:\s+¡Hola, Santa!/);
+    expect(email.text).toMatch(/Emma:\s+Una bicicleta roja\./);
+    expect(email.text).toMatch(/Leo:\s+Un tren\./);
+  });
+
+  it("names the one child's lines on an older one-child booking", async () => {
+    const transcript = {
+      conversationId: 'c-3',
+      durationSecs: 60,
+      turns: [
+        { role: 'santa' as const, message: 'Ho ho ho!', timeInCallSecs: 0 },
+        { role: 'child' as const, message: 'Hi Santa!', timeInCallSecs: 2 },
+      ],
+    };
+
+    const props = bookingEmails.callTranscript(
+      { ...oldBooking, callStatus: 'completed' },
+      transcript,
+      links,
+    );
+
+    expect(props.transcript.map((line) => line.speaker)).toEqual([undefined, 'Emma']);
+  });
+
   it.each([
     [{}, 'en-US'],
     [{ locale: 'en-GB' }, 'en-GB'],
