@@ -176,7 +176,7 @@ describe('the manage page', () => {
     await page.setViewportSize(narrow);
     await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
     await page.getByLabel("Child's first name").fill('Mia');
-    await page.getByLabel('Age').fill('5');
+    await page.getByLabel('Age', { exact: true }).fill('5');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
     await page.getByLabel('At a time I choose').check();

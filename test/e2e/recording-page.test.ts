@@ -260,7 +260,9 @@ describe('the recording page', () => {
     expect(summary).toContain('Emma y Leo');
     expect(proud).toContain(`Su orgullo de este año: ${emulatedSpanish.proud[0]}`);
     expect(speakers.length).toBeGreaterThan(0);
-    expect(speakers.every((name) => name === 'Emma' || name === 'Leo')).toBe(true);
+    // Each child's turns after Santa named them are theirs (core/transcript-speakers.ts); the
+    // greeting to both and the goodbye to all cannot be told apart and read "Peque".
+    expect(new Set(speakers)).toEqual(new Set(['Emma', 'Leo', 'Peque']));
     expect(new Set(santaSpeakers)).toEqual(new Set(['Papá Noel']));
     expect(lang).toBe('es');
     // Recorded on the call's day, written the Spanish way ("1 de diciembre de 2026").
