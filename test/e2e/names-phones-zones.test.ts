@@ -47,7 +47,7 @@ const zoneOptions = (page: Page) =>
 async function childStep(page: Page, name: string) {
   await page.getByRole('heading', { name: /Step 1 of 4/ }).waitFor();
   await nameField(page).fill(name);
-  await page.getByLabel('Age').fill('6');
+  await page.getByLabel('Age', { exact: true }).fill('6');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: /Step 2 of 4/ }).waitFor();
 }

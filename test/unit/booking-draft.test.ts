@@ -45,7 +45,7 @@ const twoChildren: Draft = {
 
 describe('toRequest in the new shape (issue #14)', () => {
   it('sends every child, the language and only the notes written', () => {
-    const body = toRequest(twoChildren, true);
+    const body = toRequest(twoChildren);
 
     expect(body.children).toEqual([
       { name: 'Lucía', age: 7, gender: 'girl', infoText: 'Le encantan los dinosaurios' },
@@ -61,15 +61,7 @@ describe('toRequest in the new shape (issue #14)', () => {
   });
 
   it('leaves notesForSanta out when nothing was written', () => {
-    expect(toRequest(fresh, true)).not.toHaveProperty('notesForSanta');
-  });
-
-  it('in the flat shape sends the first child as childName…', () => {
-    const body = toRequest(twoChildren, false);
-
-    expect(body.childName).toBe('Lucía');
-    expect(body.childAge).toBe(7);
-    expect(body).not.toHaveProperty('children');
+    expect(toRequest(fresh)).not.toHaveProperty('notesForSanta');
   });
 });
 
@@ -130,6 +122,30 @@ describe("step 1's checks name each child by its place", () => {
       'children.1.name': "Enter the child's name.",
       'children.1.age': 'Santa calls children aged 1 to 17.',
     });
+  });
+
+  it('checks the children together, as the API does: two called the same are refused', () => {
+    const draft: Draft = {
+      ...twoChildren,
+      children: [
+        { id: 'a', name: 'Lucía', age: '7', gender: '', infoText: '' },
+        { id: 'b', name: 'lucia', age: '5', gender: '', infoText: '' },
+      ],
+    };
+
+    const issues = validateStep(draft, 1);
+
+    expect(Object.keys(issues)).toEqual(['children.1.name']);
+    expect(issues['children.1.name']).toMatch(/Two children are called/);
+  });
+
+  it("checks the notes by the schema's own rule", () => {
+    const draft: Draft = {
+      ...twoChildren,
+      notes: { ...twoChildren.notes, praise: 'x'.repeat(201) },
+    };
+
+    expect(Object.keys(validateStep(draft, 1))).toEqual(['notesForSanta.praise']);
   });
 
   it('puts the children, the language and the notes on step 1', () => {

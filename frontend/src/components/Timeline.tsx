@@ -59,6 +59,9 @@ const silentEvents = new Set([
   'recording_payment_intent_created',
   'recording_payment_canceled',
   'recording_payment_not_accepted',
+  // Support's: a criterion of the call's analysis failed (core/call-analysis.ts). The API leaves
+  // it out of a parent's answer too; this keeps it off the page whatever the answer holds.
+  'call_flagged',
 ]);
 
 /** The audit trail's event types in a parent's words, in the site's language. */

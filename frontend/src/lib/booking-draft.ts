@@ -136,15 +136,7 @@ function attribution() {
   };
 }
 
-/**
- * Whether the shared schema takes the new shape (`children[]`, `language`, `notesForSanta`;
- * issue #14). The site and the API are built from the same schema, so the site sends the shape
- * the API it ships with accepts; every version takes the one-child flat shape.
- */
-const schemaShape = bookingRequestSchema.shape as Record<string, unknown>;
-export const schemaTakesChildren = 'children' in schemaShape;
-
-/** A child's fields as the request names them, in the new shape. */
+/** A child's fields as the request names them (`children[]`). */
 function childRequest(child: ChildDraft): Record<string, unknown> {
   const info = child.infoText.trim();
   return {
@@ -157,30 +149,6 @@ function childRequest(child: ChildDraft): Record<string, unknown> {
       : {}),
   };
 }
-
-/** The same child in the old flat shape (`childName`, …), which every schema version takes. */
-function flatChild(child: ChildDraft): Record<string, unknown> {
-  const info = child.infoText.trim();
-  return {
-    childName: child.name,
-    childAge: numberOrText(child.age),
-    ...(child.gender ? { childGender: child.gender } : {}),
-    ...(info ? { childInfoText: info } : {}),
-    ...(child.voiceNoteKey
-      ? { voiceNoteKey: child.voiceNoteKey, voiceNoteProof: child.voiceNoteProof }
-      : {}),
-  };
-}
-
-/** A flat field of one child → the new shape's field name. */
-const childFieldOf: Record<string, string> = {
-  childName: 'name',
-  childAge: 'age',
-  childGender: 'gender',
-  childInfoText: 'infoText',
-  voiceNoteKey: 'voiceNoteKey',
-  voiceNoteProof: 'voiceNoteProof',
-};
 
 /** The notes as sent: trimmed, empty ones left out; undefined when nothing was written. */
 export function notesRequest(notes: NotesDraft): Record<string, unknown> | undefined {
@@ -200,23 +168,15 @@ export function notesRequest(notes: NotesDraft): Record<string, unknown> | undef
 }
 
 /**
- * The request body for the draft as it stands (possibly invalid): the new shape (children[],
- * language, notesForSanta) when `newShape`, else the first child in the flat fields.
+ * The request body for the draft as it stands (possibly invalid), in the shape the shared schema
+ * takes since siblings (issue #14): children[], language, notesForSanta.
  */
-export function toRequest(
-  draft: Draft,
-  newShape: boolean = schemaTakesChildren,
-): Record<string, unknown> {
+export function toRequest(draft: Draft): Record<string, unknown> {
   const notes = notesRequest(draft.notes);
-  const first = draft.children[0] ?? emptyChild();
   return {
-    ...(newShape
-      ? {
-          children: draft.children.map(childRequest),
-          language: draft.language,
-          ...(notes ? { notesForSanta: notes } : {}),
-        }
-      : flatChild(first)),
+    children: draft.children.map(childRequest),
+    language: draft.language,
+    ...(notes ? { notesForSanta: notes } : {}),
     phoneNumber: draft.phoneNumber || draft.phoneNational,
     // The country chosen beside the number: a national number is read as its, and a refused
     // one is given its example numbers.
@@ -251,7 +211,7 @@ export function toRequest(
  * is checked with the other steps filled in.
  */
 const standIns: Record<StepNumber, Record<string, unknown>> = {
-  1: { childName: 'Ada', childAge: 6 },
+  1: { children: [{ name: 'Ada', age: 6 }], language: 'en' },
   2: {
     phoneNumber: '+14155552671',
     timezone: 'America/New_York',
@@ -281,49 +241,14 @@ function issuesOf(request: Record<string, unknown>): Record<string, string> {
   return result.success ? {} : fieldErrors(result.error);
 }
 
-/** The flat one-child request (every schema version takes it): step `step`'s real fields. */
-function flatRequest(draft: Draft, step: StepNumber): Record<string, unknown> {
-  return { ...toRequest(draft, false), ...standInsBut(step) };
-}
-
-/** Each child's fields checked by the schema, as `children.<index>.<field>` → message. */
-function childrenIssues(draft: Draft): Record<string, string> {
-  const issues: Record<string, string> = {};
-  draft.children.forEach((child, index) => {
-    const request = { ...standInsBut(1), ...flatChild(child) };
-    for (const [field, message] of Object.entries(issuesOf(request))) {
-      const top = field.split('.')[0] ?? field;
-      const childField = childFieldOf[top];
-      if (childField) issues[`children.${index}.${childField}`] ??= message;
-    }
-  });
-  return issues;
-}
-
-interface PartSchema {
-  safeParse(value: unknown): {
-    success: boolean;
-    error?: { issues: readonly { path: readonly PropertyKey[]; message: string }[] };
-  };
-}
-
-/** The notes checked by the schema's own `notesForSanta` rule, once the schema has one. */
-function notesIssues(draft: Draft): Record<string, string> {
-  const schema = schemaShape.notesForSanta as PartSchema | undefined;
-  const notes = notesRequest(draft.notes);
-  if (!schema || !notes) return {};
-  const result = schema.safeParse(notes);
-  const issues: Record<string, string> = {};
-  for (const issue of result.error?.issues ?? []) {
-    issues[['notesForSanta', ...issue.path.map(String)].join('.')] ??= issue.message;
-  }
-  return issues;
+/** The request with step `step`'s real fields and valid stand-ins for the others. */
+function stepRequest(draft: Draft, step: StepNumber): Record<string, unknown> {
+  return { ...toRequest(draft), ...standInsBut(step) };
 }
 
 /** The schema's messages for one step's fields (`children.0.name`, `consent.aiCall`, …). */
 export function validateStep(draft: Draft, step: StepNumber): Record<string, string> {
-  if (step === 1) return { ...childrenIssues(draft), ...notesIssues(draft) };
-  const request = flatRequest(draft, step);
+  const request = stepRequest(draft, step);
   const ofStep = (issues: Record<string, string>) =>
     Object.fromEntries(Object.entries(issues).filter(([field]) => stepOfField(field) === step));
   const issues = ofStep(issuesOf(request));
