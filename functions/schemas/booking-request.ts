@@ -150,11 +150,22 @@ export const childGenderSchema = z.enum(childGenders, {
   error: 'Choose girl, boy, other or prefer not to say.',
 });
 
+/**
+ * Refuses a web address, email address or phone number in words the parent writes for Santa
+ * (core/contact-data.ts): they go to the voice model and may be said to the child. One rule for
+ * every such text — each child's words, the notes, the names in them.
+ */
+function refuseContactData(text: string, context: z.core.$RefinementCtx): void {
+  const found = contactDataIn(text);
+  if (found) context.addIssue({ code: 'custom', message: contactDataMessages[found] });
+}
+
 /** What the parent tells Santa about one child; empty once trimmed means nothing said. */
 export const childInfoTextSchema = z
   .string({ error: 'Tell Santa about the child in words.' })
   .trim()
-  .max(1000, { error: 'Keep what you tell Santa to 1000 characters.' });
+  .max(1000, { error: 'Keep what you tell Santa to 1000 characters.' })
+  .superRefine(refuseContactData);
 
 export const voiceNoteKeySchema = z
   .string()
@@ -206,19 +217,13 @@ function noteTextSchema(max: number, tooLong: string) {
     .string({ error: 'Write the note for Santa as text.' })
     .trim()
     .max(max, { error: tooLong })
-    .superRefine((text, context) => {
-      const found = contactDataIn(text);
-      if (found) context.addIssue({ code: 'custom', message: contactDataMessages[found] });
-    })
+    .superRefine(refuseContactData)
     .transform((text) => (text === '' ? undefined : text))
     .optional();
 }
 
 /** A person's or pet's name in the notes: the person-name rule, at most 40 characters. */
-const notePersonNameSchema = personNameSchema('the name', 40).superRefine((name, context) => {
-  const found = contactDataIn(name);
-  if (found) context.addIssue({ code: 'custom', message: contactDataMessages[found] });
-});
+const notePersonNameSchema = personNameSchema('the name', 40).superRefine(refuseContactData);
 
 /**
  * A person or pet the children know. Its name follows the one person-name rule

@@ -113,6 +113,18 @@ describe('the children of a booking request', () => {
       'childName',
       "Enter the child's name.",
     ],
+    [
+      "a phone number in a child's words (Santa is given them as the notes are)",
+      withChildren([emma, { ...leo, infoText: 'Tell him to call 07400 123456' }]),
+      'children.1.infoText',
+      'Leave phone numbers out of what you tell Santa: he may say it to your child.',
+    ],
+    [
+      "a web address in the old shape's words",
+      validBooking({ childInfoText: 'Loves www.example.org' }),
+      'childInfoText',
+      'Leave web addresses out of what you tell Santa: he may say it to your child.',
+    ],
   ])('refuses %s', (_, body, field, message) => {
     // Act
     const errors = errorsOf(body);
@@ -189,31 +201,31 @@ describe('the notes for Santa', () => {
       'a link',
       { praise: 'Her drawings are on https://example.com/emma' },
       'notesForSanta.praise',
-      'Leave web addresses out of the notes for Santa: he reads them to your child.',
+      'Leave web addresses out of what you tell Santa: he may say it to your child.',
     ],
     [
       'a bare domain',
       { encouragement: 'Visit emma-draws.com.' },
       'notesForSanta.encouragement',
-      'Leave web addresses out of the notes for Santa: he reads them to your child.',
+      'Leave web addresses out of what you tell Santa: he may say it to your child.',
     ],
     [
       'an email address',
       { avoidTopics: 'Ask mum at mum@example.com' },
       'notesForSanta.avoidTopics',
-      'Leave email addresses out of the notes for Santa: he reads them to your child.',
+      'Leave email addresses out of what you tell Santa: he may say it to your child.',
     ],
     [
       'a phone number',
       { praise: 'Call grandma on 415 555 2671 to say well done' },
       'notesForSanta.praise',
-      'Leave phone numbers out of the notes for Santa: he reads them to your child.',
+      'Leave phone numbers out of what you tell Santa: he may say it to your child.',
     ],
     [
       'an address as a name',
       { people: [{ relation: 'friend', name: 'www.example.com' }] },
       'notesForSanta.people.0.name',
-      'Leave web addresses out of the notes for Santa: he reads them to your child.',
+      'Leave web addresses out of what you tell Santa: he may say it to your child.',
     ],
     [
       'digits in a name',
@@ -263,6 +275,17 @@ describe('contact data in the notes (core/contact-data.ts)', () => {
     ['see example.es/x', 'url'],
     ['ftp://files', 'url'],
     ['write to a.b@example.fr', 'email'],
+    // Written to slip past a plain-ASCII check:
+    ['Llama al ０７４００ １２３４５６', 'phone'],
+    ['07400\u200b123\u200b456', 'phone'],
+    ['0740·0123·456', 'phone'],
+    ['٠٧٤٠٠١٢٣٤٥٦', 'phone'],
+    ['see santa-secrets.ai', 'url'],
+    ['go to example dot com', 'url'],
+    ['ｗｗｗ．example．org', 'url'],
+    // Not contact data:
+    ['Her dot drawings are lovely', undefined],
+    ['Mateo (5) y Lucía (7), ¡les encanta la nieve!', undefined],
   ])('%j holds %s', (text, kind) => {
     expect(contactDataIn(text)).toBe(kind);
   });

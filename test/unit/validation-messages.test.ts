@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { contactDataMessages } from '../../functions/core/contact-data.ts';
 import { languageCodes } from '../../functions/core/languages.ts';
 
 /**
@@ -30,7 +31,11 @@ function validationMessages(language: string): Record<string, string> {
   ) as Record<string, string>;
 }
 
-const messages = literalMessages(readFileSync(schemaFile, 'utf8'));
+// The schema's own literals, and the contact-data messages it gives from the core.
+const messages = [
+  ...literalMessages(readFileSync(schemaFile, 'utf8')),
+  ...Object.values(contactDataMessages),
+];
 
 describe('the booking schema’s messages in every language', () => {
   it('finds the schema’s messages (the reader still matches how they are written)', () => {
