@@ -166,7 +166,7 @@ export class CallSimulator {
       ? voicemailScript(conversation.dynamic_variables, language)
       : conversation.outcome === 'answered-briefly'
         ? briefCallScript(conversation.dynamic_variables, language)
-        : withScriptedSlip(answered.lines, conversation.to_number, conversation.dynamic_variables);
+        : withScriptedSlip(answered.lines, conversation.to_number, answered.language);
     const recording = conversation.plan
       ? await this.options.renderReused(lines)
       : await this.options.render(lines);
@@ -200,10 +200,13 @@ export class CallSimulator {
             'Emulated call: the call reached voicemail and Santa left a short message.',
         }
       : answeredCallAnalysis(
-          lines,
-          conversation.dynamic_variables,
+          conversation.outcome === 'answered-briefly'
+            ? {
+                language: answered.language,
+                children: answered.children.map((child) => ({ name: child.name, wishes: [] })),
+              }
+            : answered,
           conversation.to_number,
-          conversation.outcome === 'answered-briefly' ? undefined : answered.children,
         );
     conversation.has_audio = true;
     conversation.status = 'done';

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callAnalysisOf } from '../../functions/core/call-analysis-reading.ts';
 import { elevenLabsConversationSchema } from '../../functions/schemas/elevenlabs-conversation.ts';
-import {
-  answeredCallAnalysis,
-  scriptedChildren,
-  withScriptedSlip,
-} from '../../local/elevenlabs/analysis.ts';
-import {
-  answeredCallScript,
-  type ScriptLine,
-  scriptedCall,
-} from '../../local/elevenlabs/script.ts';
+import { answeredCallAnalysis, withScriptedSlip } from '../../local/elevenlabs/analysis.ts';
+import { answeredCallScript, scriptedCall } from '../../local/elevenlabs/script.ts';
 import { testNumbers } from '../../local/elevenlabs/test-numbers.ts';
 
 const emma = { child_name: 'Emma', child_age: 7 };
@@ -40,9 +32,7 @@ describe("the emulator's post-call analysis", () => {
     const call = scriptedCall(emma, {});
 
     // Act
-    const analysis = stored(answeredCallAnalysis(call.lines, emma, ordinaryNumber, call.children), [
-      'Emma',
-    ]);
+    const analysis = stored(answeredCallAnalysis(call, ordinaryNumber), ['Emma']);
 
     // Assert
     expect(analysis.children).toEqual([
@@ -63,10 +53,11 @@ describe("the emulator's post-call analysis", () => {
 
   it('lets Santa break character on the breaks-character number, failing that criterion only', () => {
     // Arrange
-    const lines = withScriptedSlip(answeredCallScript(emma), testNumbers.breaksCharacter, emma);
+    const call = scriptedCall(emma, {});
+    const lines = withScriptedSlip(call.lines, testNumbers.breaksCharacter, call.language);
 
     // Act
-    const analysis = answeredCallAnalysis(lines, emma, testNumbers.breaksCharacter);
+    const analysis = answeredCallAnalysis(call, testNumbers.breaksCharacter);
 
     // Assert
     expect(lines.at(-3)).toEqual({
@@ -85,31 +76,35 @@ describe("the emulator's post-call analysis", () => {
   it('leaves an ordinary number’s script as it is', () => {
     const lines = answeredCallScript(emma);
 
-    expect(withScriptedSlip(lines, ordinaryNumber, emma)).toEqual(lines);
+    expect(withScriptedSlip(lines, ordinaryNumber, 'en')).toEqual(lines);
   });
 
   it('gives each of several children their own wishes, in the call’s language', () => {
     // Arrange
-    const variables = { child_1_name: 'Emma', child_2_name: 'Leo', call_language: 'es' };
-    const lines: ScriptLine[] = [
-      { role: 'agent', message: '¡Jo, jo, jo! ¡Hola Emma y Leo!' },
-      { role: 'user', message: '¡Hola Papá Noel!' },
-      { role: 'agent', message: 'Emma, ¿qué te gustaría para Navidad?' },
-      { role: 'user', message: '¡Un trineo rojo, por favor!' },
-      { role: 'agent', message: 'Y tú, Leo, ¿qué quieres?' },
-      { role: 'user', message: 'Una pelota.' },
-    ];
+    const variables = { child_1_name: 'Emma', child_2_name: 'Leo', children_names: 'Emma y Leo' };
+    const call = scriptedCall(variables, { language: 'es' });
 
     // Act
-    const children = scriptedChildren(lines, variables);
-    const analysis = answeredCallAnalysis(lines, variables, ordinaryNumber);
+    const analysis = stored(answeredCallAnalysis(call, ordinaryNumber), ['Emma', 'Leo']);
+
+    // Assert: each child's own wish, as the Spanish script has them say it.
+    expect(analysis.children.map(({ name, wishes }) => ({ name, wishes }))).toEqual([
+      { name: 'Emma', wishes: ['un trineo rojo'] },
+      { name: 'Leo', wishes: ['un puzle de dinosaurios'] },
+    ]);
+    expect(analysis.summary).toMatch(/^Llamada emulada: .*Emma y Leo/);
+  });
+
+  it('hears no wish on a brief call, and leaves positions without a child empty', () => {
+    // Act
+    const analysis = answeredCallAnalysis(
+      { language: 'en', children: [{ name: 'Emma', wishes: [] }] },
+      ordinaryNumber,
+    );
 
     // Assert
-    expect(children.map(({ name, wishes }) => ({ name, wishes }))).toEqual([
-      { name: 'Emma', wishes: ['Un trineo rojo'] },
-      { name: 'Leo', wishes: ['Una pelota'] },
-    ]);
-    expect(analysis.transcript_summary).toMatch(/^Llamada emulada: .*Emma y Leo/);
-    expect(analysis.data_collection_results?.child_3_wishes?.value).toBeNull();
+    expect(analysis.data_collection_results?.child_1_wishes?.value).toBeNull();
+    expect(analysis.data_collection_results?.child_2_wishes?.value).toBeNull();
+    expect(analysis.transcript_summary).toMatch(/heard 0 Christmas wishes/);
   });
 });
