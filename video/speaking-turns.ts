@@ -25,12 +25,28 @@ export function santaTurns(
   turns: readonly TranscriptTurn[],
   durationSeconds: number,
 ): SpeakingTurn[] {
+  return stretchesOf(turns, durationSeconds, (turn) =>
+    turn.role === 'santa' ? 'santa' : undefined,
+  ).map(({ startSeconds, endSeconds }) => ({ startSeconds, endSeconds }));
+}
+
+/**
+ * The stretches of the lines `whose` names a speaker for: each line lasts until the next line
+ * (of anyone) starts, the last until the end; consecutive lines of one speaker merge; all
+ * clamped to [0, durationSeconds]; lines at or after the end and empty stretches dropped.
+ */
+function stretchesOf<Turn extends TranscriptTurn>(
+  turns: readonly Turn[],
+  durationSeconds: number,
+  whose: (turn: Turn) => string | undefined,
+): ChildSpeakingTurn[] {
   const sorted = [...turns]
     .filter((turn) => turn.timeInCallSecs < durationSeconds)
     .sort((a, b) => a.timeInCallSecs - b.timeInCallSecs);
-  const stretches: SpeakingTurn[] = [];
+  const stretches: ChildSpeakingTurn[] = [];
   sorted.forEach((turn, index) => {
-    if (turn.role !== 'santa') return;
+    const name = whose(turn);
+    if (name === undefined) return;
     const startSeconds = Math.max(0, turn.timeInCallSecs);
     const endSeconds = Math.min(
       durationSeconds,
@@ -38,10 +54,10 @@ export function santaTurns(
     );
     if (endSeconds <= startSeconds) return;
     const last = stretches.at(-1);
-    if (last && last.endSeconds >= startSeconds) {
-      stretches[stretches.length - 1] = { startSeconds: last.startSeconds, endSeconds };
+    if (last && last.name === name && last.endSeconds >= startSeconds) {
+      stretches[stretches.length - 1] = { ...last, endSeconds };
     } else {
-      stretches.push({ startSeconds, endSeconds });
+      stretches.push({ startSeconds, endSeconds, name });
     }
   });
   return stretches;
@@ -62,26 +78,9 @@ export function childTurns(
   turns: readonly (TranscriptTurn & { readonly speaker?: string | undefined })[],
   durationSeconds: number,
 ): ChildSpeakingTurn[] {
-  const sorted = [...turns]
-    .filter((turn) => turn.timeInCallSecs < durationSeconds)
-    .sort((a, b) => a.timeInCallSecs - b.timeInCallSecs);
-  const stretches: ChildSpeakingTurn[] = [];
-  sorted.forEach((turn, index) => {
-    if (turn.role !== 'child' || !turn.speaker) return;
-    const startSeconds = Math.max(0, turn.timeInCallSecs);
-    const endSeconds = Math.min(
-      durationSeconds,
-      sorted[index + 1]?.timeInCallSecs ?? durationSeconds,
-    );
-    if (endSeconds <= startSeconds) return;
-    const last = stretches.at(-1);
-    if (last && last.name === turn.speaker && last.endSeconds >= startSeconds) {
-      stretches[stretches.length - 1] = { ...last, endSeconds };
-    } else {
-      stretches.push({ startSeconds, endSeconds, name: turn.speaker });
-    }
-  });
-  return stretches;
+  return stretchesOf(turns, durationSeconds, (turn) =>
+    turn.role === 'child' && turn.speaker ? turn.speaker : undefined,
+  );
 }
 
 /** The name of the child speaking at `seconds`, if one known by name is. */

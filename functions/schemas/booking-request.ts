@@ -300,7 +300,7 @@ export const santaNotesSchema = z
   });
 
 /** The fields of the single child of a request in the old shape (before `children`). */
-const singleChildFields = [
+export const singleChildFields = [
   'childName',
   'childAge',
   'childGender',

@@ -6,6 +6,7 @@ import {
   type childGenders,
   consentTextVersion,
   fieldErrors,
+  singleChildFields,
 } from '../../../functions/schemas/booking-request.ts';
 import { currentAttribution } from './attribution.ts';
 import { siteLocale } from './locale.ts';
@@ -86,21 +87,7 @@ export type StepNumber = (typeof steps)[number]['number'];
 /** Which step each field of the request (and each API error) belongs to. */
 export function stepOfField(field: string): StepNumber {
   const top = field.split('.')[0] ?? field;
-  if (
-    [
-      'children',
-      'language',
-      'notesForSanta',
-      'childName',
-      'childAge',
-      'childGender',
-      'childInfoText',
-      'voiceNoteKey',
-      'voiceNoteProof',
-    ].includes(top)
-  ) {
-    return 1;
-  }
+  if (['children', 'language', 'notesForSanta', ...singleChildFields].includes(top)) return 1;
   // The number comes first on step 2: its country sets the time zone the times are shown in.
   if (
     [
